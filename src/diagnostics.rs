@@ -1,0 +1,168 @@
+//! Content errors people can act on: each names the file, line and column, says what is wrong in
+//! plain words and what to do about it. Every stage collects them; the CLI prints them all at once.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use codespan_reporting::diagnostic::{Diagnostic, Label};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term;
+
+/// One problem in the content, located in its source file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentError {
+    /// The file, relative to the project root (`content/plan.toml`).
+    pub path: PathBuf,
+    /// Byte range in the file, when the problem has a place; otherwise the whole file is meant.
+    pub span: Option<Range<usize>>,
+    /// 1-based line and column of the start of `span` (1:1 when there is no span).
+    pub line: usize,
+    pub column: usize,
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// What to do about it.
+    pub hint: String,
+}
+
+impl ContentError {
+    /// An error at a byte range of a source file; line and column are worked out from the text.
+    pub fn at(source: &Source, span: Range<usize>, message: impl Into<String>) -> Self {
+        let (line, column) = line_column(&source.text, span.start);
+        ContentError {
+            path: source.path.clone(),
+            span: Some(span),
+            line,
+            column,
+            message: message.into(),
+            hint: String::new(),
+        }
+    }
+
+    /// An error about a whole file (it cannot be read, or something is missing from it).
+    pub fn in_file(path: &Path, message: impl Into<String>) -> Self {
+        ContentError {
+            path: path.to_path_buf(),
+            span: None,
+            line: 1,
+            column: 1,
+            message: message.into(),
+            hint: String::new(),
+        }
+    }
+
+    /// Adds what the reader should do.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = hint.into();
+        self
+    }
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: error: {}",
+            self.path.display(),
+            self.line,
+            self.column,
+            self.message
+        )?;
+        if !self.hint.is_empty() {
+            write!(f, "\n  hint: {}", self.hint)?;
+        }
+        Ok(())
+    }
+}
+
+/// A content file's text, kept so errors can point into it.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl Source {
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
+        Source {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Renders every error with its source line and a caret under the place, followed by its hint.
+pub fn report(errors: &[ContentError], sources: &[Source]) -> String {
+    let mut files = SimpleFiles::new();
+    let ids: Vec<(PathBuf, usize)> = sources
+        .iter()
+        .map(|s| (s.path.clone(), files.add(s.path.display().to_string(), &s.text)))
+        .collect();
+    let config = term::Config::default();
+    let mut out = String::new();
+    for error in errors {
+        let file_id = ids.iter().find(|(p, _)| *p == error.path).map(|(_, id)| *id);
+        let mut diagnostic = Diagnostic::error().with_message(&error.message);
+        match (file_id, &error.span) {
+            (Some(id), Some(span)) => {
+                let text = &sources[id].text;
+                let span = clamp(span.clone(), text.len());
+                diagnostic = diagnostic.with_labels(vec![Label::primary(id, span)]);
+            }
+            _ => diagnostic = diagnostic.with_notes(vec![format!("in {}", error.path.display())]),
+        }
+        if !error.hint.is_empty() {
+            diagnostic = diagnostic.with_notes(vec![format!("hint: {}", error.hint)]);
+        }
+        if term::emit_to_string(&mut out, &config, &files, &diagnostic).is_err() {
+            // The span did not fit the file (it changed under us): fall back to the one-line form.
+            out.push_str(&format!("{error}\n"));
+        }
+    }
+    out
+}
+
+fn clamp(span: Range<usize>, len: usize) -> Range<usize> {
+    span.start.min(len)..span.end.min(len).max(span.start.min(len))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters_from_one() {
+        let text = "a = 1\nbé = \"x\"\n";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 6), (2, 1));
+        // "é" is two bytes but one column.
+        assert_eq!(line_column(text, 11), (2, 5));
+    }
+
+    #[test]
+    fn display_names_file_line_column_and_hint() {
+        let source = Source::new("content/plan.toml", "title = 1\n");
+        let error = ContentError::at(&source, 8..9, "title must be text").hint("put it in quotes");
+        assert_eq!(
+            error.to_string(),
+            "content/plan.toml:1:9: error: title must be text\n  hint: put it in quotes"
+        );
+    }
+}

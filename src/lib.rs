@@ -1,0 +1,63 @@
+//! planpress publishes an NHS trust's maternity improvement plan (Markdown pages and TOML action
+//! registers) as an accessible static website. The pipeline, one module per stage:
+//! load → validate → model → render → write. Only `load`, `render::Theme::load` and `write` touch
+//! the disk; everything between is a pure function of its input.
+
+pub mod diagnostics;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod validate;
+pub mod write;
+
+use std::path::Path;
+
+use diagnostics::{ContentError, Source};
+use model::Plan;
+use render::{OutputFile, Theme};
+
+/// Why a build did not produce a site. The previous site is untouched in every case.
+#[derive(Debug)]
+pub enum Failure {
+    /// Problems in the content or theme, every one found, with the sources they point into.
+    Content { errors: Vec<ContentError>, sources: Vec<Source> },
+    /// The site could not be written.
+    Write(std::io::Error),
+}
+
+/// What a successful build produced.
+#[derive(Debug)]
+pub struct Built {
+    pub plan: Plan,
+    pub files: Vec<OutputFile>,
+}
+
+/// Loads, validates and renders the project at `root`, in memory. Nothing is written.
+pub fn render_project(root: &Path) -> Result<Built, Failure> {
+    let (sources, mut errors) = load::read_content(root);
+    let (content, parse_errors) = load::parse(sources);
+    errors.extend(parse_errors);
+    errors.extend(validate::check(&content));
+    let fail = |errors: Vec<ContentError>, content: load::Content| Failure::Content { errors, sources: content.sources };
+    if !errors.is_empty() {
+        return Err(fail(errors, content));
+    }
+    let Some(plan) = model::build(&content) else {
+        return Err(fail(errors, content));
+    };
+    let theme = match Theme::load(root, &plan.theme) {
+        Ok(theme) => theme,
+        Err(errors) => return Err(fail(errors, content)),
+    };
+    match render::render_site(&plan, &content.sources, &theme) {
+        Ok(files) => Ok(Built { plan, files }),
+        Err(errors) => Err(fail(errors, content)),
+    }
+}
+
+/// Builds the project at `root` into `out`, replacing the previous site only when all went well.
+pub fn build(root: &Path, out: &Path) -> Result<Built, Failure> {
+    let built = render_project(root)?;
+    write::write_site(out, &built.files).map_err(Failure::Write)?;
+    Ok(built)
+}

@@ -1,0 +1,192 @@
+//! The content format: what a trust writes in `content/`. Every struct rejects unknown fields, so a
+//! misspelt field is an error with a caret rather than something silently ignored. The `///` comments
+//! on fields are the format's reference documentation (the README points here).
+
+use serde::Deserialize;
+use toml::value::Datetime;
+use toml::Spanned;
+
+/// `content/plan.toml`: who publishes the plan, what it is, and the words this trust uses.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanFile {
+    /// The organisation publishing the plan, in full ("James Paget University Hospitals NHS Foundation Trust").
+    pub organisation: String,
+    /// The plan's title ("Improvement Plan – Maternity Services").
+    pub title: String,
+    /// The plan's vision, one or two sentences, shown at the top of the home page.
+    pub vision: String,
+    /// A short introduction (Markdown) shown on the home page under the vision.
+    #[serde(default)]
+    pub introduction: String,
+    /// The reporting period the objectives belong to ("2023/24").
+    pub period: String,
+    /// The report date: the day the statuses on the site were last checked (a TOML date, `2024-03-31`).
+    pub as_of: Spanned<Datetime>,
+    /// Where the site will be published; used only for `sitemap.xml` (every page links relatively).
+    pub base_url: Spanned<String>,
+    /// The language of the content, as a BCP 47 tag ("en-GB"); sets `lang` on every page.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// The theme folder under `themes/` ("default"). Files there override the built-in default theme.
+    #[serde(default = "default_theme")]
+    pub theme: Spanned<String>,
+    /// The words this trust uses for the parts of its plan.
+    #[serde(default)]
+    pub labels: Labels,
+    /// The status vocabulary. Leave out to use the defaults (not yet reported, not started, on track,
+    /// at risk, off track, complete).
+    #[serde(default)]
+    pub statuses: Vec<StatusEntry>,
+}
+
+fn default_language() -> String {
+    "en-GB".into()
+}
+
+fn default_theme() -> Spanned<String> {
+    Spanned::new(0..0, "default".into())
+}
+
+/// The words a trust uses: another trust may say "Objective" and "Chair" where this one says
+/// "Priority" and "SRO". Any label left out keeps its default.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Labels {
+    pub priority: String,
+    pub priorities: String,
+    /// The short name of an accountable owner ("SRO").
+    pub sro: String,
+    /// The long form, used where the short form needs explaining ("Senior responsible owner").
+    pub sro_long: String,
+    pub sros: String,
+    pub action: String,
+    pub actions: String,
+    /// The first column heading.
+    pub achieve: String,
+    /// The second column heading.
+    pub doing: String,
+    /// The third column heading: what the action will mean for families.
+    pub families: String,
+    pub workstream: String,
+    pub trust_priority: String,
+}
+
+impl Default for Labels {
+    fn default() -> Self {
+        Labels {
+            priority: "Priority".into(),
+            priorities: "Priorities".into(),
+            sro: "SRO".into(),
+            sro_long: "Senior responsible owner".into(),
+            sros: "SROs".into(),
+            action: "Action area".into(),
+            actions: "Action areas".into(),
+            achieve: "What do we expect to achieve".into(),
+            doing: "What actions are we taking".into(),
+            families: "What will this mean for our families".into(),
+            workstream: "Work stream".into(),
+            trust_priority: "Trust priority".into(),
+        }
+    }
+}
+
+/// One status in the vocabulary.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusEntry {
+    /// What content writes (`status = "on-track"`).
+    pub id: Spanned<String>,
+    /// What readers see ("On track").
+    pub label: String,
+    /// What it means, in plain English, shown to families.
+    pub meaning: String,
+    /// How it is coloured: one of `neutral`, `good`, `warning`, `bad`, `done`. The label is always shown
+    /// as text too, so colour is never the only signal.
+    pub tone: Spanned<String>,
+}
+
+/// `content/sros.toml`: the people (by role) accountable for the priorities.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SroFile {
+    #[serde(default)]
+    pub sros: Vec<SroEntry>,
+}
+
+/// One accountable role.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SroEntry {
+    /// What priority files write (`sro = "chief-nurse"`); also the page's file name.
+    pub id: Spanned<String>,
+    /// The role ("Chief Nurse").
+    pub title: String,
+    /// What they answer for (Markdown).
+    #[serde(default)]
+    pub summary: String,
+}
+
+/// `content/priorities/<id>.toml`: one priority and its action register. The file name (without
+/// `.toml`) is the priority's id and its page's file name.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriorityFile {
+    /// The priority's number; priorities are listed in this order.
+    pub number: Spanned<u32>,
+    pub title: String,
+    /// The work stream that delivers it.
+    #[serde(default)]
+    pub workstream: String,
+    /// The trust-wide priority it serves ("Caring for our patients").
+    #[serde(default)]
+    pub trust_priority: String,
+    /// The id of the accountable owner in `sros.toml`.
+    pub sro: Spanned<String>,
+    /// The action areas, in the order the plan gives them.
+    #[serde(default)]
+    pub actions: Vec<ActionEntry>,
+}
+
+/// One action area of a priority.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionEntry {
+    /// Unique across the whole plan; the page's file name (`actions/<id>.html`).
+    pub id: Spanned<String>,
+    pub title: String,
+    /// An id from the status vocabulary.
+    pub status: Spanned<String>,
+    /// When it is due: a date (`"2024-03-31"`) or a quarter (`"Q4 2023/24"`). Leave out if the plan
+    /// does not say.
+    #[serde(default)]
+    pub due: Option<Spanned<String>>,
+    /// Who leads it day to day, if the plan names them.
+    #[serde(default)]
+    pub lead: Option<String>,
+    /// "What do we expect to achieve": one Markdown string per bullet.
+    #[serde(default)]
+    pub achieve: Vec<Spanned<String>>,
+    /// "What actions are we taking": one Markdown string per bullet.
+    #[serde(default)]
+    pub doing: Vec<Spanned<String>>,
+    /// "What will this mean for our families": one Markdown string per bullet.
+    #[serde(default)]
+    pub families: Vec<Spanned<String>>,
+    /// Free notes (Markdown), shown under the three columns.
+    #[serde(default)]
+    pub notes: Option<Spanned<String>>,
+}
+
+/// The TOML front matter of a Markdown page in `content/pages/`, between `+++` lines.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageFrontMatter {
+    pub title: String,
+    /// One plain sentence: shown in page lists and as the page description.
+    #[serde(default)]
+    pub summary: String,
+    /// Position in the page menu; pages without one are not in the menu.
+    #[serde(default)]
+    pub order: Option<u32>,
+}

@@ -1,0 +1,76 @@
+//! Stage 1, load: read the files under `content/` (the only I/O of this stage) and parse each into
+//! its content-format struct, collecting every syntax and type error with its place in the file.
+
+pub mod format;
+mod front_matter;
+mod parse;
+
+use std::path::Path;
+
+use walkdir::WalkDir;
+
+use crate::diagnostics::{ContentError, Source};
+pub use parse::{parse, Content, Loaded, PageSource};
+
+/// Reads every `.toml` and `.md` file under `<root>/content`, sorted by path so the result does not
+/// depend on the file system's order. Paths are kept relative to `root` so errors read
+/// `content/plan.toml`. Files that cannot be read, or are not UTF-8, become errors.
+pub fn read_content(root: &Path) -> (Vec<Source>, Vec<ContentError>) {
+    let content = root.join("content");
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    if !content.is_dir() {
+        errors.push(
+            ContentError::in_file(Path::new("content"), "there is no content folder here").hint(
+                format!(
+                    "run planpress from the project folder, or pass --root with the folder that holds content/ (looked in {})",
+                    root.display()
+                ),
+            ),
+        );
+        return (sources, errors);
+    }
+    let walker = WalkDir::new(&content).sort_by_file_name().follow_links(false);
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e.path().unwrap_or(&content).to_path_buf();
+                errors.push(ContentError::in_file(&relative(root, &path), e.to_string()));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() || !is_content_file(entry.path()) {
+            continue;
+        }
+        let path = relative(root, entry.path());
+        match std::fs::read(entry.path()) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => sources.push(Source::new(path, text)),
+                Err(e) => errors.push(not_utf8(&path, e)),
+            },
+            Err(e) => errors.push(
+                ContentError::in_file(&path, format!("the file could not be read: {e}"))
+                    .hint("check the file's permissions"),
+            ),
+        }
+    }
+    (sources, errors)
+}
+
+fn is_content_file(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("toml" | "md"))
+}
+
+fn relative(root: &Path, path: &Path) -> std::path::PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+fn not_utf8(path: &Path, error: std::string::FromUtf8Error) -> ContentError {
+    let offset = error.utf8_error().valid_up_to();
+    let text = String::from_utf8_lossy(&error.into_bytes()[..offset]).into_owned();
+    let source = Source::new(path, text);
+    ContentError::at(&source, offset..offset, "the file is not saved as UTF-8 text").hint(
+        "save it again as UTF-8 (in most editors: Save As, then choose the encoding \"UTF-8\")",
+    )
+}

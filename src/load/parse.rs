@@ -1,0 +1,246 @@
+//! Parses content sources into the content-format structs. Pure: text in, structs and errors out.
+
+use std::ops::Range;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use super::format::{PageFrontMatter, PlanFile, PriorityFile, SroFile};
+use super::front_matter::{self, SplitError};
+use crate::diagnostics::{ContentError, Source};
+
+/// A parsed file and the index of its source, so later stages can point back into it.
+#[derive(Debug, Clone)]
+pub struct Loaded<T> {
+    pub source: usize,
+    /// The file's name without its extension: the id of a priority, the slug of a page.
+    pub stem: String,
+    pub value: T,
+}
+
+/// A Markdown page: its front matter and its body, with the body's offset in the file.
+#[derive(Debug, Clone)]
+pub struct PageSource {
+    pub front_matter: PageFrontMatter,
+    pub body: String,
+    pub body_offset: usize,
+}
+
+/// Everything parsed from `content/`. Files that failed to parse are absent; their errors are
+/// returned beside this.
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    pub sources: Vec<Source>,
+    pub plan: Option<Loaded<PlanFile>>,
+    pub sros: Option<Loaded<SroFile>>,
+    pub priorities: Vec<Loaded<PriorityFile>>,
+    pub pages: Vec<Loaded<PageSource>>,
+}
+
+/// Parses every source by where it sits: `content/plan.toml`, `content/sros.toml`,
+/// `content/priorities/*.toml`, `content/pages/*.md`. Returns what parsed and every error.
+pub fn parse(sources: Vec<Source>) -> (Content, Vec<ContentError>) {
+    let mut content = Content::default();
+    let mut errors = Vec::new();
+    for (index, source) in sources.iter().enumerate() {
+        match Role::of(&source.path) {
+            Role::Plan => content.plan = parse_toml(source, index, &mut errors),
+            Role::Sros => content.sros = parse_toml(source, index, &mut errors),
+            Role::Priority => content.priorities.extend(parse_toml(source, index, &mut errors)),
+            Role::Page => content.pages.extend(parse_page(source, index, &mut errors)),
+            Role::Unknown => errors.push(unknown_file(&source.path)),
+        }
+    }
+    content.sources = sources;
+    check_required_files(&content, &mut errors);
+    (content, errors)
+}
+
+enum Role {
+    Plan,
+    Sros,
+    Priority,
+    Page,
+    Unknown,
+}
+
+impl Role {
+    fn of(path: &Path) -> Role {
+        let parts: Vec<&str> = path.iter().filter_map(|p| p.to_str()).collect();
+        match parts.as_slice() {
+            ["content", "plan.toml"] => Role::Plan,
+            ["content", "sros.toml"] => Role::Sros,
+            ["content", "priorities", name] if name.ends_with(".toml") => Role::Priority,
+            ["content", "pages", name] if name.ends_with(".md") => Role::Page,
+            _ => Role::Unknown,
+        }
+    }
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn parse_toml<T: DeserializeOwned>(
+    source: &Source,
+    index: usize,
+    errors: &mut Vec<ContentError>,
+) -> Option<Loaded<T>> {
+    match toml::from_str::<T>(&source.text) {
+        Ok(value) => Some(Loaded {
+            source: index,
+            stem: file_stem(&source.path),
+            value,
+        }),
+        Err(e) => {
+            errors.push(toml_error(source, 0, &e));
+            None
+        }
+    }
+}
+
+fn parse_page(
+    source: &Source,
+    index: usize,
+    errors: &mut Vec<ContentError>,
+) -> Option<Loaded<PageSource>> {
+    let split = match front_matter::split(&source.text) {
+        Ok(split) => split,
+        Err(e) => {
+            errors.push(front_matter_error(source, e));
+            return None;
+        }
+    };
+    match toml::from_str::<PageFrontMatter>(split.front_matter) {
+        Ok(front_matter) => Some(Loaded {
+            source: index,
+            stem: file_stem(&source.path),
+            value: PageSource {
+                front_matter,
+                body: split.body.to_string(),
+                body_offset: split.body_offset,
+            },
+        }),
+        Err(e) => {
+            errors.push(toml_error(source, split.front_matter_offset, &e));
+            None
+        }
+    }
+}
+
+/// Turns a TOML error into a content error at the right place in the file, with a hint.
+fn toml_error(source: &Source, offset: usize, error: &toml::de::Error) -> ContentError {
+    let span: Range<usize> = error
+        .span()
+        .map_or(offset..offset, |s| s.start + offset..s.end + offset);
+    let message = error.message().trim().to_string();
+    let hint = toml_hint(&message);
+    ContentError::at(source, span, message).hint(hint)
+}
+
+fn toml_hint(message: &str) -> &'static str {
+    if message.starts_with("unknown field") {
+        "check the spelling of this field; the fields allowed here are listed above, and in the README's \"Content format\" section"
+    } else if message.starts_with("missing field") {
+        "add this field; the README's \"Content format\" section shows an example of every file"
+    } else if message.starts_with("invalid type") {
+        "text goes in double quotes (\"like this\"), lists in square brackets, numbers and dates without quotes"
+    } else if message.contains("duplicate key") {
+        "each field may appear once in a table: remove or rename the second one"
+    } else {
+        "check the quotes, brackets and = signs on this line; every text value needs a double quote at each end"
+    }
+}
+
+fn front_matter_error(source: &Source, error: SplitError) -> ContentError {
+    let end = source.text.len();
+    match error {
+        SplitError::NoOpening => ContentError::at(source, 0..0, "this page has no front matter")
+            .hint("start the file with a line \"+++\", then title = \"…\", then another line \"+++\""),
+        SplitError::NoClosing => ContentError::at(source, end..end, "the front matter is never closed")
+            .hint("add a line \"+++\" after the last front-matter field, before the page text"),
+    }
+}
+
+fn unknown_file(path: &Path) -> ContentError {
+    ContentError::in_file(path, "planpress does not know what this file is for").hint(
+        "content goes in content/plan.toml, content/sros.toml, content/priorities/*.toml and content/pages/*.md; move or remove this file",
+    )
+}
+
+fn check_required_files(content: &Content, errors: &mut Vec<ContentError>) {
+    let missing = |name: &str, what: &str| {
+        ContentError::in_file(Path::new(name), format!("{name} is missing"))
+            .hint(format!("create it: it holds {what} (see the README)"))
+    };
+    let present = |name: &str| content.sources.iter().any(|s| s.path == Path::new(name));
+    if !present("content/plan.toml") {
+        errors.push(missing("content/plan.toml", "the plan's title, organisation and report date"));
+    }
+    if !present("content/sros.toml") {
+        errors.push(missing("content/sros.toml", "the accountable owners"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PLAN: &str = r#"
+organisation = "Trust"
+title = "Plan"
+vision = "Safe care"
+period = "2023/24"
+as_of = 2024-03-31
+base_url = "https://example.org/"
+"#;
+
+    fn parse_one(path: &str, text: &str) -> (Content, Vec<ContentError>) {
+        parse(vec![
+            Source::new("content/plan.toml", PLAN),
+            Source::new("content/sros.toml", ""),
+            Source::new(path, text),
+        ])
+    }
+
+    #[test]
+    fn misspelt_field_points_at_the_field() {
+        let (_, errors) = parse_one(
+            "content/priorities/p.toml",
+            "number = 1\ntitel = \"x\"\nsro = \"a\"\n",
+        );
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!((errors[0].line, errors[0].column), (2, 1));
+        assert!(errors[0].message.contains("unknown field `titel`"));
+        assert!(errors[0].hint.contains("spelling"));
+    }
+
+    #[test]
+    fn front_matter_errors_count_lines_from_the_top_of_the_file() {
+        let (_, errors) = parse_one("content/pages/a.md", "+++\ntitle = \"A\"\norder = \"x\"\n+++\n");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].line, 3);
+    }
+
+    #[test]
+    fn unknown_files_and_missing_plan_are_errors() {
+        let (_, errors) = parse(vec![Source::new("content/notes.toml", "")]);
+        let messages: Vec<String> = errors.iter().map(|e| e.message.clone()).collect();
+        assert!(messages.iter().any(|m| m.contains("does not know")));
+        assert!(messages.iter().any(|m| m.contains("plan.toml is missing")));
+        assert!(messages.iter().any(|m| m.contains("sros.toml is missing")));
+    }
+
+    #[test]
+    fn page_body_keeps_its_offset() {
+        let (content, errors) = parse_one("content/pages/a.md", "+++\ntitle = \"A\"\n+++\nHello\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        let page = &content.pages[0].value;
+        assert_eq!(page.body, "Hello\n");
+        assert_eq!(page.body_offset, 18);
+        assert_eq!(content.pages[0].stem, "a");
+    }
+}

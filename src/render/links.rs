@@ -1,0 +1,127 @@
+//! Links written in content, resolved the way an author's editor previews them: relative to the file
+//! they are written in. A link to a content file (`../priorities/1-safe-care.toml`, `governance.md`)
+//! becomes a link to the page built from it; one to a content file that does not exist is an error.
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+use super::markdown::LinkTarget;
+use crate::model::Plan;
+
+/// Which page each content file becomes, keyed by the file's path relative to the project root.
+pub struct LinkTargets {
+    pages: HashMap<PathBuf, String>,
+}
+
+impl LinkTargets {
+    /// The pages of this plan. `priority_files` maps each priority id to its source path.
+    pub fn new<'a>(plan: &Plan, sources: impl Iterator<Item = &'a Path>) -> LinkTargets {
+        let mut pages = HashMap::new();
+        for path in sources {
+            if let Some(target) = target_of(plan, path) {
+                pages.insert(path.to_path_buf(), target);
+            }
+        }
+        LinkTargets { pages }
+    }
+
+    /// Where `url`, written in the file `from`, should point, from a page `root` away from the top.
+    pub fn resolve(&self, from: &Path, url: &str, root: &str) -> LinkTarget {
+        if is_external_or_anchor(url) {
+            return LinkTarget::Keep;
+        }
+        let (path, fragment) = match url.split_once('#') {
+            Some((path, fragment)) => (path, format!("#{fragment}")),
+            None => (url, String::new()),
+        };
+        let resolved = normalise(&from.parent().unwrap_or(Path::new("")).join(path));
+        match self.pages.get(&resolved) {
+            Some(page) => LinkTarget::Rewrite(format!("{root}{page}{fragment}")),
+            None if is_content_file(path) => LinkTarget::Broken(format!(
+                "this links to {}, which does not exist",
+                resolved.display()
+            )),
+            None => LinkTarget::Keep,
+        }
+    }
+}
+
+fn target_of(plan: &Plan, path: &Path) -> Option<String> {
+    let parts: Vec<&str> = path.iter().filter_map(|p| p.to_str()).collect();
+    let stem = path.file_stem()?.to_str()?;
+    match parts.as_slice() {
+        ["content", "plan.toml"] => Some("index.html".into()),
+        ["content", "sros.toml"] => Some("sros.html".into()),
+        ["content", "priorities", _] if plan.priorities.iter().any(|p| p.id == stem) => {
+            Some(format!("priorities/{stem}.html"))
+        }
+        ["content", "pages", _] if plan.pages.iter().any(|p| p.slug == stem) => {
+            Some(format!("{stem}.html"))
+        }
+        _ => None,
+    }
+}
+
+fn is_external_or_anchor(url: &str) -> bool {
+    url.is_empty()
+        || url.starts_with('#')
+        || url.starts_with('/')
+        || url.split_once(':').is_some_and(|(scheme, _)| !scheme.contains('/'))
+}
+
+fn is_content_file(path: &str) -> bool {
+    path.ends_with(".md") || path.ends_with(".toml")
+}
+
+/// `content/pages/../priorities/x.toml` → `content/priorities/x.toml`, without touching the disk.
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn targets() -> LinkTargets {
+        let mut pages = HashMap::new();
+        pages.insert(PathBuf::from("content/pages/governance.md"), "governance.html".to_string());
+        pages.insert(PathBuf::from("content/priorities/1-care.toml"), "priorities/1-care.html".to_string());
+        LinkTargets { pages }
+    }
+
+    fn rewritten(target: LinkTarget) -> String {
+        match target {
+            LinkTarget::Rewrite(url) => url,
+            LinkTarget::Keep => "(kept)".into(),
+            LinkTarget::Broken(m) => format!("(broken: {m})"),
+        }
+    }
+
+    #[test]
+    fn content_links_resolve_relative_to_the_file() {
+        let from = Path::new("content/pages/vision.md");
+        let t = targets();
+        assert_eq!(rewritten(t.resolve(from, "governance.md#aims", "")), "governance.html#aims");
+        assert_eq!(rewritten(t.resolve(from, "../priorities/1-care.toml", "../")), "../priorities/1-care.html");
+        assert!(rewritten(t.resolve(from, "missing.md", "")).starts_with("(broken: this links to content/pages/missing.md"));
+    }
+
+    #[test]
+    fn outside_addresses_and_anchors_are_kept() {
+        let from = Path::new("content/pages/vision.md");
+        let t = targets();
+        for url in ["https://www.nhs.uk/", "mailto:a@b.org", "#top", "picture.png"] {
+            assert_eq!(rewritten(t.resolve(from, url, "")), "(kept)", "{url}");
+        }
+    }
+}

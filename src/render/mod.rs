@@ -1,0 +1,227 @@
+//! Stage 4, render: the plan and the theme in, the site's files (as bytes in memory) out. Pure apart
+//! from reading the theme, which `Theme::load` does before rendering starts.
+
+mod highlight;
+mod links;
+mod markdown;
+pub mod theme;
+mod views;
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::diagnostics::{ContentError, Source};
+use crate::model::{Plan, Text};
+use links::LinkTargets;
+pub use theme::Theme;
+use views::*;
+
+/// One file of the built site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// '/'-separated path under the site root (`actions/antenatal-care.html`).
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Renders every page of the site, or every problem found while doing so.
+pub fn render_site(plan: &Plan, sources: &[Source], theme: &Theme) -> Result<Vec<OutputFile>, Vec<ContentError>> {
+    let renderer = Renderer {
+        plan,
+        sources,
+        theme,
+        targets: LinkTargets::new(plan, sources.iter().map(|s| s.path.as_path())),
+        problems: Mutex::new(Vec::new()),
+        site: site_view(plan),
+    };
+    let mut files = renderer.pages();
+    files.extend(theme.assets.iter().map(|(path, bytes)| OutputFile { path: path.clone(), bytes: bytes.clone() }));
+    let mut problems = renderer.problems.into_inner().unwrap_or_else(|e| e.into_inner());
+    if problems.is_empty() {
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(files)
+    } else {
+        problems.sort_by(|a, b| (&a.path, a.line, a.column, &a.message).cmp(&(&b.path, b.line, b.column, &b.message)));
+        problems.dedup();
+        Err(problems)
+    }
+}
+
+struct Renderer<'a> {
+    plan: &'a Plan,
+    sources: &'a [Source],
+    theme: &'a Theme,
+    targets: LinkTargets,
+    problems: Mutex<Vec<ContentError>>,
+    site: SiteView<'a>,
+}
+
+/// A page's own part of the template context.
+type Extra<'a> = Vec<(&'static str, tera::Value)>;
+
+impl<'a> Renderer<'a> {
+    fn pages(&self) -> Vec<OutputFile> {
+        let priorities = self.priority_views();
+        let sros = self.sro_views();
+        let mut files = Vec::new();
+        let top = |files: &mut Vec<OutputFile>, template: &str, path: String, extra: Extra| {
+            files.extend(self.page(template, &path, "", extra));
+        };
+        let all_counts = counts(self.plan, self.plan.actions().map(|(_, a)| a));
+        let intro = self.markdown(&self.plan.introduction, "", false);
+        top(&mut files, "index.html", "index.html".into(), vec![
+            ("priorities", json(&priorities)),
+            ("counts", json(&all_counts)),
+            ("action_count", json(&self.plan.actions().count())),
+            ("introduction", json(&intro)),
+        ]);
+        top(&mut files, "404.html", "404.html".into(), vec![]);
+        top(&mut files, "sros.html", "sros.html".into(), vec![("sros", json(&sros)), ("priorities", json(&priorities))]);
+        for page in &self.plan.pages {
+            let html = self.markdown(&page.body, "", false);
+            let view = serde_json::json!({ "title": page.title, "summary": page.summary, "html": html });
+            top(&mut files, "page.html", page_href(&page.slug), vec![("page", view)]);
+        }
+        for (i, priority) in priorities.iter().enumerate() {
+            let extra = vec![("priority", json(priority)), ("previous", json(&i.checked_sub(1).and_then(|j| priorities.get(j)).map(|p| (&p.title, &p.href, p.number)))), ("next", json(&priorities.get(i + 1).map(|p| (&p.title, &p.href, p.number))))];
+            files.extend(self.page("priority.html", &priority.href, "../", extra));
+            for action in &priority.actions {
+                let extra = vec![("action", json(action)), ("priority", json(priority))];
+                files.extend(self.page("action.html", &action.href, "../", extra));
+            }
+        }
+        for sro in &sros {
+            let owned: Vec<&PriorityView> = sro.priorities.iter().map(|&i| &priorities[i]).collect();
+            let extra = vec![("sro", json(sro)), ("priorities", json(&owned))];
+            files.extend(self.page("sro.html", &sro.href, "../", extra));
+        }
+        files.extend(self.sitemap(&files));
+        files
+    }
+
+    /// Renders one template to one file; a template error is reported against the theme.
+    fn page(&self, template: &str, path: &str, root: &str, extra: Extra) -> Option<OutputFile> {
+        let mut context = Context::new();
+        context.insert("site", &self.site);
+        context.insert("root", root);
+        context.insert("path", path);
+        for (key, value) in extra {
+            context.insert(key, &value);
+        }
+        self.render(template, &context).map(|html| OutputFile { path: path.to_string(), bytes: html.into_bytes() })
+    }
+
+    fn render(&self, template: &str, context: &Context) -> Option<String> {
+        match self.theme.tera.render(template, context) {
+            Ok(text) => Some(text),
+            Err(e) => {
+                let file = Path::new("themes").join(&self.plan.theme).join("templates").join(template);
+                self.problem(ContentError::in_file(&file, theme::describe(&e)).hint(
+                    "a template uses a value the page does not have, or has a syntax error; fix the template, or remove your copy to use the default",
+                ));
+                None
+            }
+        }
+    }
+
+    fn sitemap(&self, files: &[OutputFile]) -> Option<OutputFile> {
+        let urls: Vec<String> = files
+            .iter()
+            .filter(|f| f.path.ends_with(".html") && f.path != "404.html")
+            .map(|f| format!("{}{}", self.plan.base_url, f.path))
+            .collect();
+        let mut context = Context::new();
+        context.insert("urls", &urls);
+        context.insert("lastmod", &self.plan.as_of.iso());
+        self.render("sitemap.xml", &context).map(|xml| OutputFile { path: "sitemap.xml".into(), bytes: xml.into_bytes() })
+    }
+
+    fn priority_views(&self) -> Vec<PriorityView<'a>> {
+        let plan = self.plan;
+        plan.priorities
+            .iter()
+            .map(|p| PriorityView {
+                id: &p.id,
+                number: p.number,
+                title: &p.title,
+                workstream: &p.workstream,
+                trust_priority: &p.trust_priority,
+                href: priority_href(&p.id),
+                sro: sro_link(plan, p),
+                action_count: p.actions.len(),
+                counts: counts(plan, p.actions.iter()),
+                actions: p.actions.iter().map(|a| self.action_view(a)).collect(),
+            })
+            .collect()
+    }
+
+    /// Actions appear on pages one folder down (priorities/, actions/, sros/), so links start "../".
+    fn action_view(&self, action: &'a crate::model::Action) -> ActionView<'a> {
+        let bullets = |items: &[Text]| items.iter().map(|t| self.markdown(t, "../", true)).collect();
+        ActionView {
+            id: &action.id,
+            reference: &action.reference,
+            title: &action.title,
+            href: action_href(&action.id),
+            status: status_view(self.plan.status(&action.status)),
+            due: action.due.as_deref(),
+            lead: action.lead.as_deref(),
+            achieve: bullets(&action.achieve),
+            doing: bullets(&action.doing),
+            families: bullets(&action.families),
+            notes: action.notes.as_ref().map(|n| self.markdown(n, "../", false)),
+        }
+    }
+
+    fn sro_views(&self) -> Vec<SroView<'a>> {
+        let plan = self.plan;
+        plan.sros
+            .iter()
+            .map(|s| {
+                let owned: Vec<usize> = (0..plan.priorities.len()).filter(|&i| plan.priorities[i].sro == s.id).collect();
+                let actions = owned.iter().flat_map(|&i| plan.priorities[i].actions.iter());
+                SroView {
+                    id: &s.id,
+                    title: &s.title,
+                    href: sro_href(&s.id),
+                    summary: self.markdown(&s.summary, "../", true),
+                    action_count: actions.clone().count(),
+                    counts: counts(plan, actions),
+                    priorities: owned,
+                }
+            })
+            .collect()
+    }
+
+    /// Renders Markdown from a content file; broken links become errors pointing into that file.
+    fn markdown(&self, text: &Text, root: &str, inline: bool) -> String {
+        let Some(source) = self.sources.get(text.source) else {
+            return String::new();
+        };
+        let resolve = |url: &str| self.targets.resolve(&source.path, url, root);
+        let (html, problems) = if inline {
+            markdown::render_inline(&text.markdown, &resolve)
+        } else {
+            markdown::render(&text.markdown, &resolve)
+        };
+        for problem in problems {
+            let at = text.offset + problem.range.start;
+            self.problem(
+                ContentError::at(source, at..at + problem.range.len(), problem.message)
+                    .hint("check the file name; links to other content files are written relative to this file"),
+            );
+        }
+        html
+    }
+
+    fn problem(&self, error: ContentError) {
+        self.problems.lock().unwrap_or_else(|e| e.into_inner()).push(error);
+    }
+}
+
+fn json<T: Serialize + ?Sized>(value: &T) -> tera::Value {
+    serde_json::to_value(value).unwrap_or(tera::Value::Null)
+}

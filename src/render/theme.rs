@@ -1,0 +1,140 @@
+//! The theme: Tera templates and static files. The default theme is built into the binary, so a
+//! project needs no theme folder; a file of the same name in `themes/<name>/templates/` or
+//! `themes/<name>/static/` replaces the built-in one, so a trust can override any template or the
+//! stylesheet without copying the rest.
+
+use std::error::Error as _;
+use std::path::{Path, PathBuf};
+
+use tera::Tera;
+use walkdir::WalkDir;
+
+use crate::diagnostics::ContentError;
+
+macro_rules! default_files {
+    ($dir:literal: $($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../themes/default/", $dir, "/", $name)))),*]
+    };
+}
+
+/// The built-in default theme's templates.
+const DEFAULT_TEMPLATES: &[(&str, &str)] = default_files!("templates":
+    "base.html", "macros.html", "index.html", "priority.html", "action.html",
+    "sro.html", "sros.html", "page.html", "404.html", "sitemap.xml",
+);
+
+/// The built-in default theme's static files, copied to the site's root.
+const DEFAULT_STATIC: &[(&str, &str)] = default_files!("static": "style.css");
+
+/// Parsed templates and the static files to publish.
+pub struct Theme {
+    pub tera: Tera,
+    /// (path under the site root, bytes), sorted by path.
+    pub assets: Vec<(String, Vec<u8>)>,
+}
+
+impl Theme {
+    /// Loads the theme `name` from `<root>/themes/<name>/` over the built-in default.
+    pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<ContentError>> {
+        let folder = root.join("themes").join(name);
+        if name != "default" && !folder.is_dir() {
+            let path = PathBuf::from("content/plan.toml");
+            return Err(vec![ContentError::in_file(&path, format!("there is no theme called \"{name}\""))
+                .hint(format!("create the folder themes/{name}/ or set theme = \"default\" in plan.toml"))]);
+        }
+        let mut errors = Vec::new();
+        let mut templates: Vec<(String, String)> = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
+        for (name, bytes) in read_folder(root, &folder.join("templates"), &mut errors) {
+            match String::from_utf8(bytes) {
+                Ok(text) => replace(&mut templates, name, text),
+                Err(_) => errors.push(ContentError::in_file(&folder.join("templates").join(&name), "this template is not UTF-8 text")),
+            }
+        }
+        let mut assets: Vec<(String, Vec<u8>)> = DEFAULT_STATIC
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.as_bytes().to_vec()))
+            .collect();
+        for (name, bytes) in read_folder(root, &folder.join("static"), &mut errors) {
+            replace(&mut assets, name, bytes);
+        }
+        assets.sort();
+        let mut tera = Tera::default();
+        tera.set_escape_fn(escape);
+        if let Err(e) = tera.add_raw_templates(templates) {
+            errors.push(template_error(&folder, &e));
+        }
+        if errors.is_empty() {
+            Ok(Theme { tera, assets })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// Tera's own escaping also turns `/` into `&#x2F;`, which every address is full of; `/` is
+/// harmless in HTML text and quoted attributes, so only the five characters that matter are escaped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn replace<T>(items: &mut Vec<(String, T)>, name: String, value: T) {
+    match items.iter_mut().find(|(n, _)| *n == name) {
+        Some(item) => item.1 = value,
+        None => items.push((name, value)),
+    }
+}
+
+/// Every file under `folder`, as ('/'-separated path relative to it, bytes). A missing folder is empty.
+fn read_folder(root: &Path, folder: &Path, errors: &mut Vec<ContentError>) -> Vec<(String, Vec<u8>)> {
+    if !folder.is_dir() {
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    for entry in WalkDir::new(folder).sort_by_file_name().into_iter().flatten() {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let relative = entry.path().strip_prefix(folder).unwrap_or(entry.path());
+        let name = relative.iter().map(|p| p.to_string_lossy()).collect::<Vec<_>>().join("/");
+        match std::fs::read(entry.path()) {
+            Ok(bytes) => files.push((name, bytes)),
+            Err(e) => errors.push(ContentError::in_file(
+                entry.path().strip_prefix(root).unwrap_or(entry.path()),
+                format!("this theme file could not be read: {e}"),
+            )),
+        }
+    }
+    files
+}
+
+/// A template that does not parse: name the file and give Tera's own explanation.
+fn template_error(folder: &Path, error: &tera::Error) -> ContentError {
+    ContentError::in_file(folder, describe(error))
+        .hint("fix the template named above; its syntax is Tera's (https://keats.github.io/tera/docs/)")
+}
+
+/// Tera's error with all its causes on one line, most specific last.
+pub fn describe(error: &tera::Error) -> String {
+    let mut message = error.to_string();
+    let mut cause = error.source();
+    while let Some(e) = cause {
+        message.push_str(": ");
+        message.push_str(&e.to_string());
+        cause = e.source();
+    }
+    message
+}

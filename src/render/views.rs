@@ -1,0 +1,148 @@
+//! What templates see: plain serialisable views of the model, with Markdown already rendered to
+//! HTML and every address relative to the site root (templates put `root` in front).
+
+use serde::Serialize;
+
+use crate::model::{Action, Labels, Plan, Priority, Sro, Status};
+
+/// Facts every page shows: the organisation, the plan, the report date, the menu.
+#[derive(Serialize)]
+pub struct SiteView<'a> {
+    pub organisation: &'a str,
+    pub title: &'a str,
+    pub vision: &'a str,
+    pub period: &'a str,
+    pub as_of: String,
+    pub as_of_iso: String,
+    pub language: &'a str,
+    pub labels: &'a Labels,
+    pub statuses: Vec<StatusView<'a>>,
+    pub menu: Vec<PageLink<'a>>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct StatusView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub meaning: &'a str,
+    pub tone: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct PageLink<'a> {
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub href: String,
+}
+
+#[derive(Serialize)]
+pub struct CountView<'a> {
+    pub status: StatusView<'a>,
+    pub count: usize,
+}
+
+#[derive(Serialize)]
+pub struct SroLink<'a> {
+    pub title: &'a str,
+    pub href: String,
+}
+
+/// An action with its three columns rendered, as shown on priority, action and SRO pages.
+#[derive(Serialize)]
+pub struct ActionView<'a> {
+    pub id: &'a str,
+    pub reference: &'a str,
+    pub title: &'a str,
+    pub href: String,
+    pub status: StatusView<'a>,
+    pub due: Option<&'a str>,
+    pub lead: Option<&'a str>,
+    pub achieve: Vec<String>,
+    pub doing: Vec<String>,
+    pub families: Vec<String>,
+    pub notes: Option<String>,
+}
+
+/// A priority with its owner, status counts and actions.
+#[derive(Serialize)]
+pub struct PriorityView<'a> {
+    pub id: &'a str,
+    pub number: u32,
+    pub title: &'a str,
+    pub workstream: &'a str,
+    pub trust_priority: &'a str,
+    pub href: String,
+    pub sro: Option<SroLink<'a>>,
+    pub action_count: usize,
+    pub counts: Vec<CountView<'a>>,
+    pub actions: Vec<ActionView<'a>>,
+}
+
+/// An accountable owner and what they own.
+#[derive(Serialize)]
+pub struct SroView<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub href: String,
+    pub summary: String,
+    pub action_count: usize,
+    pub counts: Vec<CountView<'a>>,
+    /// Indexes into the list of priorities.
+    pub priorities: Vec<usize>,
+}
+
+pub fn status_view(status: &Status) -> StatusView<'_> {
+    StatusView {
+        id: &status.id,
+        label: &status.label,
+        meaning: &status.meaning,
+        tone: status.tone.name(),
+    }
+}
+
+pub fn counts<'a>(plan: &'a Plan, actions: impl Iterator<Item = &'a Action>) -> Vec<CountView<'a>> {
+    plan.status_counts(actions)
+        .into_iter()
+        .map(|(status, count)| CountView { status: status_view(status), count })
+        .collect()
+}
+
+pub fn site_view(plan: &Plan) -> SiteView<'_> {
+    SiteView {
+        organisation: &plan.organisation,
+        title: &plan.title,
+        vision: &plan.vision,
+        period: &plan.period,
+        as_of: plan.as_of.long(),
+        as_of_iso: plan.as_of.iso(),
+        language: &plan.language,
+        labels: &plan.labels,
+        statuses: plan.statuses.iter().map(status_view).collect(),
+        menu: plan
+            .pages
+            .iter()
+            .filter(|p| p.order.is_some())
+            .map(|p| PageLink { title: &p.title, summary: &p.summary, href: page_href(&p.slug) })
+            .collect(),
+    }
+}
+
+pub fn sro_link<'a>(plan: &'a Plan, priority: &Priority) -> Option<SroLink<'a>> {
+    plan.sro(&priority.sro).map(|s: &Sro| SroLink { title: &s.title, href: sro_href(&s.id) })
+}
+
+pub fn page_href(slug: &str) -> String {
+    format!("{slug}.html")
+}
+
+pub fn priority_href(id: &str) -> String {
+    format!("priorities/{id}.html")
+}
+
+pub fn action_href(id: &str) -> String {
+    format!("actions/{id}.html")
+}
+
+pub fn sro_href(id: &str) -> String {
+    format!("sros/{id}.html")
+}

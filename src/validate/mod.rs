@@ -1,0 +1,210 @@
+//! Stage 2, validate: the checks across files that parsing alone cannot make (an SRO or status that
+//! does not exist, an id used twice, a name that cannot be a file name). Pure: parsed content in,
+//! every error out, each pointing at the place to fix.
+
+mod ids;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use toml::Spanned;
+
+use crate::diagnostics::{ContentError, Source};
+use crate::load::Content;
+use crate::model::{default_statuses, Date, Tone};
+pub use ids::{is_slug, slugify};
+
+/// Page names the site uses itself; a Markdown page may not take them.
+const RESERVED_PAGES: [&str; 5] = ["index", "404", "sitemap", "priorities", "sros"];
+
+/// Every cross-file problem in the content.
+pub fn check(content: &Content) -> Vec<ContentError> {
+    let mut errors = Vec::new();
+    // A file that failed to parse has already been reported; checking references against it would
+    // only add a false "unknown" error for every use, so those checks are skipped (`None`).
+    let statuses = check_plan(content, &mut errors);
+    let sros = check_sros(content, &mut errors);
+    check_priorities(content, statuses.as_deref(), sros.as_deref(), &mut errors);
+    check_pages(content, &mut errors);
+    errors
+}
+
+fn check_plan(content: &Content, errors: &mut Vec<ContentError>) -> Option<Vec<String>> {
+    let plan = content.plan.as_ref()?;
+    let source = &content.sources[plan.source];
+    let file = &plan.value;
+    if Date::from_toml(file.as_of.get_ref()).is_none() || file.as_of.get_ref().time.is_some() {
+        errors.push(
+            ContentError::at(source, file.as_of.span(), "as_of must be a date")
+                .hint("write the report date as year-month-day without quotes, e.g. as_of = 2024-03-31"),
+        );
+    }
+    let url = file.base_url.get_ref();
+    if !(url.starts_with("https://") || url.starts_with("http://")) {
+        errors.push(
+            ContentError::at(source, file.base_url.span(), "base_url must be a web address")
+                .hint("write the address the site will be published at, starting https://"),
+        );
+    }
+    let theme = &file.theme;
+    if !is_slug(theme.get_ref()) {
+        errors.push(
+            ContentError::at(source, theme.span(), "the theme name must be a plain folder name")
+                .hint("use lower-case letters, digits and hyphens: the name of a folder in themes/"),
+        );
+    }
+    if file.statuses.is_empty() {
+        return Some(default_statuses().into_iter().map(|s| s.id).collect());
+    }
+    let mut seen = Seen::new("status");
+    for status in &file.statuses {
+        seen.check(source, &status.id, errors);
+        if Tone::parse(status.tone.get_ref()).is_none() {
+            errors.push(
+                ContentError::at(source, status.tone.span(), format!("unknown tone \"{}\"", status.tone.get_ref()))
+                    .hint(format!("use one of: {}", Tone::NAMES.join(", "))),
+            );
+        }
+    }
+    Some(file.statuses.iter().map(|s| s.id.get_ref().clone()).collect())
+}
+
+fn check_sros(content: &Content, errors: &mut Vec<ContentError>) -> Option<Vec<String>> {
+    let file = content.sros.as_ref()?;
+    let source = &content.sources[file.source];
+    let mut seen = Seen::new("SRO");
+    for sro in &file.value.sros {
+        seen.check(source, &sro.id, errors);
+    }
+    Some(file.value.sros.iter().map(|s| s.id.get_ref().clone()).collect())
+}
+
+fn check_priorities(
+    content: &Content,
+    statuses: Option<&[String]>,
+    sros: Option<&[String]>,
+    errors: &mut Vec<ContentError>,
+) {
+    let mut numbers: HashMap<u32, &str> = HashMap::new();
+    let mut actions = Seen::new("action");
+    for priority in &content.priorities {
+        let source = &content.sources[priority.source];
+        let file = &priority.value;
+        if !is_slug(&priority.stem) {
+            errors.push(bad_file_name(source, &priority.stem));
+        }
+        let number = *file.number.get_ref();
+        if let Some(other) = numbers.insert(number, &priority.stem) {
+            errors.push(
+                ContentError::at(source, file.number.span(), format!("priority number {number} is used twice"))
+                    .hint(format!("{other}.toml already has number = {number}: give each priority its own number")),
+            );
+        }
+        if let Some(sros) = sros {
+            check_known(source, &file.sro, sros, "SRO", "content/sros.toml", errors);
+        }
+        for action in &file.actions {
+            actions.check(source, &action.id, errors);
+            if let Some(statuses) = statuses {
+                check_known(source, &action.status, statuses, "status", "the status list", errors);
+            }
+            if let Some(due) = &action.due {
+                check_due(source, due, errors);
+            }
+        }
+    }
+}
+
+fn check_pages(content: &Content, errors: &mut Vec<ContentError>) {
+    for page in &content.pages {
+        let source = &content.sources[page.source];
+        if !is_slug(&page.stem) {
+            errors.push(bad_file_name(source, &page.stem));
+        } else if RESERVED_PAGES.contains(&page.stem.as_str()) {
+            errors.push(
+                ContentError::in_file(&source.path, format!("a page may not be called \"{}\"", page.stem))
+                    .hint(format!("the site uses that name itself; rename the file, e.g. about-{}.md", page.stem)),
+            );
+        }
+    }
+}
+
+/// An id that must name something defined elsewhere.
+fn check_known(
+    source: &Source,
+    value: &Spanned<String>,
+    known: &[String],
+    what: &str,
+    defined_in: &str,
+    errors: &mut Vec<ContentError>,
+) {
+    if known.iter().any(|k| k == value.get_ref()) {
+        return;
+    }
+    let hint = match closest(value.get_ref(), known) {
+        Some(guess) => format!("did you mean \"{guess}\"? The {what}s defined in {defined_in} are: {}", known.join(", ")),
+        None => format!("use one of the {what}s defined in {defined_in}: {}", known.join(", ")),
+    };
+    errors.push(ContentError::at(source, value.span(), format!("unknown {what} \"{}\"", value.get_ref())).hint(hint));
+}
+
+/// A due date must be a date (`2024-03-31`) or a quarter (`Q4 2023/24`).
+fn check_due(source: &Source, due: &Spanned<String>, errors: &mut Vec<ContentError>) {
+    let text = due.get_ref();
+    let is_date = text.parse::<toml::value::Datetime>().is_ok_and(|d| d.date.is_some() && d.time.is_none());
+    let is_quarter = ids::is_quarter(text);
+    if !is_date && !is_quarter {
+        errors.push(
+            ContentError::at(source, due.span(), format!("\"{text}\" is not a date or a quarter"))
+                .hint("write a date as \"2024-03-31\" or a quarter as \"Q4 2023/24\""),
+        );
+    }
+}
+
+fn bad_file_name(source: &Source, stem: &str) -> ContentError {
+    ContentError::in_file(&source.path, format!("\"{stem}\" cannot be used as a page name"))
+        .hint(format!("rename the file to use lower-case letters, digits and hyphens, e.g. \"{}\"", slugify(stem)))
+}
+
+/// The known id closest to a mistyped one, if any is close.
+fn closest<'a>(value: &str, known: &'a [String]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (ids::edit_distance(value, k), k))
+        .filter(|(d, k)| *d <= k.len() / 3 + 1)
+        .min()
+        .map(|(_, k)| k.as_str())
+}
+
+/// Ids seen so far of one kind, to report the second use of an id with where the first was.
+struct Seen {
+    what: &'static str,
+    first: HashMap<String, (std::path::PathBuf, usize)>,
+}
+
+impl Seen {
+    fn new(what: &'static str) -> Self {
+        Seen { what, first: HashMap::new() }
+    }
+
+    fn check(&mut self, source: &Source, id: &Spanned<String>, errors: &mut Vec<ContentError>) {
+        let span: Range<usize> = id.span();
+        let value = id.get_ref();
+        if !is_slug(value) {
+            errors.push(
+                ContentError::at(source, span.clone(), format!("the {} id \"{value}\" cannot be used in a web address", self.what))
+                    .hint(format!("use lower-case letters, digits and hyphens, e.g. \"{}\"", slugify(value))),
+            );
+        }
+        let line = crate::diagnostics::line_column(&source.text, span.start).0;
+        match self.first.get(value) {
+            Some((path, first_line)) => errors.push(
+                ContentError::at(source, span, format!("the {} id \"{value}\" is used twice", self.what))
+                    .hint(format!("it is first used at {}:{first_line}; every {} needs its own id", path.display(), self.what)),
+            ),
+            None => {
+                self.first.insert(value.clone(), (source.path.clone(), line));
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! Stage 5, write: put the rendered files on disk without ever leaving a half-built site. Files go
+//! into a fresh folder beside the output, which then replaces the output in two renames; a failure
+//! before that leaves the last good site as it was.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::render::OutputFile;
+
+/// Files in the output folder that are not build output and survive a rebuild (the committed
+/// `site/README.md` that explains the folder).
+const KEPT: &[&str] = &["README.md"];
+
+/// Replaces `out` with exactly `files` (plus any kept file already there).
+pub fn write_site(out: &Path, files: &[OutputFile]) -> io::Result<()> {
+    check_replaceable(out)?;
+    let staging = sibling(out, "new")?;
+    let old = sibling(out, "old")?;
+    remove_if_present(&staging)?;
+    remove_if_present(&old)?;
+    fs::create_dir_all(&staging)?;
+    for file in files {
+        let path = staging.join(&file.path);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(&path, &file.bytes)?;
+    }
+    for name in KEPT {
+        let kept = out.join(name);
+        if kept.is_file() && !staging.join(name).exists() {
+            fs::copy(&kept, staging.join(name))?;
+        }
+    }
+    if out.exists() {
+        fs::rename(out, &old)?;
+    }
+    fs::rename(&staging, out)?;
+    remove_if_present(&old)
+}
+
+/// Refuses to replace a folder that holds anything but an earlier build, so a mistyped `--out`
+/// can never delete someone's work.
+fn check_replaceable(out: &Path) -> io::Result<()> {
+    if !out.exists() {
+        return Ok(());
+    }
+    if !out.is_dir() {
+        return Err(refusal(out, "it is a file, not a folder"));
+    }
+    let names: Vec<String> = fs::read_dir(out)?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let earlier_build = names.iter().any(|n| n == "index.html") && names.iter().any(|n| n == "sitemap.xml");
+    let only_kept = names.iter().all(|n| KEPT.contains(&n.as_str()));
+    if earlier_build || only_kept {
+        Ok(())
+    } else {
+        Err(refusal(out, "it holds files that planpress did not build"))
+    }
+}
+
+fn refusal(out: &Path, why: &str) -> io::Error {
+    io::Error::other(format!(
+        "will not replace {}: {why}. Choose another --out folder, or empty this one first",
+        out.display()
+    ))
+}
+
+/// `site` → `.site.planpress-new`, in the same folder so the final rename stays on one file system.
+fn sibling(out: &Path, suffix: &str) -> io::Result<PathBuf> {
+    let name = out
+        .file_name()
+        .ok_or_else(|| io::Error::other(format!("{} is not a folder name", out.display())))?;
+    let parent = out.parent().unwrap_or(Path::new("."));
+    Ok(parent.join(format!(".{}.planpress-{suffix}", name.to_string_lossy())))
+}
+
+fn remove_if_present(path: &Path) -> io::Result<()> {
+    match fs::remove_dir_all(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile { path: path.into(), bytes: text.as_bytes().to_vec() }
+    }
+
+    #[test]
+    fn replaces_the_site_and_keeps_the_readme() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("README.md"), "about").unwrap();
+        write_site(&out, &[file("index.html", "one"), file("sitemap.xml", ""), file("a/b.html", "b")]).unwrap();
+        write_site(&out, &[file("index.html", "two"), file("sitemap.xml", "")]).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "two");
+        assert_eq!(fs::read_to_string(out.join("README.md")).unwrap(), "about");
+        assert!(!out.join("a/b.html").exists(), "stale pages are removed");
+        assert!(!dir.path().join(".site.planpress-old").exists());
+    }
+
+    #[test]
+    fn refuses_to_replace_a_folder_of_other_files() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("thesis.docx"), "precious").unwrap();
+        let error = write_site(dir.path(), &[file("index.html", "x")]).unwrap_err();
+        assert!(error.to_string().contains("did not build"), "{error}");
+        assert!(dir.path().join("thesis.docx").exists());
+    }
+}
