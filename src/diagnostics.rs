@@ -113,12 +113,20 @@ pub fn report(errors: &[ContentError], sources: &[Source]) -> String {
     let mut files = SimpleFiles::new();
     let ids: Vec<(PathBuf, usize)> = sources
         .iter()
-        .map(|s| (s.path.clone(), files.add(s.path.display().to_string(), &s.text)))
+        .map(|s| {
+            (
+                s.path.clone(),
+                files.add(s.path.display().to_string(), &s.text),
+            )
+        })
         .collect();
     let config = term::Config::default();
     let mut out = String::new();
     for error in errors {
-        let file_id = ids.iter().find(|(p, _)| *p == error.path).map(|(_, id)| *id);
+        let file_id = ids
+            .iter()
+            .find(|(p, _)| *p == error.path)
+            .map(|(_, id)| *id);
         let mut diagnostic = Diagnostic::error().with_message(&error.message);
         match (file_id, &error.span) {
             (Some(id), Some(span)) => {

@@ -20,7 +20,10 @@ use render::{OutputFile, Theme};
 #[derive(Debug)]
 pub enum Failure {
     /// Problems in the content or theme, every one found, with the sources they point into.
-    Content { errors: Vec<ContentError>, sources: Vec<Source> },
+    Content {
+        errors: Vec<ContentError>,
+        sources: Vec<Source>,
+    },
     /// The site could not be written.
     Write(std::io::Error),
 }
@@ -38,7 +41,10 @@ pub fn render_project(root: &Path) -> Result<Built, Failure> {
     let (content, parse_errors) = load::parse(sources);
     errors.extend(parse_errors);
     errors.extend(validate::check(&content));
-    let fail = |errors: Vec<ContentError>, content: load::Content| Failure::Content { errors, sources: content.sources };
+    let fail = |errors: Vec<ContentError>, content: load::Content| Failure::Content {
+        errors,
+        sources: content.sources,
+    };
     if !errors.is_empty() {
         return Err(fail(errors, content));
     }

@@ -37,7 +37,11 @@ fn build(root: PathBuf, out: Option<PathBuf>) -> ExitCode {
     let out = out.unwrap_or_else(|| root.join("site"));
     match planpress::build(&root, &out) {
         Ok(built) => {
-            let pages = built.files.iter().filter(|f| f.path.ends_with(".html")).count();
+            let pages = built
+                .files
+                .iter()
+                .filter(|f| f.path.ends_with(".html"))
+                .count();
             let actions = built.plan.actions().count();
             println!(
                 "Built {pages} pages into {} ({} {}, {actions} {}, report date {}).",

@@ -30,7 +30,9 @@ pub fn read_content(root: &Path) -> (Vec<Source>, Vec<ContentError>) {
         );
         return (sources, errors);
     }
-    let walker = WalkDir::new(&content).sort_by_file_name().follow_links(false);
+    let walker = WalkDir::new(&content)
+        .sort_by_file_name()
+        .follow_links(false);
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -59,7 +61,10 @@ pub fn read_content(root: &Path) -> (Vec<Source>, Vec<ContentError>) {
 }
 
 fn is_content_file(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("toml" | "md"))
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("toml" | "md")
+    )
 }
 
 fn relative(root: &Path, path: &Path) -> std::path::PathBuf {
@@ -70,7 +75,10 @@ fn not_utf8(path: &Path, error: std::string::FromUtf8Error) -> ContentError {
     let offset = error.utf8_error().valid_up_to();
     let text = String::from_utf8_lossy(&error.into_bytes()[..offset]).into_owned();
     let source = Source::new(path, text);
-    ContentError::at(&source, offset..offset, "the file is not saved as UTF-8 text").hint(
-        "save it again as UTF-8 (in most editors: Save As, then choose the encoding \"UTF-8\")",
+    ContentError::at(
+        &source,
+        offset..offset,
+        "the file is not saved as UTF-8 text",
     )
+    .hint("save it again as UTF-8 (in most editors: Save As, then choose the encoding \"UTF-8\")")
 }

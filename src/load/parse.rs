@@ -46,7 +46,9 @@ pub fn parse(sources: Vec<Source>) -> (Content, Vec<ContentError>) {
         match Role::of(&source.path) {
             Role::Plan => content.plan = parse_toml(source, index, &mut errors),
             Role::Sros => content.sros = parse_toml(source, index, &mut errors),
-            Role::Priority => content.priorities.extend(parse_toml(source, index, &mut errors)),
+            Role::Priority => content
+                .priorities
+                .extend(parse_toml(source, index, &mut errors)),
             Role::Page => content.pages.extend(parse_page(source, index, &mut errors)),
             Role::Unknown => errors.push(unknown_file(&source.path)),
         }
@@ -159,9 +161,13 @@ fn front_matter_error(source: &Source, error: SplitError) -> ContentError {
     let end = source.text.len();
     match error {
         SplitError::NoOpening => ContentError::at(source, 0..0, "this page has no front matter")
-            .hint("start the file with a line \"+++\", then title = \"…\", then another line \"+++\""),
-        SplitError::NoClosing => ContentError::at(source, end..end, "the front matter is never closed")
-            .hint("add a line \"+++\" after the last front-matter field, before the page text"),
+            .hint(
+                "start the file with a line \"+++\", then title = \"…\", then another line \"+++\"",
+            ),
+        SplitError::NoClosing => {
+            ContentError::at(source, end..end, "the front matter is never closed")
+                .hint("add a line \"+++\" after the last front-matter field, before the page text")
+        }
     }
 }
 
@@ -178,7 +184,10 @@ fn check_required_files(content: &Content, errors: &mut Vec<ContentError>) {
     };
     let present = |name: &str| content.sources.iter().any(|s| s.path == Path::new(name));
     if !present("content/plan.toml") {
-        errors.push(missing("content/plan.toml", "the plan's title, organisation and report date"));
+        errors.push(missing(
+            "content/plan.toml",
+            "the plan's title, organisation and report date",
+        ));
     }
     if !present("content/sros.toml") {
         errors.push(missing("content/sros.toml", "the accountable owners"));
@@ -220,7 +229,10 @@ base_url = "https://example.org/"
 
     #[test]
     fn front_matter_errors_count_lines_from_the_top_of_the_file() {
-        let (_, errors) = parse_one("content/pages/a.md", "+++\ntitle = \"A\"\norder = \"x\"\n+++\n");
+        let (_, errors) = parse_one(
+            "content/pages/a.md",
+            "+++\ntitle = \"A\"\norder = \"x\"\n+++\n",
+        );
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!(errors[0].line, 3);
     }
@@ -240,7 +252,7 @@ base_url = "https://example.org/"
         assert!(errors.is_empty(), "{errors:?}");
         let page = &content.pages[0].value;
         assert_eq!(page.body, "Hello\n");
-        assert_eq!(page.body_offset, 18);
+        assert_eq!(page.body_offset, 20);
         assert_eq!(content.pages[0].stem, "a");
     }
 }

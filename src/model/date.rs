@@ -42,7 +42,9 @@ impl Date {
 
     /// `31 March 2024`, for people.
     pub fn long(&self) -> String {
-        let month = MONTHS.get(usize::from(self.month).wrapping_sub(1)).unwrap_or(&"");
+        let month = MONTHS
+            .get(usize::from(self.month).wrapping_sub(1))
+            .unwrap_or(&"");
         format!("{} {} {}", self.day, month, self.year)
     }
 }

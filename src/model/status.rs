@@ -78,11 +78,6 @@ pub fn default_statuses() -> Vec<Status> {
             "Work is late or has stopped. We are taking steps to put it right.",
             Tone::Bad,
         ),
-        status(
-            "complete",
-            "Complete",
-            "The work is done.",
-            Tone::Done,
-        ),
+        status("complete", "Complete", "The work is done.", Tone::Done),
     ]
 }

@@ -32,10 +32,14 @@ fn highlighted(language: &str, code: &str) -> Option<String> {
     }
     let syntaxes = SYNTAXES.get_or_init(SyntaxSet::load_defaults_newlines);
     let syntax = syntaxes.find_syntax_by_token(language)?;
-    let style = ClassStyle::SpacedPrefixed { prefix: CLASS_PREFIX };
+    let style = ClassStyle::SpacedPrefixed {
+        prefix: CLASS_PREFIX,
+    };
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes, style);
     for line in LinesWithEndings::from(code) {
-        generator.parse_html_for_line_which_includes_newline(line).ok()?;
+        generator
+            .parse_html_for_line_which_includes_newline(line)
+            .ok()?;
     }
     Some(generator.finalize())
 }

@@ -3,10 +3,11 @@
 //! becomes a link to the page built from it; one to a content file that does not exist is an error.
 
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use super::markdown::LinkTarget;
 use crate::model::Plan;
+use crate::validate::content_target;
 
 /// Which page each content file becomes, keyed by the file's path relative to the project root.
 pub struct LinkTargets {
@@ -14,7 +15,7 @@ pub struct LinkTargets {
 }
 
 impl LinkTargets {
-    /// The pages of this plan. `priority_files` maps each priority id to its source path.
+    /// The pages of this plan's content files.
     pub fn new<'a>(plan: &Plan, sources: impl Iterator<Item = &'a Path>) -> LinkTargets {
         let mut pages = HashMap::new();
         for path in sources {
@@ -26,22 +27,22 @@ impl LinkTargets {
     }
 
     /// Where `url`, written in the file `from`, should point, from a page `root` away from the top.
+    /// Validation has already refused links to content files that do not exist.
     pub fn resolve(&self, from: &Path, url: &str, root: &str) -> LinkTarget {
-        if is_external_or_anchor(url) {
+        let Some((path, fragment)) = content_target(from, url) else {
             return LinkTarget::Keep;
-        }
-        let (path, fragment) = match url.split_once('#') {
-            Some((path, fragment)) => (path, format!("#{fragment}")),
-            None => (url, String::new()),
         };
-        let resolved = normalise(&from.parent().unwrap_or(Path::new("")).join(path));
-        match self.pages.get(&resolved) {
+        let fragment = if fragment.is_empty() {
+            String::new()
+        } else {
+            format!("#{fragment}")
+        };
+        match self.pages.get(&path) {
             Some(page) => LinkTarget::Rewrite(format!("{root}{page}{fragment}")),
-            None if is_content_file(path) => LinkTarget::Broken(format!(
-                "this links to {}, which does not exist",
-                resolved.display()
+            None => LinkTarget::Broken(format!(
+                "this links to {}, which is not a page",
+                path.display()
             )),
-            None => LinkTarget::Keep,
         }
     }
 }
@@ -62,40 +63,20 @@ fn target_of(plan: &Plan, path: &Path) -> Option<String> {
     }
 }
 
-fn is_external_or_anchor(url: &str) -> bool {
-    url.is_empty()
-        || url.starts_with('#')
-        || url.starts_with('/')
-        || url.split_once(':').is_some_and(|(scheme, _)| !scheme.contains('/'))
-}
-
-fn is_content_file(path: &str) -> bool {
-    path.ends_with(".md") || path.ends_with(".toml")
-}
-
-/// `content/pages/../priorities/x.toml` → `content/priorities/x.toml`, without touching the disk.
-fn normalise(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn targets() -> LinkTargets {
         let mut pages = HashMap::new();
-        pages.insert(PathBuf::from("content/pages/governance.md"), "governance.html".to_string());
-        pages.insert(PathBuf::from("content/priorities/1-care.toml"), "priorities/1-care.html".to_string());
+        pages.insert(
+            PathBuf::from("content/pages/governance.md"),
+            "governance.html".to_string(),
+        );
+        pages.insert(
+            PathBuf::from("content/priorities/1-care.toml"),
+            "priorities/1-care.html".to_string(),
+        );
         LinkTargets { pages }
     }
 
@@ -111,16 +92,27 @@ mod tests {
     fn content_links_resolve_relative_to_the_file() {
         let from = Path::new("content/pages/vision.md");
         let t = targets();
-        assert_eq!(rewritten(t.resolve(from, "governance.md#aims", "")), "governance.html#aims");
-        assert_eq!(rewritten(t.resolve(from, "../priorities/1-care.toml", "../")), "../priorities/1-care.html");
-        assert!(rewritten(t.resolve(from, "missing.md", "")).starts_with("(broken: this links to content/pages/missing.md"));
+        assert_eq!(
+            rewritten(t.resolve(from, "governance.md#aims", "")),
+            "governance.html#aims"
+        );
+        assert_eq!(
+            rewritten(t.resolve(from, "../priorities/1-care.toml", "../")),
+            "../priorities/1-care.html"
+        );
+        assert!(rewritten(t.resolve(from, "missing.md", "")).starts_with("(broken: "));
     }
 
     #[test]
     fn outside_addresses_and_anchors_are_kept() {
         let from = Path::new("content/pages/vision.md");
         let t = targets();
-        for url in ["https://www.nhs.uk/", "mailto:a@b.org", "#top", "picture.png"] {
+        for url in [
+            "https://www.nhs.uk/",
+            "mailto:a@b.org",
+            "#top",
+            "picture.png",
+        ] {
             assert_eq!(rewritten(t.resolve(from, url, "")), "(kept)", "{url}");
         }
     }

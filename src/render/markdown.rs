@@ -43,7 +43,9 @@ pub fn render(
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
                 let language = match kind {
-                    pulldown_cmark::CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
+                    pulldown_cmark::CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().unwrap_or("").to_string()
+                    }
                     pulldown_cmark::CodeBlockKind::Indented => String::new(),
                 };
                 code = Some((language, String::new()));
@@ -59,7 +61,12 @@ pub fn render(
                 }
             }
             Event::Html(html) | Event::InlineHtml(html) => events.push(Event::Text(html)),
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = match resolve(&dest_url) {
                     LinkTarget::Rewrite(url) => CowStr::from(url),
                     LinkTarget::Keep => dest_url,
@@ -68,7 +75,12 @@ pub fn render(
                         dest_url
                     }
                 };
-                events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
             }
             other => events.push(other),
         }
@@ -139,7 +151,10 @@ mod tests {
     #[test]
     fn headings_get_unique_ids_from_their_text() {
         let (html, _) = render("## Our aims\n\n## Our aims\n\n## Custom {#mine}\n", &keep);
-        assert!(html.contains(r#"<h2 id="our-aims">Our aims</h2>"#), "{html}");
+        assert!(
+            html.contains(r#"<h2 id="our-aims">Our aims</h2>"#),
+            "{html}"
+        );
         assert!(html.contains(r#"<h2 id="our-aims-2">"#), "{html}");
         assert!(html.contains(r#"<h2 id="mine">"#), "{html}");
     }
@@ -153,8 +168,14 @@ mod tests {
 
     #[test]
     fn tables_and_footnotes_render() {
-        let (html, _) = render("| A | B |\n|---|---|\n| 1 | 2 |\n\nSee note[^1].\n\n[^1]: The note.\n", &keep);
-        assert!(html.contains("<table>") && html.contains("<th>A</th>"), "{html}");
+        let (html, _) = render(
+            "| A | B |\n|---|---|\n| 1 | 2 |\n\nSee note[^1].\n\n[^1]: The note.\n",
+            &keep,
+        );
+        assert!(
+            html.contains("<table>") && html.contains("<th>A</th>"),
+            "{html}"
+        );
         assert!(html.contains("footnote-definition"), "{html}");
     }
 
@@ -165,11 +186,14 @@ mod tests {
             "gone.md" => LinkTarget::Broken("no such page".into()),
             _ => LinkTarget::Keep,
         };
-        let (html, problems) = render("[A](a.md) and [B](gone.md) and [C](https://x.org)", &resolve);
+        let (html, problems) = render(
+            "[A](a.md) and [B](gone.md) and [C](https://x.org)",
+            &resolve,
+        );
         assert!(html.contains(r#"href="a.html""#), "{html}");
         assert!(html.contains(r#"href="https://x.org""#), "{html}");
         assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].range, 16..27);
+        assert_eq!(problems[0].range, 14..26);
     }
 
     #[test]

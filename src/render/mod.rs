@@ -28,7 +28,11 @@ pub struct OutputFile {
 }
 
 /// Renders every page of the site, or every problem found while doing so.
-pub fn render_site(plan: &Plan, sources: &[Source], theme: &Theme) -> Result<Vec<OutputFile>, Vec<ContentError>> {
+pub fn render_site(
+    plan: &Plan,
+    sources: &[Source],
+    theme: &Theme,
+) -> Result<Vec<OutputFile>, Vec<ContentError>> {
     let renderer = Renderer {
         plan,
         sources,
@@ -38,13 +42,21 @@ pub fn render_site(plan: &Plan, sources: &[Source], theme: &Theme) -> Result<Vec
         site: site_view(plan),
     };
     let mut files = renderer.pages();
-    files.extend(theme.assets.iter().map(|(path, bytes)| OutputFile { path: path.clone(), bytes: bytes.clone() }));
-    let mut problems = renderer.problems.into_inner().unwrap_or_else(|e| e.into_inner());
+    files.extend(theme.assets.iter().map(|(path, bytes)| OutputFile {
+        path: path.clone(),
+        bytes: bytes.clone(),
+    }));
+    let mut problems = renderer
+        .problems
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner());
     if problems.is_empty() {
         files.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(files)
     } else {
-        problems.sort_by(|a, b| (&a.path, a.line, a.column, &a.message).cmp(&(&b.path, b.line, b.column, &b.message)));
+        problems.sort_by(|a, b| {
+            (&a.path, a.line, a.column, &a.message).cmp(&(&b.path, b.line, b.column, &b.message))
+        });
         problems.dedup();
         Err(problems)
     }
@@ -72,21 +84,51 @@ impl<'a> Renderer<'a> {
         };
         let all_counts = counts(self.plan, self.plan.actions().map(|(_, a)| a));
         let intro = self.markdown(&self.plan.introduction, "", false);
-        top(&mut files, "index.html", "index.html".into(), vec![
-            ("priorities", json(&priorities)),
-            ("counts", json(&all_counts)),
-            ("action_count", json(&self.plan.actions().count())),
-            ("introduction", json(&intro)),
-        ]);
+        top(
+            &mut files,
+            "index.html",
+            "index.html".into(),
+            vec![
+                ("priorities", json(&priorities)),
+                ("counts", json(&all_counts)),
+                ("action_count", json(&self.plan.actions().count())),
+                ("introduction", json(&intro)),
+            ],
+        );
         top(&mut files, "404.html", "404.html".into(), vec![]);
-        top(&mut files, "sros.html", "sros.html".into(), vec![("sros", json(&sros)), ("priorities", json(&priorities))]);
+        top(
+            &mut files,
+            "sros.html",
+            "sros.html".into(),
+            vec![("sros", json(&sros)), ("priorities", json(&priorities))],
+        );
         for page in &self.plan.pages {
             let html = self.markdown(&page.body, "", false);
-            let view = serde_json::json!({ "title": page.title, "summary": page.summary, "html": html });
-            top(&mut files, "page.html", page_href(&page.slug), vec![("page", view)]);
+            let view =
+                serde_json::json!({ "title": page.title, "summary": page.summary, "html": html });
+            top(
+                &mut files,
+                "page.html",
+                page_href(&page.slug),
+                vec![("page", view)],
+            );
         }
         for (i, priority) in priorities.iter().enumerate() {
-            let extra = vec![("priority", json(priority)), ("previous", json(&i.checked_sub(1).and_then(|j| priorities.get(j)).map(|p| (&p.title, &p.href, p.number)))), ("next", json(&priorities.get(i + 1).map(|p| (&p.title, &p.href, p.number))))];
+            let extra = vec![
+                ("priority", json(priority)),
+                (
+                    "previous",
+                    json(
+                        &i.checked_sub(1)
+                            .and_then(|j| priorities.get(j))
+                            .map(|p| (&p.title, &p.href, p.number)),
+                    ),
+                ),
+                (
+                    "next",
+                    json(&priorities.get(i + 1).map(|p| (&p.title, &p.href, p.number))),
+                ),
+            ];
             files.extend(self.page("priority.html", &priority.href, "../", extra));
             for action in &priority.actions {
                 let extra = vec![("action", json(action)), ("priority", json(priority))];
@@ -94,7 +136,8 @@ impl<'a> Renderer<'a> {
             }
         }
         for sro in &sros {
-            let owned: Vec<&PriorityView> = sro.priorities.iter().map(|&i| &priorities[i]).collect();
+            let owned: Vec<&PriorityView> =
+                sro.priorities.iter().map(|&i| &priorities[i]).collect();
             let extra = vec![("sro", json(sro)), ("priorities", json(&owned))];
             files.extend(self.page("sro.html", &sro.href, "../", extra));
         }
@@ -111,14 +154,20 @@ impl<'a> Renderer<'a> {
         for (key, value) in extra {
             context.insert(key, &value);
         }
-        self.render(template, &context).map(|html| OutputFile { path: path.to_string(), bytes: html.into_bytes() })
+        self.render(template, &context).map(|html| OutputFile {
+            path: path.to_string(),
+            bytes: html.into_bytes(),
+        })
     }
 
     fn render(&self, template: &str, context: &Context) -> Option<String> {
         match self.theme.tera.render(template, context) {
             Ok(text) => Some(text),
             Err(e) => {
-                let file = Path::new("themes").join(&self.plan.theme).join("templates").join(template);
+                let file = Path::new("themes")
+                    .join(&self.plan.theme)
+                    .join("templates")
+                    .join(template);
                 self.problem(ContentError::in_file(&file, theme::describe(&e)).hint(
                     "a template uses a value the page does not have, or has a syntax error; fix the template, or remove your copy to use the default",
                 ));
@@ -136,7 +185,10 @@ impl<'a> Renderer<'a> {
         let mut context = Context::new();
         context.insert("urls", &urls);
         context.insert("lastmod", &self.plan.as_of.iso());
-        self.render("sitemap.xml", &context).map(|xml| OutputFile { path: "sitemap.xml".into(), bytes: xml.into_bytes() })
+        self.render("sitemap.xml", &context).map(|xml| OutputFile {
+            path: "sitemap.xml".into(),
+            bytes: xml.into_bytes(),
+        })
     }
 
     fn priority_views(&self) -> Vec<PriorityView<'a>> {
@@ -160,7 +212,12 @@ impl<'a> Renderer<'a> {
 
     /// Actions appear on pages one folder down (priorities/, actions/, sros/), so links start "../".
     fn action_view(&self, action: &'a crate::model::Action) -> ActionView<'a> {
-        let bullets = |items: &[Text]| items.iter().map(|t| self.markdown(t, "../", true)).collect();
+        let bullets = |items: &[Text]| {
+            items
+                .iter()
+                .map(|t| self.markdown(t, "../", true))
+                .collect()
+        };
         ActionView {
             id: &action.id,
             reference: &action.reference,
@@ -172,7 +229,10 @@ impl<'a> Renderer<'a> {
             achieve: bullets(&action.achieve),
             doing: bullets(&action.doing),
             families: bullets(&action.families),
-            notes: action.notes.as_ref().map(|n| self.markdown(n, "../", false)),
+            notes: action
+                .notes
+                .as_ref()
+                .map(|n| self.markdown(n, "../", false)),
         }
     }
 
@@ -181,8 +241,12 @@ impl<'a> Renderer<'a> {
         plan.sros
             .iter()
             .map(|s| {
-                let owned: Vec<usize> = (0..plan.priorities.len()).filter(|&i| plan.priorities[i].sro == s.id).collect();
-                let actions = owned.iter().flat_map(|&i| plan.priorities[i].actions.iter());
+                let owned: Vec<usize> = (0..plan.priorities.len())
+                    .filter(|&i| plan.priorities[i].sro == s.id)
+                    .collect();
+                let actions = owned
+                    .iter()
+                    .flat_map(|&i| plan.priorities[i].actions.iter());
                 SroView {
                     id: &s.id,
                     title: &s.title,
@@ -218,7 +282,10 @@ impl<'a> Renderer<'a> {
     }
 
     fn problem(&self, error: ContentError) {
-        self.problems.lock().unwrap_or_else(|e| e.into_inner()).push(error);
+        self.problems
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(error);
     }
 }
 

@@ -39,8 +39,13 @@ impl Theme {
         let folder = root.join("themes").join(name);
         if name != "default" && !folder.is_dir() {
             let path = PathBuf::from("content/plan.toml");
-            return Err(vec![ContentError::in_file(&path, format!("there is no theme called \"{name}\""))
-                .hint(format!("create the folder themes/{name}/ or set theme = \"default\" in plan.toml"))]);
+            return Err(vec![ContentError::in_file(
+                &path,
+                format!("there is no theme called \"{name}\""),
+            )
+            .hint(format!(
+                "create the folder themes/{name}/ or set theme = \"default\" in plan.toml"
+            ))]);
         }
         let mut errors = Vec::new();
         let mut templates: Vec<(String, String)> = DEFAULT_TEMPLATES
@@ -50,7 +55,10 @@ impl Theme {
         for (name, bytes) in read_folder(root, &folder.join("templates"), &mut errors) {
             match String::from_utf8(bytes) {
                 Ok(text) => replace(&mut templates, name, text),
-                Err(_) => errors.push(ContentError::in_file(&folder.join("templates").join(&name), "this template is not UTF-8 text")),
+                Err(_) => errors.push(ContentError::in_file(
+                    &folder.join("templates").join(&name),
+                    "this template is not UTF-8 text",
+                )),
             }
         }
         let mut assets: Vec<(String, Vec<u8>)> = DEFAULT_STATIC
@@ -99,17 +107,29 @@ fn replace<T>(items: &mut Vec<(String, T)>, name: String, value: T) {
 }
 
 /// Every file under `folder`, as ('/'-separated path relative to it, bytes). A missing folder is empty.
-fn read_folder(root: &Path, folder: &Path, errors: &mut Vec<ContentError>) -> Vec<(String, Vec<u8>)> {
+fn read_folder(
+    root: &Path,
+    folder: &Path,
+    errors: &mut Vec<ContentError>,
+) -> Vec<(String, Vec<u8>)> {
     if !folder.is_dir() {
         return Vec::new();
     }
     let mut files = Vec::new();
-    for entry in WalkDir::new(folder).sort_by_file_name().into_iter().flatten() {
+    for entry in WalkDir::new(folder)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
         if !entry.file_type().is_file() {
             continue;
         }
         let relative = entry.path().strip_prefix(folder).unwrap_or(entry.path());
-        let name = relative.iter().map(|p| p.to_string_lossy()).collect::<Vec<_>>().join("/");
+        let name = relative
+            .iter()
+            .map(|p| p.to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
         match std::fs::read(entry.path()) {
             Ok(bytes) => files.push((name, bytes)),
             Err(e) => errors.push(ContentError::in_file(
@@ -123,8 +143,9 @@ fn read_folder(root: &Path, folder: &Path, errors: &mut Vec<ContentError>) -> Ve
 
 /// A template that does not parse: name the file and give Tera's own explanation.
 fn template_error(folder: &Path, error: &tera::Error) -> ContentError {
-    ContentError::in_file(folder, describe(error))
-        .hint("fix the template named above; its syntax is Tera's (https://keats.github.io/tera/docs/)")
+    ContentError::in_file(folder, describe(error)).hint(
+        "fix the template named above; its syntax is Tera's (https://keats.github.io/tera/docs/)",
+    )
 }
 
 /// Tera's error with all its causes on one line, most specific last.

@@ -103,7 +103,10 @@ pub fn status_view(status: &Status) -> StatusView<'_> {
 pub fn counts<'a>(plan: &'a Plan, actions: impl Iterator<Item = &'a Action>) -> Vec<CountView<'a>> {
     plan.status_counts(actions)
         .into_iter()
-        .map(|(status, count)| CountView { status: status_view(status), count })
+        .map(|(status, count)| CountView {
+            status: status_view(status),
+            count,
+        })
         .collect()
 }
 
@@ -122,13 +125,20 @@ pub fn site_view(plan: &Plan) -> SiteView<'_> {
             .pages
             .iter()
             .filter(|p| p.order.is_some())
-            .map(|p| PageLink { title: &p.title, summary: &p.summary, href: page_href(&p.slug) })
+            .map(|p| PageLink {
+                title: &p.title,
+                summary: &p.summary,
+                href: page_href(&p.slug),
+            })
             .collect(),
     }
 }
 
 pub fn sro_link<'a>(plan: &'a Plan, priority: &Priority) -> Option<SroLink<'a>> {
-    plan.sro(&priority.sro).map(|s: &Sro| SroLink { title: &s.title, href: sro_href(&s.id) })
+    plan.sro(&priority.sro).map(|s: &Sro| SroLink {
+        title: &s.title,
+        href: sro_href(&s.id),
+    })
 }
 
 pub fn page_href(slug: &str) -> String {

@@ -6,7 +6,9 @@ pub fn is_slug(text: &str) -> bool {
         && !text.starts_with('-')
         && !text.ends_with('-')
         && !text.contains("--")
-        && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// The slug a title or id would become ("Staffing & Workforce" → "staffing-workforce").
@@ -30,7 +32,10 @@ pub fn is_quarter(text: &str) -> bool {
     let quarter_ok = matches!(quarter, "Q1" | "Q2" | "Q3" | "Q4");
     let year_ok = year.len() == 7
         && year.as_bytes()[4] == b'/'
-        && year[..4].bytes().chain(year[5..].bytes()).all(|b| b.is_ascii_digit());
+        && year[..4]
+            .bytes()
+            .chain(year[5..].bytes())
+            .all(|b| b.is_ascii_digit());
     quarter_ok && year_ok
 }
 
@@ -62,7 +67,10 @@ mod tests {
         assert!(!is_slug("../etc"));
         assert!(!is_slug(""));
         assert_eq!(slugify("Staffing & Workforce"), "staffing-workforce");
-        assert_eq!(slugify("  Saving Babies' Lives V2 "), "saving-babies-lives-v2");
+        assert_eq!(
+            slugify("  Saving Babies' Lives V2 "),
+            "saving-babies-lives-v2"
+        );
     }
 
     #[test]

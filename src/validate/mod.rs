@@ -3,6 +3,7 @@
 //! every error out, each pointing at the place to fix.
 
 mod ids;
+mod links;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -13,6 +14,7 @@ use crate::diagnostics::{ContentError, Source};
 use crate::load::Content;
 use crate::model::{default_statuses, Date, Tone};
 pub use ids::{is_slug, slugify};
+pub use links::content_target;
 
 /// Page names the site uses itself; a Markdown page may not take them.
 const RESERVED_PAGES: [&str; 5] = ["index", "404", "sitemap", "priorities", "sros"];
@@ -26,6 +28,7 @@ pub fn check(content: &Content) -> Vec<ContentError> {
     let sros = check_sros(content, &mut errors);
     check_priorities(content, statuses.as_deref(), sros.as_deref(), &mut errors);
     check_pages(content, &mut errors);
+    links::check(content, &mut errors);
     errors
 }
 
@@ -35,22 +38,31 @@ fn check_plan(content: &Content, errors: &mut Vec<ContentError>) -> Option<Vec<S
     let file = &plan.value;
     if Date::from_toml(file.as_of.get_ref()).is_none() || file.as_of.get_ref().time.is_some() {
         errors.push(
-            ContentError::at(source, file.as_of.span(), "as_of must be a date")
-                .hint("write the report date as year-month-day without quotes, e.g. as_of = 2024-03-31"),
+            ContentError::at(source, file.as_of.span(), "as_of must be a date").hint(
+                "write the report date as year-month-day without quotes, e.g. as_of = 2024-03-31",
+            ),
         );
     }
     let url = file.base_url.get_ref();
     if !(url.starts_with("https://") || url.starts_with("http://")) {
         errors.push(
-            ContentError::at(source, file.base_url.span(), "base_url must be a web address")
-                .hint("write the address the site will be published at, starting https://"),
+            ContentError::at(
+                source,
+                file.base_url.span(),
+                "base_url must be a web address",
+            )
+            .hint("write the address the site will be published at, starting https://"),
         );
     }
     let theme = &file.theme;
     if !is_slug(theme.get_ref()) {
         errors.push(
-            ContentError::at(source, theme.span(), "the theme name must be a plain folder name")
-                .hint("use lower-case letters, digits and hyphens: the name of a folder in themes/"),
+            ContentError::at(
+                source,
+                theme.span(),
+                "the theme name must be a plain folder name",
+            )
+            .hint("use lower-case letters, digits and hyphens: the name of a folder in themes/"),
         );
     }
     if file.statuses.is_empty() {
@@ -61,12 +73,21 @@ fn check_plan(content: &Content, errors: &mut Vec<ContentError>) -> Option<Vec<S
         seen.check(source, &status.id, errors);
         if Tone::parse(status.tone.get_ref()).is_none() {
             errors.push(
-                ContentError::at(source, status.tone.span(), format!("unknown tone \"{}\"", status.tone.get_ref()))
-                    .hint(format!("use one of: {}", Tone::NAMES.join(", "))),
+                ContentError::at(
+                    source,
+                    status.tone.span(),
+                    format!("unknown tone \"{}\"", status.tone.get_ref()),
+                )
+                .hint(format!("use one of: {}", Tone::NAMES.join(", "))),
             );
         }
     }
-    Some(file.statuses.iter().map(|s| s.id.get_ref().clone()).collect())
+    Some(
+        file.statuses
+            .iter()
+            .map(|s| s.id.get_ref().clone())
+            .collect(),
+    )
 }
 
 fn check_sros(content: &Content, errors: &mut Vec<ContentError>) -> Option<Vec<String>> {
@@ -76,7 +97,13 @@ fn check_sros(content: &Content, errors: &mut Vec<ContentError>) -> Option<Vec<S
     for sro in &file.value.sros {
         seen.check(source, &sro.id, errors);
     }
-    Some(file.value.sros.iter().map(|s| s.id.get_ref().clone()).collect())
+    Some(
+        file.value
+            .sros
+            .iter()
+            .map(|s| s.id.get_ref().clone())
+            .collect(),
+    )
 }
 
 fn check_priorities(
@@ -96,17 +123,37 @@ fn check_priorities(
         let number = *file.number.get_ref();
         if let Some(other) = numbers.insert(number, &priority.stem) {
             errors.push(
-                ContentError::at(source, file.number.span(), format!("priority number {number} is used twice"))
-                    .hint(format!("{other}.toml already has number = {number}: give each priority its own number")),
+                ContentError::at(
+                    source,
+                    file.number.span(),
+                    format!("priority number {number} is used twice"),
+                )
+                .hint(format!(
+                    "{other}.toml already has number = {number}: give each priority its own number"
+                )),
             );
         }
         if let Some(sros) = sros {
-            check_known(source, &file.sro, sros, "SRO", "content/sros.toml", errors);
+            check_known(
+                source,
+                &file.sro,
+                sros,
+                ("SRO", "SROs"),
+                "content/sros.toml",
+                errors,
+            );
         }
         for action in &file.actions {
             actions.check(source, &action.id, errors);
             if let Some(statuses) = statuses {
-                check_known(source, &action.status, statuses, "status", "the status list", errors);
+                check_known(
+                    source,
+                    &action.status,
+                    statuses,
+                    ("status", "statuses"),
+                    "the status list",
+                    errors,
+                );
             }
             if let Some(due) = &action.due {
                 check_due(source, due, errors);
@@ -122,8 +169,14 @@ fn check_pages(content: &Content, errors: &mut Vec<ContentError>) {
             errors.push(bad_file_name(source, &page.stem));
         } else if RESERVED_PAGES.contains(&page.stem.as_str()) {
             errors.push(
-                ContentError::in_file(&source.path, format!("a page may not be called \"{}\"", page.stem))
-                    .hint(format!("the site uses that name itself; rename the file, e.g. about-{}.md", page.stem)),
+                ContentError::in_file(
+                    &source.path,
+                    format!("a page may not be called \"{}\"", page.stem),
+                )
+                .hint(format!(
+                    "the site uses that name itself; rename the file, e.g. about-{}.md",
+                    page.stem
+                )),
             );
         }
     }
@@ -134,7 +187,7 @@ fn check_known(
     source: &Source,
     value: &Spanned<String>,
     known: &[String],
-    what: &str,
+    (what, whats): (&str, &str),
     defined_in: &str,
     errors: &mut Vec<ContentError>,
 ) {
@@ -142,28 +195,53 @@ fn check_known(
         return;
     }
     let hint = match closest(value.get_ref(), known) {
-        Some(guess) => format!("did you mean \"{guess}\"? The {what}s defined in {defined_in} are: {}", known.join(", ")),
-        None => format!("use one of the {what}s defined in {defined_in}: {}", known.join(", ")),
+        Some(guess) => format!(
+            "did you mean \"{guess}\"? The {whats} defined in {defined_in} are: {}",
+            known.join(", ")
+        ),
+        None => format!(
+            "use one of the {whats} defined in {defined_in}: {}",
+            known.join(", ")
+        ),
     };
-    errors.push(ContentError::at(source, value.span(), format!("unknown {what} \"{}\"", value.get_ref())).hint(hint));
+    errors.push(
+        ContentError::at(
+            source,
+            value.span(),
+            format!("unknown {what} \"{}\"", value.get_ref()),
+        )
+        .hint(hint),
+    );
 }
 
 /// A due date must be a date (`2024-03-31`) or a quarter (`Q4 2023/24`).
 fn check_due(source: &Source, due: &Spanned<String>, errors: &mut Vec<ContentError>) {
     let text = due.get_ref();
-    let is_date = text.parse::<toml::value::Datetime>().is_ok_and(|d| d.date.is_some() && d.time.is_none());
+    let is_date = text
+        .parse::<toml::value::Datetime>()
+        .is_ok_and(|d| d.date.is_some() && d.time.is_none());
     let is_quarter = ids::is_quarter(text);
     if !is_date && !is_quarter {
         errors.push(
-            ContentError::at(source, due.span(), format!("\"{text}\" is not a date or a quarter"))
-                .hint("write a date as \"2024-03-31\" or a quarter as \"Q4 2023/24\""),
+            ContentError::at(
+                source,
+                due.span(),
+                format!("\"{text}\" is not a date or a quarter"),
+            )
+            .hint("write a date as \"2024-03-31\" or a quarter as \"Q4 2023/24\""),
         );
     }
 }
 
 fn bad_file_name(source: &Source, stem: &str) -> ContentError {
-    ContentError::in_file(&source.path, format!("\"{stem}\" cannot be used as a page name"))
-        .hint(format!("rename the file to use lower-case letters, digits and hyphens, e.g. \"{}\"", slugify(stem)))
+    ContentError::in_file(
+        &source.path,
+        format!("\"{stem}\" cannot be used as a page name"),
+    )
+    .hint(format!(
+        "rename the file to use lower-case letters, digits and hyphens, e.g. \"{}\"",
+        slugify(stem)
+    ))
 }
 
 /// The known id closest to a mistyped one, if any is close.
@@ -184,7 +262,10 @@ struct Seen {
 
 impl Seen {
     fn new(what: &'static str) -> Self {
-        Seen { what, first: HashMap::new() }
+        Seen {
+            what,
+            first: HashMap::new(),
+        }
     }
 
     fn check(&mut self, source: &Source, id: &Spanned<String>, errors: &mut Vec<ContentError>) {
@@ -192,18 +273,37 @@ impl Seen {
         let value = id.get_ref();
         if !is_slug(value) {
             errors.push(
-                ContentError::at(source, span.clone(), format!("the {} id \"{value}\" cannot be used in a web address", self.what))
-                    .hint(format!("use lower-case letters, digits and hyphens, e.g. \"{}\"", slugify(value))),
+                ContentError::at(
+                    source,
+                    span.clone(),
+                    format!(
+                        "the {} id \"{value}\" cannot be used in a web address",
+                        self.what
+                    ),
+                )
+                .hint(format!(
+                    "use lower-case letters, digits and hyphens, e.g. \"{}\"",
+                    slugify(value)
+                )),
             );
         }
         let line = crate::diagnostics::line_column(&source.text, span.start).0;
         match self.first.get(value) {
             Some((path, first_line)) => errors.push(
-                ContentError::at(source, span, format!("the {} id \"{value}\" is used twice", self.what))
-                    .hint(format!("it is first used at {}:{first_line}; every {} needs its own id", path.display(), self.what)),
+                ContentError::at(
+                    source,
+                    span,
+                    format!("the {} id \"{value}\" is used twice", self.what),
+                )
+                .hint(format!(
+                    "it is first used at {}:{first_line}; every {} needs its own id",
+                    path.display(),
+                    self.what
+                )),
             ),
             None => {
-                self.first.insert(value.clone(), (source.path.clone(), line));
+                self.first
+                    .insert(value.clone(), (source.path.clone(), line));
             }
         }
     }

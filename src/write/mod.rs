@@ -53,7 +53,8 @@ fn check_replaceable(out: &Path) -> io::Result<()> {
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
-    let earlier_build = names.iter().any(|n| n == "index.html") && names.iter().any(|n| n == "sitemap.xml");
+    let earlier_build =
+        names.iter().any(|n| n == "index.html") && names.iter().any(|n| n == "sitemap.xml");
     let only_kept = names.iter().all(|n| KEPT.contains(&n.as_str()));
     if earlier_build || only_kept {
         Ok(())
@@ -90,7 +91,10 @@ mod tests {
     use super::*;
 
     fn file(path: &str, text: &str) -> OutputFile {
-        OutputFile { path: path.into(), bytes: text.as_bytes().to_vec() }
+        OutputFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
     }
 
     #[test]
@@ -99,7 +103,15 @@ mod tests {
         let out = dir.path().join("site");
         fs::create_dir_all(&out).unwrap();
         fs::write(out.join("README.md"), "about").unwrap();
-        write_site(&out, &[file("index.html", "one"), file("sitemap.xml", ""), file("a/b.html", "b")]).unwrap();
+        write_site(
+            &out,
+            &[
+                file("index.html", "one"),
+                file("sitemap.xml", ""),
+                file("a/b.html", "b"),
+            ],
+        )
+        .unwrap();
         write_site(&out, &[file("index.html", "two"), file("sitemap.xml", "")]).unwrap();
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "two");
         assert_eq!(fs::read_to_string(out.join("README.md")).unwrap(), "about");

@@ -1,0 +1,157 @@
+//! A trust that says "Objective" and "Chair", with its own statuses, due dates, leads and a theme
+//! that overrides one template: built end to end, checked on the HTML a reader gets.
+
+mod common;
+use common::*;
+
+#[test]
+fn the_trusts_own_words_are_used_on_every_page() {
+    let (_dir, out) = build(&fixture("custom-labels"));
+    let home = visible_text(&read(&out, "index.html"));
+    assert!(home.contains("Objective 1: Safer births"), "{home}");
+    assert!(
+        home.contains("Objective chair (Chair) Chair of the Quality Committee"),
+        "{home}"
+    );
+    assert!(
+        !home.contains("Priority"),
+        "no default label leaks through: {home}"
+    );
+
+    let action = visible_text(&read(&out, "actions/fetal-monitoring.html"));
+    for heading in ["Our aim", "Our steps", "For you and your baby"] {
+        assert!(action.contains(heading), "{heading} missing: {action}");
+    }
+    assert!(
+        action.contains("Action area 1.1 Fetal monitoring"),
+        "{action}"
+    );
+}
+
+#[test]
+fn statuses_are_words_with_colour_as_a_second_signal() {
+    let (_dir, out) = build(&fixture("custom-labels"));
+    let home = read(&out, "index.html");
+    for (count, tone, label) in [
+        (1, "good", "Going well"),
+        (1, "bad", "Behind"),
+        (1, "done", "Done"),
+        (1, "neutral", "Planned"),
+    ] {
+        let tag = format!(
+            r#"<span class="counts__number">{count}</span> <strong class="status status--{tone}">{label}</strong>"#
+        );
+        assert!(home.contains(&tag), "missing {tag}");
+    }
+    let text = visible_text(&home);
+    assert!(
+        text.contains("Behind The work is late. We are fixing this."),
+        "meanings are shown: {text}"
+    );
+
+    let action = visible_text(&read(&out, "actions/triage.html"));
+    assert!(
+        action.contains("Status: Behind The work is late."),
+        "{action}"
+    );
+    assert!(action.contains("Due 2025-03-31"), "{action}");
+    assert!(action.contains("Lead Not named in the plan"), "{action}");
+    assert!(
+        action.contains("For you and your baby The plan does not say."),
+        "{action}"
+    );
+}
+
+#[test]
+fn each_owner_has_a_page_listing_what_they_answer_for() {
+    let (_dir, out) = build(&fixture("custom-labels"));
+    let chair = visible_text(&read(&out, "sros/chair-of-quality.html"));
+    assert!(
+        chair.contains("Chairs the committee that checks safety objectives."),
+        "{chair}"
+    );
+    assert!(chair.contains("1.1 Fetal monitoring Going well"), "{chair}");
+    assert!(chair.contains("1.2 Maternity triage Behind"), "{chair}");
+    assert!(
+        !chair.contains("Listening to families"),
+        "another owner's action: {chair}"
+    );
+}
+
+#[test]
+fn markdown_gets_heading_ids_highlighting_and_links_to_pages() {
+    let (_dir, out) = build(&fixture("custom-labels"));
+    let page = read(&out, "how-we-work.html");
+    assert!(
+        page.contains(r#"<h2 id="who-checks">"#) && page.contains(r#"<h2 id="who-checks-2">"#),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"href="priorities/safer-births.html""#),
+        "content links become page links"
+    );
+    assert!(
+        page.contains(r#"<pre class="code" tabindex="0" data-lang="rust">"#)
+            && page.contains("hl-"),
+        "{page}"
+    );
+
+    let action = read(&out, "actions/feedback.html");
+    assert!(
+        action.contains(r#"href="../sros.html""#),
+        "links from a register resolve relative to it"
+    );
+    let home = read(&out, "index.html");
+    assert!(
+        home.contains(r#"href="how-we-work.html""#),
+        "the introduction's link is rewritten"
+    );
+}
+
+#[test]
+fn every_link_is_relative_so_the_site_opens_from_disk() {
+    let (_dir, out) = build(&fixture("custom-labels"));
+    for (path, bytes) in tree(&out) {
+        if path.extension().is_some_and(|e| e == "html") {
+            let html = String::from_utf8(bytes).unwrap();
+            for href in hrefs(&html) {
+                assert!(
+                    !href.starts_with('/') && !href.ends_with('/'),
+                    "{}: {href}",
+                    path.display()
+                );
+            }
+        }
+    }
+    let sitemap = read(&out, "sitemap.xml");
+    assert!(
+        sitemap.contains("<loc>https://maternity.northshire.example/actions/triage.html</loc>"),
+        "{sitemap}"
+    );
+    assert!(!sitemap.contains("404.html"));
+}
+
+#[test]
+fn a_theme_overrides_one_template_and_keeps_the_rest() {
+    let (_dir, out) = build(&fixture("custom-labels"));
+    let not_found = visible_text(&read(&out, "404.html"));
+    assert!(
+        not_found.contains("Northshire: this page is not here"),
+        "{not_found}"
+    );
+    assert!(
+        not_found.contains("Skip to main content"),
+        "the default base template still wraps it"
+    );
+    assert!(
+        read(&out, "style.css").contains("@media print"),
+        "the default stylesheet is published"
+    );
+}
+
+#[test]
+fn the_same_content_gives_byte_identical_sites() {
+    let (_a, first) = build(&fixture("custom-labels"));
+    let (_b, second) = build(&fixture("custom-labels"));
+    assert_eq!(tree(&first), tree(&second));
+}

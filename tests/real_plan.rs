@@ -1,0 +1,170 @@
+//! The real James Paget plan in content/: every page a reader expects, and every bullet of the
+//! source document's three columns on the site, word for word.
+
+mod common;
+use common::*;
+
+use std::path::Path;
+
+use planpress::model::Plan;
+
+const SEED: &str = "../shared/seeds/000_d367e762f0a8c3bb.txt";
+
+fn project() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn real_plan() -> Plan {
+    planpress::render_project(project())
+        .expect("content/ builds")
+        .plan
+}
+
+/// Letters and digits only: what survives any clean-up of extraction debris.
+fn letters(text: &str) -> String {
+    text.chars().filter(char::is_ascii_alphanumeric).collect()
+}
+
+/// One row of the source's action tables: the title, then the three columns' raw text.
+struct SourceRow {
+    title: String,
+    columns: [String; 3],
+}
+
+/// The action-area rows of the extracted plan: tab-separated lines holding `<ul` list fragments.
+fn source_rows() -> Vec<SourceRow> {
+    let path = project().join(SEED);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "the source plan {} is needed beside the checkout: {e}",
+            path.display()
+        )
+    });
+    text.lines()
+        .filter(|line| line.contains("<ul"))
+        .map(|line| {
+            let cells: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cells.len(), 3, "a row of three cells: {line}");
+            let (title, first) = cells[0].split_once("<ul").unwrap();
+            let strip = |cell: &str| {
+                cell.split_once('>')
+                    .map_or(cell, |(_, rest)| rest)
+                    .to_string()
+            };
+            SourceRow {
+                title: title.trim().to_string(),
+                columns: [strip(first), strip(cells[1]), strip(cells[2])],
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn the_site_has_every_priority_action_and_owner_page() {
+    let (_dir, out) = build(project());
+    let count = |folder: &str| std::fs::read_dir(out.join(folder)).unwrap().count();
+    assert_eq!(count("priorities"), 4);
+    assert_eq!(count("actions"), 22);
+    assert_eq!(count("sros"), 4);
+    for page in [
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "sros.html",
+        "background.html",
+        "vision.html",
+        "governance.html",
+        "accountability.html",
+        "delivery-cycle.html",
+        "sources.html",
+        "accessibility.html",
+    ] {
+        assert!(out.join(page).is_file(), "{page} missing");
+    }
+    let home = visible_text(&read(&out, "index.html"));
+    for (number, owner) in [
+        (1, "Chief Medical Officer"),
+        (2, "Director of People and Culture"),
+        (3, "Chief Nurse"),
+        (4, "Chief Operating Officer"),
+    ] {
+        assert!(
+            home.contains(&format!("Priority {number}:")),
+            "priority {number} on the home page"
+        );
+        assert!(home.contains(owner), "{owner} on the home page");
+    }
+    assert!(
+        home.contains("22 Not yet reported"),
+        "the plan states no progress: {home}"
+    );
+}
+
+#[test]
+fn every_action_area_matches_the_source_plan_word_for_word() {
+    let rows = source_rows();
+    let plan = real_plan();
+    let actions: Vec<_> = plan.actions().map(|(_, a)| a).collect();
+    assert_eq!(rows.len(), 22, "the source has 22 action areas");
+    assert_eq!(actions.len(), rows.len());
+    for (row, action) in rows.iter().zip(&actions) {
+        assert_eq!(letters(&row.title), letters(&action.title), "{}", action.id);
+        let columns = [&action.achieve, &action.doing, &action.families];
+        for (source, bullets) in row.columns.iter().zip(columns) {
+            let ours: String = bullets.iter().map(|b| letters(&b.markdown)).collect();
+            assert_eq!(
+                letters(source),
+                ours,
+                "{}: a column differs from the source",
+                action.id
+            );
+            assert!(!bullets.is_empty(), "{}: an empty column", action.id);
+        }
+    }
+}
+
+#[test]
+fn every_bullet_appears_on_its_action_page_and_its_priority_page() {
+    let (_dir, out) = build(project());
+    let plan = real_plan();
+    for (priority, action) in plan.actions() {
+        let action_page = visible_text(&read(&out, &format!("actions/{}.html", action.id)));
+        let priority_page = visible_text(&read(&out, &format!("priorities/{}.html", priority.id)));
+        for bullet in action
+            .achieve
+            .iter()
+            .chain(&action.doing)
+            .chain(&action.families)
+        {
+            let words = fold(&bullet.markdown);
+            assert!(
+                action_page.contains(&words),
+                "{}: «{words}» not on its page",
+                action.id
+            );
+            assert!(
+                priority_page.contains(&words),
+                "{}: «{words}» not on {}",
+                action.id,
+                priority.id
+            );
+        }
+        assert!(
+            action_page.contains("Status: Not yet reported"),
+            "{}",
+            action.id
+        );
+    }
+}
+
+#[test]
+fn each_owner_page_lists_the_action_areas_they_answer_for() {
+    let (_dir, out) = build(project());
+    let nurse = visible_text(&read(&out, "sros/chief-nurse.html"));
+    assert!(nurse.contains("accountable for 2 action areas"), "{nurse}");
+    assert!(
+        nurse.contains("3.1 Patient Choices and Preferences"),
+        "{nurse}"
+    );
+    assert!(!nurse.contains("Antenatal"), "{nurse}");
+}
