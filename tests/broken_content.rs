@@ -5,14 +5,7 @@ mod common;
 use common::*;
 
 fn broken_build(out: &std::path::Path) -> (bool, String) {
-    let root = fixture("broken");
-    let output = planpress(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let output = run_build(&fixture("broken"), out);
     (
         output.status.success(),
         String::from_utf8_lossy(&output.stderr).into_owned(),

@@ -78,63 +78,8 @@ impl<'a> Renderer<'a> {
     fn pages(&self) -> Vec<OutputFile> {
         let priorities = self.priority_views();
         let sros = self.sro_views();
-        let mut files = Vec::new();
-        let top = |files: &mut Vec<OutputFile>, template: &str, path: String, extra: Extra| {
-            files.extend(self.page(template, &path, "", extra));
-        };
-        let all_counts = counts(self.plan, self.plan.actions().map(|(_, a)| a));
-        let intro = self.markdown(&self.plan.introduction, "", false);
-        top(
-            &mut files,
-            "index.html",
-            "index.html".into(),
-            vec![
-                ("priorities", json(&priorities)),
-                ("counts", json(&all_counts)),
-                ("action_count", json(&self.plan.actions().count())),
-                ("introduction", json(&intro)),
-            ],
-        );
-        top(&mut files, "404.html", "404.html".into(), vec![]);
-        top(
-            &mut files,
-            "sros.html",
-            "sros.html".into(),
-            vec![("sros", json(&sros)), ("priorities", json(&priorities))],
-        );
-        for page in &self.plan.pages {
-            let html = self.markdown(&page.body, "", false);
-            let view =
-                serde_json::json!({ "title": page.title, "summary": page.summary, "html": html });
-            top(
-                &mut files,
-                "page.html",
-                page_href(&page.slug),
-                vec![("page", view)],
-            );
-        }
-        for (i, priority) in priorities.iter().enumerate() {
-            let extra = vec![
-                ("priority", json(priority)),
-                (
-                    "previous",
-                    json(
-                        &i.checked_sub(1)
-                            .and_then(|j| priorities.get(j))
-                            .map(|p| (&p.title, &p.href, p.number)),
-                    ),
-                ),
-                (
-                    "next",
-                    json(&priorities.get(i + 1).map(|p| (&p.title, &p.href, p.number))),
-                ),
-            ];
-            files.extend(self.page("priority.html", &priority.href, "../", extra));
-            for action in &priority.actions {
-                let extra = vec![("action", json(action)), ("priority", json(priority))];
-                files.extend(self.page("action.html", &action.href, "../", extra));
-            }
-        }
+        let mut files = self.top_pages(&priorities, &sros);
+        files.extend(self.priority_pages(&priorities));
         for sro in &sros {
             let owned: Vec<&PriorityView> =
                 sro.priorities.iter().map(|&i| &priorities[i]).collect();
@@ -142,6 +87,63 @@ impl<'a> Renderer<'a> {
             files.extend(self.page("sro.html", &sro.href, "../", extra));
         }
         files.extend(self.sitemap(&files));
+        files
+    }
+
+    /// The pages at the top of the site: home, 404, the owners' index and the Markdown pages.
+    fn top_pages(&self, priorities: &[PriorityView], sros: &[SroView]) -> Vec<OutputFile> {
+        let plan = self.plan;
+        let home = vec![
+            ("priorities", json(priorities)),
+            (
+                "counts",
+                json(&counts(plan, plan.actions().map(|(_, a)| a))),
+            ),
+            ("action_count", json(&plan.actions().count())),
+            (
+                "introduction",
+                json(&self.markdown(&plan.introduction, "", false)),
+            ),
+        ];
+        let mut pages = vec![
+            ("index.html", "index.html".to_string(), home),
+            ("404.html", "404.html".to_string(), vec![]),
+            (
+                "sros.html",
+                "sros.html".to_string(),
+                vec![("sros", json(sros)), ("priorities", json(priorities))],
+            ),
+        ];
+        for page in &plan.pages {
+            let html = self.markdown(&page.body, "", false);
+            let view =
+                serde_json::json!({ "title": page.title, "summary": page.summary, "html": html });
+            pages.push(("page.html", page_href(&page.slug), vec![("page", view)]));
+        }
+        pages
+            .into_iter()
+            .filter_map(|(template, path, extra)| self.page(template, &path, "", extra))
+            .collect()
+    }
+
+    /// A page per priority, with links to its neighbours, and a page per action area.
+    fn priority_pages(&self, priorities: &[PriorityView]) -> Vec<OutputFile> {
+        let mut files = Vec::new();
+        for (i, priority) in priorities.iter().enumerate() {
+            let neighbour =
+                |j: Option<usize>| json(&j.and_then(|j| priorities.get(j)).map(PriorityView::link));
+            let extra = vec![
+                ("priority", json(priority)),
+                ("previous", neighbour(i.checked_sub(1))),
+                ("next", neighbour(Some(i + 1))),
+            ];
+            files.extend(self.page("priority.html", &priority.href, "../", extra));
+            let link = json(&priority.link());
+            for action in &priority.actions {
+                let extra = vec![("action", json(action)), ("priority", link.clone())];
+                files.extend(self.page("action.html", &action.href, "../", extra));
+            }
+        }
         files
     }
 

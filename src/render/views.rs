@@ -41,7 +41,7 @@ pub struct CountView<'a> {
     pub count: usize,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct SroLink<'a> {
     pub title: &'a str,
     pub href: String,
@@ -76,6 +76,26 @@ pub struct PriorityView<'a> {
     pub action_count: usize,
     pub counts: Vec<CountView<'a>>,
     pub actions: Vec<ActionView<'a>>,
+}
+
+/// A priority as other pages link to it.
+#[derive(Serialize)]
+pub struct PriorityLink<'a> {
+    pub number: u32,
+    pub title: &'a str,
+    pub href: &'a str,
+    pub sro: Option<SroLink<'a>>,
+}
+
+impl<'a> PriorityView<'a> {
+    pub fn link(&self) -> PriorityLink<'_> {
+        PriorityLink {
+            number: self.number,
+            title: self.title,
+            href: &self.href,
+            sro: self.sro.clone(),
+        }
+    }
 }
 
 /// An accountable owner and what they own.

@@ -151,7 +151,7 @@ fn check_priorities(
                     &action.status,
                     statuses,
                     ("status", "statuses"),
-                    "the status list",
+                    statuses_defined_in(content),
                     errors,
                 );
             }
@@ -179,6 +179,14 @@ fn check_pages(content: &Content, errors: &mut Vec<ContentError>) {
                 )),
             );
         }
+    }
+}
+
+/// Where the statuses a plan may use come from, for hints.
+fn statuses_defined_in(content: &Content) -> &'static str {
+    match &content.plan {
+        Some(plan) if !plan.value.statuses.is_empty() => "content/plan.toml",
+        _ => "the default list (content/plan.toml can replace it)",
     }
 }
 

@@ -18,17 +18,22 @@ pub fn planpress(args: &[&str]) -> Output {
         .expect("the planpress binary runs")
 }
 
-/// Builds the project at `root` into a fresh temporary folder with the real binary.
-pub fn build(root: &Path) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("site");
-    let output = planpress(&[
+/// Runs `planpress build` on the project at `root`, writing to `out`.
+pub fn run_build(root: &Path, out: &Path) -> Output {
+    planpress(&[
         "build",
         "--root",
         root.to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
-    ]);
+    ])
+}
+
+/// Builds the project at `root` into a fresh temporary folder with the real binary.
+pub fn build(root: &Path) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    let output = run_build(root, &out);
     assert!(
         output.status.success(),
         "build failed:\n{}",
