@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use super::format::{PageFrontMatter, PlanFile, PriorityFile, SroFile};
+use super::format::{PageFrontMatter, PlanFile, PriorityFile, RegisterFile, SroFile};
 use super::front_matter::{self, SplitError};
 use crate::diagnostics::{ContentError, Source};
 
@@ -34,6 +34,7 @@ pub struct Content {
     pub plan: Option<Loaded<PlanFile>>,
     pub sros: Option<Loaded<SroFile>>,
     pub priorities: Vec<Loaded<PriorityFile>>,
+    pub registers: Vec<Loaded<RegisterFile>>,
     pub pages: Vec<Loaded<PageSource>>,
 }
 
@@ -49,6 +50,9 @@ pub fn parse(sources: Vec<Source>) -> (Content, Vec<ContentError>) {
             Role::Priority => content
                 .priorities
                 .extend(parse_toml(source, index, &mut errors)),
+            Role::Register => content
+                .registers
+                .extend(parse_toml(source, index, &mut errors)),
             Role::Page => content.pages.extend(parse_page(source, index, &mut errors)),
             Role::Unknown => errors.push(unknown_file(&source.path)),
         }
@@ -62,6 +66,7 @@ enum Role {
     Plan,
     Sros,
     Priority,
+    Register,
     Page,
     Unknown,
 }
@@ -73,6 +78,7 @@ impl Role {
             ["content", "plan.toml"] => Role::Plan,
             ["content", "sros.toml"] => Role::Sros,
             ["content", "priorities", name] if name.ends_with(".toml") => Role::Priority,
+            ["content", "registers", name] if name.ends_with(".toml") => Role::Register,
             ["content", "pages", name] if name.ends_with(".md") => Role::Page,
             _ => Role::Unknown,
         }
@@ -173,7 +179,7 @@ fn front_matter_error(source: &Source, error: SplitError) -> ContentError {
 
 fn unknown_file(path: &Path) -> ContentError {
     ContentError::in_file(path, "planpress does not know what this file is for").hint(
-        "content goes in content/plan.toml, content/sros.toml, content/priorities/*.toml and content/pages/*.md; move or remove this file",
+        "content goes in content/plan.toml, content/sros.toml, content/priorities/*.toml, content/registers/*.toml and content/pages/*.md; move or remove this file",
     )
 }
 

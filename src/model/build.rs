@@ -3,8 +3,11 @@
 
 use toml::Spanned;
 
-use super::{default_statuses, Action, Date, Page, Plan, Priority, Sro, Status, Text, Tone};
-use crate::load::format::{ActionEntry, PlanFile, PriorityFile, StatusEntry};
+use super::{
+    default_statuses, Action, Answers, Audience, Date, Group, Page, Plan, Priority, Recommendation,
+    Register, Sro, Status, Text, Tone,
+};
+use crate::load::format::{ActionEntry, PlanFile, PriorityFile, RegisterFile, StatusEntry};
 use crate::load::{Content, Loaded, PageSource};
 
 /// Builds the plan. Returns `None` only if `plan.toml` is absent, which validation reports.
@@ -13,6 +16,9 @@ pub fn build(content: &Content) -> Option<Plan> {
     let file: &PlanFile = &plan.value;
     let mut priorities: Vec<Priority> = content.priorities.iter().map(priority).collect();
     priorities.sort_by_key(|p| (p.number, p.id.clone()));
+    let mut registers: Vec<Register> = content.registers.iter().map(register).collect();
+    registers.sort_by(|a, b| a.id.cmp(&b.id));
+    let answers = answers(&priorities, &registers);
     Some(Plan {
         organisation: file.organisation.clone(),
         title: file.title.clone(),
@@ -35,6 +41,8 @@ pub fn build(content: &Content) -> Option<Plan> {
         statuses: statuses(&file.statuses),
         sros: sros(content),
         priorities,
+        registers,
+        answers,
         pages: pages(&content.pages),
     })
 }
@@ -107,6 +115,7 @@ fn action(entry: &ActionEntry, reference: String, source: usize) -> Action {
         reference,
         title: entry.title.clone(),
         status: entry.status.get_ref().clone(),
+        answers: entry.answers.iter().map(|a| a.get_ref().clone()).collect(),
         due: entry.due.as_ref().map(|d| d.get_ref().clone()),
         lead: entry.lead.clone(),
         achieve: texts(&entry.achieve),
@@ -122,6 +131,86 @@ fn text(value: &Spanned<String>, source: usize) -> Text {
         source,
         offset: value.span().start,
     }
+}
+
+fn register(loaded: &Loaded<RegisterFile>) -> Register {
+    let file = &loaded.value;
+    let id = &loaded.stem;
+    Register {
+        id: id.clone(),
+        title: file.title.clone(),
+        short_title: file.short_title.clone(),
+        publisher: file.publisher.clone(),
+        published: file.published.clone(),
+        url: file.url.clone(),
+        summary: Text {
+            markdown: file.summary.clone(),
+            source: loaded.source,
+            offset: 0,
+        },
+        item_label: file.item_label.clone(),
+        audiences: file
+            .audiences
+            .iter()
+            .map(|a| Audience {
+                id: a.id.get_ref().clone(),
+                label: a.label.clone(),
+                local: a.local,
+            })
+            .collect(),
+        groups: file
+            .groups
+            .iter()
+            .map(|g| Group {
+                id: g.id.get_ref().clone(),
+                title: g.title.clone(),
+                parent: g.parent.as_ref().map(|p| p.get_ref().clone()),
+            })
+            .collect(),
+        items: file
+            .items
+            .iter()
+            .map(|item| Recommendation {
+                reference: format!("{id}/{}", item.id.get_ref()),
+                id: item.id.get_ref().clone(),
+                title: item.title.clone(),
+                group: item.group.as_ref().map(|g| g.get_ref().clone()),
+                audiences: item.audiences.iter().map(|a| a.get_ref().clone()).collect(),
+                text: text(&item.text, loaded.source),
+                facts: item
+                    .facts
+                    .iter()
+                    .map(|f| (f.label.clone(), f.value.clone()))
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// Resolves every action's references once, into maps both ways.
+fn answers(priorities: &[Priority], registers: &[Register]) -> Answers {
+    let mut answers = Answers::default();
+    for (r, register) in registers.iter().enumerate() {
+        for (i, item) in register.items.iter().enumerate() {
+            answers
+                .recommendations
+                .insert(item.reference.clone(), (r, i));
+        }
+    }
+    for (p, priority) in priorities.iter().enumerate() {
+        for (a, action) in priority.actions.iter().enumerate() {
+            for reference in &action.answers {
+                let list = answers
+                    .by_recommendation
+                    .entry(reference.clone())
+                    .or_default();
+                if !list.contains(&(p, a)) {
+                    list.push((p, a));
+                }
+            }
+        }
+    }
+    answers
 }
 
 fn pages(pages: &[Loaded<PageSource>]) -> Vec<Page> {

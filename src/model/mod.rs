@@ -3,6 +3,7 @@
 
 mod build;
 mod date;
+mod register;
 mod status;
 
 use std::collections::BTreeMap;
@@ -10,6 +11,7 @@ use std::collections::BTreeMap;
 pub use crate::load::format::Labels;
 pub use build::build;
 pub use date::Date;
+pub use register::{ActionAt, Answers, Audience, Group, Recommendation, Register};
 pub use status::{default_statuses, Status, Tone};
 
 /// The whole plan, ready to render.
@@ -30,6 +32,10 @@ pub struct Plan {
     pub sros: Vec<Sro>,
     /// In the order of their numbers.
     pub priorities: Vec<Priority>,
+    /// Registers of national recommendations, by id.
+    pub registers: Vec<Register>,
+    /// Which action areas answer which recommendations.
+    pub answers: Answers,
     /// Markdown pages: those with an order first (by order), then the rest by slug.
     pub pages: Vec<Page>,
 }
@@ -72,6 +78,8 @@ pub struct Action {
     pub reference: String,
     pub title: String,
     pub status: String,
+    /// The recommendations it answers (`register/item`).
+    pub answers: Vec<String>,
     pub due: Option<String>,
     pub lead: Option<String>,
     pub achieve: Vec<Text>,
@@ -98,6 +106,18 @@ impl Plan {
             .iter()
             .find(|s| s.id == id)
             .unwrap_or(&self.statuses[0])
+    }
+
+    /// A recommendation and its register, by reference (`3ydp/10.1`).
+    pub fn recommendation(&self, reference: &str) -> Option<(&Register, &Recommendation)> {
+        let &(r, i) = self.answers.recommendations.get(reference)?;
+        Some((&self.registers[r], &self.registers[r].items[i]))
+    }
+
+    /// The action area at a place found in `answers`.
+    pub fn action_at(&self, (p, a): ActionAt) -> (&Priority, &Action) {
+        let priority = &self.priorities[p];
+        (priority, &priority.actions[a])
     }
 
     pub fn sro(&self, id: &str) -> Option<&Sro> {

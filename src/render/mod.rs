@@ -1,9 +1,11 @@
 //! Stage 4, render: the plan and the theme in, the site's files (as bytes in memory) out. Pure apart
 //! from reading the theme, which `Theme::load` does before rendering starts.
 
+pub mod data;
 mod highlight;
 mod links;
 mod markdown;
+mod registers;
 pub mod theme;
 mod views;
 
@@ -80,6 +82,8 @@ impl<'a> Renderer<'a> {
         let sros = self.sro_views();
         let mut files = self.top_pages(&priorities, &sros);
         files.extend(self.priority_pages(&priorities));
+        files.extend(self.register_pages());
+        files.extend(data::files(self.plan));
         for sro in &sros {
             let owned: Vec<&PriorityView> =
                 sro.priorities.iter().map(|&i| &priorities[i]).collect();
@@ -108,6 +112,11 @@ impl<'a> Renderer<'a> {
         let mut pages = vec![
             ("index.html", "index.html".to_string(), home),
             ("404.html", "404.html".to_string(), vec![]),
+            (
+                "data.html",
+                "data.html".to_string(),
+                vec![("tables", json(&data::table_views()))],
+            ),
             (
                 "sros.html",
                 "sros.html".to_string(),
@@ -228,6 +237,16 @@ impl<'a> Renderer<'a> {
             status: status_view(self.plan.status(&action.status)),
             due: action.due.as_deref(),
             lead: action.lead.as_deref(),
+            answers: action
+                .answers
+                .iter()
+                .filter_map(|reference| self.plan.recommendation(reference))
+                .map(|(register, item)| AnswerLink {
+                    label: registers::label(register, item),
+                    href: registers::recommendation_href(&item.reference),
+                    text: self.markdown(&item.text, "../", true),
+                })
+                .collect(),
             achieve: bullets(&action.achieve),
             doing: bullets(&action.doing),
             families: bullets(&action.families),

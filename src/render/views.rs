@@ -57,10 +57,21 @@ pub struct ActionView<'a> {
     pub status: StatusView<'a>,
     pub due: Option<&'a str>,
     pub lead: Option<&'a str>,
+    /// The national recommendations it answers.
+    pub answers: Vec<AnswerLink>,
     pub achieve: Vec<String>,
     pub doing: Vec<String>,
     pub families: Vec<String>,
     pub notes: Option<String>,
+}
+
+/// A recommendation an action answers, as the action's pages link to it.
+#[derive(Serialize)]
+pub struct AnswerLink {
+    /// "3YDP 10.1"
+    pub label: String,
+    pub href: String,
+    pub text: String,
 }
 
 /// A priority with its owner, status counts and actions.

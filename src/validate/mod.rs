@@ -4,9 +4,10 @@
 
 mod ids;
 mod links;
+mod references;
+mod registers;
 
 use std::collections::HashMap;
-use std::ops::Range;
 
 use toml::Spanned;
 
@@ -15,9 +16,20 @@ use crate::load::Content;
 use crate::model::{default_statuses, Date, Tone};
 pub use ids::{is_slug, slugify};
 pub use links::content_target;
+use references::{check_known, Seen};
 
 /// Page names the site uses itself; a Markdown page may not take them.
-const RESERVED_PAGES: [&str; 5] = ["index", "404", "sitemap", "priorities", "sros"];
+const RESERVED_PAGES: [&str; 9] = [
+    "index",
+    "404",
+    "sitemap",
+    "priorities",
+    "sros",
+    "recommendations",
+    "coverage",
+    "data",
+    "registers",
+];
 
 /// Every cross-file problem in the content.
 pub fn check(content: &Content) -> Vec<ContentError> {
@@ -26,7 +38,13 @@ pub fn check(content: &Content) -> Vec<ContentError> {
     // only add a false "unknown" error for every use, so those checks are skipped (`None`).
     let statuses = check_plan(content, &mut errors);
     let sros = check_sros(content, &mut errors);
-    check_priorities(content, statuses.as_deref(), sros.as_deref(), &mut errors);
+    let recommendations = registers::check(content, &mut errors);
+    let known = Known {
+        statuses: statuses.as_deref(),
+        sros: sros.as_deref(),
+        recommendations: &recommendations,
+    };
+    check_priorities(content, &known, &mut errors);
     check_pages(content, &mut errors);
     links::check(content, &mut errors);
     errors
@@ -106,12 +124,15 @@ fn check_sros(content: &Content, errors: &mut Vec<ContentError>) -> Option<Vec<S
     )
 }
 
-fn check_priorities(
-    content: &Content,
-    statuses: Option<&[String]>,
-    sros: Option<&[String]>,
-    errors: &mut Vec<ContentError>,
-) {
+/// The ids action areas may refer to. `None`: the file defining them did not parse, so references
+/// to it are not checked (each would be a false "unknown").
+struct Known<'a> {
+    statuses: Option<&'a [String]>,
+    sros: Option<&'a [String]>,
+    recommendations: &'a registers::Recommendations,
+}
+
+fn check_priorities(content: &Content, known: &Known, errors: &mut Vec<ContentError>) {
     let mut numbers: HashMap<u32, &str> = HashMap::new();
     let mut actions = Seen::new("action");
     for priority in &content.priorities {
@@ -133,7 +154,7 @@ fn check_priorities(
                 )),
             );
         }
-        if let Some(sros) = sros {
+        if let Some(sros) = known.sros {
             check_known(
                 source,
                 &file.sro,
@@ -145,13 +166,27 @@ fn check_priorities(
         }
         for action in &file.actions {
             actions.check(source, &action.id, errors);
-            if let Some(statuses) = statuses {
+            if let Some(statuses) = known.statuses {
                 check_known(
                     source,
                     &action.status,
                     statuses,
                     ("status", "statuses"),
                     statuses_defined_in(content),
+                    errors,
+                );
+            }
+            let recommendations = known.recommendations;
+            for answer in &action.answers {
+                if recommendations.is_unparsed(answer.get_ref()) {
+                    continue;
+                }
+                check_known(
+                    source,
+                    answer,
+                    &recommendations.references,
+                    ("recommendation", "recommendations"),
+                    "content/registers/",
                     errors,
                 );
             }
@@ -190,38 +225,6 @@ fn statuses_defined_in(content: &Content) -> &'static str {
     }
 }
 
-/// An id that must name something defined elsewhere.
-fn check_known(
-    source: &Source,
-    value: &Spanned<String>,
-    known: &[String],
-    (what, whats): (&str, &str),
-    defined_in: &str,
-    errors: &mut Vec<ContentError>,
-) {
-    if known.iter().any(|k| k == value.get_ref()) {
-        return;
-    }
-    let hint = match closest(value.get_ref(), known) {
-        Some(guess) => format!(
-            "did you mean \"{guess}\"? The {whats} defined in {defined_in} are: {}",
-            known.join(", ")
-        ),
-        None => format!(
-            "use one of the {whats} defined in {defined_in}: {}",
-            known.join(", ")
-        ),
-    };
-    errors.push(
-        ContentError::at(
-            source,
-            value.span(),
-            format!("unknown {what} \"{}\"", value.get_ref()),
-        )
-        .hint(hint),
-    );
-}
-
 /// A due date must be a date (`2024-03-31`) or a quarter (`Q4 2023/24`).
 fn check_due(source: &Source, due: &Spanned<String>, errors: &mut Vec<ContentError>) {
     let text = due.get_ref();
@@ -241,7 +244,7 @@ fn check_due(source: &Source, due: &Spanned<String>, errors: &mut Vec<ContentErr
     }
 }
 
-fn bad_file_name(source: &Source, stem: &str) -> ContentError {
+pub(crate) fn bad_file_name(source: &Source, stem: &str) -> ContentError {
     ContentError::in_file(
         &source.path,
         format!("\"{stem}\" cannot be used as a page name"),
@@ -250,69 +253,4 @@ fn bad_file_name(source: &Source, stem: &str) -> ContentError {
         "rename the file to use lower-case letters, digits and hyphens, e.g. \"{}\"",
         slugify(stem)
     ))
-}
-
-/// The known id closest to a mistyped one, if any is close.
-fn closest<'a>(value: &str, known: &'a [String]) -> Option<&'a str> {
-    known
-        .iter()
-        .map(|k| (ids::edit_distance(value, k), k))
-        .filter(|(d, k)| *d <= k.len() / 3 + 1)
-        .min()
-        .map(|(_, k)| k.as_str())
-}
-
-/// Ids seen so far of one kind, to report the second use of an id with where the first was.
-struct Seen {
-    what: &'static str,
-    first: HashMap<String, (std::path::PathBuf, usize)>,
-}
-
-impl Seen {
-    fn new(what: &'static str) -> Self {
-        Seen {
-            what,
-            first: HashMap::new(),
-        }
-    }
-
-    fn check(&mut self, source: &Source, id: &Spanned<String>, errors: &mut Vec<ContentError>) {
-        let span: Range<usize> = id.span();
-        let value = id.get_ref();
-        if !is_slug(value) {
-            errors.push(
-                ContentError::at(
-                    source,
-                    span.clone(),
-                    format!(
-                        "the {} id \"{value}\" cannot be used in a web address",
-                        self.what
-                    ),
-                )
-                .hint(format!(
-                    "use lower-case letters, digits and hyphens, e.g. \"{}\"",
-                    slugify(value)
-                )),
-            );
-        }
-        let line = crate::diagnostics::line_column(&source.text, span.start).0;
-        match self.first.get(value) {
-            Some((path, first_line)) => errors.push(
-                ContentError::at(
-                    source,
-                    span,
-                    format!("the {} id \"{value}\" is used twice", self.what),
-                )
-                .hint(format!(
-                    "it is first used at {}:{first_line}; every {} needs its own id",
-                    path.display(),
-                    self.what
-                )),
-            ),
-            None => {
-                self.first
-                    .insert(value.clone(), (source.path.clone(), line));
-            }
-        }
-    }
 }

@@ -1,0 +1,298 @@
+//! Open data: the action areas, the recommendations and the links between them as CSV and JSON,
+//! with stable ids. One list of fields per table drives the CSV header, the JSON keys and the data
+//! page that documents them, so the three cannot drift apart.
+
+use serde_json::{Map, Value};
+
+use super::registers::recommendation_href;
+use super::views::action_href;
+use super::OutputFile;
+use crate::model::{ActionAt, Plan};
+
+/// A value in one cell of a table.
+pub enum Cell {
+    Text(String),
+    Number(u64),
+    Flag(bool),
+    /// Ids: `;`-separated in CSV, a list in JSON.
+    Ids(Vec<String>),
+    /// Markdown bullets: one per line in CSV, a list in JSON.
+    Lines(Vec<String>),
+    /// Not given: empty in CSV, null in JSON.
+    Missing,
+}
+
+/// One documented column.
+pub struct Field<R> {
+    pub name: &'static str,
+    pub about: &'static str,
+    pub value: fn(&Plan, &R) -> Cell,
+}
+
+/// A table published as `data/<name>.csv` and, when `json` is set, `data/<name>.json`.
+pub struct Table<R: 'static> {
+    pub name: &'static str,
+    pub about: &'static str,
+    pub json: bool,
+    pub fields: &'static [Field<R>],
+}
+
+/// (register index, item index)
+type RecommendationAt = (usize, usize);
+/// An action and one recommendation it answers.
+type Link = (ActionAt, String);
+
+fn text(value: &str) -> Cell {
+    Cell::Text(value.to_string())
+}
+
+fn optional(value: &Option<String>) -> Cell {
+    value.as_deref().map_or(Cell::Missing, text)
+}
+
+fn bullets(items: &[crate::model::Text]) -> Cell {
+    Cell::Lines(items.iter().map(|t| t.markdown.clone()).collect())
+}
+
+pub const ACTIONS: Table<ActionAt> = Table {
+    name: "actions",
+    about: "Every action area of the plan, one row each, in plan order.",
+    json: true,
+    fields: &[
+        Field { name: "id", about: "The action area's id. It does not change between reports; its page is actions/<id>.html.", value: |p, &at| text(&p.action_at(at).1.id) },
+        Field { name: "reference", about: "Its place in the plan: priority number, then position (\"1.4\").", value: |p, &at| text(&p.action_at(at).1.reference) },
+        Field { name: "title", about: "The action area's title.", value: |p, &at| text(&p.action_at(at).1.title) },
+        Field { name: "priority_id", about: "The id of the priority it belongs to.", value: |p, &at| text(&p.action_at(at).0.id) },
+        Field { name: "priority_number", about: "The number of that priority.", value: |p, &at| Cell::Number(u64::from(p.action_at(at).0.number)) },
+        Field { name: "priority_title", about: "The title of that priority.", value: |p, &at| text(&p.action_at(at).0.title) },
+        Field { name: "sro_id", about: "The id of the senior responsible owner accountable for the priority.", value: |p, &at| text(&p.action_at(at).0.sro) },
+        Field { name: "sro_title", about: "That owner's role.", value: |p, &at| p.sro(&p.action_at(at).0.sro).map_or(Cell::Missing, |s| text(&s.title)) },
+        Field { name: "status", about: "The status id (see the statuses on the home page).", value: |p, &at| text(&p.action_at(at).1.status) },
+        Field { name: "status_label", about: "The status as readers see it.", value: |p, &at| text(&p.status(&p.action_at(at).1.status).label) },
+        Field { name: "due", about: "When it is due: a date (2024-03-31) or a quarter (Q4 2023/24). Empty when the plan does not say.", value: |p, &at| optional(&p.action_at(at).1.due) },
+        Field { name: "lead", about: "Who leads it day to day. Empty when the plan does not say.", value: |p, &at| optional(&p.action_at(at).1.lead) },
+        Field { name: "answers", about: "The national recommendations it answers, as register/item references.", value: |p, &at| Cell::Ids(p.action_at(at).1.answers.clone()) },
+        Field { name: "achieve", about: "What the trust expects to achieve: Markdown bullets.", value: |p, &at| bullets(&p.action_at(at).1.achieve) },
+        Field { name: "doing", about: "What actions the trust is taking: Markdown bullets.", value: |p, &at| bullets(&p.action_at(at).1.doing) },
+        Field { name: "families", about: "What this will mean for families: Markdown bullets.", value: |p, &at| bullets(&p.action_at(at).1.families) },
+        Field { name: "url", about: "The address of its page, relative to the site.", value: |p, &at| text(&action_href(&p.action_at(at).1.id)) },
+    ],
+};
+
+pub const RECOMMENDATIONS: Table<RecommendationAt> = Table {
+    name: "recommendations",
+    about: "Every national recommendation in the registers, one row each, register by register.",
+    json: true,
+    fields: &[
+        Field {
+            name: "reference",
+            about:
+                "register/item: how action areas refer to it. It does not change between reports.",
+            value: |p, &(r, i)| text(&p.registers[r].items[i].reference),
+        },
+        Field {
+            name: "register",
+            about: "The id of its register.",
+            value: |p, &(r, _)| text(&p.registers[r].id),
+        },
+        Field {
+            name: "register_title",
+            about: "The title of its register.",
+            value: |p, &(r, _)| text(&p.registers[r].title),
+        },
+        Field {
+            name: "id",
+            about: "Its number or id in the source.",
+            value: |p, &(r, i)| text(&p.registers[r].items[i].id),
+        },
+        Field {
+            name: "title",
+            about: "Its short title, where the source gives one.",
+            value: |p, &(r, i)| optional(&p.registers[r].items[i].title),
+        },
+        Field {
+            name: "group",
+            about: "The id of the group (theme, objective) the source puts it in.",
+            value: |p, &(r, i)| optional(&p.registers[r].items[i].group),
+        },
+        Field {
+            name: "for",
+            about: "The ids of the bodies it is addressed to.",
+            value: |p, &(r, i)| Cell::Ids(p.registers[r].items[i].audiences.clone()),
+        },
+        Field {
+            name: "for_this_trust",
+            about: "true when it is addressed to trusts, so it counts in this plan's coverage.",
+            value: |p, &(r, i)| Cell::Flag(p.registers[r].is_local(&p.registers[r].items[i])),
+        },
+        Field {
+            name: "text",
+            about: "Its words, as the source gives them (Markdown).",
+            value: |p, &(r, i)| text(&p.registers[r].items[i].text.markdown),
+        },
+        Field {
+            name: "answered_by",
+            about: "The ids of the action areas in this plan that answer it.",
+            value: |p, &(r, i)| {
+                Cell::Ids(
+                    p.answers
+                        .answering(&p.registers[r].items[i].reference)
+                        .iter()
+                        .map(|&at| p.action_at(at).1.id.clone())
+                        .collect(),
+                )
+            },
+        },
+        Field {
+            name: "url",
+            about: "The address of its page, relative to the site.",
+            value: |p, &(r, i)| text(&recommendation_href(&p.registers[r].items[i].reference)),
+        },
+    ],
+};
+
+pub const LINKS: Table<Link> = Table {
+    name: "links",
+    about: "One row for each pair of an action area and a recommendation it answers.",
+    json: false,
+    fields: &[
+        Field {
+            name: "action_id",
+            about: "The action area's id.",
+            value: |p, (at, _)| text(&p.action_at(*at).1.id),
+        },
+        Field {
+            name: "action_reference",
+            about: "The action area's place in the plan (\"1.4\").",
+            value: |p, (at, _)| text(&p.action_at(*at).1.reference),
+        },
+        Field {
+            name: "recommendation",
+            about: "The recommendation's register/item reference.",
+            value: |_, (_, reference)| text(reference),
+        },
+        Field {
+            name: "register",
+            about: "The id of the recommendation's register.",
+            value: |_, (_, reference)| text(reference.split('/').next().unwrap_or_default()),
+        },
+    ],
+};
+
+/// The data files of the site.
+pub fn files(plan: &Plan) -> Vec<OutputFile> {
+    let actions: Vec<ActionAt> = plan
+        .priorities
+        .iter()
+        .enumerate()
+        .flat_map(|(p, priority)| (0..priority.actions.len()).map(move |a| (p, a)))
+        .collect();
+    let recommendations: Vec<RecommendationAt> = plan
+        .registers
+        .iter()
+        .enumerate()
+        .flat_map(|(r, register)| (0..register.items.len()).map(move |i| (r, i)))
+        .collect();
+    let links: Vec<Link> = actions
+        .iter()
+        .flat_map(|&at| {
+            plan.action_at(at)
+                .1
+                .answers
+                .iter()
+                .map(move |rec| (at, rec.clone()))
+        })
+        .collect();
+    let mut files = table_files(plan, &ACTIONS, &actions);
+    files.extend(table_files(plan, &RECOMMENDATIONS, &recommendations));
+    files.extend(table_files(plan, &LINKS, &links));
+    files
+}
+
+fn table_files<R>(plan: &Plan, table: &Table<R>, rows: &[R]) -> Vec<OutputFile> {
+    let mut files = vec![OutputFile {
+        path: format!("data/{}.csv", table.name),
+        bytes: csv(plan, table, rows),
+    }];
+    if table.json {
+        files.push(OutputFile {
+            path: format!("data/{}.json", table.name),
+            bytes: json(plan, table, rows),
+        });
+    }
+    files
+}
+
+fn csv<R>(plan: &Plan, table: &Table<R>, rows: &[R]) -> Vec<u8> {
+    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    // Writing into memory cannot fail; a failed row would only leave the file short.
+    let _ = writer.write_record(table.fields.iter().map(|f| f.name));
+    for row in rows {
+        let _ = writer.write_record(table.fields.iter().map(|f| csv_cell((f.value)(plan, row))));
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+fn csv_cell(cell: Cell) -> String {
+    match cell {
+        Cell::Text(text) => text,
+        Cell::Number(n) => n.to_string(),
+        Cell::Flag(flag) => flag.to_string(),
+        Cell::Ids(ids) => ids.join(";"),
+        Cell::Lines(lines) => lines.join("\n"),
+        Cell::Missing => String::new(),
+    }
+}
+
+fn json<R>(plan: &Plan, table: &Table<R>, rows: &[R]) -> Vec<u8> {
+    let objects: Vec<Value> = rows
+        .iter()
+        .map(|row| {
+            let object: Map<String, Value> = table
+                .fields
+                .iter()
+                .map(|f| (f.name.to_string(), json_cell((f.value)(plan, row))))
+                .collect();
+            Value::Object(object)
+        })
+        .collect();
+    let mut bytes = serde_json::to_vec_pretty(&objects).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+fn json_cell(cell: Cell) -> Value {
+    match cell {
+        Cell::Text(text) => Value::String(text),
+        Cell::Number(n) => Value::from(n),
+        Cell::Flag(flag) => Value::Bool(flag),
+        Cell::Ids(list) | Cell::Lines(list) => Value::from(list),
+        Cell::Missing => Value::Null,
+    }
+}
+
+/// What the data page shows of a table: its files and its documented fields.
+#[derive(serde::Serialize)]
+pub struct TableView {
+    pub name: &'static str,
+    pub about: &'static str,
+    pub files: Vec<String>,
+    pub fields: Vec<(&'static str, &'static str)>,
+}
+
+fn view<R>(table: &Table<R>) -> TableView {
+    let mut files = vec![format!("data/{}.csv", table.name)];
+    if table.json {
+        files.push(format!("data/{}.json", table.name));
+    }
+    TableView {
+        name: table.name,
+        about: table.about,
+        files,
+        fields: table.fields.iter().map(|f| (f.name, f.about)).collect(),
+    }
+}
+
+pub fn table_views() -> Vec<TableView> {
+    vec![view(&ACTIONS), view(&RECOMMENDATIONS), view(&LINKS)]
+}
