@@ -31,8 +31,16 @@ fn every_error_is_reported_at_once_with_its_place_and_a_hint() {
             "unknown status \"on-trak\"",
         ),
         (
-            "content/priorities/1-care.toml:12:6",
+            "content/priorities/1-care.toml:13:6",
             "the action id \"antenatal\" is used twice",
+        ),
+        (
+            "content/priorities/1-care.toml:9:12",
+            "unknown recommendation \"bad/1.l\"",
+        ),
+        (
+            "content/registers/bad.toml:15:6",
+            "the item id \"1.1\" is used twice",
         ),
         (
             "content/pages/about.md:4:5",
@@ -55,10 +63,14 @@ fn every_error_is_reported_at_once_with_its_place_and_a_hint() {
         "{stderr}"
     );
     assert!(
+        stderr.contains("hint: did you mean \"bad/1.1\"?"),
+        "{stderr}"
+    );
+    assert!(
         stderr.contains("first used at content/priorities/1-care.toml:6"),
         "{stderr}"
     );
-    assert!(stderr.contains("5 problems found"), "{stderr}");
+    assert!(stderr.contains("7 problems found"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 

@@ -168,3 +168,87 @@ fn each_owner_page_lists_the_action_areas_they_answer_for() {
     );
     assert!(!nurse.contains("Antenatal"), "{nurse}");
 }
+
+const DELIVERY_PLAN: &str = "../shared/seeds/001_165e44d3772ccdcb.txt";
+
+#[test]
+fn the_delivery_plan_register_matches_its_source_row_by_row() {
+    let path = project().join(DELIVERY_PLAN);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{} is needed beside the checkout: {e}", path.display()));
+    // Source rows: "10.1<TAB>text<TAB>✓ under Trusts, ICB/LMNS or NHSE".
+    let rows: Vec<(String, String, &str)> = text
+        .lines()
+        .map(|line| line.split('\t').collect::<Vec<_>>())
+        .filter(|cells| {
+            cells.len() >= 5 && cells[0].contains('.') && cells[0].trim().parse::<f32>().is_ok()
+        })
+        .map(|cells| {
+            let ticked = ["trusts", "icbs", "nhse"]
+                .into_iter()
+                .zip(&cells[2..5])
+                .find(|(_, c)| c.contains('✓'));
+            (
+                cells[0].trim().to_string(),
+                letters(cells[1]),
+                ticked.map_or("", |(a, _)| a),
+            )
+        })
+        .collect();
+    let plan = real_plan();
+    let register = plan
+        .registers
+        .iter()
+        .find(|r| r.id == "3ydp")
+        .expect("the 3ydp register");
+    assert_eq!(rows.len(), 126);
+    assert_eq!(register.items.len(), rows.len());
+    for ((id, words, audience), item) in rows.iter().zip(&register.items) {
+        assert_eq!(&item.id, id);
+        assert_eq!(
+            &letters(&item.text.markdown),
+            words,
+            "{id}: text differs from the source"
+        );
+        assert_eq!(
+            item.audiences,
+            [*audience],
+            "{id}: addressed to the wrong body"
+        );
+    }
+    let count = |audience: &str| {
+        register
+            .items
+            .iter()
+            .filter(|i| i.audiences == [audience])
+            .count()
+    };
+    assert_eq!(
+        (count("trusts"), count("icbs"), count("nhse")),
+        (44, 29, 53)
+    );
+    let objectives = register
+        .groups
+        .iter()
+        .filter(|g| g.parent.is_some())
+        .count();
+    assert_eq!(
+        (register.groups.len() - objectives, objectives),
+        (4, 12),
+        "4 themes, 12 objectives"
+    );
+    let sizes: Vec<usize> = ["sbl2", "ambitions"]
+        .iter()
+        .map(|id| {
+            plan.registers
+                .iter()
+                .find(|r| &r.id == id)
+                .map_or(0, |r| r.items.len())
+        })
+        .collect();
+    assert_eq!(
+        sizes,
+        [5, 5],
+        "five care bundle elements and five national ambitions"
+    );
+}

@@ -34,7 +34,12 @@ pub fn check(content: &Content, errors: &mut Vec<ContentError>) -> Recommendatio
         }
         check_register(source, &register.value, errors);
         let items = register.value.items.iter();
-        references.extend(items.map(|i| format!("{}/{}", register.stem, i.id.get_ref())));
+        for reference in items.map(|i| format!("{}/{}", register.stem, i.id.get_ref())) {
+            // A duplicate item is reported above; listing it twice in hints would only confuse.
+            if !references.contains(&reference) {
+                references.push(reference);
+            }
+        }
     }
     let parsed = |stem: &str| content.registers.iter().any(|r| r.stem == stem);
     let unparsed = content

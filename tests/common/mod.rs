@@ -46,21 +46,32 @@ pub fn read(out: &Path, page: &str) -> String {
     std::fs::read_to_string(out.join(page)).unwrap_or_else(|e| panic!("{page}: {e}"))
 }
 
-/// The text a reader sees: tags removed, the common entities decoded, white space folded.
+/// The text a reader sees: tags removed (block-level ones leave a space), the common entities
+/// decoded, white space folded.
 pub fn visible_text(html: &str) -> String {
+    const BLOCKS: [&str; 24] = [
+        "p", "li", "td", "th", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "div", "dt", "dd", "ul",
+        "ol", "section", "nav", "header", "footer", "main", "br", "caption", "title",
+    ];
     let mut text = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                text.push(' ');
-            }
-            c if !in_tag => text.push(c),
-            _ => {}
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        text.push_str(&rest[..start]);
+        let Some(end) = rest[start..].find('>') else {
+            break;
+        };
+        let tag = &rest[start + 1..start + end];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        if BLOCKS.contains(&name.as_str()) {
+            text.push(' ');
         }
+        rest = &rest[start + end + 1..];
     }
+    text.push_str(rest);
     let decoded = text
         .replace("&lt;", "<")
         .replace("&gt;", ">")
