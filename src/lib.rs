@@ -35,8 +35,20 @@ pub struct Built {
     pub files: Vec<OutputFile>,
 }
 
-/// Loads, validates and renders the project at `root`, in memory. Nothing is written.
+/// What a build may be told on the command line.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Build as at this date instead of the plan's `as_of`.
+    pub as_of: Option<model::Date>,
+}
+
+/// Loads, validates and renders the project at `root` as at its report date, in memory.
 pub fn render_project(root: &Path) -> Result<Built, Failure> {
+    render_project_with(root, Options::default())
+}
+
+/// Loads, validates and renders the project at `root`, in memory. Nothing is written.
+pub fn render_project_with(root: &Path, options: Options) -> Result<Built, Failure> {
     let (sources, mut errors) = load::read_content(root);
     let (content, parse_errors) = load::parse(sources);
     errors.extend(parse_errors);
@@ -48,7 +60,7 @@ pub fn render_project(root: &Path) -> Result<Built, Failure> {
     if !errors.is_empty() {
         return Err(fail(errors, content));
     }
-    let Some(plan) = model::build(&content) else {
+    let Some(plan) = model::build(&content, options.as_of) else {
         return Err(fail(errors, content));
     };
     let theme = match Theme::load(root, &plan.theme) {
@@ -62,8 +74,8 @@ pub fn render_project(root: &Path) -> Result<Built, Failure> {
 }
 
 /// Builds the project at `root` into `out`, replacing the previous site only when all went well.
-pub fn build(root: &Path, out: &Path) -> Result<Built, Failure> {
-    let built = render_project(root)?;
+pub fn build(root: &Path, out: &Path, options: Options) -> Result<Built, Failure> {
+    let built = render_project_with(root, options)?;
     write::write_site(out, &built.files).map_err(Failure::Write)?;
     Ok(built)
 }

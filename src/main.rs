@@ -4,7 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use planpress::{diagnostics, Failure};
+use planpress::model::Date;
+use planpress::{diagnostics, Failure, Options};
 
 /// Publish a maternity improvement plan as an accessible progress report.
 #[derive(Parser)]
@@ -24,19 +25,34 @@ enum Command {
         /// Where to write the site [default: ROOT/site].
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Build as at this date (YYYY-MM-DD) instead of the report date in plan.toml: what is
+        /// overdue, and which updates count, are worked out against it.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        as_of: Option<Date>,
     },
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build { root, out } => build(root, out),
+        Command::Build { root, out, as_of } => build(root, out, Options { as_of }),
     }
 }
 
-fn build(root: PathBuf, out: Option<PathBuf>) -> ExitCode {
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse_iso(text).ok_or_else(|| format!("\"{text}\" is not a date: write it as 2024-03-31"))
+}
+
+fn build(root: PathBuf, out: Option<PathBuf>, options: Options) -> ExitCode {
     let out = out.unwrap_or_else(|| root.join("site"));
-    match planpress::build(&root, &out) {
+    match planpress::build(&root, &out, options) {
         Ok(built) => {
+            if built.plan.later_updates > 0 {
+                println!(
+                    "Left out {} update(s) dated after the report date {}.",
+                    built.plan.later_updates,
+                    built.plan.as_of.long()
+                );
+            }
             let pages = built
                 .files
                 .iter()

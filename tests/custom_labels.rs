@@ -54,7 +54,7 @@ fn statuses_are_words_with_colour_as_a_second_signal() {
         action.contains("Status: Behind The work is late."),
         "{action}"
     );
-    assert!(action.contains("Due 2025-03-31"), "{action}");
+    assert!(action.contains("Due 31 March 2025"), "{action}");
     assert!(action.contains("Lead Not named in the plan"), "{action}");
     assert!(
         action.contains("For you and your baby The plan does not say."),

@@ -10,7 +10,7 @@ use std::path::Path;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{ContentError, Source};
-pub use parse::{parse, Content, Loaded, PageSource};
+pub use parse::{parse, Content, Loaded, MarkdownSource, PageSource, UpdateSource};
 
 /// Reads every `.toml` and `.md` file under `<root>/content`, sorted by path so the result does not
 /// depend on the file system's order. Paths are kept relative to `root` so errors read

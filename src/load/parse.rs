@@ -5,7 +5,9 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use super::format::{PageFrontMatter, PlanFile, PriorityFile, RegisterFile, SroFile};
+use super::format::{
+    PageFrontMatter, PlanFile, PriorityFile, RegisterFile, SroFile, TimelineFile, UpdateFrontMatter,
+};
 use super::front_matter::{self, SplitError};
 use crate::diagnostics::{ContentError, Source};
 
@@ -18,13 +20,18 @@ pub struct Loaded<T> {
     pub value: T,
 }
 
-/// A Markdown page: its front matter and its body, with the body's offset in the file.
+/// A Markdown file: its front matter and its body, with the body's offset in the file.
 #[derive(Debug, Clone)]
-pub struct PageSource {
-    pub front_matter: PageFrontMatter,
+pub struct MarkdownSource<F> {
+    pub front_matter: F,
     pub body: String,
     pub body_offset: usize,
 }
+
+/// A page of `content/pages/`.
+pub type PageSource = MarkdownSource<PageFrontMatter>;
+/// An update of `content/updates/`.
+pub type UpdateSource = MarkdownSource<UpdateFrontMatter>;
 
 /// Everything parsed from `content/`. Files that failed to parse are absent; their errors are
 /// returned beside this.
@@ -36,6 +43,8 @@ pub struct Content {
     pub priorities: Vec<Loaded<PriorityFile>>,
     pub registers: Vec<Loaded<RegisterFile>>,
     pub pages: Vec<Loaded<PageSource>>,
+    pub updates: Vec<Loaded<UpdateSource>>,
+    pub timeline: Option<Loaded<TimelineFile>>,
 }
 
 /// Parses every source by where it sits: `content/plan.toml`, `content/sros.toml`,
@@ -53,7 +62,13 @@ pub fn parse(sources: Vec<Source>) -> (Content, Vec<ContentError>) {
             Role::Register => content
                 .registers
                 .extend(parse_toml(source, index, &mut errors)),
-            Role::Page => content.pages.extend(parse_page(source, index, &mut errors)),
+            Role::Page => content
+                .pages
+                .extend(parse_markdown(source, index, &mut errors)),
+            Role::Update => content
+                .updates
+                .extend(parse_markdown(source, index, &mut errors)),
+            Role::Timeline => content.timeline = parse_toml(source, index, &mut errors),
             Role::Unknown => errors.push(unknown_file(&source.path)),
         }
     }
@@ -68,6 +83,8 @@ enum Role {
     Priority,
     Register,
     Page,
+    Update,
+    Timeline,
     Unknown,
 }
 
@@ -80,6 +97,8 @@ impl Role {
             ["content", "priorities", name] if name.ends_with(".toml") => Role::Priority,
             ["content", "registers", name] if name.ends_with(".toml") => Role::Register,
             ["content", "pages", name] if name.ends_with(".md") => Role::Page,
+            ["content", "updates", name] if name.ends_with(".md") => Role::Update,
+            ["content", "timeline.toml"] => Role::Timeline,
             _ => Role::Unknown,
         }
     }
@@ -104,17 +123,17 @@ fn parse_toml<T: DeserializeOwned>(
             value,
         }),
         Err(e) => {
-            errors.push(toml_error(source, 0, &e));
+            errors.push(toml_error(source, &e));
             None
         }
     }
 }
 
-fn parse_page(
+fn parse_markdown<F: DeserializeOwned>(
     source: &Source,
     index: usize,
     errors: &mut Vec<ContentError>,
-) -> Option<Loaded<PageSource>> {
+) -> Option<Loaded<MarkdownSource<F>>> {
     let split = match front_matter::split(&source.text) {
         Ok(split) => split,
         Err(e) => {
@@ -122,28 +141,36 @@ fn parse_page(
             return None;
         }
     };
-    match toml::from_str::<PageFrontMatter>(split.front_matter) {
+    // Parsed as if the fence were blank, so every span the TOML parser records (in errors and in
+    // `Spanned` fields) is already an offset into the whole file.
+    let blanked = blank(&source.text[..split.front_matter_offset]) + split.front_matter;
+    match toml::from_str::<F>(&blanked) {
         Ok(front_matter) => Some(Loaded {
             source: index,
             stem: file_stem(&source.path),
-            value: PageSource {
+            value: MarkdownSource {
                 front_matter,
                 body: split.body.to_string(),
                 body_offset: split.body_offset,
             },
         }),
         Err(e) => {
-            errors.push(toml_error(source, split.front_matter_offset, &e));
+            errors.push(toml_error(source, &e));
             None
         }
     }
 }
 
+/// The same number of bytes, as spaces, keeping line ends: text TOML reads as nothing.
+fn blank(text: &str) -> String {
+    text.bytes()
+        .map(|b| if b == b'\n' { '\n' } else { ' ' })
+        .collect()
+}
+
 /// Turns a TOML error into a content error at the right place in the file, with a hint.
-fn toml_error(source: &Source, offset: usize, error: &toml::de::Error) -> ContentError {
-    let span: Range<usize> = error
-        .span()
-        .map_or(offset..offset, |s| s.start + offset..s.end + offset);
+fn toml_error(source: &Source, error: &toml::de::Error) -> ContentError {
+    let span: Range<usize> = error.span().unwrap_or(0..0);
     let message = error.message().trim().to_string();
     let hint = toml_hint(&message);
     ContentError::at(source, span, message).hint(hint)
@@ -179,7 +206,7 @@ fn front_matter_error(source: &Source, error: SplitError) -> ContentError {
 
 fn unknown_file(path: &Path) -> ContentError {
     ContentError::in_file(path, "planpress does not know what this file is for").hint(
-        "content goes in content/plan.toml, content/sros.toml, content/priorities/*.toml, content/registers/*.toml and content/pages/*.md; move or remove this file",
+        "content goes in content/plan.toml, sros.toml, timeline.toml, priorities/*.toml, registers/*.toml, pages/*.md and updates/*.md; move or remove this file",
     )
 }
 
@@ -250,6 +277,15 @@ base_url = "https://example.org/"
         assert!(messages.iter().any(|m| m.contains("does not know")));
         assert!(messages.iter().any(|m| m.contains("plan.toml is missing")));
         assert!(messages.iter().any(|m| m.contains("sros.toml is missing")));
+    }
+
+    #[test]
+    fn front_matter_values_know_their_place_in_the_file() {
+        let text = "+++\ndate = 2024-01-01\ntitle = \"A\"\nauthor = \"B\"\n[[actions]]\nid = \"x\"\nstatus = \"y\"\nnote = \"z\"\n+++\n";
+        let (content, errors) = parse_one("content/updates/a.md", text);
+        assert!(errors.is_empty(), "{errors:?}");
+        let id = &content.updates[0].value.front_matter.actions[0].id;
+        assert_eq!(&text[id.span()], "\"x\"");
     }
 
     #[test]

@@ -3,22 +3,43 @@
 
 use toml::Spanned;
 
+use super::history as progress;
 use super::{
-    default_statuses, Action, Answers, Audience, Date, Group, Page, Plan, Priority, Recommendation,
-    Register, Sro, Status, Text, Tone,
+    default_assurance, default_statuses, Action, Answers, Assurance, Audience, Date, Group, Page,
+    Plan, Priority, Recommendation, Register, Sro, Status, Text, Tone,
 };
 use crate::load::format::{ActionEntry, PlanFile, PriorityFile, RegisterFile, StatusEntry};
 use crate::load::{Content, Loaded, PageSource};
 
-/// Builds the plan. Returns `None` only if `plan.toml` is absent, which validation reports.
-pub fn build(content: &Content) -> Option<Plan> {
+/// Builds the plan as at its report date, or as at `as_of` when given (the command line's
+/// `--as-of`). Returns `None` only if `plan.toml` is absent, which validation reports.
+pub fn build(content: &Content, as_of: Option<Date>) -> Option<Plan> {
     let plan = content.plan.as_ref()?;
     let file: &PlanFile = &plan.value;
-    let mut priorities: Vec<Priority> = content.priorities.iter().map(priority).collect();
+    let as_of = as_of.unwrap_or_else(|| report_date(file));
+    let assurance = assurance(&file.assurance);
+    let mut priorities: Vec<Priority> = content
+        .priorities
+        .iter()
+        .map(|p| priority(p, &assurance[0].id))
+        .collect();
     priorities.sort_by_key(|p| (p.number, p.id.clone()));
     let mut registers: Vec<Register> = content.registers.iter().map(register).collect();
     registers.sort_by(|a, b| a.id.cmp(&b.id));
     let answers = answers(&priorities, &registers);
+    let action_index = priorities
+        .iter()
+        .enumerate()
+        .flat_map(|(p, priority)| {
+            priority
+                .actions
+                .iter()
+                .enumerate()
+                .map(move |(a, action)| (action.id.clone(), (p, a)))
+        })
+        .collect();
+    let (updates, later_updates) = progress::updates(&content.updates, as_of);
+    progress::apply(&updates, &mut priorities, &action_index);
     Some(Plan {
         organisation: file.organisation.clone(),
         title: file.title.clone(),
@@ -29,22 +50,47 @@ pub fn build(content: &Content) -> Option<Plan> {
             offset: 0,
         },
         period: file.period.clone(),
-        as_of: Date::from_toml(file.as_of.get_ref()).unwrap_or(Date {
-            year: 1970,
-            month: 1,
-            day: 1,
-        }),
+        dates: progress::period(file),
+        as_of,
         base_url: with_trailing_slash(file.base_url.get_ref()),
         language: file.language.clone(),
         theme: file.theme.get_ref().clone(),
         labels: file.labels.clone(),
         statuses: statuses(&file.statuses),
+        assurance,
         sros: sros(content),
         priorities,
         registers,
         answers,
         pages: pages(&content.pages),
+        updates,
+        later_updates,
+        timeline: progress::timeline(content),
+        action_index,
     })
+}
+
+fn report_date(file: &PlanFile) -> Date {
+    Date::from_toml(file.as_of.get_ref()).unwrap_or(Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    })
+}
+
+fn assurance(entries: &[crate::load::format::AssuranceEntry]) -> Vec<Assurance> {
+    if entries.is_empty() {
+        return default_assurance();
+    }
+    entries
+        .iter()
+        .map(|e| Assurance {
+            id: e.id.get_ref().clone(),
+            label: e.label.clone(),
+            meaning: e.meaning.clone(),
+            requires_evidence: e.requires_evidence,
+        })
+        .collect()
 }
 
 fn with_trailing_slash(url: &str) -> String {
@@ -89,7 +135,7 @@ fn sros(content: &Content) -> Vec<Sro> {
         .collect()
 }
 
-fn priority(loaded: &Loaded<PriorityFile>) -> Priority {
+fn priority(loaded: &Loaded<PriorityFile>, first_assurance: &str) -> Priority {
     let file = &loaded.value;
     let number = *file.number.get_ref();
     Priority {
@@ -103,18 +149,38 @@ fn priority(loaded: &Loaded<PriorityFile>) -> Priority {
             .actions
             .iter()
             .enumerate()
-            .map(|(i, a)| action(a, format!("{number}.{}", i + 1), loaded.source))
+            .map(|(i, a)| {
+                action(
+                    a,
+                    format!("{number}.{}", i + 1),
+                    loaded.source,
+                    first_assurance,
+                )
+            })
             .collect(),
     }
 }
 
-fn action(entry: &ActionEntry, reference: String, source: usize) -> Action {
+fn action(entry: &ActionEntry, reference: String, source: usize, assurance: &str) -> Action {
     let texts = |items: &[Spanned<String>]| items.iter().map(|t| text(t, source)).collect();
     Action {
         id: entry.id.get_ref().clone(),
         reference,
         title: entry.title.clone(),
         status: entry.status.get_ref().clone(),
+        baseline_status: entry.status.get_ref().clone(),
+        assurance: assurance.to_string(),
+        history: Vec::new(),
+        last_updated: None,
+        next_review: None,
+        milestones: entry
+            .milestones
+            .iter()
+            .map(|m| super::Milestone {
+                title: m.title.clone(),
+                due: m.due.get_ref().clone(),
+            })
+            .collect(),
         answers: entry.answers.iter().map(|a| a.get_ref().clone()).collect(),
         due: entry.due.as_ref().map(|d| d.get_ref().clone()),
         lead: entry.lead.clone(),
@@ -125,7 +191,7 @@ fn action(entry: &ActionEntry, reference: String, source: usize) -> Action {
     }
 }
 
-fn text(value: &Spanned<String>, source: usize) -> Text {
+pub(super) fn text(value: &Spanned<String>, source: usize) -> Text {
     Text {
         markdown: value.get_ref().clone(),
         source,

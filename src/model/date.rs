@@ -3,7 +3,7 @@
 use std::fmt;
 
 /// A calendar date (no time, no zone): the report date, due dates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     pub year: u16,
     pub month: u8,
@@ -49,6 +49,118 @@ impl Date {
     }
 }
 
+impl Date {
+    /// Reads `2024-03-31`.
+    pub fn parse_iso(text: &str) -> Option<Date> {
+        let value: toml::value::Datetime = text.trim().parse().ok()?;
+        if value.time.is_some() {
+            return None;
+        }
+        Date::from_toml(&value)
+    }
+
+    /// The last day of this date's month.
+    fn month_end(year: u16, month: u8) -> Date {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let day = match month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        Date { year, month, day }
+    }
+}
+
+/// A quarter of a UK financial year (April to March): Q1 is April to June.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Quarter {
+    /// The calendar year the financial year starts in (2023 for 2023/24).
+    pub year: u16,
+    /// 1 to 4.
+    pub number: u8,
+}
+
+impl Quarter {
+    pub fn of(date: Date) -> Quarter {
+        if date.month >= 4 {
+            Quarter {
+                year: date.year,
+                number: (date.month - 4) / 3 + 1,
+            }
+        } else {
+            Quarter {
+                year: date.year - 1,
+                number: 4,
+            }
+        }
+    }
+
+    /// Reads "Q4 2023/24".
+    pub fn parse(text: &str) -> Option<Quarter> {
+        let (quarter, year) = text.trim().split_once(' ')?;
+        let number: u8 = quarter.strip_prefix('Q')?.parse().ok()?;
+        let (start, end) = year.split_once('/')?;
+        let start: u16 = start.parse().ok()?;
+        let end: u16 = end.parse().ok()?;
+        let valid =
+            (1..=4).contains(&number) && (1000..=9999).contains(&start) && end == (start + 1) % 100;
+        valid.then_some(Quarter {
+            year: start,
+            number,
+        })
+    }
+
+    pub fn start(&self) -> Date {
+        let month = (self.number - 1) * 3 + 4;
+        let (year, month) = if month > 12 {
+            (self.year + 1, month - 12)
+        } else {
+            (self.year, month)
+        };
+        Date {
+            year,
+            month,
+            day: 1,
+        }
+    }
+
+    pub fn end(&self) -> Date {
+        let start = self.start();
+        Date::month_end(start.year, start.month + 2)
+    }
+
+    pub fn next(&self) -> Quarter {
+        if self.number == 4 {
+            Quarter {
+                year: self.year + 1,
+                number: 1,
+            }
+        } else {
+            Quarter {
+                year: self.year,
+                number: self.number + 1,
+            }
+        }
+    }
+
+    /// "2023/24"
+    pub fn financial_year(&self) -> String {
+        format!("{}/{:02}", self.year, (self.year + 1) % 100)
+    }
+}
+
+impl fmt::Display for Quarter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Q{} {}", self.number, self.financial_year())
+    }
+}
+
+/// When something is due: a day, or the last day of a quarter ("Q4 2023/24" is due 31 March 2024).
+pub fn due_date(text: &str) -> Option<Date> {
+    Date::parse_iso(text).or_else(|| Quarter::parse(text).map(|q| q.end()))
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.long())
@@ -68,6 +180,29 @@ mod tests {
         };
         assert_eq!(date.long(), "1 March 2024");
         assert_eq!(date.iso(), "2024-03-01");
+    }
+
+    #[test]
+    fn quarters_follow_the_financial_year() {
+        let date = |year, month, day| Date { year, month, day };
+        assert_eq!(Quarter::of(date(2023, 4, 1)).to_string(), "Q1 2023/24");
+        assert_eq!(Quarter::of(date(2023, 12, 31)).to_string(), "Q3 2023/24");
+        assert_eq!(Quarter::of(date(2024, 3, 31)).to_string(), "Q4 2023/24");
+        let q4 = Quarter::parse("Q4 2023/24").unwrap();
+        assert_eq!(
+            (q4.start(), q4.end()),
+            (date(2024, 1, 1), date(2024, 3, 31))
+        );
+        assert_eq!(q4.next().to_string(), "Q1 2024/25");
+        assert_eq!(
+            Quarter::parse("Q2 2023/24").unwrap().end(),
+            date(2023, 9, 30)
+        );
+        assert_eq!(Quarter::parse("Q5 2023/24"), None);
+        assert_eq!(Quarter::parse("Q1 2023/25"), None);
+        assert_eq!(due_date("Q4 2023/24"), Some(date(2024, 3, 31)));
+        assert_eq!(due_date("2024-02-29"), Some(date(2024, 2, 29)));
+        assert_eq!(due_date("soon"), None);
     }
 
     #[test]

@@ -3,6 +3,8 @@
 
 mod build;
 mod date;
+mod history;
+mod progress;
 mod register;
 mod status;
 
@@ -10,7 +12,12 @@ use std::collections::BTreeMap;
 
 pub use crate::load::format::Labels;
 pub use build::build;
-pub use date::Date;
+pub use date::{due_date, Date, Quarter};
+pub use history::{financial_year, period as plan_period};
+pub use progress::{
+    default_assurance, Assurance, Change, Evidence, HistoryEntry, Milestone, Period, Phase,
+    Timeline, Update,
+};
 pub use register::{ActionAt, Answers, Audience, Group, Recommendation, Register};
 pub use status::{default_statuses, Status, Tone};
 
@@ -22,6 +29,8 @@ pub struct Plan {
     pub vision: String,
     pub introduction: Text,
     pub period: String,
+    /// The first and last days of the plan period.
+    pub dates: Period,
     /// The report date: everything time-dependent is computed against it, never the wall clock.
     pub as_of: Date,
     pub base_url: String,
@@ -29,6 +38,7 @@ pub struct Plan {
     pub theme: String,
     pub labels: Labels,
     pub statuses: Vec<Status>,
+    pub assurance: Vec<Assurance>,
     pub sros: Vec<Sro>,
     /// In the order of their numbers.
     pub priorities: Vec<Priority>,
@@ -38,6 +48,13 @@ pub struct Plan {
     pub answers: Answers,
     /// Markdown pages: those with an order first (by order), then the rest by slug.
     pub pages: Vec<Page>,
+    /// Updates up to the report date, newest first.
+    pub updates: Vec<Update>,
+    /// How many updates were left out because they are dated after the report date.
+    pub later_updates: usize,
+    pub timeline: Timeline,
+    /// Action id → where it sits.
+    pub action_index: std::collections::HashMap<String, ActionAt>,
 }
 
 /// Markdown text and where it came from, so rendering problems can point back at the file.
@@ -77,7 +94,19 @@ pub struct Action {
     /// Its place in the plan, "priority.position" ("1.4"): a short name for readers and auditors.
     pub reference: String,
     pub title: String,
+    /// Its status now: the latest update's, or the register's when no update has touched it.
     pub status: String,
+    /// Its status in the register, before any update.
+    pub baseline_status: String,
+    /// Its assurance now.
+    pub assurance: String,
+    /// The updates that touched it, newest first.
+    pub history: Vec<HistoryEntry>,
+    /// The date of the latest update that touched it.
+    pub last_updated: Option<Date>,
+    /// When its progress will next be reviewed, as the latest update says.
+    pub next_review: Option<Date>,
+    pub milestones: Vec<Milestone>,
     /// The recommendations it answers (`register/item`).
     pub answers: Vec<String>,
     pub due: Option<String>,
@@ -118,6 +147,35 @@ impl Plan {
     pub fn action_at(&self, (p, a): ActionAt) -> (&Priority, &Action) {
         let priority = &self.priorities[p];
         (priority, &priority.actions[a])
+    }
+
+    /// The assurance level with this id; the first level if there is none (a guard, as for status).
+    pub fn assurance(&self, id: &str) -> &Assurance {
+        self.assurance
+            .iter()
+            .find(|a| a.id == id)
+            .unwrap_or(&self.assurance[0])
+    }
+
+    /// The action area with this id, and its priority.
+    pub fn action(&self, id: &str) -> Option<(&Priority, &Action)> {
+        self.action_index.get(id).map(|&at| self.action_at(at))
+    }
+
+    /// Finished: its status has the `done` tone.
+    pub fn is_done(&self, action: &Action) -> bool {
+        self.status(&action.status).tone == Tone::Done
+    }
+
+    /// Past its due date at the report date, and not finished.
+    pub fn is_overdue(&self, action: &Action) -> bool {
+        let due = action.due.as_deref().and_then(due_date);
+        due.is_some_and(|d| d < self.as_of) && !self.is_done(action)
+    }
+
+    /// The latest update at the report date, if any.
+    pub fn latest_update(&self) -> Option<&Update> {
+        self.updates.first()
     }
 
     pub fn sro(&self, id: &str) -> Option<&Sro> {

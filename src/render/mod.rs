@@ -1,10 +1,12 @@
 //! Stage 4, render: the plan and the theme in, the site's files (as bytes in memory) out. Pure apart
 //! from reading the theme, which `Theme::load` does before rendering starts.
 
+mod charts;
 pub mod data;
 mod highlight;
 mod links;
 mod markdown;
+mod progress;
 mod registers;
 pub mod theme;
 mod views;
@@ -84,6 +86,9 @@ impl<'a> Renderer<'a> {
         files.extend(self.priority_pages(&priorities));
         files.extend(self.register_pages());
         files.extend(data::files(self.plan));
+        files.extend(self.update_pages());
+        files.extend(self.timeline_page());
+        files.extend(self.dashboard_page());
         for sro in &sros {
             let owned: Vec<&PriorityView> =
                 sro.priorities.iter().map(|&i| &priorities[i]).collect();
@@ -107,6 +112,11 @@ impl<'a> Renderer<'a> {
             (
                 "introduction",
                 json(&self.markdown(&plan.introduction, "", false)),
+            ),
+            ("latest", self.latest_changes()),
+            (
+                "overdue",
+                json(&plan.actions().filter(|(_, a)| plan.is_overdue(a)).count()),
             ),
         ];
         let mut pages = vec![
@@ -235,8 +245,18 @@ impl<'a> Renderer<'a> {
             title: &action.title,
             href: action_href(&action.id),
             status: status_view(self.plan.status(&action.status)),
+            assurance: assurance_view(self.plan.assurance(&action.assurance)),
             due: action.due.as_deref(),
+            due_long: action.due.as_deref().map(|d| {
+                crate::model::Date::parse_iso(d).map_or(d.to_string(), |date| date.long())
+            }),
+            overdue: self.plan.is_overdue(action),
+            done: self.plan.is_done(action),
             lead: action.lead.as_deref(),
+            last_updated: action.last_updated.map(DateView::from),
+            next_review: action.next_review.map(DateView::from),
+            history: self.history_views(action),
+            milestones: self.milestone_views(action),
             answers: action
                 .answers
                 .iter()

@@ -17,7 +17,10 @@ pub struct SiteView<'a> {
     pub language: &'a str,
     pub labels: &'a Labels,
     pub statuses: Vec<StatusView<'a>>,
+    pub assurance: Vec<AssuranceView<'a>>,
     pub menu: Vec<PageLink<'a>>,
+    /// True when there is at least one update: the feed and the updates page exist.
+    pub has_updates: bool,
 }
 
 #[derive(Serialize, Clone)]
@@ -55,14 +58,84 @@ pub struct ActionView<'a> {
     pub title: &'a str,
     pub href: String,
     pub status: StatusView<'a>,
+    pub assurance: AssuranceView<'a>,
     pub due: Option<&'a str>,
+    /// The due date for people: "31 March 2024", or the quarter as written.
+    pub due_long: Option<String>,
+    /// Past its due date at the report date and not finished.
+    pub overdue: bool,
+    pub done: bool,
     pub lead: Option<&'a str>,
+    pub last_updated: Option<DateView>,
+    pub next_review: Option<DateView>,
+    /// Newest first.
+    pub history: Vec<HistoryView<'a>>,
+    pub milestones: Vec<MilestoneView<'a>>,
     /// The national recommendations it answers.
     pub answers: Vec<AnswerLink>,
     pub achieve: Vec<String>,
     pub doing: Vec<String>,
     pub families: Vec<String>,
     pub notes: Option<String>,
+}
+
+/// A date for people and for machines (`<time datetime>`).
+#[derive(Serialize, Clone)]
+pub struct DateView {
+    pub long: String,
+    pub iso: String,
+}
+
+impl From<crate::model::Date> for DateView {
+    fn from(date: crate::model::Date) -> Self {
+        DateView {
+            long: date.long(),
+            iso: date.iso(),
+        }
+    }
+}
+
+#[derive(Serialize, Clone)]
+pub struct AssuranceView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub meaning: &'a str,
+}
+
+/// One step of an action's history, as its page shows it.
+#[derive(Serialize)]
+pub struct HistoryView<'a> {
+    pub date: DateView,
+    pub update_title: &'a str,
+    pub update_href: String,
+    pub status: StatusView<'a>,
+    pub previous_status: StatusView<'a>,
+    pub assurance: AssuranceView<'a>,
+    pub note: String,
+    pub evidence: Vec<EvidenceView<'a>>,
+    pub accepted_by: Option<&'a str>,
+    pub accepted_on: Option<DateView>,
+}
+
+#[derive(Serialize)]
+pub struct EvidenceView<'a> {
+    pub title: &'a str,
+    pub href: String,
+}
+
+#[derive(Serialize)]
+pub struct MilestoneView<'a> {
+    pub title: &'a str,
+    pub due: &'a str,
+    pub overdue: bool,
+}
+
+pub fn assurance_view(level: &crate::model::Assurance) -> AssuranceView<'_> {
+    AssuranceView {
+        id: &level.id,
+        label: &level.label,
+        meaning: &level.meaning,
+    }
 }
 
 /// A recommendation an action answers, as the action's pages link to it.
@@ -152,6 +225,8 @@ pub fn site_view(plan: &Plan) -> SiteView<'_> {
         language: &plan.language,
         labels: &plan.labels,
         statuses: plan.statuses.iter().map(status_view).collect(),
+        assurance: plan.assurance.iter().map(assurance_view).collect(),
+        has_updates: !plan.updates.is_empty(),
         menu: plan
             .pages
             .iter()
@@ -182,6 +257,10 @@ pub fn priority_href(id: &str) -> String {
 
 pub fn action_href(id: &str) -> String {
     format!("actions/{id}.html")
+}
+
+pub fn update_href(slug: &str) -> String {
+    format!("updates/{slug}.html")
 }
 
 pub fn sro_href(id: &str) -> String {

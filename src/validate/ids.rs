@@ -24,21 +24,6 @@ pub fn slugify(text: &str) -> String {
     slug.trim_end_matches('-').to_string()
 }
 
-/// "Q1 2023/24" to "Q4 2023/24": a quarter of a financial year.
-pub fn is_quarter(text: &str) -> bool {
-    let Some((quarter, year)) = text.split_once(' ') else {
-        return false;
-    };
-    let quarter_ok = matches!(quarter, "Q1" | "Q2" | "Q3" | "Q4");
-    let year_ok = year.len() == 7
-        && year.as_bytes()[4] == b'/'
-        && year[..4]
-            .bytes()
-            .chain(year[5..].bytes())
-            .all(|b| b.is_ascii_digit());
-    quarter_ok && year_ok
-}
-
 /// The number of single-character edits between two ids: how a typo is told from another id.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -71,14 +56,6 @@ mod tests {
             slugify("  Saving Babies' Lives V2 "),
             "saving-babies-lives-v2"
         );
-    }
-
-    #[test]
-    fn quarters_name_a_financial_year() {
-        assert!(is_quarter("Q4 2023/24"));
-        assert!(!is_quarter("Q5 2023/24"));
-        assert!(!is_quarter("Q4 2023"));
-        assert!(!is_quarter("spring"));
     }
 
     #[test]

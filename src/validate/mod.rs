@@ -6,6 +6,7 @@ mod ids;
 mod links;
 mod references;
 mod registers;
+mod updates;
 
 use std::collections::HashMap;
 
@@ -13,7 +14,7 @@ use toml::Spanned;
 
 use crate::diagnostics::{ContentError, Source};
 use crate::load::Content;
-use crate::model::{default_statuses, Date, Tone};
+use crate::model::{default_statuses, Tone};
 pub use ids::{is_slug, slugify};
 pub use links::content_target;
 use references::{check_known, Seen};
@@ -37,14 +38,29 @@ pub fn check(content: &Content) -> Vec<ContentError> {
     // A file that failed to parse has already been reported; checking references against it would
     // only add a false "unknown" error for every use, so those checks are skipped (`None`).
     let statuses = check_plan(content, &mut errors);
+    let (assurance, period) = match &content.plan {
+        Some(plan) => {
+            let source = &content.sources[plan.source];
+            let assurance = updates::check_assurance(source, &plan.value, &mut errors);
+            (
+                assurance,
+                updates::check_plan_period(source, &plan.value, &mut errors),
+            )
+        }
+        None => (Vec::new(), None),
+    };
     let sros = check_sros(content, &mut errors);
     let recommendations = registers::check(content, &mut errors);
     let known = Known {
         statuses: statuses.as_deref(),
         sros: sros.as_deref(),
         recommendations: &recommendations,
+        assurance: &assurance,
+        period,
     };
     check_priorities(content, &known, &mut errors);
+    updates::check_updates(content, &known, &mut errors);
+    updates::check_milestones_and_timeline(content, &mut errors);
     check_pages(content, &mut errors);
     links::check(content, &mut errors);
     errors
@@ -54,13 +70,7 @@ fn check_plan(content: &Content, errors: &mut Vec<ContentError>) -> Option<Vec<S
     let plan = content.plan.as_ref()?;
     let source = &content.sources[plan.source];
     let file = &plan.value;
-    if Date::from_toml(file.as_of.get_ref()).is_none() || file.as_of.get_ref().time.is_some() {
-        errors.push(
-            ContentError::at(source, file.as_of.span(), "as_of must be a date").hint(
-                "write the report date as year-month-day without quotes, e.g. as_of = 2024-03-31",
-            ),
-        );
-    }
+    updates::check_date(source, &file.as_of, "as_of", errors);
     let url = file.base_url.get_ref();
     if !(url.starts_with("https://") || url.starts_with("http://")) {
         errors.push(
@@ -130,6 +140,10 @@ struct Known<'a> {
     statuses: Option<&'a [String]>,
     sros: Option<&'a [String]>,
     recommendations: &'a registers::Recommendations,
+    /// Assurance levels and whether each needs evidence.
+    assurance: &'a [(String, bool)],
+    /// `None` when the plan's period could not be worked out (already reported).
+    period: Option<crate::model::Period>,
 }
 
 fn check_priorities(content: &Content, known: &Known, errors: &mut Vec<ContentError>) {
@@ -218,7 +232,7 @@ fn check_pages(content: &Content, errors: &mut Vec<ContentError>) {
 }
 
 /// Where the statuses a plan may use come from, for hints.
-fn statuses_defined_in(content: &Content) -> &'static str {
+pub(crate) fn statuses_defined_in(content: &Content) -> &'static str {
     match &content.plan {
         Some(plan) if !plan.value.statuses.is_empty() => "content/plan.toml",
         _ => "the default list (content/plan.toml can replace it)",
@@ -226,13 +240,9 @@ fn statuses_defined_in(content: &Content) -> &'static str {
 }
 
 /// A due date must be a date (`2024-03-31`) or a quarter (`Q4 2023/24`).
-fn check_due(source: &Source, due: &Spanned<String>, errors: &mut Vec<ContentError>) {
+pub(crate) fn check_due(source: &Source, due: &Spanned<String>, errors: &mut Vec<ContentError>) {
     let text = due.get_ref();
-    let is_date = text
-        .parse::<toml::value::Datetime>()
-        .is_ok_and(|d| d.date.is_some() && d.time.is_none());
-    let is_quarter = ids::is_quarter(text);
-    if !is_date && !is_quarter {
+    if crate::model::due_date(text).is_none() {
         errors.push(
             ContentError::at(
                 source,

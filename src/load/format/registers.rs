@@ -1,0 +1,93 @@
+//! The format of registers of national recommendations (`content/registers/*.toml`).
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// `content/registers/<id>.toml`: a body of national recommendations (a delivery plan, a care
+/// bundle, an inspection's must-dos). The file name (without `.toml`) is the register's id, used in
+/// references such as `3ydp/10.1`. Adding a file adds a register; no code changes.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterFile {
+    pub title: String,
+    /// A short name for lists and references ("3YDP").
+    pub short_title: String,
+    /// Who published it ("NHS England").
+    #[serde(default)]
+    pub publisher: String,
+    /// When it was published, as the source gives it ("2023", "March 2023", "2023-03-30").
+    #[serde(default)]
+    pub published: Option<String>,
+    /// Where to read it, if it has a web address.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// What it is, in a sentence or two (Markdown).
+    #[serde(default)]
+    pub summary: String,
+    /// What the register calls one item ("Action", "Element", "Must-do").
+    #[serde(default = "default_item_label")]
+    pub item_label: String,
+    /// Who its items are addressed to.
+    pub audiences: Vec<AudienceEntry>,
+    /// How the source groups its items (themes, objectives); a group may sit inside another.
+    #[serde(default)]
+    pub groups: Vec<GroupEntry>,
+    pub items: Vec<ItemEntry>,
+}
+
+fn default_item_label() -> String {
+    "Recommendation".into()
+}
+
+/// One of the bodies a register's items are addressed to.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AudienceEntry {
+    pub id: Spanned<String>,
+    /// As readers see it ("ICBs and LMNSs").
+    pub label: String,
+    /// True when a trust must answer these items itself: they count in its coverage and gap list.
+    #[serde(default)]
+    pub local: bool,
+}
+
+/// A heading the source groups items under.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupEntry {
+    pub id: Spanned<String>,
+    pub title: String,
+    /// The id of the group this one sits inside (an objective inside a theme).
+    #[serde(default)]
+    pub parent: Option<Spanned<String>>,
+}
+
+/// One recommendation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemEntry {
+    /// As the source numbers it ("10.1"); letters, digits, dots and hyphens.
+    pub id: Spanned<String>,
+    /// A short title, where the source gives one.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The id of its group.
+    #[serde(default)]
+    pub group: Option<Spanned<String>>,
+    /// The ids of the audiences it is addressed to.
+    #[serde(rename = "for")]
+    pub audiences: Vec<Spanned<String>>,
+    /// Its words, as the source gives them (Markdown).
+    pub text: Spanned<String>,
+    /// Further facts shown beside it, in order (a baseline, a target).
+    #[serde(default)]
+    pub facts: Vec<FactEntry>,
+}
+
+/// A labelled fact about a recommendation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactEntry {
+    pub label: String,
+    pub value: String,
+}

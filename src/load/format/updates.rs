@@ -1,0 +1,120 @@
+//! The format of progress over time: updates (`content/updates/*.md`), the assurance vocabulary,
+//! milestones, and the plan's own timeline (`content/timeline.toml`).
+
+use serde::Deserialize;
+use toml::value::Datetime;
+use toml::Spanned;
+
+/// One level of assurance in the vocabulary. Delivery is not assurance: an action can be complete
+/// and still not evidenced.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssuranceEntry {
+    /// What updates write (`assurance = "assured"`).
+    pub id: Spanned<String>,
+    /// What readers see ("Assured").
+    pub label: String,
+    /// What it means, in plain English.
+    pub meaning: String,
+    /// True for the level that needs proof: an update setting it must give evidence, the body that
+    /// accepted it and the date it did.
+    #[serde(default)]
+    pub requires_evidence: bool,
+}
+
+/// A step on an action's way, shown on the timeline.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MilestoneEntry {
+    pub title: String,
+    /// A date (`"2024-03-31"`) or a quarter (`"Q4 2023/24"`).
+    pub due: Spanned<String>,
+}
+
+/// The front matter of an update in `content/updates/`: the body below it is the update's story.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateFrontMatter {
+    /// The day the update was published (a TOML date). Updates after the report date are left out.
+    pub date: Spanned<Datetime>,
+    pub title: String,
+    /// Who wrote it, by role ("Director of Midwifery").
+    pub author: String,
+    /// One sentence for lists and the feed.
+    #[serde(default)]
+    pub summary: String,
+    /// The action areas this update moves on.
+    #[serde(default)]
+    pub actions: Vec<ActionUpdate>,
+}
+
+/// What an update says about one action area.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionUpdate {
+    /// The action area's id.
+    pub id: Spanned<String>,
+    /// Its status from this date.
+    pub status: Spanned<String>,
+    /// Its assurance from this date; leave out to keep the one it had.
+    #[serde(default)]
+    pub assurance: Option<Spanned<String>>,
+    /// What happened, in a sentence or two of plain English (Markdown).
+    pub note: Spanned<String>,
+    /// Links to the evidence.
+    #[serde(default)]
+    pub evidence: Vec<EvidenceEntry>,
+    /// The body that accepted the evidence ("Maternity Governance Committee").
+    #[serde(default)]
+    pub accepted_by: Option<String>,
+    /// The day it accepted it.
+    #[serde(default)]
+    pub accepted_on: Option<Spanned<Datetime>>,
+    /// When progress will next be reviewed.
+    #[serde(default)]
+    pub next_review: Option<Spanned<Datetime>>,
+}
+
+/// A link to evidence.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceEntry {
+    /// What the evidence is ("Fetal monitoring audit, March 2024").
+    pub title: String,
+    /// Where to find it: a web address, or a path to a file in the site.
+    pub url: Spanned<String>,
+}
+
+/// `content/timeline.toml`: the plan's own phases and milestones.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineFile {
+    #[serde(default)]
+    pub phases: Vec<PhaseEntry>,
+    #[serde(default)]
+    pub milestones: Vec<PlanMilestoneEntry>,
+}
+
+/// A phase of the plan's delivery cycle.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhaseEntry {
+    pub title: String,
+    /// What happens in it (Markdown).
+    #[serde(default)]
+    pub summary: String,
+    /// When it starts and ends, where the plan says (TOML dates).
+    #[serde(default)]
+    pub start: Option<Spanned<Datetime>>,
+    #[serde(default)]
+    pub end: Option<Spanned<Datetime>>,
+}
+
+/// A milestone of the whole plan.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanMilestoneEntry {
+    pub title: String,
+    /// A date (`"2024-03-31"`) or a quarter (`"Q4 2023/24"`).
+    pub due: Spanned<String>,
+}

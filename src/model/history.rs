@@ -1,0 +1,151 @@
+//! Builds progress from updates: which updates count at the report date, each action's history
+//! and current state, the plan period, and the timeline.
+
+use std::collections::HashMap;
+
+use super::build::text;
+use super::progress::{Change, Evidence, HistoryEntry, Milestone, Period, Phase, Timeline, Update};
+use super::{ActionAt, Date, Priority, Quarter, Text};
+use crate::load::format::PlanFile;
+use crate::load::{Content, Loaded, UpdateSource};
+
+/// The updates dated on or before the report date, newest first (same day: by file name), and how
+/// many were left out for being later.
+pub fn updates(sources: &[Loaded<UpdateSource>], as_of: Date) -> (Vec<Update>, usize) {
+    let mut updates: Vec<Update> = sources.iter().filter_map(update).collect();
+    let before = updates.len();
+    updates.retain(|u| u.date <= as_of);
+    updates.sort_by(|a, b| (b.date, &b.slug).cmp(&(a.date, &a.slug)));
+    let later = before - updates.len();
+    (updates, later)
+}
+
+fn update(loaded: &Loaded<UpdateSource>) -> Option<Update> {
+    let front = &loaded.value.front_matter;
+    let date = |d: &toml::Spanned<toml::value::Datetime>| Date::from_toml(d.get_ref());
+    Some(Update {
+        slug: loaded.stem.clone(),
+        date: date(&front.date)?,
+        title: front.title.clone(),
+        author: front.author.clone(),
+        summary: front.summary.clone(),
+        body: Text {
+            markdown: loaded.value.body.clone(),
+            source: loaded.source,
+            offset: loaded.value.body_offset,
+        },
+        changes: front
+            .actions
+            .iter()
+            .map(|c| Change {
+                action: c.id.get_ref().clone(),
+                status: c.status.get_ref().clone(),
+                assurance: c.assurance.as_ref().map(|a| a.get_ref().clone()),
+                note: text(&c.note, loaded.source),
+                evidence: c
+                    .evidence
+                    .iter()
+                    .map(|e| Evidence {
+                        title: e.title.clone(),
+                        url: e.url.get_ref().clone(),
+                    })
+                    .collect(),
+                accepted_by: c.accepted_by.clone(),
+                accepted_on: c.accepted_on.as_ref().and_then(date),
+                next_review: c.next_review.as_ref().and_then(date),
+            })
+            .collect(),
+    })
+}
+
+/// Replays the updates, oldest first, onto the actions: each action's status, assurance, history
+/// (newest first), last-updated and next-review dates.
+pub fn apply(updates: &[Update], priorities: &mut [Priority], index: &HashMap<String, ActionAt>) {
+    for (i, update) in updates.iter().enumerate().rev() {
+        for change in &update.changes {
+            let Some(&(p, a)) = index.get(&change.action) else {
+                continue; // validation refuses unknown actions; never panic on them
+            };
+            let action = &mut priorities[p].actions[a];
+            let previous_status = std::mem::replace(&mut action.status, change.status.clone());
+            if let Some(assurance) = &change.assurance {
+                action.assurance = assurance.clone();
+            }
+            action.last_updated = Some(update.date);
+            action.next_review = change.next_review;
+            action.history.push(HistoryEntry {
+                update: i,
+                date: update.date,
+                status: change.status.clone(),
+                previous_status,
+                assurance: action.assurance.clone(),
+                note: change.note.clone(),
+                evidence: change.evidence.clone(),
+                accepted_by: change.accepted_by.clone(),
+                accepted_on: change.accepted_on,
+            });
+        }
+    }
+    for action in priorities.iter_mut().flat_map(|p| p.actions.iter_mut()) {
+        action.history.reverse();
+    }
+}
+
+/// The plan period: as `plan.toml` gives it, or the financial year its `period` names.
+pub fn period(file: &PlanFile) -> Period {
+    let given = |d: &Option<toml::Spanned<toml::value::Datetime>>| {
+        d.as_ref().and_then(|d| Date::from_toml(d.get_ref()))
+    };
+    let year = financial_year(&file.period);
+    let start = given(&file.period_start).or(year.map(|q| q.start()));
+    let end = given(&file.period_end).or(year.map(|q| Quarter { number: 4, ..q }.end()));
+    let fallback = Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    };
+    Period {
+        start: start.unwrap_or(fallback),
+        end: end.unwrap_or(fallback),
+    }
+}
+
+/// Q1 of the financial year a period such as "2023/24" names.
+pub fn financial_year(period: &str) -> Option<Quarter> {
+    Quarter::parse(&format!("Q1 {period}"))
+}
+
+pub fn timeline(content: &Content) -> Timeline {
+    let Some(file) = &content.timeline else {
+        return Timeline::default();
+    };
+    let date = |d: &Option<toml::Spanned<toml::value::Datetime>>| {
+        d.as_ref().and_then(|d| Date::from_toml(d.get_ref()))
+    };
+    Timeline {
+        phases: file
+            .value
+            .phases
+            .iter()
+            .map(|p| Phase {
+                title: p.title.clone(),
+                summary: Text {
+                    markdown: p.summary.clone(),
+                    source: file.source,
+                    offset: 0,
+                },
+                start: date(&p.start),
+                end: date(&p.end),
+            })
+            .collect(),
+        milestones: file
+            .value
+            .milestones
+            .iter()
+            .map(|m| Milestone {
+                title: m.title.clone(),
+                due: m.due.get_ref().clone(),
+            })
+            .collect(),
+    }
+}

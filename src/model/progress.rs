@@ -1,0 +1,132 @@
+//! Progress over time: dated updates, each action's history and current state, assurance, and the
+//! plan's timeline. Everything time-dependent is measured against the report date, never the clock.
+
+use super::{Date, Text};
+
+/// One level of assurance: how far an action's delivery is evidenced and accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assurance {
+    pub id: String,
+    pub label: String,
+    pub meaning: String,
+    /// Setting it needs evidence, the body that accepted it and the date.
+    pub requires_evidence: bool,
+}
+
+/// The assurance levels a plan gets when `plan.toml` names none. The first is every action's start.
+pub fn default_assurance() -> Vec<Assurance> {
+    let level = |id: &str, label: &str, meaning: &str, requires_evidence| Assurance {
+        id: id.into(),
+        label: label.into(),
+        meaning: meaning.into(),
+        requires_evidence,
+    };
+    vec![
+        level(
+            "not-evidenced",
+            "Not evidenced",
+            "We have not yet shown evidence that this work is done.",
+            false,
+        ),
+        level(
+            "evidence-submitted",
+            "Evidence submitted",
+            "We have sent evidence that the work is done. It has not been checked yet.",
+            false,
+        ),
+        level(
+            "assured",
+            "Assured",
+            "A committee has checked the evidence and accepted that the work is done.",
+            true,
+        ),
+    ]
+}
+
+/// The period the plan runs over, from its first day to its last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub start: Date,
+    pub end: Date,
+}
+
+impl Period {
+    pub fn contains(&self, date: Date) -> bool {
+        self.start <= date && date <= self.end
+    }
+}
+
+/// A published update: what changed, for which action areas, on what date.
+#[derive(Debug, Clone)]
+pub struct Update {
+    /// Its file name without `.md`; its page is `updates/<slug>.html`.
+    pub slug: String,
+    pub date: Date,
+    pub title: String,
+    pub author: String,
+    pub summary: String,
+    pub body: Text,
+    pub changes: Vec<Change>,
+}
+
+/// What an update says about one action area.
+#[derive(Debug, Clone)]
+pub struct Change {
+    pub action: String,
+    pub status: String,
+    /// `None`: the assurance it had before stands.
+    pub assurance: Option<String>,
+    pub note: Text,
+    pub evidence: Vec<Evidence>,
+    pub accepted_by: Option<String>,
+    pub accepted_on: Option<Date>,
+    pub next_review: Option<Date>,
+}
+
+/// A link to evidence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    pub title: String,
+    pub url: String,
+}
+
+/// One step of an action's history: an update that touched it.
+#[derive(Debug, Clone)]
+pub struct HistoryEntry {
+    /// Index into the plan's updates.
+    pub update: usize,
+    pub date: Date,
+    pub status: String,
+    /// Its status just before this update.
+    pub previous_status: String,
+    /// The assurance from this date (carried over when the update did not change it).
+    pub assurance: String,
+    pub note: Text,
+    pub evidence: Vec<Evidence>,
+    pub accepted_by: Option<String>,
+    pub accepted_on: Option<Date>,
+}
+
+/// A dated step on the way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Milestone {
+    pub title: String,
+    /// As written: a date or a quarter.
+    pub due: String,
+}
+
+/// A phase of the plan's own delivery cycle.
+#[derive(Debug, Clone)]
+pub struct Phase {
+    pub title: String,
+    pub summary: Text,
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+}
+
+/// The plan's own phases and milestones.
+#[derive(Debug, Clone, Default)]
+pub struct Timeline {
+    pub phases: Vec<Phase>,
+    pub milestones: Vec<Milestone>,
+}
