@@ -3,16 +3,20 @@
 
 pub mod format;
 mod front_matter;
+mod measures;
 mod parse;
+mod paths;
 
 use std::path::Path;
 
 use walkdir::WalkDir;
 
 use crate::diagnostics::{ContentError, Source};
+pub use measures::{from_toml as measure_value, RawValue};
 pub use parse::{parse, Content, Loaded, MarkdownSource, PageSource, UpdateSource};
+pub use paths::content_target;
 
-/// Reads every `.toml` and `.md` file under `<root>/content`, sorted by path so the result does not
+/// Reads every `.toml`, `.md` and `.csv` file under `<root>/content`, sorted by path so the result does not
 /// depend on the file system's order. Paths are kept relative to `root` so errors read
 /// `content/plan.toml`. Files that cannot be read, or are not UTF-8, become errors.
 pub fn read_content(root: &Path) -> (Vec<Source>, Vec<ContentError>) {
@@ -63,7 +67,7 @@ pub fn read_content(root: &Path) -> (Vec<Source>, Vec<ContentError>) {
 fn is_content_file(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
-        Some("toml" | "md")
+        Some("toml" | "md" | "csv")
     )
 }
 

@@ -6,9 +6,11 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use super::format::{
-    PageFrontMatter, PlanFile, PriorityFile, RegisterFile, SroFile, TimelineFile, UpdateFrontMatter,
+    MeasuresFile, PageFrontMatter, PlanFile, PriorityFile, RegisterFile, RisksFile, SroFile,
+    TimelineFile, UpdateFrontMatter,
 };
 use super::front_matter::{self, SplitError};
+use super::measures::{self, RawValue};
 use crate::diagnostics::{ContentError, Source};
 
 /// A parsed file and the index of its source, so later stages can point back into it.
@@ -45,6 +47,10 @@ pub struct Content {
     pub pages: Vec<Loaded<PageSource>>,
     pub updates: Vec<Loaded<UpdateSource>>,
     pub timeline: Option<Loaded<TimelineFile>>,
+    pub measures: Option<Loaded<MeasuresFile>>,
+    /// The values of each measure (typed and from CSV), in the order of `measures`.
+    pub measure_values: Vec<Vec<RawValue>>,
+    pub risks: Option<Loaded<RisksFile>>,
 }
 
 /// Parses every source by where it sits: `content/plan.toml`, `content/sros.toml`,
@@ -69,10 +75,16 @@ pub fn parse(sources: Vec<Source>) -> (Content, Vec<ContentError>) {
                 .updates
                 .extend(parse_markdown(source, index, &mut errors)),
             Role::Timeline => content.timeline = parse_toml(source, index, &mut errors),
+            Role::Measures => content.measures = parse_toml(source, index, &mut errors),
+            Role::Risks => content.risks = parse_toml(source, index, &mut errors),
+            Role::Data => {}
             Role::Unknown => errors.push(unknown_file(&source.path)),
         }
     }
     content.sources = sources;
+    let (values, value_errors) = measures::values(&content);
+    content.measure_values = values;
+    errors.extend(value_errors);
     check_required_files(&content, &mut errors);
     (content, errors)
 }
@@ -85,6 +97,10 @@ enum Role {
     Page,
     Update,
     Timeline,
+    Measures,
+    Risks,
+    /// A CSV file, read when a measure names it.
+    Data,
     Unknown,
 }
 
@@ -99,6 +115,9 @@ impl Role {
             ["content", "pages", name] if name.ends_with(".md") => Role::Page,
             ["content", "updates", name] if name.ends_with(".md") => Role::Update,
             ["content", "timeline.toml"] => Role::Timeline,
+            ["content", "measures.toml"] => Role::Measures,
+            ["content", "risks.toml"] => Role::Risks,
+            ["content", .., name] if name.ends_with(".csv") => Role::Data,
             _ => Role::Unknown,
         }
     }
@@ -206,7 +225,7 @@ fn front_matter_error(source: &Source, error: SplitError) -> ContentError {
 
 fn unknown_file(path: &Path) -> ContentError {
     ContentError::in_file(path, "planpress does not know what this file is for").hint(
-        "content goes in content/plan.toml, sros.toml, timeline.toml, priorities/*.toml, registers/*.toml, pages/*.md and updates/*.md; move or remove this file",
+        "content goes in content/plan.toml, sros.toml, timeline.toml, measures.toml, risks.toml, priorities/*.toml, registers/*.toml, pages/*.md and updates/*.md; move or remove this file",
     )
 }
 

@@ -40,6 +40,7 @@ pub fn build(content: &Content, as_of: Option<Date>) -> Option<Plan> {
         .collect();
     let (updates, later_updates) = progress::updates(&content.updates, as_of);
     progress::apply(&updates, &mut priorities, &action_index);
+    let (risks, risk_scale) = super::outcomes_build::risks(content);
     Some(Plan {
         organisation: file.organisation.clone(),
         title: file.title.clone(),
@@ -66,6 +67,9 @@ pub fn build(content: &Content, as_of: Option<Date>) -> Option<Plan> {
         updates,
         later_updates,
         timeline: progress::timeline(content),
+        measures: super::outcomes_build::measures(content, as_of),
+        risks,
+        risk_scale,
         action_index,
     })
 }

@@ -156,6 +156,46 @@ impl fmt::Display for Quarter {
     }
 }
 
+/// The first and last days of a period as written: a year ("2010"), a financial year ("2023/24"),
+/// a quarter ("Q1 2024/25"), a month ("2024-05") or a day ("2024-05-31").
+pub fn period_range(text: &str) -> Option<(Date, Date)> {
+    let text = text.trim();
+    if let Some(day) = Date::parse_iso(text) {
+        return Some((day, day));
+    }
+    if let Some(q) = Quarter::parse(text) {
+        return Some((q.start(), q.end()));
+    }
+    if let Some(q) = Quarter::parse(&format!("Q1 {text}")) {
+        return Some((q.start(), Quarter { number: 4, ..q }.end()));
+    }
+    if let Some((year, month)) = text.split_once('-') {
+        let year: u16 = year.parse().ok().filter(|y| (1000..=9999).contains(y))?;
+        let month: u8 = month.parse().ok().filter(|m| (1..=12).contains(m))?;
+        return Some((
+            Date {
+                year,
+                month,
+                day: 1,
+            },
+            Date::month_end(year, month),
+        ));
+    }
+    let year: u16 = text.parse().ok().filter(|y| (1000..=9999).contains(y))?;
+    Some((
+        Date {
+            year,
+            month: 1,
+            day: 1,
+        },
+        Date {
+            year,
+            month: 12,
+            day: 31,
+        },
+    ))
+}
+
 /// When something is due: a day, or the last day of a quarter ("Q4 2023/24" is due 31 March 2024).
 pub fn due_date(text: &str) -> Option<Date> {
     Date::parse_iso(text).or_else(|| Quarter::parse(text).map(|q| q.end()))
@@ -203,6 +243,24 @@ mod tests {
         assert_eq!(due_date("Q4 2023/24"), Some(date(2024, 3, 31)));
         assert_eq!(due_date("2024-02-29"), Some(date(2024, 2, 29)));
         assert_eq!(due_date("soon"), None);
+        assert_eq!(
+            period_range("2010"),
+            Some((date(2010, 1, 1), date(2010, 12, 31)))
+        );
+        assert_eq!(
+            period_range("2023/24"),
+            Some((date(2023, 4, 1), date(2024, 3, 31)))
+        );
+        assert_eq!(
+            period_range("2024-02"),
+            Some((date(2024, 2, 1), date(2024, 2, 29)))
+        );
+        assert_eq!(
+            period_range("Q1 2024/25"),
+            Some((date(2024, 4, 1), date(2024, 6, 30)))
+        );
+        assert_eq!(period_range("2024-13"), None);
+        assert_eq!(period_range("last year"), None);
     }
 
     #[test]

@@ -4,6 +4,8 @@
 mod build;
 mod date;
 mod history;
+mod outcomes;
+mod outcomes_build;
 mod progress;
 mod register;
 mod status;
@@ -12,8 +14,9 @@ use std::collections::BTreeMap;
 
 pub use crate::load::format::Labels;
 pub use build::build;
-pub use date::{due_date, Date, Quarter};
+pub use date::{due_date, period_range, Date, Quarter};
 pub use history::{financial_year, period as plan_period};
+pub use outcomes::{number, Band, Better, Measure, Risk, RiskScale, Standing, Trend, Value};
 pub use progress::{
     default_assurance, Assurance, Change, Evidence, HistoryEntry, Milestone, Period, Phase,
     Timeline, Update,
@@ -53,6 +56,9 @@ pub struct Plan {
     /// How many updates were left out because they are dated after the report date.
     pub later_updates: usize,
     pub timeline: Timeline,
+    pub measures: Vec<Measure>,
+    pub risks: Vec<Risk>,
+    pub risk_scale: RiskScale,
     /// Action id → where it sits.
     pub action_index: std::collections::HashMap<String, ActionAt>,
 }

@@ -179,6 +179,56 @@ pub const LINKS: Table<Link> = Table {
     ],
 };
 
+/// (measure index, value index)
+type ValueAt = (usize, usize);
+
+fn measure_value<'p>(p: &'p Plan, &(m, v): &ValueAt) -> &'p crate::model::Value {
+    &p.measures[m].values[v]
+}
+
+fn optional_number(value: Option<f64>) -> Cell {
+    value.map_or(Cell::Missing, |n| Cell::Text(crate::model::number(n)))
+}
+
+pub const MEASURES: Table<usize> = Table {
+    name: "measures",
+    about: "Every measure of whether the plan is working, one row each, with its target and latest value.",
+    json: true,
+    fields: &[
+        Field { name: "id", about: "The measure's id. It does not change between reports; its page is measures/<id>.html.", value: |p, &m| text(&p.measures[m].id) },
+        Field { name: "name", about: "Its plain-English name.", value: |p, &m| text(&p.measures[m].name) },
+        Field { name: "unit", about: "The unit of its values: % or words such as \"per 1,000 births\".", value: |p, &m| text(&p.measures[m].unit) },
+        Field { name: "better", about: "Which direction is better: higher or lower.", value: |p, &m| text(if p.measures[m].better == crate::model::Better::Higher { "higher" } else { "lower" }) },
+        Field { name: "target", about: "The national standard or target, in the unit. Empty when there is none.", value: |p, &m| optional_number(p.measures[m].target) },
+        Field { name: "target_source", about: "Where the target comes from.", value: |p, &m| optional(&p.measures[m].target_source) },
+        Field { name: "baseline_period", about: "The period of the baseline value.", value: |p, &m| p.measures[m].baseline.as_ref().map_or(Cell::Missing, |b| text(&b.period)) },
+        Field { name: "baseline_value", about: "Where the measure started.", value: |p, &m| optional_number(p.measures[m].baseline.as_ref().map(|b| b.value)) },
+        Field { name: "latest_period", about: "The period of the latest value up to the report date.", value: |p, &m| p.measures[m].latest().map_or(Cell::Missing, |v| text(&v.period)) },
+        Field { name: "latest_value", about: "The latest value.", value: |p, &m| optional_number(p.measures[m].latest().map(|v| v.value)) },
+        Field { name: "in_words", about: "The latest value against the target, as the site says it.", value: |p, &m| text(&p.measures[m].in_words()) },
+        Field { name: "priorities", about: "The ids of the priorities it evidences.", value: |p, &m| Cell::Ids(p.measures[m].priorities.clone()) },
+        Field { name: "actions", about: "The ids of the action areas it evidences.", value: |p, &m| Cell::Ids(p.measures[m].actions.clone()) },
+        Field { name: "recommendations", about: "The national recommendations or ambitions it tracks, as register/item.", value: |p, &m| Cell::Ids(p.measures[m].recommendations.clone()) },
+        Field { name: "url", about: "The address of its page, relative to the site.", value: |p, &m| text(&super::outcomes::measure_href(&p.measures[m].id)) },
+    ],
+};
+
+pub const MEASURE_VALUES: Table<ValueAt> = Table {
+    name: "measure-values",
+    about: "Every value of every measure up to the report date, one row each, oldest first within a measure.",
+    json: false,
+    fields: &[
+        Field { name: "measure_id", about: "The measure's id.", value: |p, &(m, _)| text(&p.measures[m].id) },
+        Field { name: "period", about: "The period the value covers, as written.", value: |p, at| text(&measure_value(p, at).period) },
+        Field { name: "period_end", about: "The last day of that period (YYYY-MM-DD).", value: |p, at| text(&measure_value(p, at).end.iso()) },
+        Field { name: "value", about: "The value, in the measure's unit.", value: |p, at| text(&crate::model::number(measure_value(p, at).value)) },
+        Field { name: "numerator", about: "What was counted, where given.", value: |p, at| optional_number(measure_value(p, at).numerator) },
+        Field { name: "denominator", about: "Out of how many, where given.", value: |p, at| optional_number(measure_value(p, at).denominator) },
+        Field { name: "source", about: "Where the number comes from.", value: |p, at| optional(&measure_value(p, at).source) },
+        Field { name: "note", about: "Anything a reader should know about it.", value: |p, at| optional(&measure_value(p, at).note) },
+    ],
+};
+
 /// The data files of the site.
 pub fn files(plan: &Plan) -> Vec<OutputFile> {
     let actions: Vec<ActionAt> = plan
@@ -206,6 +256,13 @@ pub fn files(plan: &Plan) -> Vec<OutputFile> {
     let mut files = table_files(plan, &ACTIONS, &actions);
     files.extend(table_files(plan, &RECOMMENDATIONS, &recommendations));
     files.extend(table_files(plan, &LINKS, &links));
+    let measures: Vec<usize> = (0..plan.measures.len()).collect();
+    let values: Vec<ValueAt> = measures
+        .iter()
+        .flat_map(|&m| (0..plan.measures[m].values.len()).map(move |v| (m, v)))
+        .collect();
+    files.extend(table_files(plan, &MEASURES, &measures));
+    files.extend(table_files(plan, &MEASURE_VALUES, &values));
     files
 }
 
@@ -294,5 +351,11 @@ fn view<R>(table: &Table<R>) -> TableView {
 }
 
 pub fn table_views() -> Vec<TableView> {
-    vec![view(&ACTIONS), view(&RECOMMENDATIONS), view(&LINKS)]
+    vec![
+        view(&ACTIONS),
+        view(&RECOMMENDATIONS),
+        view(&LINKS),
+        view(&MEASURES),
+        view(&MEASURE_VALUES),
+    ]
 }

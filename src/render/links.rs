@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::markdown::LinkTarget;
+use crate::load::content_target;
 use crate::model::Plan;
-use crate::validate::content_target;
 
 /// Which page each content file becomes, keyed by the file's path relative to the project root.
 pub struct LinkTargets {

@@ -6,6 +6,7 @@ pub mod data;
 mod highlight;
 mod links;
 mod markdown;
+mod outcomes;
 mod progress;
 mod registers;
 pub mod theme;
@@ -89,6 +90,7 @@ impl<'a> Renderer<'a> {
         files.extend(self.update_pages());
         files.extend(self.timeline_page());
         files.extend(self.dashboard_page());
+        files.extend(self.outcome_pages());
         for sro in &sros {
             let owned: Vec<&PriorityView> =
                 sro.priorities.iter().map(|&i| &priorities[i]).collect();
@@ -227,6 +229,8 @@ impl<'a> Renderer<'a> {
                 action_count: p.actions.len(),
                 counts: counts(plan, p.actions.iter()),
                 actions: p.actions.iter().map(|a| self.action_view(a)).collect(),
+                measures: self.measures_for_priority(p),
+                risks: self.risks_for_priority(&p.id),
             })
             .collect()
     }
@@ -257,6 +261,7 @@ impl<'a> Renderer<'a> {
             next_review: action.next_review.map(DateView::from),
             history: self.history_views(action),
             milestones: self.milestone_views(action),
+            measures: self.measures_for_action(&action.id),
             answers: action
                 .answers
                 .iter()

@@ -21,6 +21,8 @@ pub struct SiteView<'a> {
     pub menu: Vec<PageLink<'a>>,
     /// True when there is at least one update: the feed and the updates page exist.
     pub has_updates: bool,
+    pub has_measures: bool,
+    pub has_risks: bool,
 }
 
 #[derive(Serialize, Clone)]
@@ -71,6 +73,8 @@ pub struct ActionView<'a> {
     /// Newest first.
     pub history: Vec<HistoryView<'a>>,
     pub milestones: Vec<MilestoneView<'a>>,
+    /// The measures that evidence it.
+    pub measures: Vec<super::outcomes::MeasureLink<'a>>,
     /// The national recommendations it answers.
     pub answers: Vec<AnswerLink>,
     pub achieve: Vec<String>,
@@ -160,6 +164,10 @@ pub struct PriorityView<'a> {
     pub action_count: usize,
     pub counts: Vec<CountView<'a>>,
     pub actions: Vec<ActionView<'a>>,
+    /// The measures that evidence it, directly or through its actions.
+    pub measures: Vec<super::outcomes::MeasureLink<'a>>,
+    /// Its key risks, highest first.
+    pub risks: tera::Value,
 }
 
 /// A priority as other pages link to it.
@@ -227,6 +235,8 @@ pub fn site_view(plan: &Plan) -> SiteView<'_> {
         statuses: plan.statuses.iter().map(status_view).collect(),
         assurance: plan.assurance.iter().map(assurance_view).collect(),
         has_updates: !plan.updates.is_empty(),
+        has_measures: !plan.measures.is_empty(),
+        has_risks: !plan.risks.is_empty(),
         menu: plan
             .pages
             .iter()

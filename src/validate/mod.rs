@@ -4,6 +4,7 @@
 
 mod ids;
 mod links;
+mod outcomes;
 mod references;
 mod registers;
 mod updates;
@@ -16,7 +17,6 @@ use crate::diagnostics::{ContentError, Source};
 use crate::load::Content;
 use crate::model::{default_statuses, Tone};
 pub use ids::{is_slug, slugify};
-pub use links::content_target;
 use references::{check_known, Seen};
 
 /// Page names the site uses itself; a Markdown page may not take them.
@@ -61,6 +61,8 @@ pub fn check(content: &Content) -> Vec<ContentError> {
     check_priorities(content, &known, &mut errors);
     updates::check_updates(content, &known, &mut errors);
     updates::check_milestones_and_timeline(content, &mut errors);
+    outcomes::check_measures(content, &known, &mut errors);
+    outcomes::check_risks(content, &mut errors);
     check_pages(content, &mut errors);
     links::check(content, &mut errors);
     errors

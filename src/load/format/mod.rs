@@ -2,6 +2,7 @@
 //! misspelt field is an error with a caret rather than something silently ignored. The `///` comments
 //! on fields are the format's reference documentation (the README points here).
 
+mod measures;
 mod registers;
 mod updates;
 
@@ -9,6 +10,7 @@ use serde::Deserialize;
 use toml::value::Datetime;
 use toml::Spanned;
 
+pub use measures::*;
 pub use registers::*;
 pub use updates::*;
 

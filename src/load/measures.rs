@@ -1,0 +1,214 @@
+//! The values of each measure, from `values` in `measures.toml` and from the CSV file a measure
+//! names (`values_csv`), brought to one form that remembers where each number was written.
+
+use std::ops::Range;
+
+use super::format::{MeasureEntry, ValueEntry};
+use super::parse::Content;
+use super::paths::resolve;
+use crate::diagnostics::{ContentError, Source};
+
+/// One value of a measure and where it was written, so a wrong one can be pointed at.
+#[derive(Debug, Clone)]
+pub struct RawValue {
+    pub period: String,
+    pub value: f64,
+    pub numerator: Option<f64>,
+    pub denominator: Option<f64>,
+    pub source_note: Option<String>,
+    pub note: Option<String>,
+    /// The content source it came from, and the spans of its period and value there.
+    pub source: usize,
+    pub period_span: Range<usize>,
+    pub value_span: Range<usize>,
+}
+
+/// The CSV columns planpress reads; `period` and `value` are required.
+const COLUMNS: [&str; 6] = [
+    "period",
+    "value",
+    "numerator",
+    "denominator",
+    "source",
+    "note",
+];
+
+/// The values of every measure, in the order of `content.measures`, and any error reading them.
+pub fn values(content: &Content) -> (Vec<Vec<RawValue>>, Vec<ContentError>) {
+    let mut errors = Vec::new();
+    let Some(file) = &content.measures else {
+        return (Vec::new(), errors);
+    };
+    let values = file
+        .value
+        .measures
+        .iter()
+        .map(|measure| {
+            let mut values: Vec<RawValue> = measure
+                .values
+                .iter()
+                .map(|v| from_toml(v, file.source))
+                .collect();
+            if let Some(csv) = &measure.values_csv {
+                values.extend(from_csv_file(
+                    content,
+                    file.source,
+                    measure,
+                    csv,
+                    &mut errors,
+                ));
+            }
+            values
+        })
+        .collect();
+    (values, errors)
+}
+
+pub fn from_toml(entry: &ValueEntry, source: usize) -> RawValue {
+    RawValue {
+        period: entry.period.get_ref().clone(),
+        value: *entry.value.get_ref(),
+        numerator: entry.numerator,
+        denominator: entry.denominator,
+        source_note: entry.source.clone(),
+        note: entry.note.clone(),
+        source,
+        period_span: entry.period.span(),
+        value_span: entry.value.span(),
+    }
+}
+
+fn from_csv_file(
+    content: &Content,
+    measures_source: usize,
+    measure: &MeasureEntry,
+    csv: &toml::Spanned<String>,
+    errors: &mut Vec<ContentError>,
+) -> Vec<RawValue> {
+    let from = &content.sources[measures_source];
+    let target = resolve(&from.path, csv.get_ref());
+    let found = content.sources.iter().position(|s| s.path == target);
+    let Some(index) = found else {
+        errors.push(
+            ContentError::at(from, csv.span(), format!("there is no file {} for the values of \"{}\"", csv.get_ref(), measure.id.get_ref()))
+                .hint("the path is relative to content/measures.toml, e.g. values_csv = \"measures/booking.csv\""),
+        );
+        return Vec::new();
+    };
+    from_csv(&content.sources[index], index, errors)
+}
+
+/// Reads a CSV export: a header row naming the columns, then one value per row.
+pub fn from_csv(source: &Source, index: usize, errors: &mut Vec<ContentError>) -> Vec<RawValue> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(source.text.as_bytes());
+    let header: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
+        Err(e) => {
+            errors.push(
+                ContentError::at(source, 0..0, format!("the CSV file could not be read: {e}"))
+                    .hint("save it again as CSV (comma-separated), UTF-8"),
+            );
+            return Vec::new();
+        }
+    };
+    let column = |name: &str| header.iter().position(|c| c == name);
+    let first_line = 0..source.text.find('\n').unwrap_or(source.text.len());
+    for required in ["period", "value"] {
+        if column(required).is_none() {
+            errors.push(
+                ContentError::at(
+                    source,
+                    first_line.clone(),
+                    format!("the CSV file has no \"{required}\" column"),
+                )
+                .hint(format!(
+                    "the first row must name the columns; planpress reads {}",
+                    COLUMNS.join(", ")
+                )),
+            );
+        }
+    }
+    if let Some(unknown) = header.iter().find(|c| !COLUMNS.contains(&c.as_str())) {
+        errors.push(
+            ContentError::at(
+                source,
+                first_line.clone(),
+                format!("the CSV file has a column \"{unknown}\" planpress does not read"),
+            )
+            .hint(format!(
+                "rename or remove it; planpress reads {}",
+                COLUMNS.join(", ")
+            )),
+        );
+    }
+    let (Some(period_at), Some(value_at)) = (column("period"), column("value")) else {
+        return Vec::new();
+    };
+    let mut values = Vec::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(record) => record,
+            Err(e) => {
+                let at = e.position().map_or(0, |p| p.byte() as usize);
+                errors.push(
+                    ContentError::at(source, at..at, format!("this row could not be read: {e}"))
+                        .hint("check the quotes and commas on this row"),
+                );
+                continue;
+            }
+        };
+        let start = record.position().map_or(0, |p| p.byte() as usize);
+        let cell = |i: usize| record.get(i).map(str::trim).filter(|c| !c.is_empty());
+        let span = |i: usize| cell_span(&source.text, start, &record, i);
+        let number = |i: Option<usize>| {
+            i.and_then(cell)
+                .and_then(|c| c.replace(',', "").parse::<f64>().ok())
+        };
+        let Some(value) = cell(value_at).and_then(|c| c.trim_end_matches('%').parse::<f64>().ok())
+        else {
+            errors.push(
+                ContentError::at(
+                    source,
+                    span(value_at),
+                    format!(
+                        "row {}: \"{}\" is not a number",
+                        record.position().map_or(0, |p| p.line()),
+                        cell(value_at).unwrap_or("")
+                    ),
+                )
+                .hint("write the value as a plain number, such as 78.5"),
+            );
+            continue;
+        };
+        values.push(RawValue {
+            period: cell(period_at).unwrap_or_default().to_string(),
+            value,
+            numerator: number(column("numerator")),
+            denominator: number(column("denominator")),
+            source_note: column("source").and_then(cell).map(str::to_string),
+            note: column("note").and_then(cell).map(str::to_string),
+            source: index,
+            period_span: span(period_at),
+            value_span: span(value_at),
+        });
+    }
+    values
+}
+
+/// The byte range of cell `i` of a record that starts at `start`: found by its text on the line,
+/// which is exact for the unquoted cells a dashboard export writes.
+fn cell_span(text: &str, start: usize, record: &csv::StringRecord, i: usize) -> Range<usize> {
+    let line_end = text[start..].find('\n').map_or(text.len(), |e| start + e);
+    let line = &text[start..line_end];
+    let mut offset = 0;
+    for (n, field) in record.iter().enumerate() {
+        let found = line[offset..].find(field).map_or(offset, |f| offset + f);
+        if n == i {
+            return start + found..start + found + field.len();
+        }
+        offset = found + field.len();
+    }
+    start..start
+}

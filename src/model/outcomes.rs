@@ -1,0 +1,285 @@
+//! Outcomes: measures with targets and values over time, said in words a family can read, and the
+//! plan's key risks with their ratings.
+
+use super::{Date, Text, Tone};
+
+/// Which direction of a measure is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Better {
+    Higher,
+    Lower,
+}
+
+/// A measure of whether the plan is working.
+#[derive(Debug, Clone)]
+pub struct Measure {
+    pub id: String,
+    pub name: String,
+    pub explanation: String,
+    pub unit: String,
+    pub better: Better,
+    pub target: Option<f64>,
+    pub target_source: Option<String>,
+    pub baseline: Option<Value>,
+    /// Values up to the report date, oldest first.
+    pub values: Vec<Value>,
+    pub priorities: Vec<String>,
+    pub actions: Vec<String>,
+    pub recommendations: Vec<String>,
+}
+
+/// One value of a measure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Value {
+    pub period: String,
+    /// The last day of the period: values are ordered by it, and later than the report date are
+    /// left out.
+    pub end: Date,
+    pub value: f64,
+    pub numerator: Option<f64>,
+    pub denominator: Option<f64>,
+    pub source: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Where the latest value stands against the target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    NoData,
+    NoTarget,
+    Meets,
+    Short,
+}
+
+/// Which way the latest value moved from the one before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trend {
+    Improving,
+    Worsening,
+    Steady,
+    Unknown,
+}
+
+impl Measure {
+    pub fn latest(&self) -> Option<&Value> {
+        self.values.last()
+    }
+
+    pub fn standing(&self) -> Standing {
+        match (self.latest(), self.target) {
+            (None, _) => Standing::NoData,
+            (Some(_), None) => Standing::NoTarget,
+            (Some(v), Some(t)) if self.is_better_or_equal(v.value, t) => Standing::Meets,
+            _ => Standing::Short,
+        }
+    }
+
+    pub fn trend(&self) -> Trend {
+        let n = self.values.len();
+        if n < 2 {
+            return Trend::Unknown;
+        }
+        let (before, now) = (self.values[n - 2].value, self.values[n - 1].value);
+        if now == before {
+            Trend::Steady
+        } else if self.is_better_or_equal(now, before) {
+            Trend::Improving
+        } else {
+            Trend::Worsening
+        }
+    }
+
+    fn is_better_or_equal(&self, value: f64, than: f64) -> bool {
+        match self.better {
+            Better::Higher => value >= than,
+            Better::Lower => value <= than,
+        }
+    }
+
+    /// A number in this measure's unit: "78%", "4.1 per 1,000 births".
+    pub fn amount(&self, value: f64) -> String {
+        let number = number(value);
+        if self.unit == "%" {
+            format!("{number}%")
+        } else {
+            format!("{number} {}", self.unit)
+        }
+    }
+
+    /// The latest value against the target, in words: "78%, target 90%, below target".
+    pub fn in_words(&self) -> String {
+        let target = self.target.map(|t| self.amount(t));
+        let Some(latest) = self.latest() else {
+            return match target {
+                Some(t) => format!("No data yet. Target {t}."),
+                None => "No data yet.".into(),
+            };
+        };
+        let value = self.amount(latest.value);
+        let short = match self.better {
+            Better::Higher => "below target",
+            Better::Lower => "above target",
+        };
+        match (self.standing(), target) {
+            (Standing::Meets, Some(t)) => format!("{value}, target {t}, meeting the target"),
+            (Standing::Short, Some(t)) => format!("{value}, target {t}, {short}"),
+            _ => value,
+        }
+    }
+}
+
+/// A number as people write it: no trailing zeros, at most two decimals, thousands not grouped
+/// (values are rates and percentages).
+pub fn number(value: f64) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    let text = format!("{rounded:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// How risks are rated: words for each likelihood and impact score, and bands of their product.
+#[derive(Debug, Clone)]
+pub struct RiskScale {
+    pub likelihood: Vec<String>,
+    pub impact: Vec<String>,
+    /// Lowest first.
+    pub bands: Vec<Band>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Band {
+    pub min: u32,
+    pub label: String,
+    pub tone: Tone,
+}
+
+impl RiskScale {
+    /// The band a score falls in: the highest whose minimum it reaches.
+    pub fn band(&self, score: u32) -> Option<&Band> {
+        self.bands.iter().rev().find(|b| score >= b.min)
+    }
+}
+
+impl Default for RiskScale {
+    /// The 5 × 5 likelihood × impact matrix NHS trusts commonly use.
+    fn default() -> Self {
+        let words = |w: [&str; 5]| w.iter().map(|s| s.to_string()).collect();
+        let band = |min, label: &str, tone| Band {
+            min,
+            label: label.into(),
+            tone,
+        };
+        RiskScale {
+            likelihood: words(["Rare", "Unlikely", "Possible", "Likely", "Almost certain"]),
+            impact: words(["Negligible", "Minor", "Moderate", "Major", "Catastrophic"]),
+            bands: vec![
+                band(1, "Low", Tone::Good),
+                band(4, "Moderate", Tone::Neutral),
+                band(8, "High", Tone::Warning),
+                band(15, "Extreme", Tone::Bad),
+            ],
+        }
+    }
+}
+
+/// A key risk to the plan and how it is mitigated.
+#[derive(Debug, Clone)]
+pub struct Risk {
+    pub id: String,
+    pub title: String,
+    pub description: Text,
+    /// The priority it threatens; `None` for the whole plan.
+    pub priority: Option<String>,
+    pub owner: String,
+    pub likelihood: u32,
+    pub impact: u32,
+    pub mitigation: Vec<Text>,
+}
+
+impl Risk {
+    pub fn score(&self) -> u32 {
+        self.likelihood * self.impact
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn measure(better: Better, target: Option<f64>, values: &[f64]) -> Measure {
+        let date = Date {
+            year: 2024,
+            month: 1,
+            day: 1,
+        };
+        Measure {
+            id: "m".into(),
+            name: "M".into(),
+            explanation: String::new(),
+            unit: "%".into(),
+            better,
+            target,
+            target_source: None,
+            baseline: None,
+            values: values
+                .iter()
+                .map(|&value| Value {
+                    period: "2024".into(),
+                    end: date,
+                    value,
+                    numerator: None,
+                    denominator: None,
+                    source: None,
+                    note: None,
+                })
+                .collect(),
+            priorities: Vec::new(),
+            actions: Vec::new(),
+            recommendations: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_latest_value_is_said_against_the_target() {
+        assert_eq!(
+            measure(Better::Higher, Some(90.0), &[70.0, 78.0]).in_words(),
+            "78%, target 90%, below target"
+        );
+        assert_eq!(
+            measure(Better::Lower, Some(2.5), &[3.0, 2.4]).in_words(),
+            "2.4%, target 2.5%, meeting the target"
+        );
+        assert_eq!(
+            measure(Better::Lower, Some(2.5), &[]).in_words(),
+            "No data yet. Target 2.5%."
+        );
+        assert_eq!(
+            measure(Better::Higher, None, &[12.345]).in_words(),
+            "12.35%"
+        );
+    }
+
+    #[test]
+    fn the_trend_follows_which_way_is_better() {
+        assert_eq!(
+            measure(Better::Higher, None, &[70.0, 78.0]).trend(),
+            Trend::Improving
+        );
+        assert_eq!(
+            measure(Better::Lower, None, &[70.0, 78.0]).trend(),
+            Trend::Worsening
+        );
+        assert_eq!(
+            measure(Better::Lower, None, &[5.0, 5.0]).trend(),
+            Trend::Steady
+        );
+        assert_eq!(measure(Better::Lower, None, &[5.0]).trend(), Trend::Unknown);
+    }
+
+    #[test]
+    fn risks_fall_in_bands_by_score() {
+        let scale = RiskScale::default();
+        assert_eq!(scale.band(3).unwrap().label, "Low");
+        assert_eq!(scale.band(12).unwrap().label, "High");
+        assert_eq!(scale.band(25).unwrap().label, "Extreme");
+    }
+}

@@ -1,0 +1,116 @@
+//! Builds measures and risks from their content files.
+
+use super::outcomes::{Band, Better, Measure, Risk, RiskScale, Value};
+use super::{period_range, Date, Text, Tone};
+use crate::load::format::ScaleEntry;
+use crate::load::{Content, RawValue};
+
+/// The measures, each with its values up to the report date, oldest first.
+pub fn measures(content: &Content, as_of: Date) -> Vec<Measure> {
+    let Some(file) = &content.measures else {
+        return Vec::new();
+    };
+    let ids = |list: &[toml::Spanned<String>]| list.iter().map(|s| s.get_ref().clone()).collect();
+    file.value
+        .measures
+        .iter()
+        .zip(
+            content
+                .measure_values
+                .iter()
+                .chain(std::iter::repeat(&Vec::new())),
+        )
+        .map(|(entry, raw)| {
+            let mut values: Vec<Value> = raw
+                .iter()
+                .filter_map(value)
+                .filter(|v| v.end <= as_of)
+                .collect();
+            values.sort_by_key(|v| v.end);
+            Measure {
+                id: entry.id.get_ref().clone(),
+                name: entry.name.clone(),
+                explanation: entry.explanation.clone(),
+                unit: entry.unit.clone(),
+                better: if entry.better.get_ref() == "higher" {
+                    Better::Higher
+                } else {
+                    Better::Lower
+                },
+                target: entry.target,
+                target_source: entry.target_source.clone(),
+                baseline: entry
+                    .baseline
+                    .as_ref()
+                    .and_then(|b| value(&crate::load::measure_value(b, file.source))),
+                values,
+                priorities: ids(&entry.priorities),
+                actions: ids(&entry.actions),
+                recommendations: ids(&entry.recommendations),
+            }
+        })
+        .collect()
+}
+
+fn value(raw: &RawValue) -> Option<Value> {
+    let (_, end) = period_range(&raw.period)?;
+    Some(Value {
+        period: raw.period.clone(),
+        end,
+        value: raw.value,
+        numerator: raw.numerator,
+        denominator: raw.denominator,
+        source: raw.source_note.clone(),
+        note: raw.note.clone(),
+    })
+}
+
+/// The key risks, highest score first (ties in the order written), and the scale they are rated on.
+pub fn risks(content: &Content) -> (Vec<Risk>, RiskScale) {
+    let Some(file) = &content.risks else {
+        return (Vec::new(), RiskScale::default());
+    };
+    let scale = file
+        .value
+        .scale
+        .as_ref()
+        .map_or_else(RiskScale::default, scale);
+    let text = |markdown: &str| Text {
+        markdown: markdown.to_string(),
+        source: file.source,
+        offset: 0,
+    };
+    let mut risks: Vec<Risk> = file
+        .value
+        .risks
+        .iter()
+        .map(|r| Risk {
+            id: r.id.get_ref().clone(),
+            title: r.title.clone(),
+            description: text(&r.description),
+            priority: r.priority.as_ref().map(|p| p.get_ref().clone()),
+            owner: r.owner.clone(),
+            likelihood: *r.likelihood.get_ref(),
+            impact: *r.impact.get_ref(),
+            mitigation: r.mitigation.iter().map(|m| text(m)).collect(),
+        })
+        .collect();
+    risks.sort_by_key(|r| std::cmp::Reverse(r.score()));
+    (risks, scale)
+}
+
+fn scale(entry: &ScaleEntry) -> RiskScale {
+    RiskScale {
+        likelihood: entry.likelihood.clone(),
+        impact: entry.impact.clone(),
+        bands: entry
+            .bands
+            .iter()
+            .map(|b| Band {
+                min: b.min,
+                label: b.label.clone(),
+                tone: Tone::parse(b.tone.get_ref()).unwrap_or(Tone::Neutral),
+            })
+            .collect(),
+    }
+}
