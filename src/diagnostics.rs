@@ -9,9 +9,17 @@ use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term;
 
+/// How serious a problem is: an error stops the build; a warning is worth fixing but does not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
 /// One problem in the content, located in its source file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContentError {
+    pub severity: Severity,
     /// The file, relative to the project root (`content/plan.toml`).
     pub path: PathBuf,
     /// Byte range in the file, when the problem has a place; otherwise the whole file is meant.
@@ -30,6 +38,7 @@ impl ContentError {
     pub fn at(source: &Source, span: Range<usize>, message: impl Into<String>) -> Self {
         let (line, column) = line_column(&source.text, span.start);
         ContentError {
+            severity: Severity::Error,
             path: source.path.clone(),
             span: Some(span),
             line,
@@ -42,6 +51,7 @@ impl ContentError {
     /// An error about a whole file (it cannot be read, or something is missing from it).
     pub fn in_file(path: &Path, message: impl Into<String>) -> Self {
         ContentError {
+            severity: Severity::Error,
             path: path.to_path_buf(),
             span: None,
             line: 1,
@@ -49,6 +59,16 @@ impl ContentError {
             message: message.into(),
             hint: String::new(),
         }
+    }
+
+    /// Makes this a warning: reported, but the build goes on.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
 
     /// Adds what the reader should do.
@@ -60,9 +80,13 @@ impl ContentError {
 
 impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
         write!(
             f,
-            "{}:{}:{}: error: {}",
+            "{}:{}:{}: {kind}: {}",
             self.path.display(),
             self.line,
             self.column,
@@ -127,14 +151,21 @@ pub fn report(errors: &[ContentError], sources: &[Source]) -> String {
             .iter()
             .find(|(p, _)| *p == error.path)
             .map(|(_, id)| *id);
-        let mut diagnostic = Diagnostic::error().with_message(&error.message);
-        match (file_id, &error.span) {
-            (Some(id), Some(span)) => {
-                let text = &sources[id].text;
-                let span = clamp(span.clone(), text.len());
+        let diagnostic = match error.severity {
+            Severity::Error => Diagnostic::error(),
+            Severity::Warning => Diagnostic::warning(),
+        };
+        let mut diagnostic = diagnostic.with_message(&error.message);
+        match file_id {
+            // A whole-file problem points at the file's first line, so it too reads file:line:column.
+            Some(id) => {
+                let span = error.span.clone().unwrap_or(0..0);
+                let span = clamp(span, sources[id].text.len());
                 diagnostic = diagnostic.with_labels(vec![Label::primary(id, span)]);
             }
-            _ => diagnostic = diagnostic.with_notes(vec![format!("in {}", error.path.display())]),
+            None => {
+                diagnostic = diagnostic.with_notes(vec![format!("in {}", error.path.display())])
+            }
         }
         if !error.hint.is_empty() {
             diagnostic = diagnostic.with_notes(vec![format!("hint: {}", error.hint)]);

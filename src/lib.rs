@@ -19,7 +19,8 @@ use render::{OutputFile, Theme};
 /// Why a build did not produce a site. The previous site is untouched in every case.
 #[derive(Debug)]
 pub enum Failure {
-    /// Problems in the content or theme, every one found, with the sources they point into.
+    /// Problems in the content or theme, every one found (errors, and any warnings beside them),
+    /// with the sources they point into.
     Content {
         errors: Vec<ContentError>,
         sources: Vec<Source>,
@@ -33,6 +34,10 @@ pub enum Failure {
 pub struct Built {
     pub plan: Plan,
     pub files: Vec<OutputFile>,
+    /// Problems worth fixing that did not stop the build.
+    pub warnings: Vec<ContentError>,
+    /// The content sources the warnings point into.
+    pub sources: Vec<Source>,
 }
 
 /// What a build may be told on the command line.
@@ -49,27 +54,42 @@ pub fn render_project(root: &Path) -> Result<Built, Failure> {
 
 /// Loads, validates and renders the project at `root`, in memory. Nothing is written.
 pub fn render_project_with(root: &Path, options: Options) -> Result<Built, Failure> {
-    let (sources, mut errors) = load::read_content(root);
-    let (content, parse_errors) = load::parse(sources);
-    errors.extend(parse_errors);
-    errors.extend(validate::check(&content));
-    let fail = |errors: Vec<ContentError>, content: load::Content| Failure::Content {
-        errors,
-        sources: content.sources,
-    };
+    let (sources, attachments, mut problems) = load::read_content(root);
+    let (mut content, parse_errors) = load::parse(sources);
+    content.attachments = attachments;
+    problems.extend(parse_errors);
+    problems.extend(validate::check(&content));
+    let (errors, mut warnings): (Vec<_>, Vec<_>) =
+        problems.into_iter().partition(ContentError::is_error);
+    let fail =
+        |mut errors: Vec<ContentError>, warnings: Vec<ContentError>, content: load::Content| {
+            errors.extend(warnings);
+            Failure::Content {
+                errors,
+                sources: content.sources,
+            }
+        };
     if !errors.is_empty() {
-        return Err(fail(errors, content));
+        return Err(fail(errors, warnings, content));
     }
     let Some(plan) = model::build(&content, options.as_of) else {
-        return Err(fail(errors, content));
+        return Err(fail(errors, warnings, content));
     };
     let theme = match Theme::load(root, &plan.theme) {
         Ok(theme) => theme,
-        Err(errors) => return Err(fail(errors, content)),
+        Err(errors) => return Err(fail(errors, warnings, content)),
     };
-    match render::render_site(&plan, &content.sources, &theme) {
-        Ok(files) => Ok(Built { plan, files }),
-        Err(errors) => Err(fail(errors, content)),
+    match render::render_site(&plan, &content.sources, &content.attachments, &theme) {
+        Ok(files) => {
+            warnings.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+            Ok(Built {
+                plan,
+                files,
+                warnings,
+                sources: content.sources,
+            })
+        }
+        Err(errors) => Err(fail(errors, warnings, content)),
     }
 }
 

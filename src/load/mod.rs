@@ -14,14 +14,16 @@ use walkdir::WalkDir;
 use crate::diagnostics::{ContentError, Source};
 pub use measures::{from_toml as measure_value, RawValue};
 pub use parse::{parse, Content, Loaded, MarkdownSource, PageSource, UpdateSource};
-pub use paths::content_target;
+pub use paths::{content_target, resolve};
 
-/// Reads every `.toml`, `.md` and `.csv` file under `<root>/content`, sorted by path so the result does not
+/// Reads every file under `content/files/` as bytes to publish, and every `.toml`, `.md` and
+/// `.csv` file elsewhere under `<root>/content`, sorted by path so the result does not
 /// depend on the file system's order. Paths are kept relative to `root` so errors read
 /// `content/plan.toml`. Files that cannot be read, or are not UTF-8, become errors.
-pub fn read_content(root: &Path) -> (Vec<Source>, Vec<ContentError>) {
+pub fn read_content(root: &Path) -> (Vec<Source>, Vec<Attachment>, Vec<ContentError>) {
     let content = root.join("content");
     let mut sources = Vec::new();
+    let mut attachments = Vec::new();
     let mut errors = Vec::new();
     if !content.is_dir() {
         errors.push(
@@ -32,8 +34,9 @@ pub fn read_content(root: &Path) -> (Vec<Source>, Vec<ContentError>) {
                 ),
             ),
         );
-        return (sources, errors);
+        return (sources, attachments, errors);
     }
+    let files = content.join("files");
     let walker = WalkDir::new(&content)
         .sort_by_file_name()
         .follow_links(false);
@@ -46,11 +49,13 @@ pub fn read_content(root: &Path) -> (Vec<Source>, Vec<ContentError>) {
                 continue;
             }
         };
-        if !entry.file_type().is_file() || !is_content_file(entry.path()) {
+        let attachment = entry.path().starts_with(&files);
+        if !entry.file_type().is_file() || !(attachment || is_content_file(entry.path())) {
             continue;
         }
         let path = relative(root, entry.path());
         match std::fs::read(entry.path()) {
+            Ok(bytes) if attachment => attachments.push((path, bytes)),
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => sources.push(Source::new(path, text)),
                 Err(e) => errors.push(not_utf8(&path, e)),
@@ -61,8 +66,11 @@ pub fn read_content(root: &Path) -> (Vec<Source>, Vec<ContentError>) {
             ),
         }
     }
-    (sources, errors)
+    (sources, attachments, errors)
 }
+
+/// A file under `content/files/`, published as it is: (path from the project root, bytes).
+pub type Attachment = (std::path::PathBuf, Vec<u8>);
 
 fn is_content_file(path: &Path) -> bool {
     matches!(

@@ -6,8 +6,8 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use super::format::{
-    MeasuresFile, PageFrontMatter, PlanFile, PriorityFile, RegisterFile, RisksFile, SroFile,
-    TimelineFile, UpdateFrontMatter,
+    GlossaryFile, MeasuresFile, PageFrontMatter, PlanFile, PriorityFile, RegisterFile, RisksFile,
+    SroFile, TimelineFile, UpdateFrontMatter,
 };
 use super::front_matter::{self, SplitError};
 use super::measures::{self, RawValue};
@@ -51,6 +51,9 @@ pub struct Content {
     /// The values of each measure (typed and from CSV), in the order of `measures`.
     pub measure_values: Vec<Vec<RawValue>>,
     pub risks: Option<Loaded<RisksFile>>,
+    pub glossary: Option<Loaded<GlossaryFile>>,
+    /// Files under `content/files/`, published as they are: (path from the project root, bytes).
+    pub attachments: Vec<super::Attachment>,
 }
 
 /// Parses every source by where it sits: `content/plan.toml`, `content/sros.toml`,
@@ -77,6 +80,7 @@ pub fn parse(sources: Vec<Source>) -> (Content, Vec<ContentError>) {
             Role::Timeline => content.timeline = parse_toml(source, index, &mut errors),
             Role::Measures => content.measures = parse_toml(source, index, &mut errors),
             Role::Risks => content.risks = parse_toml(source, index, &mut errors),
+            Role::Glossary => content.glossary = parse_toml(source, index, &mut errors),
             Role::Data => {}
             Role::Unknown => errors.push(unknown_file(&source.path)),
         }
@@ -99,6 +103,7 @@ enum Role {
     Timeline,
     Measures,
     Risks,
+    Glossary,
     /// A CSV file, read when a measure names it.
     Data,
     Unknown,
@@ -117,6 +122,7 @@ impl Role {
             ["content", "timeline.toml"] => Role::Timeline,
             ["content", "measures.toml"] => Role::Measures,
             ["content", "risks.toml"] => Role::Risks,
+            ["content", "glossary.toml"] => Role::Glossary,
             ["content", .., name] if name.ends_with(".csv") => Role::Data,
             _ => Role::Unknown,
         }
@@ -225,7 +231,7 @@ fn front_matter_error(source: &Source, error: SplitError) -> ContentError {
 
 fn unknown_file(path: &Path) -> ContentError {
     ContentError::in_file(path, "planpress does not know what this file is for").hint(
-        "content goes in content/plan.toml, sros.toml, timeline.toml, measures.toml, risks.toml, priorities/*.toml, registers/*.toml, pages/*.md and updates/*.md; move or remove this file",
+        "content goes in content/plan.toml, sros.toml, glossary.toml, timeline.toml, measures.toml, risks.toml, priorities/*.toml, registers/*.toml, pages/*.md and updates/*.md, and files to publish as they are in content/files/; move or remove this file",
     )
 }
 

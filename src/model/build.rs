@@ -68,10 +68,29 @@ pub fn build(content: &Content, as_of: Option<Date>) -> Option<Plan> {
         later_updates,
         timeline: progress::timeline(content),
         measures: super::outcomes_build::measures(content, as_of),
+        glossary: glossary(content),
         risks,
         risk_scale,
         action_index,
     })
+}
+
+fn glossary(content: &Content) -> Vec<super::Term> {
+    let Some(file) = &content.glossary else {
+        return Vec::new();
+    };
+    let mut terms: Vec<super::Term> = file
+        .value
+        .terms
+        .iter()
+        .map(|t| super::Term {
+            term: t.term.get_ref().clone(),
+            expansion: t.expansion.clone(),
+            meaning: t.meaning.clone(),
+        })
+        .collect();
+    terms.sort_by_key(|t| t.term.to_lowercase());
+    terms
 }
 
 fn report_date(file: &PlanFile) -> Date {

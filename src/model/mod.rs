@@ -58,9 +58,19 @@ pub struct Plan {
     pub timeline: Timeline,
     pub measures: Vec<Measure>,
     pub risks: Vec<Risk>,
+    /// Abbreviations and what they stand for, A to Z.
+    pub glossary: Vec<Term>,
     pub risk_scale: RiskScale,
     /// Action id → where it sits.
     pub action_index: std::collections::HashMap<String, ActionAt>,
+}
+
+/// An abbreviation and what it stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub term: String,
+    pub expansion: String,
+    pub meaning: Option<String>,
 }
 
 /// Markdown text and where it came from, so rendering problems can point back at the file.

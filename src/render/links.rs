@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::markdown::LinkTarget;
-use crate::load::content_target;
+use crate::load::{content_target, resolve, Attachment};
 use crate::model::Plan;
 
 /// Which page each content file becomes, keyed by the file's path relative to the project root.
@@ -16,12 +16,19 @@ pub struct LinkTargets {
 
 impl LinkTargets {
     /// The pages of this plan's content files.
-    pub fn new<'a>(plan: &Plan, sources: impl Iterator<Item = &'a Path>) -> LinkTargets {
+    pub fn new<'a>(
+        plan: &Plan,
+        sources: impl Iterator<Item = &'a Path>,
+        attachments: &[Attachment],
+    ) -> LinkTargets {
         let mut pages = HashMap::new();
         for path in sources {
             if let Some(target) = target_of(plan, path) {
                 pages.insert(path.to_path_buf(), target);
             }
+        }
+        for (path, _) in attachments {
+            pages.insert(path.clone(), published_path(path));
         }
         LinkTargets { pages }
     }
@@ -29,7 +36,9 @@ impl LinkTargets {
     /// Where `url`, written in the file `from`, should point, from a page `root` away from the top.
     /// Validation has already refused links to content files that do not exist.
     pub fn resolve(&self, from: &Path, url: &str, root: &str) -> LinkTarget {
-        let Some((path, fragment)) = content_target(from, url) else {
+        let Some((path, fragment)) =
+            content_target(from, url).or_else(|| self.attachment(from, url))
+        else {
             return LinkTarget::Keep;
         };
         let fragment = if fragment.is_empty() {
@@ -45,6 +54,27 @@ impl LinkTargets {
             )),
         }
     }
+}
+
+impl LinkTargets {
+    /// A relative link to a published file (`../files/report.pdf`), if it names one.
+    fn attachment<'u>(&self, from: &Path, url: &'u str) -> Option<(PathBuf, &'u str)> {
+        let (path, fragment) = url.split_once('#').unwrap_or((url, ""));
+        let target = resolve(from, path);
+        self.pages
+            .contains_key(&target)
+            .then_some((target, fragment))
+    }
+}
+
+/// Where a file under `content/files/` is published: the same path under the site root.
+pub fn published_path(path: &Path) -> String {
+    let inside = path.strip_prefix("content").unwrap_or(path);
+    inside
+        .iter()
+        .map(|p| p.to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 fn target_of(plan: &Plan, path: &Path) -> Option<String> {

@@ -19,6 +19,7 @@ use serde::Serialize;
 use tera::Context;
 
 use crate::diagnostics::{ContentError, Source};
+use crate::load::Attachment;
 use crate::model::{Plan, Text};
 use links::LinkTargets;
 pub use theme::Theme;
@@ -36,17 +37,22 @@ pub struct OutputFile {
 pub fn render_site(
     plan: &Plan,
     sources: &[Source],
+    attachments: &[Attachment],
     theme: &Theme,
 ) -> Result<Vec<OutputFile>, Vec<ContentError>> {
     let renderer = Renderer {
         plan,
         sources,
         theme,
-        targets: LinkTargets::new(plan, sources.iter().map(|s| s.path.as_path())),
+        targets: LinkTargets::new(plan, sources.iter().map(|s| s.path.as_path()), attachments),
         problems: Mutex::new(Vec::new()),
         site: site_view(plan),
     };
     let mut files = renderer.pages();
+    files.extend(attachments.iter().map(|(path, bytes)| OutputFile {
+        path: links::published_path(path),
+        bytes: bytes.clone(),
+    }));
     files.extend(theme.assets.iter().map(|(path, bytes)| OutputFile {
         path: path.clone(),
         bytes: bytes.clone(),
@@ -135,6 +141,18 @@ impl<'a> Renderer<'a> {
                 vec![("sros", json(sros)), ("priorities", json(priorities))],
             ),
         ];
+        if !plan.glossary.is_empty() {
+            let terms: Vec<_> = plan
+                .glossary
+                .iter()
+                .map(|t| serde_json::json!({ "term": t.term, "expansion": t.expansion, "meaning": t.meaning, "id": crate::validate::slugify(&t.term) }))
+                .collect();
+            pages.push((
+                "glossary.html",
+                "glossary.html".to_string(),
+                vec![("terms", json(&terms))],
+            ));
+        }
         for page in &plan.pages {
             let html = self.markdown(&page.body, "", false);
             let view =

@@ -23,6 +23,7 @@ pub struct SiteView<'a> {
     pub has_updates: bool,
     pub has_measures: bool,
     pub has_risks: bool,
+    pub has_glossary: bool,
 }
 
 #[derive(Serialize, Clone)]
@@ -237,6 +238,7 @@ pub fn site_view(plan: &Plan) -> SiteView<'_> {
         has_updates: !plan.updates.is_empty(),
         has_measures: !plan.measures.is_empty(),
         has_risks: !plan.risks.is_empty(),
+        has_glossary: !plan.glossary.is_empty(),
         menu: plan
             .pages
             .iter()

@@ -3,71 +3,113 @@
 
 use std::path::Path;
 
-use pulldown_cmark::{Event, Parser, Tag};
-use toml::Spanned;
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use crate::diagnostics::{ContentError, Source};
-use crate::load::{content_target, Content};
+use super::texts::markdown_texts;
+use crate::diagnostics::ContentError;
+use crate::load::{content_target, resolve, Content};
 
-/// Every link to a content file that does not exist, in pages and in priority files' Markdown.
+/// Every link and image in the content's Markdown: links to content files or attachments that do
+/// not exist, links that only work on a web server, and images without alt text.
 pub fn check(content: &Content, errors: &mut Vec<ContentError>) {
-    let exists = |path: &Path| content.sources.iter().any(|s| s.path == path);
-    let mut check_text = |source: &Source, text: &str, offset: usize| {
-        for (url, range) in links_in(text) {
-            if let Some((target, _)) = content_target(&source.path, &url) {
-                if !exists(&target) {
-                    let at = offset + range.start;
-                    errors.push(
-                        ContentError::at(source, at..offset + range.end, format!("this links to {}, which does not exist", target.display()))
-                            .hint("check the file name; links to other content files are written relative to this file"),
-                    );
-                }
-            }
-        }
+    let exists = |path: &Path| {
+        content.sources.iter().any(|s| s.path == path)
+            || content.attachments.iter().any(|(p, _)| p == path)
     };
-    for page in &content.pages {
-        check_text(
-            &content.sources[page.source],
-            &page.value.body,
-            page.value.body_offset,
-        );
-    }
-    if let Some(plan) = &content.plan {
-        check_text(&content.sources[plan.source], &plan.value.introduction, 0);
-    }
-    for priority in &content.priorities {
-        let source = &content.sources[priority.source];
-        for action in &priority.value.actions {
-            let texts = action
-                .achieve
-                .iter()
-                .chain(&action.doing)
-                .chain(&action.families)
-                .chain(&action.notes);
-            for text in texts {
-                check_text(source, text.get_ref(), string_start(text));
+    for text in markdown_texts(content) {
+        let source = &content.sources[text.source];
+        for found in links_in(text.text) {
+            let span = text.offset + found.range.start..text.offset + found.range.end;
+            if let Some(problem) = link_problem(&source.path, &found.url, &exists) {
+                errors.push(ContentError::at(source, span.clone(), problem.0).hint(problem.1));
+            }
+            if found.image && found.alt.trim().is_empty() {
+                errors.push(
+                    ContentError::at(source, span, "this image has no alt text")
+                        .hint("describe the picture in the square brackets, for people who cannot see it: ![A midwife talking with a family](files/photo.jpg)"),
+                );
             }
         }
     }
 }
 
-/// Where a TOML string's text starts: after its opening quote(s).
-fn string_start(text: &Spanned<String>) -> usize {
-    text.span().start + 1
+/// What is wrong with a link written in the file `from`, as (message, hint), if anything.
+fn link_problem(
+    from: &Path,
+    url: &str,
+    exists: &dyn Fn(&Path) -> bool,
+) -> Option<(String, &'static str)> {
+    if url.starts_with('/') && !url.starts_with("//") {
+        return Some((
+            format!("the link \"{url}\" starts with /, which does not work when the site is opened from disk"),
+            "write the link relative to this file, e.g. ../pages/governance.md or ../files/report.pdf",
+        ));
+    }
+    let target = match content_target(from, url) {
+        Some((target, _)) => target,
+        None if is_relative_file(url) => resolve(from, url.split(['#', '?']).next().unwrap_or(url)),
+        None => return None,
+    };
+    (!exists(&target)).then(|| {
+        (
+            format!("this links to {}, which does not exist", target.display()),
+            "check the file name; links are written relative to this file, and files to publish go in content/files/",
+        )
+    })
 }
 
-/// (address, byte range) of every link in a piece of Markdown. Skips the parse when there is none.
-fn links_in(markdown: &str) -> Vec<(String, std::ops::Range<usize>)> {
+/// A relative link to a file (not an outside address, an anchor or an e-mail address).
+fn is_relative_file(url: &str) -> bool {
+    !(url.is_empty()
+        || url.starts_with('#')
+        || url.starts_with('/')
+        || url
+            .split_once(':')
+            .is_some_and(|(scheme, _)| !scheme.contains('/')))
+}
+
+/// A link or image found in Markdown.
+struct Found {
+    url: String,
+    range: std::ops::Range<usize>,
+    image: bool,
+    alt: String,
+}
+
+/// Every link and image in a piece of Markdown, with its place. Skips the parse when there is none.
+fn links_in(markdown: &str) -> Vec<Found> {
     if !markdown.contains("](") && !markdown.contains("]:") {
         return Vec::new();
     }
-    Parser::new(markdown)
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Link { dest_url, .. }) => Some((dest_url.to_string(), range)),
-            _ => None,
-        })
-        .collect()
+    let mut found: Vec<Found> = Vec::new();
+    let mut in_image = false;
+    for (event, range) in Parser::new(markdown).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) => found.push(Found {
+                url: dest_url.to_string(),
+                range,
+                image: false,
+                alt: String::new(),
+            }),
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                in_image = true;
+                found.push(Found {
+                    url: dest_url.to_string(),
+                    range,
+                    image: true,
+                    alt: String::new(),
+                });
+            }
+            Event::Text(text) | Event::Code(text) if in_image => {
+                if let Some(image) = found.last_mut() {
+                    image.alt.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::Image) => in_image = false,
+            _ => {}
+        }
+    }
+    found
 }
 
 #[cfg(test)]
@@ -76,9 +118,29 @@ mod tests {
 
     #[test]
     fn finds_links_with_their_place() {
-        let links = links_in("See [a](a.md) and [b][1].\n\n[1]: b.toml\n");
-        let urls: Vec<&str> = links.iter().map(|(u, _)| u.as_str()).collect();
-        assert_eq!(urls, ["a.md", "b.toml"]);
-        assert_eq!(links[0].1, 4..13);
+        let links = links_in("See [a](a.md) and [b][1] and ![](p.png).\n\n[1]: b.toml\n");
+        let urls: Vec<&str> = links.iter().map(|f| f.url.as_str()).collect();
+        assert_eq!(urls, ["a.md", "b.toml", "p.png"]);
+        assert_eq!(links[0].range, 4..13);
+        assert!(links[2].image && links[2].alt.is_empty());
+    }
+
+    #[test]
+    fn links_must_reach_a_file_that_exists() {
+        let from = Path::new("content/pages/a.md");
+        let exists = |p: &Path| p == Path::new("content/files/report.pdf");
+        assert!(link_problem(from, "../files/report.pdf", &exists).is_none());
+        assert!(link_problem(from, "https://www.nhs.uk/", &exists).is_none());
+        assert!(link_problem(from, "mailto:x@y.org", &exists).is_none());
+        let missing = link_problem(from, "../files/gone.pdf", &exists).unwrap();
+        assert!(
+            missing.0.contains("content/files/gone.pdf"),
+            "{}",
+            missing.0
+        );
+        assert!(link_problem(from, "/files/report.pdf", &exists)
+            .unwrap()
+            .0
+            .contains("starts with /"));
     }
 }

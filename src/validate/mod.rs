@@ -4,9 +4,11 @@
 
 mod ids;
 mod links;
+mod lints;
 mod outcomes;
 mod references;
 mod registers;
+mod texts;
 mod updates;
 
 use std::collections::HashMap;
@@ -20,7 +22,7 @@ pub use ids::{is_slug, slugify};
 use references::{check_known, Seen};
 
 /// Page names the site uses itself; a Markdown page may not take them.
-const RESERVED_PAGES: [&str; 9] = [
+const RESERVED_PAGES: [&str; 16] = [
     "index",
     "404",
     "sitemap",
@@ -30,9 +32,16 @@ const RESERVED_PAGES: [&str; 9] = [
     "coverage",
     "data",
     "registers",
+    "glossary",
+    "updates",
+    "timeline",
+    "dashboard",
+    "measures",
+    "risks",
+    "feed",
 ];
 
-/// Every cross-file problem in the content.
+/// Every problem in the content: errors (which stop the build) and warnings.
 pub fn check(content: &Content) -> Vec<ContentError> {
     let mut errors = Vec::new();
     // A file that failed to parse has already been reported; checking references against it would
@@ -63,6 +72,8 @@ pub fn check(content: &Content) -> Vec<ContentError> {
     updates::check_milestones_and_timeline(content, &mut errors);
     outcomes::check_measures(content, &known, &mut errors);
     outcomes::check_risks(content, &mut errors);
+    check_glossary(content, &mut errors);
+    errors.extend(lints::check(content));
     check_pages(content, &mut errors);
     links::check(content, &mut errors);
     errors
@@ -230,6 +241,18 @@ fn check_pages(content: &Content, errors: &mut Vec<ContentError>) {
                 )),
             );
         }
+    }
+}
+
+/// Each glossary term once.
+fn check_glossary(content: &Content, errors: &mut Vec<ContentError>) {
+    let Some(glossary) = &content.glossary else {
+        return;
+    };
+    let source = &content.sources[glossary.source];
+    let mut seen = Seen::with_rule("glossary term", |t| !t.trim().is_empty());
+    for term in &glossary.value.terms {
+        seen.check(source, &term.term, errors);
     }
 }
 

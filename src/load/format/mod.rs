@@ -203,6 +203,30 @@ pub struct ActionEntry {
     pub milestones: Vec<MilestoneEntry>,
 }
 
+/// `content/glossary.toml`: the abbreviations the content uses, explained.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryFile {
+    #[serde(default)]
+    pub terms: Vec<TermEntry>,
+}
+
+/// One abbreviation and what it stands for.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermEntry {
+    /// As the content writes it ("SRO", "BR+").
+    pub term: Spanned<String>,
+    /// What it stands for ("Senior Responsible Owner").
+    pub expansion: String,
+    /// What it is, in a plain sentence, where the expansion alone would not help.
+    #[serde(default)]
+    pub meaning: Option<String>,
+    /// Where the expansion comes from ("plan", "3ydp", "common usage").
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
 /// The TOML front matter of a Markdown page in `content/pages/`, between `+++` lines.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

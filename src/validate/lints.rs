@@ -1,0 +1,334 @@
+//! Warnings: things that do not stop the build but make the site harder to read. Headings that skip
+//! a level, link text such as "click here", very long sentences in text for families, acronyms the
+//! glossary does not explain, and an empty "what this will mean for families".
+
+use std::collections::{HashMap, HashSet};
+
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+
+use super::texts::{markdown_texts, Kind};
+use crate::diagnostics::{ContentError, Source};
+use crate::load::Content;
+
+/// Sentences longer than this, in text for families, are hard to read on a phone.
+pub const LONGEST_SENTENCE: usize = 30;
+
+/// Link text that says nothing about where the link goes.
+const VAGUE_LINKS: [&str; 7] = [
+    "click here",
+    "here",
+    "read more",
+    "more",
+    "link",
+    "this link",
+    "click",
+];
+
+pub fn check(content: &Content) -> Vec<ContentError> {
+    let mut warnings = Vec::new();
+    for text in markdown_texts(content) {
+        let source = &content.sources[text.source];
+        let at = |range: std::ops::Range<usize>| text.offset + range.start..text.offset + range.end;
+        if text.kind == Kind::Document {
+            for (range, message) in heading_problems(text.text) {
+                warnings.push(ContentError::at(source, at(range), message).hint("use one more # than the heading above it; the page title is the only # heading").warning());
+            }
+        }
+        for (range, words) in vague_links(text.text) {
+            warnings.push(
+                ContentError::at(source, at(range), format!("the link text \"{words}\" does not say where it goes"))
+                    .hint("use words that make sense on their own, e.g. [read the governance review](governance.md)")
+                    .warning(),
+            );
+        }
+        if text.kind == Kind::ForFamilies {
+            for (range, count) in long_sentences(text.text) {
+                warnings.push(
+                    ContentError::at(source, at(range), format!("this sentence has {count} words; families read more easily under {LONGEST_SENTENCE}"))
+                        .hint("split it into two or more shorter sentences")
+                        .warning(),
+                );
+            }
+        }
+    }
+    empty_families(content, &mut warnings);
+    unexplained_acronyms(content, &mut warnings);
+    warnings
+}
+
+/// Headings that skip a level (## then ####), or a # heading under the page's own title.
+fn heading_problems(markdown: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut problems = Vec::new();
+    let mut previous = 1;
+    for (event, range) in Parser::new(markdown).into_offset_iter() {
+        if let Event::Start(Tag::Heading { level, .. }) = event {
+            let level = level as usize;
+            if level == HeadingLevel::H1 as usize {
+                problems.push((
+                    range,
+                    "a # heading here repeats the page title's level".to_string(),
+                ));
+            } else if level > previous + 1 {
+                problems.push((
+                    range,
+                    format!("this heading skips from level {previous} to level {level}"),
+                ));
+            }
+            previous = level;
+        }
+    }
+    problems
+}
+
+fn vague_links(markdown: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut found = Vec::new();
+    let mut open: Option<(std::ops::Range<usize>, String)> = None;
+    for (event, range) in Parser::new(markdown).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link { .. }) => open = Some((range, String::new())),
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, words)) = open.as_mut() {
+                    words.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some((range, words)) = open.take() {
+                    let plain = words
+                        .trim()
+                        .trim_end_matches(['.', '!', ':'])
+                        .to_lowercase();
+                    if VAGUE_LINKS.contains(&plain.as_str()) {
+                        found.push((range, words.trim().to_string()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Sentences (ended by . ! or ?) with more than `LONGEST_SENTENCE` words, and their word counts.
+fn long_sentences(text: &str) -> Vec<(std::ops::Range<usize>, usize)> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        let at_end = end == text.len();
+        let boundary = matches!(c, '.' | '!' | '?')
+            && text[end..].chars().next().is_none_or(char::is_whitespace);
+        if boundary || at_end {
+            let words = text[start..end].split_whitespace().count();
+            if words > LONGEST_SENTENCE {
+                let lead = text[start..end].len() - text[start..end].trim_start().len();
+                found.push((start + lead..end, words));
+            }
+            start = end;
+        }
+    }
+    found
+}
+
+fn empty_families(content: &Content, warnings: &mut Vec<ContentError>) {
+    for priority in &content.priorities {
+        let source = &content.sources[priority.source];
+        let label = content
+            .plan
+            .as_ref()
+            .map_or("What will this mean for our families".to_string(), |p| {
+                p.value.labels.families.clone()
+            });
+        for action in priority
+            .value
+            .actions
+            .iter()
+            .filter(|a| a.families.iter().all(|f| f.get_ref().trim().is_empty()))
+        {
+            warnings.push(
+                ContentError::at(
+                    source,
+                    action.id.span(),
+                    format!("\"{}\" says nothing under \"{label}\"", action.id.get_ref()),
+                )
+                .hint("add families = [\"…\"]: what will change for families, in plain words")
+                .warning(),
+            );
+        }
+    }
+}
+
+/// Each acronym the glossary does not explain, once, where it is first used.
+fn unexplained_acronyms(content: &Content, warnings: &mut Vec<ContentError>) {
+    let known: HashSet<String> = content
+        .glossary
+        .as_ref()
+        .map(|g| {
+            g.value
+                .terms
+                .iter()
+                .map(|t| t.term.get_ref().clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    let glossary_path = std::path::Path::new("content/glossary.toml");
+    let mut first: HashMap<String, (usize, std::ops::Range<usize>, usize)> = HashMap::new();
+    let mut order = Vec::new();
+    for (index, source) in content.sources.iter().enumerate() {
+        let is_toml = source.path.extension().is_some_and(|e| e == "toml");
+        if source.path == glossary_path
+            || !(is_toml || source.path.extension().is_some_and(|e| e == "md"))
+        {
+            continue;
+        }
+        for (range, word) in acronyms(source, is_toml) {
+            if is_known(&known, &word) {
+                continue;
+            }
+            let entry = first.entry(word.clone()).or_insert_with(|| {
+                order.push(word.clone());
+                (index, range, 0)
+            });
+            entry.2 += 1;
+        }
+    }
+    for word in order {
+        let (index, range, uses) = &first[&word];
+        let more = if *uses > 1 {
+            format!(" (used {uses} times)")
+        } else {
+            String::new()
+        };
+        warnings.push(
+            ContentError::at(&content.sources[*index], range.clone(), format!("\"{word}\" is not in the glossary{more}"))
+                .hint(format!("add it to content/glossary.toml: [[terms]] term = \"{word}\", expansion = \"what it stands for\""))
+                .warning(),
+        );
+    }
+}
+
+/// In the glossary as written, as a plural ("KPIs"), or a hyphenated word whose acronym parts are
+/// ("ICS-wide").
+fn is_known(known: &HashSet<String>, word: &str) -> bool {
+    let listed =
+        |w: &str| known.contains(w) || w.strip_suffix('s').is_some_and(|w| known.contains(w));
+    listed(word)
+        || (word.contains('-') && word.split('-').filter(|part| is_acronym(part)).all(listed))
+}
+
+/// Words that look like acronyms: two or more capitals ("SRO", "BR+", "O&G", "HoM", "3YDP").
+/// Runs of three or more capitalised words are shouting, not acronyms, and TOML comments are skipped.
+fn acronyms(source: &Source, is_toml: bool) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut found = Vec::new();
+    let mut offset = 0;
+    for line in source.text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        if is_toml && line.trim_start().starts_with('#') {
+            continue;
+        }
+        let words: Vec<(usize, &str)> = tokens(line).collect();
+        for (i, &(at, word)) in words.iter().enumerate() {
+            let shouting = |j: usize| {
+                words
+                    .get(j)
+                    .is_some_and(|(_, w)| w.len() > 1 && w.chars().all(|c| !c.is_lowercase()))
+            };
+            let in_run = (i >= 2 && shouting(i - 2) && shouting(i - 1))
+                || (i >= 1 && shouting(i - 1) && shouting(i + 1))
+                || (shouting(i + 1) && shouting(i + 2));
+            if is_acronym(word) && !(in_run && shouting(i)) {
+                found.push((
+                    line_start + at..line_start + at + word.len(),
+                    word.to_string(),
+                ));
+            }
+        }
+    }
+    found
+}
+
+/// Words of a line with their byte offsets: letters, digits, and + & - ' inside a word.
+fn tokens(line: &str) -> impl Iterator<Item = (usize, &str)> {
+    line.split(|c: char| !(c.is_alphanumeric() || matches!(c, '+' | '&' | '-' | '\'')))
+        .scan(0usize, move |pos, piece| {
+            let start = *pos;
+            *pos += piece.len() + 1;
+            Some((start, piece))
+        })
+        .map(|(start, piece)| {
+            let trimmed = piece.trim_start_matches(['-', '\'']);
+            let lead = piece.len() - trimmed.len();
+            let trimmed = trimmed.trim_end_matches(['-', '\'']);
+            let trimmed = trimmed.strip_suffix("'s").unwrap_or(trimmed);
+            (start + lead, trimmed)
+        })
+        .filter(|(_, word)| !word.is_empty())
+}
+
+/// Mostly capitals, at least two: "SRO", "HoM", "SBLCBv2", "O&G"; not "JavaScript" or "Well-Led".
+fn is_acronym(word: &str) -> bool {
+    let parts: Vec<&str> = word
+        .split('-')
+        .filter(|p| p.chars().any(char::is_alphabetic))
+        .collect();
+    let capitals = |p: &str| p.chars().filter(char::is_ascii_uppercase).count();
+    let letters = |p: &str| p.chars().filter(|c| c.is_alphabetic()).count();
+    let starts_well = word
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    starts_well
+        && parts
+            .iter()
+            .any(|p| capitals(p) >= 2 && capitals(p) * 2 >= letters(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skipped_heading_levels_are_found() {
+        let problems = heading_problems("## A\n\n#### B\n\n# C\n");
+        let messages: Vec<&str> = problems.iter().map(|(_, m)| m.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "this heading skips from level 2 to level 4",
+                "a # heading here repeats the page title's level"
+            ]
+        );
+    }
+
+    #[test]
+    fn vague_link_text_is_found() {
+        let found = vague_links("[Click here](a.md) or [read the review](b.md) or [here.](c.md)");
+        let words: Vec<&str> = found.iter().map(|(_, w)| w.as_str()).collect();
+        assert_eq!(words, ["Click here", "here."]);
+    }
+
+    #[test]
+    fn long_sentences_are_counted() {
+        let long = "word ".repeat(31);
+        let text = format!("Short one. {}end.", long);
+        let found = long_sentences(&text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, 32);
+        assert!(text[found[0].0.clone()].starts_with("word"));
+        assert!(long_sentences("Dr. Smith will see you. It is 1.5 miles away.").is_empty());
+    }
+
+    #[test]
+    fn acronyms_are_told_from_shouting() {
+        let source = Source::new("content/pages/a.md", "The SRO and the MNVP's plan, BR+ and O&G, HoM, NEWTT-2.\nOCKENDEN REPORT - MATERNITY SERVICES\nJavaScript, Well-Led\n");
+        let words: Vec<String> = acronyms(&source, false)
+            .into_iter()
+            .map(|(_, w)| w)
+            .collect();
+        assert_eq!(words, ["SRO", "MNVP", "BR+", "O&G", "HoM", "NEWTT-2"]);
+        let known: HashSet<String> = ["ICS", "KPI"].map(String::from).into();
+        assert!(
+            is_known(&known, "ICS-wide") && is_known(&known, "KPIs") && !is_known(&known, "SRO")
+        );
+    }
+}
