@@ -7,6 +7,8 @@ pub mod diagnostics;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod scaffold;
+pub mod serve;
 pub mod validate;
 pub mod write;
 
@@ -41,7 +43,7 @@ pub struct Built {
 }
 
 /// What a build may be told on the command line.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Options {
     /// Build as at this date instead of the plan's `as_of`.
     pub as_of: Option<model::Date>,

@@ -29,6 +29,23 @@ enum Command {
         #[command(flatten)]
         output: Output,
     },
+    /// Serve the site on this computer while you edit: it rebuilds and reloads the page when you
+    /// save. Nothing is written to disk.
+    Serve {
+        #[command(flatten)]
+        project: Project,
+        /// The port to serve on (0 picks a free one).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+    },
+    /// Start a new page, update or action area, ready to fill in. Never overwrites a file.
+    New {
+        #[command(subcommand)]
+        what: New,
+        /// The project folder: the one that holds content/.
+        #[arg(long, default_value = ".", global = true)]
+        root: PathBuf,
+    },
     /// Check the content and report every problem, without writing anything.
     Check {
         #[command(flatten)]
@@ -38,6 +55,36 @@ enum Command {
         deny_warnings: bool,
         #[command(flatten)]
         output: Output,
+    },
+}
+
+#[derive(Subcommand)]
+enum New {
+    /// A Markdown page in content/pages/.
+    Page {
+        /// Its address: lower-case words joined by hyphens ("visiting-the-unit").
+        slug: String,
+        #[arg(long, default_value = "New page")]
+        title: String,
+    },
+    /// A dated progress update in content/updates/.
+    Update {
+        /// A short name for its file ("april-2024").
+        slug: String,
+        #[arg(long, default_value = "Progress update")]
+        title: String,
+        /// Its date [default: the report date in plan.toml].
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+    },
+    /// An action area at the end of a priority's register.
+    Action {
+        /// The priority's id: its file name in content/priorities/ without .toml.
+        priority: String,
+        /// The new action area's id, unique in the plan ("birth-centre").
+        id: String,
+        #[arg(long, default_value = "New action area")]
+        title: String,
     },
 }
 
@@ -74,6 +121,8 @@ fn main() -> ExitCode {
             deny_warnings,
             output,
         } => check(project, deny_warnings, output),
+        Command::Serve { project, port } => serve(project, port),
+        Command::New { what, root } => new(what, &root),
     }
 }
 
@@ -186,6 +235,77 @@ fn check(project: Project, deny_warnings: bool, output: Output) -> ExitCode {
         }
         Err(Failure::Write(e)) => {
             eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn new(what: New, root: &std::path::Path) -> ExitCode {
+    // What the new entry needs from the plan: the report date, the first status, the ids in use.
+    let (sources, _, _) = planpress::load::read_content(root);
+    let (content, _) = planpress::load::parse(sources);
+    let plan = content.plan.as_ref().map(|p| &p.value);
+    let first_status = plan
+        .and_then(|p| p.statuses.first().map(|s| s.id.get_ref().clone()))
+        .unwrap_or_else(|| "not-yet-reported".into());
+    let created = match what {
+        New::Page { slug, title } => planpress::scaffold::page(root, &slug, &title),
+        New::Update { slug, title, date } => {
+            let as_of = plan.and_then(|p| Date::from_toml(p.as_of.get_ref()));
+            match date.or(as_of) {
+                Some(date) => planpress::scaffold::update(root, &slug, &title, date, &first_status),
+                None => Err(std::io::Error::other("the report date could not be read from content/plan.toml; give the date with --date 2024-04-10")),
+            }
+        }
+        New::Action {
+            priority,
+            id,
+            title,
+        } => {
+            let taken: Vec<String> = content
+                .priorities
+                .iter()
+                .flat_map(|p| p.value.actions.iter().map(|a| a.id.get_ref().clone()))
+                .collect();
+            planpress::scaffold::action(root, &priority, &id, &title, &first_status, &taken)
+        }
+    };
+    match created {
+        Ok(created) => {
+            println!(
+                "Created a new {} in {}.",
+                created.what,
+                created.path.display()
+            );
+            println!("Fill in the fields it asks for, then run `planpress check` to see that all is well.");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve(project: Project, port: u16) -> ExitCode {
+    let address = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+    let ready = |bound: std::net::SocketAddr| {
+        println!(
+            "Serving on http://{bound}/ (only this computer can see it). Press Ctrl+C to stop."
+        );
+    };
+    match planpress::serve::serve(
+        &project.root,
+        address,
+        Options {
+            as_of: project.as_of,
+        },
+        ready,
+    ) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: could not serve on {address}: {e}");
+            eprintln!("hint: another program may be using that port; try --port 8001, or --port 0 for any free port");
             ExitCode::FAILURE
         }
     }

@@ -10,6 +10,19 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// Copies a fixture project to `to`, so a test can edit it.
+pub fn copy_fixture(name: &str, to: &Path) {
+    let from = fixture(name);
+    for entry in walkdir::WalkDir::new(&from).into_iter().flatten() {
+        let target = to.join(entry.path().strip_prefix(&from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
 /// Runs the planpress binary with these arguments.
 pub fn planpress(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_planpress"))

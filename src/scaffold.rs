@@ -1,0 +1,166 @@
+//! `planpress new`: starts a correctly formed page, update or action area in the right place, with
+//! the fields a person must fill in, and never overwrites what is there.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::model::Date;
+use crate::validate::{is_slug, slugify};
+
+/// What was created, to tell the person where to look.
+#[derive(Debug)]
+pub struct Created {
+    pub path: PathBuf,
+    pub what: String,
+}
+
+/// A new Markdown page in `content/pages/`.
+pub fn page(root: &Path, slug: &str, title: &str) -> io::Result<Created> {
+    check_slug(slug, "page")?;
+    let path = root.join("content/pages").join(format!("{slug}.md"));
+    let text = format!(
+        "+++\ntitle = {}\nsummary = \"One plain sentence saying what this page is about.\"\n# order = 9  # a number puts the page in the \"About the plan\" menu\n+++\nWrite the page here in Markdown. Start sections with ## headings.\n",
+        quoted(title)
+    );
+    create(&path, &text)?;
+    Ok(Created {
+        path,
+        what: "page".into(),
+    })
+}
+
+/// A new update in `content/updates/`, named by its date so updates sort in order.
+pub fn update(
+    root: &Path,
+    slug: &str,
+    title: &str,
+    date: Date,
+    first_status: &str,
+) -> io::Result<Created> {
+    check_slug(slug, "update")?;
+    let path = root
+        .join("content/updates")
+        .join(format!("{}-{slug}.md", date.iso()));
+    let text = format!(
+        "+++\ndate = {}\ntitle = {}\nauthor = \"Your role, e.g. Head of Midwifery\"\nsummary = \"One plain sentence saying what changed.\"\n\n# One block for each action area this update moves on. Copy it for more.\n[[actions]]\nid = \"the-action-area-id\"\nstatus = \"{first_status}\"\nnote = \"What happened, in a sentence or two of plain English.\"\n# assurance = \"evidence-submitted\"\n# evidence = [{{ title = \"What the evidence is\", url = \"https://…\" }}]\n# next_review = {}\n+++\nThe story of this update, in Markdown.\n",
+        date.iso(),
+        quoted(title),
+        date.iso()
+    );
+    create(&path, &text)?;
+    Ok(Created {
+        path,
+        what: "update".into(),
+    })
+}
+
+/// A new action area, added at the end of a priority's register.
+pub fn action(
+    root: &Path,
+    priority: &str,
+    id: &str,
+    title: &str,
+    first_status: &str,
+    taken: &[String],
+) -> io::Result<Created> {
+    check_slug(id, "action area")?;
+    if taken.iter().any(|t| t == id) {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!("an action area \"{id}\" already exists; choose another id"),
+        ));
+    }
+    let path = root
+        .join("content/priorities")
+        .join(format!("{priority}.toml"));
+    if !path.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            format!(
+                "there is no priority \"{priority}\" (looked for {})",
+                path.display()
+            ),
+        ));
+    }
+    let block = format!(
+        "\n[[actions]]\nid = \"{id}\"\ntitle = {}\nstatus = \"{first_status}\"\nachieve = [\n  \"What do we expect to achieve? One bullet per line.\",\n]\ndoing = [\n  \"What actions are we taking?\",\n]\nfamilies = [\n  \"What will this mean for families? Plain words.\",\n]\n# due = \"Q4 2024/25\"\n# lead = \"Role of the person leading it\"\n# answers = [\"3ydp/1.1\"]\n",
+        quoted(title)
+    );
+    fs::OpenOptions::new()
+        .append(true)
+        .open(&path)?
+        .write_all(block.as_bytes())?;
+    Ok(Created {
+        path,
+        what: "action area".into(),
+    })
+}
+
+fn check_slug(slug: &str, what: &str) -> io::Result<()> {
+    if is_slug(slug) {
+        return Ok(());
+    }
+    Err(io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("\"{slug}\" cannot name a {what}: use lower-case letters, digits and hyphens, e.g. \"{}\"", slugify(slug)),
+    ))
+}
+
+/// Creates a new file, refusing to overwrite one that exists.
+fn create(path: &Path, text: &str) -> io::Result<()> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| match e.kind() {
+            io::ErrorKind::AlreadyExists => io::Error::new(
+                e.kind(),
+                format!(
+                    "{} already exists; planpress will not overwrite it",
+                    path.display()
+                ),
+            ),
+            _ => e,
+        })?;
+    file.write_all(text.as_bytes())
+}
+
+/// A TOML basic string.
+fn quoted(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_files_are_valid_and_never_overwrite() {
+        let dir = tempfile::tempdir().unwrap();
+        let created = page(dir.path(), "visiting", "Visiting \"the\" ward").unwrap();
+        let text = fs::read_to_string(&created.path).unwrap();
+        assert!(
+            text.contains("title = \"Visiting \\\"the\\\" ward\""),
+            "{text}"
+        );
+        assert!(page(dir.path(), "visiting", "Again")
+            .unwrap_err()
+            .to_string()
+            .contains("will not overwrite"));
+        assert!(page(dir.path(), "Visiting Hours", "x")
+            .unwrap_err()
+            .to_string()
+            .contains("\"visiting-hours\""));
+        let date = Date {
+            year: 2024,
+            month: 4,
+            day: 10,
+        };
+        let update = update(dir.path(), "april", "April", date, "not-yet-reported").unwrap();
+        assert!(update.path.ends_with("content/updates/2024-04-10-april.md"));
+    }
+}

@@ -1,0 +1,85 @@
+//! `planpress new`: each scaffold lands in the right place, passes `check` once filled in as asked
+//! (and names what to fill when not), and never overwrites a file.
+
+mod common;
+use common::*;
+
+use std::path::Path;
+
+fn run(root: &Path, args: &[&str]) -> (bool, String, String) {
+    let mut all = args.to_vec();
+    all.extend(["--root", root.to_str().unwrap()]);
+    let output = planpress(&all);
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn new_page_and_action_build_straight_away_and_never_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("progress", dir.path());
+    let (ok, stdout, _) = run(
+        dir.path(),
+        &["new", "page", "visiting", "--title", "Visiting the unit"],
+    );
+    assert!(
+        ok && stdout.contains("content/pages/visiting.md"),
+        "{stdout}"
+    );
+    let (ok, _, stderr) = run(dir.path(), &["new", "page", "visiting"]);
+    assert!(!ok && stderr.contains("will not overwrite"), "{stderr}");
+    assert!(
+        std::fs::read_to_string(dir.path().join("content/pages/visiting.md"))
+            .unwrap()
+            .contains("Visiting the unit")
+    );
+
+    let (ok, _, _) = run(
+        dir.path(),
+        &[
+            "new",
+            "action",
+            "2-support",
+            "birth-centre",
+            "--title",
+            "Birth centre",
+        ],
+    );
+    assert!(ok);
+    let (ok, _, stderr) = run(dir.path(), &["new", "action", "2-support", "triage"]);
+    assert!(!ok && stderr.contains("already exists"), "{stderr}");
+
+    let (ok, stdout, stderr) = run(dir.path(), &["check"]);
+    assert!(ok, "the new page and action area pass check:\n{stderr}");
+    assert!(stdout.contains("pages would be built"), "{stdout}");
+    let (_site, out) = build(dir.path());
+    assert!(visible_text(&read(&out, "visiting.html")).contains("Visiting the unit"));
+    assert!(visible_text(&read(&out, "actions/birth-centre.html"))
+        .contains("Action area 2.3 Birth centre"));
+}
+
+#[test]
+fn a_new_update_is_dated_by_the_report_date_and_says_what_to_fill_in() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("progress", dir.path());
+    let (ok, stdout, _) = run(dir.path(), &["new", "update", "june"]);
+    assert!(ok, "{stdout}");
+    let path = dir.path().join("content/updates/2024-06-30-june.md");
+    assert!(path.is_file(), "named by the report date: {stdout}");
+    // Until its placeholder id is replaced, check names the line to change.
+    let (ok, _, stderr) = run(dir.path(), &["check"]);
+    assert!(
+        !ok && stderr.contains("unknown action area \"the-action-area-id\"")
+            && stderr.contains("2024-06-30-june.md:9:6"),
+        "{stderr}"
+    );
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("the-action-area-id", "leaflets");
+    std::fs::write(&path, text).unwrap();
+    let (ok, _, stderr) = run(dir.path(), &["check"]);
+    assert!(ok, "{stderr}");
+}
