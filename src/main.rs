@@ -38,6 +38,17 @@ enum Command {
         #[arg(long, default_value_t = 8000)]
         port: u16,
     },
+    /// Print the whole report (print/index.html) to a PDF with the Chromium on this computer.
+    Pdf {
+        #[command(flatten)]
+        project: Project,
+        /// The PDF to write.
+        #[arg(long, default_value = "report.pdf")]
+        out: PathBuf,
+        /// The Chromium to print with [default: $CHROMIUM_PATH, or chromium on PATH].
+        #[arg(long)]
+        chromium: Option<PathBuf>,
+    },
     /// Start a new page, update or action area, ready to fill in. Never overwrites a file.
     New {
         #[command(subcommand)]
@@ -123,6 +134,11 @@ fn main() -> ExitCode {
         } => check(project, deny_warnings, output),
         Command::Serve { project, port } => serve(project, port),
         Command::New { what, root } => new(what, &root),
+        Command::Pdf {
+            project,
+            out,
+            chromium,
+        } => pdf(project, &out, chromium.as_deref()),
     }
 }
 
@@ -278,6 +294,42 @@ fn new(what: New, root: &std::path::Path) -> ExitCode {
                 created.path.display()
             );
             println!("Fill in the fields it asks for, then run `planpress check` to see that all is well.");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn pdf(project: Project, out: &std::path::Path, chromium: Option<&std::path::Path>) -> ExitCode {
+    let chromium = match planpress::pdf::find_chromium(chromium) {
+        Ok(path) => path,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let built = match planpress::render_project_with(
+        &project.root,
+        Options {
+            as_of: project.as_of,
+        },
+    ) {
+        Ok(built) => built,
+        Err(Failure::Content { errors, sources }) => {
+            report_failure(&errors, &sources);
+            return ExitCode::FAILURE;
+        }
+        Err(Failure::Write(e)) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match planpress::pdf::print(&built.files, &chromium, out) {
+        Ok(()) => {
+            println!("Wrote the whole report to {}.", out.display());
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -270,8 +270,11 @@ fn inject(html: &[u8], problem: Option<&str>) -> Vec<u8> {
             "<div role=\"alert\" style=\"background:#d5281b;color:#fff;padding:1rem;font:1rem/1.5 Arial,sans-serif;white-space:pre-wrap\"><strong>planpress could not rebuild the site. This page is the last good version.</strong>\n{}</div>",
             crate::render::theme::escape(problem)
         );
-        if let Some(at) = page.find("<body>") {
-            page.insert_str(at + "<body>".len(), &banner);
+        let body = page
+            .find("<body")
+            .and_then(|at| page[at..].find('>').map(|end| at + end + 1));
+        if let Some(at) = body {
+            page.insert_str(at, &banner);
         }
     }
     match page.rfind("</body>") {

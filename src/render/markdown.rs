@@ -32,6 +32,16 @@ pub fn render(
     markdown: &str,
     resolve: &dyn Fn(&str) -> LinkTarget,
 ) -> (String, Vec<MarkdownProblem>) {
+    render_with_prefix(markdown, resolve, "")
+}
+
+/// Renders Markdown whose heading ids (and links to them) start with `prefix`, so several
+/// documents can share one page, as in the print edition, without two elements sharing an id.
+pub fn render_with_prefix(
+    markdown: &str,
+    resolve: &dyn Fn(&str) -> LinkTarget,
+    prefix: &str,
+) -> (String, Vec<MarkdownProblem>) {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -68,6 +78,9 @@ pub fn render(
                 id,
             }) => {
                 let dest_url = match resolve(&dest_url) {
+                    _ if !prefix.is_empty() && dest_url.starts_with('#') => {
+                        CowStr::from(format!("#{prefix}{}", &dest_url[1..]))
+                    }
                     LinkTarget::Rewrite(url) => CowStr::from(url),
                     LinkTarget::Keep => dest_url,
                     LinkTarget::Broken(message) => {
@@ -85,7 +98,7 @@ pub fn render(
             other => events.push(other),
         }
     }
-    add_heading_ids(&mut events);
+    add_heading_ids(&mut events, prefix);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     (html, problems)
@@ -106,14 +119,18 @@ pub fn render_inline(
 }
 
 /// Gives every heading without an explicit `{#id}` an id made from its text, unique in the page.
-fn add_heading_ids(events: &mut [Event]) {
+fn add_heading_ids(events: &mut [Event], prefix: &str) {
     let mut used: HashSet<String> = HashSet::new();
     for i in 0..events.len() {
         let Event::Start(Tag::Heading { id, .. }) = &events[i] else {
             continue;
         };
         if let Some(id) = id {
-            used.insert(id.to_string());
+            let prefixed = format!("{prefix}{id}");
+            used.insert(prefixed.clone());
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
+                *id = Some(prefixed.into());
+            }
             continue;
         }
         let text: String = events[i + 1..]
@@ -125,8 +142,8 @@ fn add_heading_ids(events: &mut [Event]) {
             })
             .collect();
         let base = match slugify(&text) {
-            s if s.is_empty() => "section".to_string(),
-            s => s,
+            s if s.is_empty() => format!("{prefix}section"),
+            s => format!("{prefix}{s}"),
         };
         let mut unique = base.clone();
         let mut n = 2;
@@ -157,6 +174,18 @@ mod tests {
         );
         assert!(html.contains(r#"<h2 id="our-aims-2">"#), "{html}");
         assert!(html.contains(r#"<h2 id="mine">"#), "{html}");
+    }
+
+    #[test]
+    fn a_prefix_keeps_ids_unique_when_documents_share_a_page() {
+        let (html, _) = render_with_prefix(
+            "## Aims {#aims}\n\n## Scope\n\n[back](#aims)\n",
+            &keep,
+            "page-a-",
+        );
+        assert!(html.contains(r#"<h2 id="page-a-aims">"#), "{html}");
+        assert!(html.contains(r#"<h2 id="page-a-scope">"#), "{html}");
+        assert!(html.contains(r##"href="#page-a-aims""##), "{html}");
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod highlight;
 mod links;
 mod markdown;
 mod outcomes;
+mod print;
 mod progress;
 mod registers;
 pub mod theme;
@@ -91,7 +92,10 @@ impl<'a> Renderer<'a> {
         let sros = self.sro_views();
         let mut files = self.top_pages(&priorities, &sros);
         files.extend(self.priority_pages(&priorities));
-        files.extend(self.register_pages());
+        let (register_files, coverage) = self.register_pages();
+        files.extend(register_files);
+        files.extend(self.print_page(&priorities, coverage));
+        files.extend(self.print_stylesheet());
         files.extend(data::files(self.plan));
         files.extend(self.update_pages());
         files.extend(self.timeline_page());
@@ -217,6 +221,26 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// The print stylesheet: A4 pages with the plan's title in the running header and page numbers
+    /// in the footer (CSS page-margin boxes need the words in the stylesheet itself).
+    fn print_stylesheet(&self) -> Option<OutputFile> {
+        let css_string = |text: &str| {
+            format!(
+                "\"{}\"",
+                text.replace('\\', "\\\\")
+                    .replace('"', "\\\"")
+                    .replace('\n', " ")
+            )
+        };
+        let mut context = Context::new();
+        context.insert("title", &css_string(&self.plan.title));
+        context.insert("organisation", &css_string(&self.plan.organisation));
+        self.render("print.css", &context).map(|css| OutputFile {
+            path: "print.css".into(),
+            bytes: css.into_bytes(),
+        })
+    }
+
     fn sitemap(&self, files: &[OutputFile]) -> Option<OutputFile> {
         let urls: Vec<String> = files
             .iter()
@@ -326,14 +350,22 @@ impl<'a> Renderer<'a> {
 
     /// Renders Markdown from a content file; broken links become errors pointing into that file.
     fn markdown(&self, text: &Text, root: &str, inline: bool) -> String {
+        let style = if inline {
+            Style::Inline
+        } else {
+            Style::Block("")
+        };
+        self.markdown_as(text, root, style)
+    }
+
+    fn markdown_as(&self, text: &Text, root: &str, style: Style) -> String {
         let Some(source) = self.sources.get(text.source) else {
             return String::new();
         };
         let resolve = |url: &str| self.targets.resolve(&source.path, url, root);
-        let (html, problems) = if inline {
-            markdown::render_inline(&text.markdown, &resolve)
-        } else {
-            markdown::render(&text.markdown, &resolve)
+        let (html, problems) = match style {
+            Style::Inline => markdown::render_inline(&text.markdown, &resolve),
+            Style::Block(prefix) => markdown::render_with_prefix(&text.markdown, &resolve, prefix),
         };
         for problem in problems {
             let at = text.offset + problem.range.start;
@@ -351,6 +383,14 @@ impl<'a> Renderer<'a> {
             .unwrap_or_else(|e| e.into_inner())
             .push(error);
     }
+}
+
+/// How a piece of Markdown is rendered: inline (a bullet), or as blocks whose heading ids start
+/// with a prefix ("" on its own page).
+#[derive(Clone, Copy)]
+enum Style<'p> {
+    Inline,
+    Block(&'p str),
 }
 
 fn json<T: Serialize + ?Sized>(value: &T) -> tera::Value {

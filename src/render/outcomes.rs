@@ -112,6 +112,17 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
+    /// Every risk, highest first, for the print edition.
+    pub(super) fn all_risks(&self, root: &str) -> tera::Value {
+        let risks: Vec<RiskView> = self
+            .plan
+            .risks
+            .iter()
+            .map(|r| self.risk_view(r, root))
+            .collect();
+        json(&risks)
+    }
+
     /// The risks to a priority, highest first, for its page.
     pub(super) fn risks_for_priority(&self, id: &str) -> tera::Value {
         let risks: Vec<RiskView> = self

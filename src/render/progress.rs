@@ -216,6 +216,16 @@ impl<'a> Renderer<'a> {
     /// The timeline: the plan's phases and milestones, then a section per quarter of the period
     /// (and before and after it) with what is due, overdue and done marked in words.
     pub(super) fn timeline_page(&self) -> Option<OutputFile> {
+        self.page(
+            "timeline.html",
+            "timeline.html",
+            "",
+            self.timeline_context(),
+        )
+    }
+
+    /// What the timeline shows, for its page and for the print edition.
+    pub(super) fn timeline_context(&self) -> Extra<'a> {
         let plan = self.plan;
         let mut items: Vec<(Date, DueItem)> = Vec::new();
         let mut undated = Vec::new();
@@ -288,7 +298,7 @@ impl<'a> Renderer<'a> {
             ("period_start", json(&DateView::from(plan.dates.start))),
             ("period_end", json(&DateView::from(plan.dates.end))),
         ];
-        self.page("timeline.html", "timeline.html", "", extra)
+        extra
     }
 
     /// The progress dashboard: counts and percentages by status per priority and per owner, as

@@ -83,7 +83,8 @@ pub fn label(register: &Register, item: &Recommendation) -> String {
 
 impl<'a> Renderer<'a> {
     /// Every page about recommendations, rendered from views built once.
-    pub(super) fn register_pages(&self) -> Vec<OutputFile> {
+    /// The register pages, and each register's coverage (for the print edition to reuse).
+    pub(super) fn register_pages(&self) -> (Vec<OutputFile>, tera::Value) {
         let plan = self.plan;
         let views: Vec<Vec<RecommendationView>> = plan
             .registers
@@ -101,18 +102,19 @@ impl<'a> Renderer<'a> {
             .zip(&views)
             .map(|(r, v)| coverage(plan, r, v))
             .collect();
+        let coverage_json = json(&coverage);
         let mut files = Vec::new();
         files.extend(self.page(
             "recommendations.html",
             "recommendations.html",
             "",
-            vec![("registers", json(&coverage))],
+            vec![("registers", coverage_json.clone())],
         ));
         files.extend(self.page(
             "coverage.html",
             "coverage.html",
             "",
-            vec![("registers", json(&coverage))],
+            vec![("registers", coverage_json.clone())],
         ));
         for ((register, items), summary) in plan.registers.iter().zip(&views).zip(&coverage) {
             files.extend(self.register_index(register, items, summary));
@@ -129,7 +131,7 @@ impl<'a> Renderer<'a> {
                 files.extend(self.page("recommendation.html", &item.href, "../", extra));
             }
         }
-        files
+        (files, coverage_json)
     }
 
     /// The register's page, and one page per audience showing only the items addressed to it.

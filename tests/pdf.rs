@@ -1,0 +1,116 @@
+//! `planpress pdf`: the whole report printed by Chromium is an A4 PDF with the report's title and
+//! every action area in it. Skipped, saying so, only where Chromium or poppler is not installed;
+//! CI installs both, and there a missing tool fails the test instead.
+
+mod common;
+use common::*;
+
+use std::process::Command;
+
+fn installed(tool: &str) -> bool {
+    Command::new(tool).arg("-v").output().is_ok()
+}
+
+#[test]
+fn the_whole_report_prints_to_an_a4_pdf_with_every_action_area() {
+    if planpress::pdf::find_chromium(None).is_err() || !installed("pdfinfo") {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have Chromium and poppler-utils (../shared/tools/install-tools.sh)"
+        );
+        eprintln!("SKIPPED: Chromium or pdfinfo is not installed here; run ../shared/tools/install-tools.sh");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("report.pdf");
+    let root = fixture("progress");
+    let output = planpress(&[
+        "pdf",
+        "--root",
+        root.to_str().unwrap(),
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    let info =
+        String::from_utf8(Command::new("pdfinfo").arg(&pdf).output().unwrap().stdout).unwrap();
+    assert!(info.contains("(A4)"), "{info}");
+    assert!(
+        info.lines().any(|l| l.starts_with("Title:")
+            && l.contains("Maternity Improvement Plan: the whole report")),
+        "{info}"
+    );
+    let text = String::from_utf8(
+        Command::new("pdftotext")
+            .args([pdf.to_str().unwrap(), "-"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let text = fold(&text);
+    for title in [
+        "Maternity triage",
+        "Fetal monitoring",
+        "Bereavement care",
+        "Leaflets in other languages",
+    ] {
+        assert!(text.contains(title), "«{title}» missing from the PDF");
+    }
+    assert!(text.contains("Page 1 of"), "page numbers in the footer");
+}
+
+#[test]
+fn without_chromium_the_error_says_what_to_install() {
+    let root = fixture("progress");
+    let output = planpress(&[
+        "pdf",
+        "--root",
+        root.to_str().unwrap(),
+        "--chromium",
+        "/no/such/chromium",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr)
+        .contains("there is no Chromium at /no/such/chromium"));
+}
+
+#[test]
+fn the_print_edition_has_a_cover_contents_and_every_part() {
+    let (_dir, out) = build(&fixture("progress"));
+    let html = read(&out, "print/index.html");
+    let text = visible_text(&html);
+    let cover = text
+        .find("Maternity Improvement Plan Progress report as at 30 June 2024")
+        .expect(&text);
+    let contents = text.find("Contents Our vision Progress at a glance Priority 1: Safer care Priority 2: Support for families Measures Key risks").expect(&text);
+    assert!(cover < contents);
+    for part in [
+        "<h2 id=\"priority-1-safety\">",
+        "<h2 id=\"measures\">",
+        "<h2 id=\"risks\">",
+        "<h2 id=\"timeline\">",
+    ] {
+        assert!(html.contains(part), "{part}");
+    }
+    assert!(
+        text.contains("1.1 Maternity triage Status: At risk Overdue"),
+        "{text}"
+    );
+    let css = read(&out, "print.css");
+    assert!(
+        css.contains("@top-left { content: \"Maternity Improvement Plan\""),
+        "{css}"
+    );
+    assert!(css.contains("counter(page)"), "{css}");
+    let style = read(&out, "style.css");
+    assert!(
+        style.contains(".part { break-before: page;"),
+        "each part starts a new page"
+    );
+}
