@@ -10,6 +10,7 @@ pub mod pdf;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod snapshot;
 pub mod validate;
 pub mod write;
 
@@ -44,19 +45,21 @@ pub struct Built {
 }
 
 /// What a build may be told on the command line.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     /// Build as at this date instead of the plan's `as_of`.
     pub as_of: Option<model::Date>,
+    /// The label of the snapshot being taken, shown on the site it builds.
+    pub snapshot: Option<String>,
 }
 
 /// Loads, validates and renders the project at `root` as at its report date, in memory.
 pub fn render_project(root: &Path) -> Result<Built, Failure> {
-    render_project_with(root, Options::default())
+    render_project_with(root, &Options::default())
 }
 
 /// Loads, validates and renders the project at `root`, in memory. Nothing is written.
-pub fn render_project_with(root: &Path, options: Options) -> Result<Built, Failure> {
+pub fn render_project_with(root: &Path, options: &Options) -> Result<Built, Failure> {
     let (sources, attachments, mut problems) = load::read_content(root);
     let (mut content, parse_errors) = load::parse(sources);
     content.attachments = attachments;
@@ -75,7 +78,7 @@ pub fn render_project_with(root: &Path, options: Options) -> Result<Built, Failu
     if !errors.is_empty() {
         return Err(fail(errors, warnings, content));
     }
-    let Some(plan) = model::build(&content, options.as_of) else {
+    let Some(plan) = model::build(&content, options.as_of, options.snapshot.clone()) else {
         return Err(fail(errors, warnings, content));
     };
     let theme = match Theme::load(root, &plan.theme) {
@@ -97,7 +100,7 @@ pub fn render_project_with(root: &Path, options: Options) -> Result<Built, Failu
 }
 
 /// Builds the project at `root` into `out`, replacing the previous site only when all went well.
-pub fn build(root: &Path, out: &Path, options: Options) -> Result<Built, Failure> {
+pub fn build(root: &Path, out: &Path, options: &Options) -> Result<Built, Failure> {
     let built = render_project_with(root, options)?;
     write::write_site(out, &built.files).map_err(Failure::Write)?;
     Ok(built)

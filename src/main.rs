@@ -49,6 +49,39 @@ enum Command {
         #[arg(long)]
         chromium: Option<PathBuf>,
     },
+    /// Publish a snapshot: the site as at its report date, packed as a BagIt bag (a folder and a
+    /// .tar archive under snapshots/) with its record kept in content/snapshots/.
+    Snapshot {
+        /// Its name, e.g. 2023-24-Q3. A label is never reused.
+        label: String,
+        #[command(flatten)]
+        project: Project,
+        /// Also print the whole report to report.pdf inside the snapshot (needs Chromium).
+        #[arg(long)]
+        pdf: bool,
+        /// The Chromium to print with [default: $CHROMIUM_PATH, or chromium on PATH].
+        #[arg(long)]
+        chromium: Option<PathBuf>,
+    },
+    /// Check a snapshot folder or .tar archive against its manifests; exit 0 only if every file
+    /// matches.
+    Verify {
+        /// The snapshot's folder or .tar archive.
+        path: PathBuf,
+    },
+    /// Say what changed between two snapshots.
+    Diff {
+        /// The earlier snapshot's label.
+        from: String,
+        /// The later snapshot's label.
+        to: String,
+        /// The project folder: the one that holds content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Print the changes as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Start a new page, update or action area, ready to fill in. Never overwrites a file.
     New {
         #[command(subcommand)]
@@ -110,6 +143,15 @@ struct Project {
     as_of: Option<Date>,
 }
 
+impl Project {
+    fn options(&self) -> Options {
+        Options {
+            as_of: self.as_of,
+            snapshot: None,
+        }
+    }
+}
+
 #[derive(Args)]
 struct Output {
     /// Print only errors.
@@ -134,6 +176,19 @@ fn main() -> ExitCode {
         } => check(project, deny_warnings, output),
         Command::Serve { project, port } => serve(project, port),
         Command::New { what, root } => new(what, &root),
+        Command::Snapshot {
+            label,
+            project,
+            pdf,
+            chromium,
+        } => snapshot(&label, project, pdf, chromium.as_deref()),
+        Command::Verify { path } => verify(&path),
+        Command::Diff {
+            from,
+            to,
+            root,
+            json,
+        } => diff(&root, &from, &to, json),
         Command::Pdf {
             project,
             out,
@@ -149,13 +204,7 @@ fn parse_date(text: &str) -> Result<Date, String> {
 fn build(project: Project, out: Option<PathBuf>, output: Output) -> ExitCode {
     let out = out.unwrap_or_else(|| project.root.join("site"));
     let started = Instant::now();
-    match planpress::build(
-        &project.root,
-        &out,
-        Options {
-            as_of: project.as_of,
-        },
-    ) {
+    match planpress::build(&project.root, &out, &project.options()) {
         Ok(built) => {
             if !output.quiet {
                 print_warnings(&built.warnings, &built.sources);
@@ -205,12 +254,7 @@ fn build(project: Project, out: Option<PathBuf>, output: Output) -> ExitCode {
 }
 
 fn check(project: Project, deny_warnings: bool, output: Output) -> ExitCode {
-    match planpress::render_project_with(
-        &project.root,
-        Options {
-            as_of: project.as_of,
-        },
-    ) {
+    match planpress::render_project_with(&project.root, &project.options()) {
         Ok(built) => {
             if !output.quiet || deny_warnings {
                 print_warnings(&built.warnings, &built.sources);
@@ -311,12 +355,7 @@ fn pdf(project: Project, out: &std::path::Path, chromium: Option<&std::path::Pat
             return ExitCode::FAILURE;
         }
     };
-    let built = match planpress::render_project_with(
-        &project.root,
-        Options {
-            as_of: project.as_of,
-        },
-    ) {
+    let built = match planpress::render_project_with(&project.root, &project.options()) {
         Ok(built) => built,
         Err(Failure::Content { errors, sources }) => {
             report_failure(&errors, &sources);
@@ -339,6 +378,176 @@ fn pdf(project: Project, out: &std::path::Path, chromium: Option<&std::path::Pat
     }
 }
 
+fn snapshot(
+    label: &str,
+    project: Project,
+    pdf: bool,
+    chromium: Option<&std::path::Path>,
+) -> ExitCode {
+    if let Err(message) = planpress::snapshot::check_label(label) {
+        eprintln!("error: {message}");
+        return ExitCode::FAILURE;
+    }
+    let chromium = match pdf.then(|| planpress::pdf::find_chromium(chromium)) {
+        Some(Err(message)) => {
+            eprintln!("error: {message}");
+            return ExitCode::FAILURE;
+        }
+        Some(Ok(path)) => Some(path),
+        None => None,
+    };
+    let options = Options {
+        as_of: project.as_of,
+        snapshot: Some(label.to_string()),
+    };
+    let mut built = match planpress::render_project_with(&project.root, &options) {
+        Ok(built) => built,
+        Err(Failure::Content { errors, sources }) => {
+            report_failure(&errors, &sources);
+            eprintln!("No snapshot was taken.");
+            return ExitCode::FAILURE;
+        }
+        Err(Failure::Write(e)) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Some(chromium) = chromium {
+        let scratch =
+            std::env::temp_dir().join(format!("planpress-snapshot-{}.pdf", std::process::id()));
+        let printed = planpress::pdf::print(&built.files, &chromium, &scratch)
+            .and_then(|()| std::fs::read(&scratch));
+        let _ = std::fs::remove_file(&scratch);
+        match printed {
+            Ok(bytes) => built.files.push(planpress::render::OutputFile {
+                path: "report.pdf".into(),
+                bytes,
+            }),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    match planpress::snapshot::take(&project.root, label, &built) {
+        Ok(taken) => {
+            println!(
+                "Snapshot {label}: {} files, manifest SHA-256 {}.",
+                taken.files, taken.manifest_sha256
+            );
+            println!("  bag:     {}", taken.folder.display());
+            println!("  archive: {}", taken.archive.display());
+            println!(
+                "  record:  {} (commit this file: later builds list the snapshot and what changed)",
+                taken.record.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn verify(path: &std::path::Path) -> ExitCode {
+    match planpress::snapshot::verify(path) {
+        Ok(found) if found.is_intact() => {
+            println!("{}: every file matches its manifest.", path.display());
+            ExitCode::SUCCESS
+        }
+        Ok(found) => {
+            for (what, files) in [
+                ("altered", &found.altered),
+                ("missing", &found.missing),
+                ("extra", &found.extra),
+            ] {
+                for file in files {
+                    println!("{what}: {file}");
+                }
+            }
+            eprintln!(
+                "{}: {} altered, {} missing, {} extra.",
+                path.display(),
+                found.altered.len(),
+                found.missing.len(),
+                found.extra.len()
+            );
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("error: {} could not be verified: {e}", path.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn diff(root: &std::path::Path, from: &str, to: &str, json: bool) -> ExitCode {
+    let load = |label: &str| -> Result<planpress::load::format::SnapshotRecord, String> {
+        let (record, _, _) = planpress::snapshot::paths(root, label);
+        let text = std::fs::read_to_string(&record).map_err(|e| {
+            format!(
+                "there is no snapshot \"{label}\" ({}: {e})",
+                record.display()
+            )
+        })?;
+        toml::from_str(&text).map_err(|e| format!("{} could not be read: {e}", record.display()))
+    };
+    let (a, b) = match (load(from), load(to)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let report = planpress::snapshot::changes::compare(&a, &b);
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).unwrap_or_default()
+        );
+        return ExitCode::SUCCESS;
+    }
+    println!(
+        "Changes from {from} ({}) to {to} ({}):",
+        a.report_date, b.report_date
+    );
+    if report.is_empty() {
+        println!("  nothing changed.");
+    }
+    for c in &report.status_changes {
+        println!(
+            "  {} {}: status {} -> {}",
+            c.reference, c.title, c.from, c.to
+        );
+    }
+    for a in &report.added {
+        println!("  added {} {}", a.reference, a.title);
+    }
+    for a in &report.removed {
+        println!("  removed {} {}", a.reference, a.title);
+    }
+    for t in &report.text_changes {
+        let words: String = t
+            .words
+            .iter()
+            .map(|w| match w.kind {
+                "removed" => format!("[-{}-]", w.text),
+                "added" => format!("{{+{}+}}", w.text),
+                _ => w.text.clone(),
+            })
+            .collect();
+        println!(
+            "  {} {} ({}): {}",
+            t.reference,
+            t.title,
+            t.column,
+            words.replace('\n', " / ")
+        );
+    }
+    ExitCode::SUCCESS
+}
+
 fn serve(project: Project, port: u16) -> ExitCode {
     let address = std::net::SocketAddr::from(([127, 0, 0, 1], port));
     let ready = |bound: std::net::SocketAddr| {
@@ -346,14 +555,7 @@ fn serve(project: Project, port: u16) -> ExitCode {
             "Serving on http://{bound}/ (only this computer can see it). Press Ctrl+C to stop."
         );
     };
-    match planpress::serve::serve(
-        &project.root,
-        address,
-        Options {
-            as_of: project.as_of,
-        },
-        ready,
-    ) {
+    match planpress::serve::serve(&project.root, address, project.options(), ready) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: could not serve on {address}: {e}");

@@ -45,7 +45,7 @@ pub fn serve(
     ready: impl FnOnce(SocketAddr),
 ) -> io::Result<()> {
     let shared: Shared = Arc::new((Mutex::new(Served::default()), Condvar::new()));
-    rebuild(root, options, &shared);
+    rebuild(root, &options, &shared);
     let listener = TcpListener::bind(address)?;
     let bound = listener.local_addr()?;
     let watched = watch(root, options, shared.clone())?;
@@ -63,7 +63,7 @@ pub fn serve(
 
 /// Builds the site in memory; on success it replaces what is served, on failure it keeps the last
 /// good pages and records the problem for the banner.
-fn rebuild(root: &Path, options: Options, shared: &Shared) {
+fn rebuild(root: &Path, options: &Options, shared: &Shared) {
     let result = render_project_with(root, options);
     let (lock, changed) = &**shared;
     let mut served = lock.lock().unwrap_or_else(|e| e.into_inner());
@@ -126,7 +126,7 @@ fn watch(root: &Path, options: Options, shared: Shared) -> io::Result<notify::Re
     std::thread::spawn(move || {
         while rx.recv().is_ok() {
             while rx.recv_timeout(Duration::from_millis(80)).is_ok() {}
-            rebuild(&root, options, &shared);
+            rebuild(&root, &options, &shared);
         }
     });
     Ok(watcher)

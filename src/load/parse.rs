@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 
 use super::format::{
     GlossaryFile, MeasuresFile, PageFrontMatter, PlanFile, PriorityFile, RegisterFile, RisksFile,
-    SroFile, TimelineFile, UpdateFrontMatter,
+    SnapshotRecord, SroFile, TimelineFile, UpdateFrontMatter,
 };
 use super::front_matter::{self, SplitError};
 use super::measures::{self, RawValue};
@@ -52,6 +52,8 @@ pub struct Content {
     pub measure_values: Vec<Vec<RawValue>>,
     pub risks: Option<Loaded<RisksFile>>,
     pub glossary: Option<Loaded<GlossaryFile>>,
+    /// Records of published snapshots.
+    pub snapshots: Vec<Loaded<SnapshotRecord>>,
     /// Files under `content/files/`, published as they are: (path from the project root, bytes).
     pub attachments: Vec<super::Attachment>,
 }
@@ -81,6 +83,9 @@ pub fn parse(sources: Vec<Source>) -> (Content, Vec<ContentError>) {
             Role::Measures => content.measures = parse_toml(source, index, &mut errors),
             Role::Risks => content.risks = parse_toml(source, index, &mut errors),
             Role::Glossary => content.glossary = parse_toml(source, index, &mut errors),
+            Role::Snapshot => content
+                .snapshots
+                .extend(parse_toml(source, index, &mut errors)),
             Role::Data => {}
             Role::Unknown => errors.push(unknown_file(&source.path)),
         }
@@ -104,6 +109,7 @@ enum Role {
     Measures,
     Risks,
     Glossary,
+    Snapshot,
     /// A CSV file, read when a measure names it.
     Data,
     Unknown,
@@ -123,6 +129,7 @@ impl Role {
             ["content", "measures.toml"] => Role::Measures,
             ["content", "risks.toml"] => Role::Risks,
             ["content", "glossary.toml"] => Role::Glossary,
+            ["content", "snapshots", name] if name.ends_with(".toml") => Role::Snapshot,
             ["content", .., name] if name.ends_with(".csv") => Role::Data,
             _ => Role::Unknown,
         }

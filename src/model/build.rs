@@ -13,7 +13,7 @@ use crate::load::{Content, Loaded, PageSource};
 
 /// Builds the plan as at its report date, or as at `as_of` when given (the command line's
 /// `--as-of`). Returns `None` only if `plan.toml` is absent, which validation reports.
-pub fn build(content: &Content, as_of: Option<Date>) -> Option<Plan> {
+pub fn build(content: &Content, as_of: Option<Date>, snapshot: Option<String>) -> Option<Plan> {
     let plan = content.plan.as_ref()?;
     let file: &PlanFile = &plan.value;
     let as_of = as_of.unwrap_or_else(|| report_date(file));
@@ -69,10 +69,19 @@ pub fn build(content: &Content, as_of: Option<Date>) -> Option<Plan> {
         timeline: progress::timeline(content),
         measures: super::outcomes_build::measures(content, as_of),
         glossary: glossary(content),
+        snapshot,
+        snapshots: snapshots(content),
         risks,
         risk_scale,
         action_index,
     })
+}
+
+/// The records of published snapshots, oldest first.
+fn snapshots(content: &Content) -> Vec<crate::load::format::SnapshotRecord> {
+    let mut records: Vec<_> = content.snapshots.iter().map(|s| s.value.clone()).collect();
+    records.sort_by(|a, b| (&a.report_date, &a.label).cmp(&(&b.report_date, &b.label)));
+    records
 }
 
 fn glossary(content: &Content) -> Vec<super::Term> {

@@ -59,6 +59,22 @@ impl Date {
         Date::from_toml(&value)
     }
 
+    /// Days since 1 January 1970 (negative before), for SOURCE_DATE_EPOCH.
+    pub fn days_since_epoch(&self) -> i64 {
+        // Howard Hinnant's days-from-civil: exact for the proleptic Gregorian calendar.
+        let (y, m, d) = (
+            i64::from(self.year),
+            i64::from(self.month),
+            i64::from(self.day),
+        );
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let year_of_era = y - era * 400;
+        let day_of_year = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
     /// The last day of this date's month.
     fn month_end(year: u16, month: u8) -> Date {
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -220,6 +236,37 @@ mod tests {
         };
         assert_eq!(date.long(), "1 March 2024");
         assert_eq!(date.iso(), "2024-03-01");
+    }
+
+    #[test]
+    fn days_are_counted_from_1970() {
+        assert_eq!(
+            Date {
+                year: 1970,
+                month: 1,
+                day: 1
+            }
+            .days_since_epoch(),
+            0
+        );
+        assert_eq!(
+            Date {
+                year: 2024,
+                month: 3,
+                day: 31
+            }
+            .days_since_epoch(),
+            19_813
+        );
+        assert_eq!(
+            Date {
+                year: 2000,
+                month: 3,
+                day: 1
+            }
+            .days_since_epoch(),
+            11_017
+        );
     }
 
     #[test]

@@ -60,6 +60,10 @@ pub struct Plan {
     pub risks: Vec<Risk>,
     /// Abbreviations and what they stand for, A to Z.
     pub glossary: Vec<Term>,
+    /// The label of the snapshot this build is for, if it is one.
+    pub snapshot: Option<String>,
+    /// Records of the snapshots published before, oldest first.
+    pub snapshots: Vec<crate::load::format::SnapshotRecord>,
     pub risk_scale: RiskScale,
     /// Action id → where it sits.
     pub action_index: std::collections::HashMap<String, ActionAt>,

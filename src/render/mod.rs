@@ -11,6 +11,7 @@ mod print;
 mod progress;
 mod registers;
 pub mod theme;
+mod versions;
 mod views;
 
 use std::path::Path;
@@ -101,6 +102,7 @@ impl<'a> Renderer<'a> {
         files.extend(self.timeline_page());
         files.extend(self.dashboard_page());
         files.extend(self.outcome_pages());
+        files.extend(self.versions_page());
         for sro in &sros {
             let owned: Vec<&PriorityView> =
                 sro.priorities.iter().map(|&i| &priorities[i]).collect();

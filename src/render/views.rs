@@ -24,6 +24,8 @@ pub struct SiteView<'a> {
     pub has_measures: bool,
     pub has_risks: bool,
     pub has_glossary: bool,
+    /// The label of the snapshot this site is, if it is one.
+    pub snapshot: Option<&'a str>,
 }
 
 #[derive(Serialize, Clone)]
@@ -239,6 +241,7 @@ pub fn site_view(plan: &Plan) -> SiteView<'_> {
         has_measures: !plan.measures.is_empty(),
         has_risks: !plan.risks.is_empty(),
         has_glossary: !plan.glossary.is_empty(),
+        snapshot: plan.snapshot.as_deref(),
         menu: plan
             .pages
             .iter()

@@ -22,7 +22,7 @@ pub use ids::{is_slug, slugify};
 use references::{check_known, Seen};
 
 /// Page names the site uses itself; a Markdown page may not take them.
-const RESERVED_PAGES: [&str; 16] = [
+const RESERVED_PAGES: [&str; 18] = [
     "index",
     "404",
     "sitemap",
@@ -39,6 +39,8 @@ const RESERVED_PAGES: [&str; 16] = [
     "measures",
     "risks",
     "feed",
+    "versions",
+    "print",
 ];
 
 /// Every problem in the content: errors (which stop the build) and warnings.

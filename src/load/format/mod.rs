@@ -4,6 +4,7 @@
 
 mod measures;
 mod registers;
+mod snapshots;
 mod updates;
 
 use serde::Deserialize;
@@ -12,6 +13,7 @@ use toml::Spanned;
 
 pub use measures::*;
 pub use registers::*;
+pub use snapshots::*;
 pub use updates::*;
 
 /// `content/plan.toml`: who publishes the plan, what it is, and the words this trust uses.
