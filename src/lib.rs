@@ -8,6 +8,7 @@ pub mod load;
 pub mod model;
 pub mod pdf;
 pub mod render;
+pub mod safe_html;
 pub mod scaffold;
 pub mod serve;
 pub mod snapshot;
@@ -60,7 +61,19 @@ pub fn render_project(root: &Path) -> Result<Built, Failure> {
 
 /// Loads, validates and renders the project at `root`, in memory. Nothing is written.
 pub fn render_project_with(root: &Path, options: &Options) -> Result<Built, Failure> {
-    let (sources, attachments, mut problems) = load::read_content(root);
+    let (sources, attachments, problems) = load::read_content(root);
+    render_sources(root, sources, attachments, problems, options)
+}
+
+/// The pipeline after reading: content already in memory (as the property tests give it) in,
+/// the rendered site or every problem out. `root` is only where a theme folder may be found.
+pub fn render_sources(
+    root: &Path,
+    sources: Vec<Source>,
+    attachments: Vec<load::Attachment>,
+    mut problems: Vec<ContentError>,
+    options: &Options,
+) -> Result<Built, Failure> {
     let (mut content, parse_errors) = load::parse(sources);
     content.attachments = attachments;
     problems.extend(parse_errors);
@@ -99,8 +112,32 @@ pub fn render_project_with(root: &Path, options: &Options) -> Result<Built, Fail
     }
 }
 
+/// The output may not be the project, its content or its themes, nor hold them: replacing it
+/// would delete them.
+fn refuse_unsafe_output(root: &Path, out: &Path) -> std::io::Result<()> {
+    let absolute = |p: &Path| {
+        std::fs::canonicalize(p)
+            .unwrap_or_else(|_| std::env::current_dir().unwrap_or_default().join(p))
+    };
+    let (root, out) = (absolute(root), absolute(out));
+    let protected = [root.clone(), root.join("content"), root.join("themes")];
+    if protected.iter().any(|p| {
+        out == *p
+            || p.starts_with(&out)
+            || out.starts_with(root.join("content"))
+            || out.starts_with(root.join("themes"))
+    }) {
+        return Err(std::io::Error::other(format!(
+            "will not write the site to {}: it is, or holds, the project's content or themes. Choose another --out folder, such as site",
+            out.display()
+        )));
+    }
+    Ok(())
+}
+
 /// Builds the project at `root` into `out`, replacing the previous site only when all went well.
 pub fn build(root: &Path, out: &Path, options: &Options) -> Result<Built, Failure> {
+    refuse_unsafe_output(root, out).map_err(Failure::Write)?;
     let built = render_project_with(root, options)?;
     write::write_site(out, &built.files).map_err(Failure::Write)?;
     Ok(built)

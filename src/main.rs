@@ -37,6 +37,9 @@ enum Command {
         /// The port to serve on (0 picks a free one).
         #[arg(long, default_value_t = 8000)]
         port: u16,
+        /// The address to listen on. Anything but 127.0.0.1 lets other computers read the draft.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
     },
     /// Print the whole report (print/index.html) to a PDF with the Chromium on this computer.
     Pdf {
@@ -174,7 +177,11 @@ fn main() -> ExitCode {
             deny_warnings,
             output,
         } => check(project, deny_warnings, output),
-        Command::Serve { project, port } => serve(project, port),
+        Command::Serve {
+            project,
+            port,
+            bind,
+        } => serve(project, bind, port),
         Command::New { what, root } => new(what, &root),
         Command::Snapshot {
             label,
@@ -600,8 +607,11 @@ fn diff(root: &std::path::Path, from: &str, to: &str, json: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn serve(project: Project, port: u16) -> ExitCode {
-    let address = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+fn serve(project: Project, bind: std::net::IpAddr, port: u16) -> ExitCode {
+    let address = std::net::SocketAddr::new(bind, port);
+    if !bind.is_loopback() {
+        eprintln!("warning: serving on {bind}, so other computers that can reach it can read this draft site; the default, 127.0.0.1, keeps it to this computer");
+    }
     let ready = |bound: std::net::SocketAddr| {
         println!(
             "Serving on http://{bound}/ (only this computer can see it). Press Ctrl+C to stop."

@@ -262,12 +262,48 @@ fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// The page's Content-Security-Policy, widened for serving only: the reload script by its hash,
+/// and the event stream it listens to.
+fn allow_reload(page: &mut String) {
+    let script = RELOAD_SCRIPT
+        .trim_start_matches("<script>")
+        .trim_end_matches("</script>");
+    let hash = base64(&<sha2::Sha256 as sha2::Digest>::digest(script.as_bytes()));
+    *page = page.replacen(
+        "script-src 'none'",
+        &format!("script-src 'sha256-{hash}'; connect-src 'self'"),
+        1,
+    );
+}
+
+/// Standard base64 with padding, as CSP hashes are written.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..4 {
+            let index = (n >> (18 - 6 * i)) & 63;
+            out.push(if i <= chunk.len() {
+                ALPHABET[index as usize] as char
+            } else {
+                '='
+            });
+        }
+    }
+    out
+}
+
 /// The reload script before `</body>`, and the problem banner after `<body>` when there is one.
 fn inject(html: &[u8], problem: Option<&str>) -> Vec<u8> {
     let mut page = String::from_utf8_lossy(html).into_owned();
+    allow_reload(&mut page);
     if let Some(problem) = problem {
         let banner = format!(
-            "<div role=\"alert\" style=\"background:#d5281b;color:#fff;padding:1rem;font:1rem/1.5 Arial,sans-serif;white-space:pre-wrap\"><strong>planpress could not rebuild the site. This page is the last good version.</strong>\n{}</div>",
+            "<div role=\"alert\" class=\"planpress-problem\"><strong>planpress could not rebuild the site. This page is the last good version.</strong>\n{}</div>",
             crate::render::theme::escape(problem)
         );
         let body = page
@@ -320,6 +356,13 @@ mod tests {
         assert_eq!(site_path("/%2e%2e/etc/passwd"), None);
         assert_eq!(site_path("/a/..%5c..%5cx"), None);
         assert_eq!(site_path("/%zz"), None);
+    }
+
+    #[test]
+    fn base64_matches_the_standard() {
+        assert_eq!(base64(b"Man"), "TWFu");
+        assert_eq!(base64(b"Ma"), "TWE=");
+        assert_eq!(base64(b"M"), "TQ==");
     }
 
     #[test]

@@ -49,6 +49,13 @@ pub fn read_content(root: &Path) -> (Vec<Source>, Vec<Attachment>, Vec<ContentEr
                 continue;
             }
         };
+        if entry.path_is_symlink() {
+            errors.push(
+                ContentError::in_file(&relative(root, entry.path()), "this is a symbolic link, which planpress does not follow")
+                    .hint("copy the file into content/ instead: a link could reach files that must not be published"),
+            );
+            continue;
+        }
         let attachment = entry.path().starts_with(&files);
         if !entry.file_type().is_file() || !(attachment || is_content_file(entry.path())) {
             continue;

@@ -32,12 +32,17 @@ fn is_external_or_anchor(url: &str) -> bool {
 }
 
 /// `content/pages/../priorities/x.toml` → `content/priorities/x.toml`, without touching the disk.
+/// A path that climbs above the project keeps its `..`, so it can never look like a content file.
 fn normalise(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {
             Component::ParentDir => {
-                out.pop();
+                if out.as_os_str().is_empty() || out.ends_with("..") {
+                    out.push("..");
+                } else {
+                    out.pop();
+                }
             }
             Component::CurDir => {}
             other => out.push(other),
@@ -49,6 +54,18 @@ fn normalise(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_that_climb_out_stay_out() {
+        assert_eq!(
+            resolve(Path::new("content/pages/a.md"), "../../../etc/passwd"),
+            PathBuf::from("../etc/passwd")
+        );
+        assert_eq!(
+            resolve(Path::new("content/pages/a.md"), "../files/x.pdf"),
+            PathBuf::from("content/files/x.pdf")
+        );
+    }
 
     #[test]
     fn content_links_resolve_relative_to_their_file() {

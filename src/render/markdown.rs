@@ -8,6 +8,16 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use super::highlight;
+use super::theme::escape;
+use crate::safe_html as sanitise;
+
+/// Marks where a highlighted code block goes back in: a private-use character no text contains.
+const CODE_MARK: char = '\u{F8FF}';
+
+/// A link that leaves the site.
+fn is_outside(url: &str) -> bool {
+    url.starts_with("http://") || url.starts_with("https://") || url.starts_with("//")
+}
 use crate::validate::slugify;
 
 /// What a link in Markdown points at, once resolved.
@@ -49,6 +59,10 @@ pub fn render_with_prefix(
     let mut problems = Vec::new();
     let mut events: Vec<Event> = Vec::new();
     let mut code: Option<(String, String)> = None; // (language, text) of the open code block
+                                                   // Highlighted code goes in after sanitising (its classes are ours, not the content's).
+    let mut blocks: Vec<String> = Vec::new();
+    let mut raw_html = false;
+    let mut dropped_link = false;
     for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
@@ -67,10 +81,23 @@ pub fn render_with_prefix(
             }
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((language, body)) = code.take() {
-                    events.push(Event::Html(highlight::code_block(&language, &body).into()));
+                    events.push(Event::Text(
+                        format!("{CODE_MARK}{}{CODE_MARK}", blocks.len()).into(),
+                    ));
+                    blocks.push(highlight::code_block(&language, &body));
                 }
             }
-            Event::Html(html) | Event::InlineHtml(html) => events.push(Event::Text(html)),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                raw_html = true;
+                events.push(Event::Html(html));
+            }
+            // A script address in a link or image is dropped; the words stay as plain text.
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if sanitise::is_unsafe_url(&dest_url) =>
+            {
+                dropped_link = true;
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) if dropped_link => dropped_link = false,
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -88,12 +115,28 @@ pub fn render_with_prefix(
                         dest_url
                     }
                 };
-                events.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
+                if is_outside(&dest_url) {
+                    // Links out of the site tell the other site nothing about the reader.
+                    let title = if title.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" title=\"{}\"", escape(&title))
+                    };
+                    events.push(Event::Html(
+                        format!(
+                            "<a href=\"{}\" rel=\"noopener noreferrer\"{title}>",
+                            escape(&dest_url)
+                        )
+                        .into(),
+                    ));
+                } else {
+                    events.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
+                }
             }
             other => events.push(other),
         }
@@ -101,6 +144,12 @@ pub fn render_with_prefix(
     add_heading_ids(&mut events, prefix);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if raw_html {
+        html = sanitise::clean(&html);
+    }
+    for (i, block) in blocks.iter().enumerate() {
+        html = html.replacen(&format!("{CODE_MARK}{i}{CODE_MARK}"), block, 1);
+    }
     (html, problems)
 }
 
@@ -189,10 +238,39 @@ mod tests {
     }
 
     #[test]
-    fn raw_html_is_shown_as_text_not_run() {
-        let (html, _) = render("Hello <script>alert(1)</script>\n", &keep);
-        assert!(!html.contains("<script>"), "{html}");
-        assert!(html.contains("&lt;script&gt;"), "{html}");
+    fn raw_html_is_sanitised_to_the_safe_subset() {
+        let (html, _) = render("Hello <script>alert(1)</script> <abbr title=\"Chief Nurse\">CN</abbr> <b onclick=\"x()\">bold</b>\n", &keep);
+        assert!(
+            !html.contains("<script") && !html.contains("alert(1)") && !html.contains("onclick"),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<abbr title="Chief Nurse">CN</abbr>"#) && html.contains("<b>bold</b>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn script_addresses_are_dropped_and_outside_links_say_nothing_of_the_reader() {
+        let (html, _) = render(
+            "[click](javascript:alert(1)) ![x](data:text/html,y) [NHS](https://www.nhs.uk/)",
+            &keep,
+        );
+        assert!(
+            !html.contains("javascript:") && !html.contains("data:"),
+            "{html}"
+        );
+        assert!(html.contains("click"), "the words stay: {html}");
+        assert!(
+            html.contains(r#"<a href="https://www.nhs.uk/" rel="noopener noreferrer">NHS</a>"#),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn code_is_highlighted_even_beside_raw_html() {
+        let (html, _) = render("<b>x</b>\n\n```rust\nfn main() {}\n```\n", &keep);
+        assert!(html.contains("hl-"), "{html}");
     }
 
     #[test]

@@ -113,11 +113,14 @@ impl<'a> Renderer<'a> {
         evidence
             .iter()
             .map(|e| {
-                let external = e.url.contains(':');
-                let href = if external {
+                // Validation allows only web addresses and published files; never link anything else.
+                let web = e.url.starts_with("https://") || e.url.starts_with("http://");
+                let href = if web {
                     e.url.clone()
+                } else if crate::safe_html::is_unsafe_url(&e.url) {
+                    "#".to_string()
                 } else {
-                    format!("{root}{}", e.url)
+                    format!("{root}{}", e.url.trim_start_matches('/'))
                 };
                 EvidenceView {
                     title: &e.title,

@@ -50,6 +50,12 @@ fn link_problem(
         None if is_relative_file(url) => resolve(from, url.split(['#', '?']).next().unwrap_or(url)),
         None => return None,
     };
+    if !target.starts_with("content") {
+        return Some((
+            format!("the link \"{url}\" leads out of the content folder"),
+            "links may only reach pages and files inside content/; put the file in content/files/ and link to it there",
+        ));
+    }
     (!exists(&target)).then(|| {
         (
             format!("this links to {}, which does not exist", target.display()),

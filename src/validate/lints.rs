@@ -41,6 +41,13 @@ pub fn check(content: &Content) -> Vec<ContentError> {
                     .warning(),
             );
         }
+        for (range, what) in unsafe_html(text.text) {
+            warnings.push(
+                ContentError::at(source, at(range), format!("{what} is removed when the site is built"))
+                    .hint("content may use plain Markdown and a small safe set of HTML (see the README): no scripts, event handlers, styles, frames or forms")
+                    .warning(),
+            );
+        }
         if text.kind == Kind::ForFamilies {
             for (range, count) in long_sentences(text.text) {
                 warnings.push(
@@ -54,6 +61,38 @@ pub fn check(content: &Content) -> Vec<ContentError> {
     empty_families(content, &mut warnings);
     unexplained_acronyms(content, &mut warnings);
     warnings
+}
+
+/// Raw HTML and addresses the sanitiser will take out, with their place.
+fn unsafe_html(markdown: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    if !markdown.contains('<') && !markdown.contains(':') {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for (event, range) in Parser::new(markdown).into_offset_iter() {
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) => {
+                found.extend(
+                    crate::safe_html::removals(&html)
+                        .into_iter()
+                        .map(|what| (range.clone(), what)),
+                );
+            }
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if crate::safe_html::is_unsafe_url(&dest_url) =>
+            {
+                found.push((
+                    range,
+                    format!(
+                        "the address \"{}\"",
+                        dest_url.chars().take(40).collect::<String>()
+                    ),
+                ));
+            }
+            _ => {}
+        }
+    }
+    found
 }
 
 /// Headings that skip a level (## then ####), or a # heading under the page's own title.

@@ -68,6 +68,38 @@ pub fn markdown_texts(content: &Content) -> Vec<TextAt<'_>> {
             kind: Kind::Short,
         });
     }
+    if let Some(sros) = &content.sros {
+        for sro in &sros.value.sros {
+            texts.push(TextAt {
+                source: sros.source,
+                text: &sro.summary,
+                offset: 0,
+                kind: Kind::Short,
+            });
+        }
+    }
+    for register in &content.registers {
+        texts.push(TextAt {
+            source: register.source,
+            text: &register.value.summary,
+            offset: 0,
+            kind: Kind::Short,
+        });
+        for item in &register.value.items {
+            texts.push(spanned(register.source, &item.text, Kind::Short));
+        }
+    }
+    if let Some(risks) = &content.risks {
+        for risk in &risks.value.risks {
+            let all = std::iter::once(&risk.description).chain(&risk.mitigation);
+            texts.extend(all.map(|text| TextAt {
+                source: risks.source,
+                text,
+                offset: 0,
+                kind: Kind::Short,
+            }));
+        }
+    }
     for priority in &content.priorities {
         for action in &priority.value.actions {
             for text in action

@@ -133,6 +133,9 @@ pub fn check_updates(content: &Content, known: &Known, errors: &mut Vec<ContentE
                 );
             }
             check_assured(source, change, known.assurance, errors);
+            for evidence in &change.evidence {
+                check_evidence(content, source, &evidence.url, errors);
+            }
             for value in [&change.accepted_on, &change.next_review]
                 .into_iter()
                 .flatten()
@@ -154,6 +157,26 @@ pub fn check_updates(content: &Content, known: &Known, errors: &mut Vec<ContentE
                 set_on.insert(key, here);
             }
         }
+    }
+}
+
+/// Evidence is a web address, or a file published from `content/files/` (written from content/,
+/// e.g. "files/audit.pdf"): never script, and never a file that is not there.
+fn check_evidence(
+    content: &Content,
+    source: &Source,
+    url: &Spanned<String>,
+    errors: &mut Vec<ContentError>,
+) {
+    let address = url.get_ref();
+    let web = address.starts_with("https://") || address.starts_with("http://");
+    let file = std::path::Path::new("content").join(address);
+    let published = content.attachments.iter().any(|(path, _)| *path == file);
+    if !web && !published {
+        errors.push(
+            ContentError::at(source, url.span(), format!("the evidence address \"{address}\" is neither a web address nor a file in content/files/"))
+                .hint("write a web address starting https://, or put the file in content/files/ and write files/name.pdf"),
+        );
     }
 }
 

@@ -1,0 +1,346 @@
+//! Hostile and broken input: script in every kind of content never reaches a page as script,
+//! `check` says what it removed, paths cannot leave the project, and the dev server holds up.
+
+mod common;
+use common::*;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+
+/// The real tags of an HTML page (escaped text is not a tag): (name, attribute text).
+fn tags(html: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let end = rest.find('>').unwrap_or(rest.len());
+        let inside = &rest[..end];
+        let name: String = inside
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        found.push((name.to_ascii_lowercase(), inside[name.len()..].to_string()));
+        rest = &rest[end..];
+    }
+    found
+}
+
+/// (name, value) of each attribute inside a tag, reading quoted values whole.
+fn attribute_pairs(inside: &str) -> Vec<(String, String)> {
+    let mut pairs = Vec::new();
+    let mut rest = inside.trim_start_matches('/');
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+        let name: String = rest
+            .chars()
+            .take_while(|c| !c.is_whitespace() && *c != '=' && *c != '>')
+            .collect();
+        if name.is_empty() {
+            return pairs;
+        }
+        rest = rest[name.len()..].trim_start();
+        let mut value = String::new();
+        if let Some(after) = rest.strip_prefix('=') {
+            let after = after.trim_start();
+            match after.chars().next() {
+                Some(q @ ('"' | '\'')) => {
+                    let end = after[1..].find(q).map_or(after.len(), |e| e + 1);
+                    value = after[1..end].to_string();
+                    rest = &after[(end + 1).min(after.len())..];
+                }
+                _ => {
+                    let end = after.find(char::is_whitespace).unwrap_or(after.len());
+                    value = after[..end].to_string();
+                    rest = &after[end..];
+                }
+            }
+        }
+        pairs.push((name, value));
+    }
+}
+
+#[test]
+fn no_script_from_content_reaches_a_page() {
+    let (_dir, out) = build(&fixture("hostile"));
+    let mut pages = 0;
+    for (path, bytes) in tree(&out) {
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        pages += 1;
+        let html = String::from_utf8(bytes).unwrap();
+        let name = path.display();
+        for (tag, attributes) in tags(&html) {
+            assert!(
+                !["script", "iframe", "object", "embed", "form", "input", "style", "math", "base"]
+                    .contains(&tag.as_str()),
+                "{name}: <{tag}>"
+            );
+            let lower = attributes.to_ascii_lowercase();
+            for (attribute, value) in attribute_pairs(&lower) {
+                assert!(
+                    !attribute.starts_with("on") && attribute != "style",
+                    "{name}: <{tag} {attributes}>"
+                );
+                let address = [
+                    "href",
+                    "src",
+                    "action",
+                    "formaction",
+                    "xlink:href",
+                    "data",
+                    "poster",
+                ]
+                .contains(&attribute.as_str());
+                let script = value.trim_start().starts_with("javascript:")
+                    || value.trim_start().starts_with("vbscript:")
+                    || value.trim_start().starts_with("data:text");
+                assert!(!(address && script), "{name}: <{tag} {attributes}>");
+            }
+            if tag == "meta" {
+                assert!(!lower.contains("refresh"), "{name}: <meta {attributes}>");
+            }
+        }
+        assert!(
+            html.contains("script-src 'none'"),
+            "{name} has no Content-Security-Policy"
+        );
+    }
+    assert!(pages > 10);
+    let action = visible_text(&read(&out, "actions/xss.html"));
+    assert!(
+        action.contains("hidden text shown"),
+        "text a style tried to hide is shown: {action}"
+    );
+    assert!(read(&out, "actions/xss.html").contains(r#"rel="noopener noreferrer""#));
+}
+
+#[test]
+fn check_says_what_it_removes() {
+    let root = fixture("hostile");
+    let output = planpress(&["check", "--root", root.to_str().unwrap()]);
+    assert!(output.status.success(), "removals are warnings, not errors");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for removed in [
+        "the <script> element is removed when the site is built",
+        "the <iframe> element is removed",
+        "the style attribute of <span> is removed",
+        "the address \"javascript:alert('md-link')\" is removed",
+        "the address \"JaVaScRiPt:alert('mixed')\" of <a> is removed",
+        "the onerror attribute of <img> is removed",
+        "the onmouseover attribute of <b> is removed",
+    ] {
+        assert!(stderr.contains(removed), "«{removed}» missing:\n{stderr}");
+    }
+}
+
+fn broken_copy(edit: impl Fn(&Path)) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("custom-labels", dir.path());
+    edit(dir.path());
+    let output = run_build(dir.path(), &dir.path().join("site"));
+    assert_eq!(output.status.code(), Some(1));
+    (dir, String::from_utf8_lossy(&output.stderr).into_owned())
+}
+
+#[test]
+fn paths_cannot_leave_the_project() {
+    let (_d, stderr) = broken_copy(|root| {
+        std::fs::write(root.join("content/pages/escape.md"), "+++\ntitle = \"Escape\"\n+++\n[secrets](../../../../etc/passwd) ![x](../../../../etc/hosts)\n").unwrap();
+    });
+    assert!(
+        stderr.contains("the link \"../../../../etc/passwd\" leads out of the content folder"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("content/pages/escape.md:4:1"), "{stderr}");
+
+    let (_d, stderr) = broken_copy(|root| {
+        std::os::unix::fs::symlink("/etc/hostname", root.join("content/pages/linked.md")).unwrap()
+    });
+    assert!(
+        stderr.contains("content/pages/linked.md") && stderr.contains("symbolic link"),
+        "{stderr}"
+    );
+
+    let (_d, stderr) = broken_copy(|root| {
+        let plan = root.join("content/plan.toml");
+        let text = std::fs::read_to_string(&plan)
+            .unwrap()
+            .replace("theme = \"northshire\"", "theme = \"../../etc\"");
+        std::fs::write(plan, text).unwrap();
+    });
+    assert!(
+        stderr.contains("the theme name must be a plain folder name"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_site_is_never_written_over_the_project() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("custom-labels", dir.path());
+    for out in [
+        dir.path().to_path_buf(),
+        dir.path().join("content"),
+        dir.path().join("content/pages"),
+    ] {
+        let output = run_build(dir.path(), &out);
+        assert_eq!(output.status.code(), Some(1), "{}", out.display());
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains("will not write the site"),
+            "{}",
+            out.display()
+        );
+    }
+    assert!(
+        dir.path().join("content/plan.toml").is_file(),
+        "nothing was deleted"
+    );
+}
+
+#[test]
+fn very_large_and_deeply_nested_content_gives_a_clear_result() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("custom-labels", dir.path());
+    let pages = dir.path().join("content/pages");
+    let paragraph =
+        "A long page about maternity care, written again and again. ".repeat(20) + "\n\n";
+    std::fs::write(
+        pages.join("huge.md"),
+        format!(
+            "+++\ntitle = \"Huge\"\n+++\n{}",
+            paragraph.repeat(20_000_000 / paragraph.len())
+        ),
+    )
+    .unwrap();
+    // Ten thousand lists, each inside the one before, on one line ("- - - - … deep").
+    let nested = format!("{}deep\n", "- ".repeat(10_000));
+    std::fs::write(
+        pages.join("nested.md"),
+        format!("+++\ntitle = \"Nested\"\n+++\n{nested}"),
+    )
+    .unwrap();
+    std::fs::write(
+        pages.join("line.md"),
+        format!("+++\ntitle = \"Line\"\n+++\n{}\n", "word ".repeat(200_000)),
+    )
+    .unwrap();
+    std::fs::write(pages.join("binary.md"), [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    let output = run_build(dir.path(), &dir.path().join("site"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "the file that is not UTF-8 fails the build"
+    );
+    assert!(
+        stderr.contains("content/pages/binary.md") && stderr.contains("not saved as UTF-8"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    std::fs::remove_file(pages.join("binary.md")).unwrap();
+    let output = run_build(dir.path(), &dir.path().join("site"));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        std::fs::metadata(dir.path().join("site/huge.html"))
+            .unwrap()
+            .len()
+            > 20_000_000
+    );
+}
+
+fn start_server(root: &Path) -> (std::process::Child, String) {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_planpress"))
+        .args(["serve", "--port", "0", "--root", root.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let address = line
+        .split("http://")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .unwrap()
+        .to_string();
+    (child, address)
+}
+
+#[test]
+fn the_dev_server_holds_up_under_many_clients_and_rude_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("custom-labels", dir.path());
+    let (mut server, address) = start_server(dir.path());
+    // Clients that leave mid-answer.
+    for _ in 0..20 {
+        let mut rude = TcpStream::connect(&address).unwrap();
+        write!(rude, "GET /index.html HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        drop(rude);
+    }
+    // 200 clients at once, each asking for a page and reading all of it.
+    let clients: Vec<_> = (0..200)
+        .map(|i| {
+            let address = address.clone();
+            std::thread::spawn(move || {
+                let mut stream = TcpStream::connect(&address).unwrap();
+                stream
+                    .set_read_timeout(Some(std::time::Duration::from_secs(20)))
+                    .unwrap();
+                let path = if i % 2 == 0 {
+                    "/index.html"
+                } else {
+                    "/%2e%2e/%2e%2e/etc/passwd"
+                };
+                write!(
+                    stream,
+                    "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                )
+                .unwrap();
+                let mut response = String::new();
+                stream.read_to_string(&mut response).unwrap();
+                (i, response)
+            })
+        })
+        .collect();
+    for client in clients {
+        let (i, response) = client.join().unwrap();
+        if i % 2 == 0 {
+            assert!(
+                response.starts_with("HTTP/1.1 200"),
+                "{}",
+                &response[..response.len().min(80)]
+            );
+        } else {
+            assert!(
+                response.starts_with("HTTP/1.1 400"),
+                "traversal refused: {}",
+                &response[..response.len().min(80)]
+            );
+        }
+    }
+    let mut last = TcpStream::connect(&address).unwrap();
+    write!(
+        last,
+        "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    last.read_to_string(&mut response).unwrap();
+    assert!(
+        response.starts_with("HTTP/1.1 200"),
+        "still serving afterwards"
+    );
+    let _ = server.kill();
+    let _ = server.wait();
+}
