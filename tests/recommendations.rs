@@ -214,7 +214,10 @@ fn section<'a>(html: &'a str, id: &str) -> &'a str {
 /// The links in a section's gap list, in order.
 fn gap_links(section: &str) -> Vec<String> {
     match section.split_once(r#"<ul class="gaps">"#) {
-        Some((_, rest)) => hrefs(rest.split("</ul>").next().unwrap()),
+        Some((_, rest)) => hrefs(rest.split("</ul>").next().unwrap())
+            .into_iter()
+            .filter(|h| h.starts_with("recommendations/"))
+            .collect(),
         None => Vec::new(),
     }
 }

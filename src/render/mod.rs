@@ -1,8 +1,10 @@
 //! Stage 4, render: the plan and the theme in, the site's files (as bytes in memory) out. Pure apart
 //! from reading the theme, which `Theme::load` does before rendering starts.
 
+mod abbreviations;
 mod charts;
 pub mod data;
+mod find;
 mod highlight;
 mod links;
 mod markdown;
@@ -49,6 +51,13 @@ pub fn render_site(
         targets: LinkTargets::new(plan, sources.iter().map(|s| s.path.as_path()), attachments),
         problems: Mutex::new(Vec::new()),
         site: site_view(plan),
+        glossary: abbreviations::Glossary::new(plan.glossary.iter().map(|t| {
+            (
+                t.term.as_str(),
+                t.expansion.as_str(),
+                crate::validate::slugify(&t.term),
+            )
+        })),
     };
     let mut files = renderer.pages();
     files.extend(attachments.iter().map(|(path, bytes)| OutputFile {
@@ -75,6 +84,20 @@ pub fn render_site(
     }
 }
 
+/// Pages without preformatted text lose their blank lines and indentation: a lighter page for a
+/// phone, the same page for a reader.
+fn trim_lines(html: &str) -> String {
+    if html.contains("<pre") || html.contains("<textarea") {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len());
+    for line in html.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
 struct Renderer<'a> {
     plan: &'a Plan,
     sources: &'a [Source],
@@ -82,6 +105,7 @@ struct Renderer<'a> {
     targets: LinkTargets,
     problems: Mutex<Vec<ContentError>>,
     site: SiteView<'a>,
+    glossary: abbreviations::Glossary,
 }
 
 /// A page's own part of the template context.
@@ -93,6 +117,7 @@ impl<'a> Renderer<'a> {
         let sros = self.sro_views();
         let mut files = self.top_pages(&priorities, &sros);
         files.extend(self.priority_pages(&priorities));
+        files.extend(self.finding_pages(&priorities));
         let (register_files, coverage) = self.register_pages();
         files.extend(register_files);
         files.extend(self.print_page(&priorities, coverage));
@@ -201,9 +226,16 @@ impl<'a> Renderer<'a> {
         for (key, value) in extra {
             context.insert(key, &value);
         }
-        self.render(template, &context).map(|html| OutputFile {
-            path: path.to_string(),
-            bytes: html.into_bytes(),
+        self.render(template, &context).map(|html| {
+            let html = if path == "glossary.html" {
+                html
+            } else {
+                self.glossary.mark(&html, &format!("{root}glossary.html"))
+            };
+            OutputFile {
+                path: path.to_string(),
+                bytes: trim_lines(&html).into_bytes(),
+            }
         })
     }
 

@@ -59,6 +59,7 @@ pub fn check(content: &Content) -> Vec<ContentError> {
         }
     }
     empty_families(content, &mut warnings);
+    hard_to_read(content, &mut warnings);
     unexplained_acronyms(content, &mut warnings);
     warnings
 }
@@ -192,6 +193,39 @@ fn empty_families(content: &Content, warnings: &mut Vec<ContentError>) {
                 .hint("add families = [\"…\"]: what will change for families, in plain words")
                 .warning(),
             );
+        }
+    }
+}
+
+/// Actions whose text for families scores below the plan's reading-ease threshold.
+fn hard_to_read(content: &Content, warnings: &mut Vec<ContentError>) {
+    let threshold = content
+        .plan
+        .as_ref()
+        .and_then(|p| p.value.reading_ease)
+        .unwrap_or(super::plain_english::DEFAULT_THRESHOLD);
+    for priority in &content.priorities {
+        let source = &content.sources[priority.source];
+        for action in &priority.value.actions {
+            let text: Vec<&str> = action
+                .families
+                .iter()
+                .map(|f| f.get_ref().as_str())
+                .collect();
+            let Some(score) = super::plain_english::reading_ease(&text.join(" ")) else {
+                continue;
+            };
+            if score < threshold {
+                let place = action
+                    .families
+                    .first()
+                    .map_or(action.id.span(), |f| f.span());
+                warnings.push(
+                    ContentError::at(source, place, format!("what \"{}\" will mean for families scores {score:.0} for reading ease, below {threshold:.0}", action.id.get_ref()))
+                        .hint("use shorter sentences and everyday words (Flesch reading ease: 60 to 70 is plain English); reading_ease in plan.toml sets the threshold")
+                        .warning(),
+                );
+            }
         }
     }
 }

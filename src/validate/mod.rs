@@ -6,6 +6,7 @@ mod ids;
 mod links;
 mod lints;
 mod outcomes;
+mod plain_english;
 mod references;
 mod registers;
 mod texts;
@@ -22,7 +23,7 @@ pub use ids::{is_slug, slugify};
 use references::{check_known, Seen};
 
 /// Page names the site uses itself; a Markdown page may not take them.
-const RESERVED_PAGES: [&str; 18] = [
+const RESERVED_PAGES: [&str; 20] = [
     "index",
     "404",
     "sitemap",
@@ -41,6 +42,8 @@ const RESERVED_PAGES: [&str; 18] = [
     "feed",
     "versions",
     "print",
+    "a-z",
+    "status",
 ];
 
 /// Every problem in the content: errors (which stop the build) and warnings.

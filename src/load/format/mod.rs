@@ -59,6 +59,10 @@ pub struct PlanFile {
     /// The last day of the plan period. Leave out for a financial year: it then ends on 31 March.
     #[serde(default)]
     pub period_end: Option<Spanned<Datetime>>,
+    /// The lowest Flesch reading-ease score (0 to 100, higher is easier) that text for families
+    /// may have before `check` warns. Leave out for 50.
+    #[serde(default)]
+    pub reading_ease: Option<f64>,
 }
 
 fn default_language() -> String {

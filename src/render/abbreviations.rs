@@ -1,0 +1,198 @@
+//! Abbreviations explained where they stand: on each page, the first use of each glossary term in
+//! the main text becomes `<abbr>` with its expansion written out beside it (not only in a tooltip),
+//! linked to the glossary. Works on the rendered HTML, so every template and every piece of
+//! Markdown gets it alike.
+
+use std::collections::HashMap;
+
+use super::theme::escape;
+
+/// A glossary term as it appears in escaped HTML text, and what to put in its place.
+pub struct Glossary {
+    /// Escaped term → (escaped expansion, glossary anchor).
+    terms: HashMap<String, (String, String)>,
+    /// The longest term, in bytes, to bound the look-ahead.
+    longest: usize,
+}
+
+/// Elements whose text is left alone: links and abbreviations already, headings, code, titles.
+const SKIP: [&str; 14] = [
+    "a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "svg", "title", "time",
+    "caption",
+];
+
+impl Glossary {
+    pub fn new<'t>(terms: impl Iterator<Item = (&'t str, &'t str, String)>) -> Glossary {
+        let terms: HashMap<String, (String, String)> = terms
+            .map(|(term, expansion, anchor)| (escape(term), (escape(expansion), anchor)))
+            .collect();
+        let longest = terms.keys().map(String::len).max().unwrap_or(0);
+        Glossary { terms, longest }
+    }
+
+    /// Marks the first use of each term inside `<main>`; `glossary` is the glossary page's address
+    /// from this page.
+    pub fn mark(&self, html: &str, glossary: &str) -> String {
+        if self.terms.is_empty() {
+            return html.to_string();
+        }
+        let (Some(start), Some(end)) = (html.find("<main"), html.rfind("</main>")) else {
+            return html.to_string();
+        };
+        let mut out = String::with_capacity(html.len() + 2048);
+        out.push_str(&html[..start]);
+        let mut used: Vec<&str> = Vec::new();
+        let mut skipping: Vec<String> = Vec::new();
+        let body = &html[start..end];
+        let mut i = 0;
+        while i < body.len() {
+            if body.as_bytes()[i] == b'<' {
+                let close = body[i..].find('>').map_or(body.len(), |e| i + e + 1);
+                let tag = &body[i..close];
+                track(tag, &mut skipping);
+                out.push_str(tag);
+                i = close;
+                continue;
+            }
+            let text_end = body[i..].find('<').map_or(body.len(), |e| i + e);
+            let text = &body[i..text_end];
+            if skipping.is_empty() {
+                out.push_str(&self.mark_text(text, glossary, &mut used));
+            } else {
+                out.push_str(text);
+            }
+            i = text_end;
+        }
+        out.push_str(&html[end..]);
+        out
+    }
+
+    fn mark_text<'g>(&'g self, text: &str, glossary: &str, used: &mut Vec<&'g str>) -> String {
+        let mut out = String::with_capacity(text.len());
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < text.len() {
+            let boundary_before = i == 0 || !is_word(bytes[i - 1]);
+            let found = boundary_before
+                .then(|| self.term_at(text, i, used))
+                .flatten();
+            match found {
+                Some((term, (expansion, anchor))) => {
+                    // "Standard Operating Procedure (SOP)" already says it: mark it, add nothing.
+                    let before = text[..i].trim_end_matches(['(', ' ']).to_lowercase();
+                    if before.ends_with(&expansion.to_lowercase()) {
+                        out.push_str(&format!("<abbr title=\"{expansion}\">{term}</abbr>"));
+                    } else {
+                        out.push_str(&format!("<abbr title=\"{expansion}\">{term}</abbr> (<a href=\"{glossary}#{anchor}\">{expansion}</a>)"));
+                    }
+                    used.push(term);
+                    i += term.len();
+                }
+                None => {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    out.push(c);
+                    i += c.len_utf8();
+                }
+            }
+        }
+        out
+    }
+
+    /// The longest unused term starting at byte `i` of `text` and ending at a word boundary.
+    fn term_at<'g>(
+        &'g self,
+        text: &str,
+        i: usize,
+        used: &[&str],
+    ) -> Option<(&'g str, &'g (String, String))> {
+        let limit = (i + self.longest).min(text.len());
+        (i + 1..=limit)
+            .rev()
+            .filter(|&end| text.is_char_boundary(end))
+            .find_map(|end| {
+                let after_ok = end == text.len() || !is_word(text.as_bytes()[end]);
+                let (term, value) = self.terms.get_key_value(&text[i..end])?;
+                (after_ok && !used.contains(&term.as_str())).then_some((term.as_str(), value))
+            })
+    }
+}
+
+fn is_word(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'+' || byte == b'&'
+}
+
+/// Keeps the stack of open elements whose text is left alone.
+fn track(tag: &str, skipping: &mut Vec<String>) {
+    let closing = tag.starts_with("</");
+    let name: String = tag
+        .trim_start_matches(['<', '/'])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if !SKIP.contains(&name.as_str()) || tag.ends_with("/>") {
+        return;
+    }
+    if closing {
+        if let Some(at) = skipping.iter().rposition(|n| *n == name) {
+            skipping.truncate(at);
+        }
+    } else {
+        skipping.push(name);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glossary() -> Glossary {
+        let terms = [
+            ("SRO", "Senior Responsible Owner", "sro".to_string()),
+            ("BR+", "Birthrate Plus", "br".to_string()),
+            ("O&G", "Obstetrics and Gynaecology", "o-g".to_string()),
+        ];
+        Glossary::new(terms.iter().map(|(t, e, a)| (*t, *e, a.clone())))
+    }
+
+    #[test]
+    fn the_first_use_on_a_page_is_explained_in_words_and_linked() {
+        let html = "<head><title>SRO</title></head><main><h1>The SRO</h1><p>Our SRO and the SRO team. Use BR+ and O&amp;G.</p></main>";
+        let marked = glossary().mark(html, "../glossary.html");
+        assert!(marked.contains(r#"<p>Our <abbr title="Senior Responsible Owner">SRO</abbr> (<a href="../glossary.html#sro">Senior Responsible Owner</a>) and the SRO team."#), "{marked}");
+        assert!(
+            marked.contains("<h1>The SRO</h1>"),
+            "headings are left alone: {marked}"
+        );
+        assert!(
+            marked.contains(r#"<abbr title="Birthrate Plus">BR+</abbr>"#),
+            "{marked}"
+        );
+        assert!(
+            marked.contains(r#"<abbr title="Obstetrics and Gynaecology">O&amp;G</abbr>"#),
+            "{marked}"
+        );
+        assert!(
+            marked.starts_with("<head><title>SRO</title>"),
+            "only inside main"
+        );
+    }
+
+    #[test]
+    fn a_term_already_spelt_out_is_not_spelt_out_again() {
+        let marked = glossary().mark(
+            "<main><p>Each Senior Responsible Owner (SRO) reports.</p></main>",
+            "g.html",
+        );
+        assert!(marked.contains(r#"Senior Responsible Owner (<abbr title="Senior Responsible Owner">SRO</abbr>) reports"#), "{marked}");
+    }
+
+    #[test]
+    fn words_that_only_contain_a_term_are_left_alone() {
+        let marked = glossary().mark(
+            "<main><p>SROs and XSRO and <a href=\"x\">SRO</a></p></main>",
+            "g.html",
+        );
+        assert!(!marked.contains("<abbr"), "{marked}");
+    }
+}

@@ -1,0 +1,142 @@
+//! Families first: abbreviations spelt out where they first stand and linked to the glossary, an
+//! A to Z and a page per status that work without JavaScript, and plain-English warnings.
+
+mod common;
+use common::*;
+
+use std::path::Path;
+
+fn real_site() -> (tempfile::TempDir, std::path::PathBuf) {
+    build(Path::new(env!("CARGO_MANIFEST_DIR")))
+}
+
+#[test]
+fn the_first_use_of_an_abbreviation_on_a_page_is_spelt_out_and_linked() {
+    let (_dir, out) = real_site();
+    let page = read(&out, "actions/enhanced-maternal-care.html");
+    let first = page
+        .find(r#"<abbr title="Critical Care Outreach Team">CCORT</abbr>"#)
+        .expect("CCORT is marked");
+    assert_eq!(
+        page.matches("<abbr title=\"Critical Care Outreach Team\">")
+            .count(),
+        1,
+        "only the first use"
+    );
+    let text = visible_text(&page[first..]);
+    assert!(
+        text.starts_with("CCORT)") || text.starts_with("CCORT ("),
+        "{}",
+        &text[..60]
+    );
+    let priority = read(&out, "priorities/1-safe-care.html");
+    assert!(
+        priority.contains(
+            r#"(<abbr title="Electronic prescribing and medicines administration">EPMA</abbr>)"#
+        ),
+        "EPMA is marked on its priority page"
+    );
+    let sop = priority
+        .find(r#"<abbr title="Standard Operating Procedure">SOP</abbr>"#)
+        .unwrap();
+    assert!(
+        visible_text(&priority[..sop]).ends_with("standard operating procedure ("),
+        "already spelt out, so not spelt out again"
+    );
+    let glossary = read(&out, "glossary.html");
+    for anchor in priority
+        .split("glossary.html#")
+        .skip(1)
+        .map(|r| r.split('"').next().unwrap())
+    {
+        assert!(
+            glossary.contains(&format!("id=\"{anchor}\"")),
+            "the glossary has #{anchor}"
+        );
+    }
+}
+
+#[test]
+fn an_a_to_z_and_a_page_per_status_find_every_action_area() {
+    let (_dir, out) = real_site();
+    let az = read(&out, "a-z.html");
+    let titles: Vec<String> = az
+        .split("<ul class=\"found\">")
+        .skip(1)
+        .flat_map(|list| {
+            list.split("</ul>")
+                .next()
+                .unwrap()
+                .split("<li><a href=\"")
+                .skip(1)
+                .map(|item| {
+                    visible_text(
+                        item.split("</a>")
+                            .next()
+                            .unwrap()
+                            .split("\">")
+                            .nth(1)
+                            .unwrap(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(titles.len(), 22, "every action area once");
+    let mut sorted = titles.clone();
+    sorted.sort_by_key(|t| t.to_lowercase());
+    assert_eq!(titles, sorted, "in alphabetical order");
+    assert!(
+        visible_text(&az).contains("A Antenatal Care, including care for patients with Diabetes"),
+        "under its letter"
+    );
+
+    let waiting = visible_text(&read(&out, "status/not-yet-reported.html"));
+    assert!(
+        waiting.contains("22 action areas, as at 22 November 2026"),
+        "{waiting}"
+    );
+    let complete = visible_text(&read(&out, "status/complete.html"));
+    assert!(
+        complete.contains("No action area has this status"),
+        "{complete}"
+    );
+    let home = visible_text(&read(&out, "index.html"));
+    assert!(home.contains("By status: Not yet reported (22)"), "{home}");
+}
+
+#[test]
+fn check_scores_family_text_for_reading_ease_against_the_plans_threshold() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("progress", dir.path());
+    let register = dir.path().join("content/priorities/2-support.toml");
+    let text = std::fs::read_to_string(&register).unwrap().replace(
+        "families = [\"Information you can read.\"]",
+        "families = [\"Comprehensive multidisciplinary interpretation facilitates organisational accessibility considerations.\"]",
+    );
+    std::fs::write(&register, text).unwrap();
+    let check = |root: &Path| {
+        String::from_utf8_lossy(&planpress(&["check", "--root", root.to_str().unwrap()]).stderr)
+            .into_owned()
+    };
+    let stderr = check(dir.path());
+    assert!(
+        stderr.contains("what \"leaflets\" will mean for families scores")
+            && stderr.contains("below 50"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("what \"bereavement\" will mean"),
+        "plain text passes: {stderr}"
+    );
+    let plan = dir.path().join("content/plan.toml");
+    std::fs::write(
+        &plan,
+        std::fs::read_to_string(&plan).unwrap() + "reading_ease = 95\n",
+    )
+    .unwrap();
+    assert!(
+        check(dir.path()).contains("what \"bereavement\" will mean for families scores"),
+        "a stricter threshold catches more"
+    );
+}
