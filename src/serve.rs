@@ -270,8 +270,8 @@ fn allow_reload(page: &mut String) {
         .trim_end_matches("</script>");
     let hash = base64(&<sha2::Sha256 as sha2::Digest>::digest(script.as_bytes()));
     *page = page.replacen(
-        "script-src 'none'",
-        &format!("script-src 'sha256-{hash}'; connect-src 'self'"),
+        "script-src 'self'",
+        &format!("script-src 'self' 'sha256-{hash}'"),
         1,
     );
 }

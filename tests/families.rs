@@ -140,3 +140,40 @@ fn check_scores_family_text_for_reading_ease_against_the_plans_threshold() {
         "a stricter threshold catches more"
     );
 }
+
+#[test]
+fn the_search_index_is_split_so_a_word_fetches_one_small_shard() {
+    let (_dir, out) = real_site();
+    let shard: serde_json::Value =
+        serde_json::from_str(&read(&out, "search/words-be.json")).unwrap();
+    let ids = shard["bereavement"]
+        .as_array()
+        .expect("bereavement is indexed");
+    let docs: serde_json::Value = serde_json::from_str(&read(&out, "search/docs-0.json")).unwrap();
+    let found: Vec<&str> = ids
+        .iter()
+        .map(|id| docs[id.as_u64().unwrap() as usize][0].as_str().unwrap())
+        .collect();
+    assert!(
+        found.iter().any(|t| t.contains("Bereavement Care")),
+        "{found:?}"
+    );
+    assert!(
+        docs.as_array().unwrap().len() <= 100,
+        "documents come in chunks of 100"
+    );
+    for (path, bytes) in tree(&out.join("search")) {
+        assert!(
+            bytes.len() < 16 * 1024,
+            "{} is {} bytes: a search should fetch little",
+            path.display(),
+            bytes.len()
+        );
+    }
+    let home = read(&out, "index.html");
+    assert!(
+        home.contains(r#"<form id="search" class="search" role="search" action="a-z.html""#),
+        "without JavaScript the form goes to the A to Z"
+    );
+    assert!(home.contains(r#"<script src="search.js" defer></script>"#));
+}

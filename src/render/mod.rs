@@ -12,6 +12,7 @@ mod outcomes;
 mod print;
 mod progress;
 mod registers;
+mod search;
 pub mod theme;
 mod versions;
 mod views;
@@ -123,6 +124,7 @@ impl<'a> Renderer<'a> {
         files.extend(self.print_page(&priorities, coverage));
         files.extend(self.print_stylesheet());
         files.extend(data::files(self.plan));
+        files.extend(search::files(self.plan));
         files.extend(self.update_pages());
         files.extend(self.timeline_page());
         files.extend(self.dashboard_page());

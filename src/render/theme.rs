@@ -27,7 +27,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = default_files!("templates":
 );
 
 /// The built-in default theme's static files, copied to the site's root.
-const DEFAULT_STATIC: &[(&str, &str)] = default_files!("static": "style.css");
+const DEFAULT_STATIC: &[(&str, &str)] = default_files!("static": "style.css", "search.js");
 
 /// Parsed templates and the static files to publish.
 pub struct Theme {

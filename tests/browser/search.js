@@ -1,0 +1,37 @@
+// In real Chromium: type a word into the search box of a built site and read the results.
+// Usage: node search.js URL_OF_HOME_PAGE WORD EXPECTED_TITLE
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const os = require('os');
+
+function playwright() {
+  const places = [
+    path.join(__dirname, '../../../shared/tools/node_modules/playwright-core'),
+    path.join(process.env.SITE_TOOLS_HOME || path.join(os.homedir(), '.cache/site-check-tools'), 'node_modules/playwright-core'),
+  ];
+  for (const place of places) if (fs.existsSync(place)) return require(place);
+  throw new Error('playwright-core is not installed: run ../shared/tools/install-tools.sh');
+}
+
+(async () => {
+  const [url, word, expected] = process.argv.slice(2);
+  const browser = await playwright().chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const fetched = [];
+  page.on('request', (r) => { if (r.url().includes('/search/')) fetched.push(r.url().split('/search/')[1]); });
+  await page.goto(url);
+  await page.fill('#search-input', word);
+  await page.press('#search-input', 'Enter');
+  await page.waitForSelector('#search-results li a', { timeout: 10000 });
+  const titles = await page.$$eval('#search-results li a', (links) => links.map((a) => a.textContent));
+  await browser.close();
+  const ok = titles.some((t) => t.includes(expected)) && !errors.some((e) => /Content Security Policy/i.test(e));
+  console.log(`search: "${word}" found ${titles.length} result(s), fetching ${fetched.join(', ')}${ok ? '' : ' -- FAIL: ' + JSON.stringify({ titles, errors })}`);
+  process.exit(ok ? 0 : 1);
+})().catch((e) => { console.log(`search: FAIL ${e.message}`); process.exit(1); });
