@@ -94,7 +94,7 @@ pub fn render_sources(
     let Some(plan) = model::build(&content, options.as_of, options.snapshot.clone()) else {
         return Err(fail(errors, warnings, content));
     };
-    let theme = match Theme::load(root, &plan.theme) {
+    let theme = match Theme::load(root, &plan.theme, &plan.language) {
         Ok(theme) => theme,
         Err(errors) => return Err(fail(errors, warnings, content)),
     };

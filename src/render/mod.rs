@@ -51,7 +51,7 @@ pub fn render_site(
         theme,
         targets: LinkTargets::new(plan, sources.iter().map(|s| s.path.as_path()), attachments),
         problems: Mutex::new(Vec::new()),
-        site: site_view(plan),
+        site: site_view(plan, &theme.words),
         glossary: abbreviations::Glossary::new(plan.glossary.iter().map(|t| {
             (
                 t.term.as_str(),

@@ -3,6 +3,7 @@
 //! `themes/<name>/static/` replaces the built-in one, so a trust can override any template or the
 //! stylesheet without copying the rest.
 
+use std::collections::BTreeMap;
 use std::error::Error as _;
 use std::path::{Path, PathBuf};
 
@@ -34,11 +35,41 @@ pub struct Theme {
     pub tera: Tera,
     /// (path under the site root, bytes), sorted by path.
     pub assets: Vec<(String, Vec<u8>)>,
+    /// The theme's own words, by key, in the plan's language (English where not translated).
+    pub words: BTreeMap<String, String>,
+}
+
+/// The default theme's words in English; other languages come from the theme folder.
+const ENGLISH: &str = include_str!("../../themes/default/i18n/en.toml");
+
+/// The theme's words for `language` (a BCP 47 tag such as "cy" or "en-GB"): English, with any
+/// `themes/<theme>/i18n/<language>.toml` (or its primary subtag, "cy.toml") laid over it.
+fn words(root: &Path, folder: &Path, language: &str, errors: &mut Vec<ContentError>) -> BTreeMap<String, String> {
+    let mut words: BTreeMap<String, String> = toml::from_str(ENGLISH).unwrap_or_default();
+    let primary = language.split('-').next().unwrap_or(language).to_lowercase();
+    let candidates = [language.to_string(), primary];
+    let file = candidates.iter().map(|l| folder.join("i18n").join(format!("{l}.toml"))).find(|p| p.is_file());
+    if let Some(file) = file {
+        let shown = file.strip_prefix(root).unwrap_or(&file).to_path_buf();
+        match std::fs::read_to_string(&file).map_err(|e| e.to_string()).and_then(|t| toml::from_str::<BTreeMap<String, String>>(&t).map_err(|e| e.to_string())) {
+            Ok(translated) => {
+                for (key, value) in translated {
+                    if words.contains_key(&key) {
+                        words.insert(key, value);
+                    } else {
+                        errors.push(ContentError::in_file(&shown, format!("\"{key}\" is not one of the theme's words")).hint("use the keys of themes/default/i18n/en.toml"));
+                    }
+                }
+            }
+            Err(e) => errors.push(ContentError::in_file(&shown, format!("the translation could not be read: {e}")).hint("each line is key = \"words\"")),
+        }
+    }
+    words
 }
 
 impl Theme {
     /// Loads the theme `name` from `<root>/themes/<name>/` over the built-in default.
-    pub fn load(root: &Path, name: &str) -> Result<Theme, Vec<ContentError>> {
+    pub fn load(root: &Path, name: &str, language: &str) -> Result<Theme, Vec<ContentError>> {
         let folder = root.join("themes").join(name);
         if name != "default" && !folder.is_dir() {
             let path = PathBuf::from("content/plan.toml");
@@ -82,8 +113,9 @@ impl Theme {
         if let Err(e) = tera.add_raw_templates(templates) {
             errors.push(template_error(&folder, &e));
         }
+        let words = words(root, &folder, language, &mut errors);
         if errors.is_empty() {
-            Ok(Theme { tera, assets })
+            Ok(Theme { tera, assets, words })
         } else {
             Err(errors)
         }

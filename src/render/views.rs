@@ -26,6 +26,8 @@ pub struct SiteView<'a> {
     pub has_glossary: bool,
     /// The label of the snapshot this site is, if it is one.
     pub snapshot: Option<&'a str>,
+    /// The theme's own words in the plan's language, by key (`site.t.home`).
+    pub t: &'a std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -225,7 +227,7 @@ pub fn counts<'a>(plan: &'a Plan, actions: impl Iterator<Item = &'a Action>) -> 
         .collect()
 }
 
-pub fn site_view(plan: &Plan) -> SiteView<'_> {
+pub fn site_view<'a>(plan: &'a Plan, words: &'a std::collections::BTreeMap<String, String>) -> SiteView<'a> {
     SiteView {
         organisation: &plan.organisation,
         title: &plan.title,
@@ -242,6 +244,7 @@ pub fn site_view(plan: &Plan) -> SiteView<'_> {
         has_risks: !plan.risks.is_empty(),
         has_glossary: !plan.glossary.is_empty(),
         snapshot: plan.snapshot.as_deref(),
+        t: words,
         menu: plan
             .pages
             .iter()
