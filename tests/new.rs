@@ -4,24 +4,11 @@
 mod common;
 use common::*;
 
-use std::path::Path;
-
-fn run(root: &Path, args: &[&str]) -> (bool, String, String) {
-    let mut all = args.to_vec();
-    all.extend(["--root", root.to_str().unwrap()]);
-    let output = planpress(&all);
-    (
-        output.status.success(),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
 #[test]
 fn new_page_and_action_build_straight_away_and_never_overwrite() {
     let dir = tempfile::tempdir().unwrap();
     copy_fixture("progress", dir.path());
-    let (ok, stdout, _) = run(
+    let (ok, stdout, _) = run_in(
         dir.path(),
         &["new", "page", "visiting", "--title", "Visiting the unit"],
     );
@@ -29,7 +16,7 @@ fn new_page_and_action_build_straight_away_and_never_overwrite() {
         ok && stdout.contains("content/pages/visiting.md"),
         "{stdout}"
     );
-    let (ok, _, stderr) = run(dir.path(), &["new", "page", "visiting"]);
+    let (ok, _, stderr) = run_in(dir.path(), &["new", "page", "visiting"]);
     assert!(!ok && stderr.contains("will not overwrite"), "{stderr}");
     assert!(
         std::fs::read_to_string(dir.path().join("content/pages/visiting.md"))
@@ -37,7 +24,7 @@ fn new_page_and_action_build_straight_away_and_never_overwrite() {
             .contains("Visiting the unit")
     );
 
-    let (ok, _, _) = run(
+    let (ok, _, _) = run_in(
         dir.path(),
         &[
             "new",
@@ -49,10 +36,10 @@ fn new_page_and_action_build_straight_away_and_never_overwrite() {
         ],
     );
     assert!(ok);
-    let (ok, _, stderr) = run(dir.path(), &["new", "action", "2-support", "triage"]);
+    let (ok, _, stderr) = run_in(dir.path(), &["new", "action", "2-support", "triage"]);
     assert!(!ok && stderr.contains("already exists"), "{stderr}");
 
-    let (ok, stdout, stderr) = run(dir.path(), &["check"]);
+    let (ok, stdout, stderr) = run_in(dir.path(), &["check"]);
     assert!(ok, "the new page and action area pass check:\n{stderr}");
     assert!(stdout.contains("pages would be built"), "{stdout}");
     let (_site, out) = build(dir.path());
@@ -65,12 +52,12 @@ fn new_page_and_action_build_straight_away_and_never_overwrite() {
 fn a_new_update_is_dated_by_the_report_date_and_says_what_to_fill_in() {
     let dir = tempfile::tempdir().unwrap();
     copy_fixture("progress", dir.path());
-    let (ok, stdout, _) = run(dir.path(), &["new", "update", "june"]);
+    let (ok, stdout, _) = run_in(dir.path(), &["new", "update", "june"]);
     assert!(ok, "{stdout}");
     let path = dir.path().join("content/updates/2024-06-30-june.md");
     assert!(path.is_file(), "named by the report date: {stdout}");
     // Until its placeholder id is replaced, check names the line to change.
-    let (ok, _, stderr) = run(dir.path(), &["check"]);
+    let (ok, _, stderr) = run_in(dir.path(), &["check"]);
     assert!(
         !ok && stderr.contains("unknown action area \"the-action-area-id\"")
             && stderr.contains("2024-06-30-june.md:9:6"),
@@ -80,6 +67,6 @@ fn a_new_update_is_dated_by_the_report_date_and_says_what_to_fill_in() {
         .unwrap()
         .replace("the-action-area-id", "leaflets");
     std::fs::write(&path, text).unwrap();
-    let (ok, _, stderr) = run(dir.path(), &["check"]);
+    let (ok, _, stderr) = run_in(dir.path(), &["check"]);
     assert!(ok, "{stderr}");
 }

@@ -4,41 +4,9 @@
 mod common;
 use common::*;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-
-/// The server, stopped when the test ends however it ends.
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn start(root: &Path) -> (Server, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_planpress"))
-        .args(["serve", "--port", "0", "--root", root.to_str().unwrap()])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let address = line
-        .split("http://")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .to_string();
-    (Server(child), address)
-}
 
 fn get(address: &str, path: &str) -> (u16, String) {
     let mut stream = TcpStream::connect(address).unwrap();
@@ -73,7 +41,7 @@ fn wait_for(address: &str, path: &str, ready: impl Fn(&str) -> bool) -> Duration
 fn edits_show_up_and_a_broken_edit_keeps_the_last_good_page() {
     let dir = tempfile::tempdir().unwrap();
     copy_fixture("custom-labels", dir.path());
-    let (_server, address) = start(dir.path());
+    let (_server, address) = start_server(dir.path());
 
     let (status, home) = get(&address, "/");
     assert_eq!(status, 200);

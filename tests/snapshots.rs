@@ -6,22 +6,11 @@ use common::*;
 
 use std::path::Path;
 
-fn run(root: &Path, args: &[&str]) -> (bool, String, String) {
-    let mut all = args.to_vec();
-    all.extend(["--root", root.to_str().unwrap()]);
-    let output = planpress(&all);
-    (
-        output.status.success(),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
 #[test]
 fn a_snapshot_is_a_bag_that_verify_checks_file_by_file() {
     let dir = tempfile::tempdir().unwrap();
     copy_fixture("progress", dir.path());
-    let (ok, stdout, stderr) = run(dir.path(), &["snapshot", "2024-Q1"]);
+    let (ok, stdout, stderr) = run_in(dir.path(), &["snapshot", "2024-Q1"]);
     assert!(ok, "{stderr}");
     assert!(stdout.contains("manifest SHA-256"), "{stdout}");
     let bag = dir.path().join("snapshots/2024-Q1");
@@ -75,7 +64,7 @@ fn a_snapshot_is_a_bag_that_verify_checks_file_by_file() {
         "altered: data/actions/triage.html"
     );
 
-    let (ok, _, stderr) = run(dir.path(), &["snapshot", "2024-Q1"]);
+    let (ok, _, stderr) = run_in(dir.path(), &["snapshot", "2024-Q1"]);
     assert!(
         !ok && stderr.contains("already exists") && stderr.contains("never replaced"),
         "{stderr}"
@@ -87,9 +76,9 @@ fn the_same_content_gives_a_byte_identical_archive_anywhere_and_any_time() {
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     copy_fixture("progress", a.path());
     copy_fixture("progress", b.path());
-    assert!(run(a.path(), &["snapshot", "q1"]).0);
+    assert!(run_in(a.path(), &["snapshot", "q1"]).0);
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    assert!(run(b.path(), &["snapshot", "q1"]).0);
+    assert!(run_in(b.path(), &["snapshot", "q1"]).0);
     let archive = |dir: &Path| std::fs::read(dir.join("snapshots/q1.tar")).unwrap();
     assert!(
         archive(a.path()) == archive(b.path()),
@@ -106,7 +95,7 @@ fn two_snapshots_with_an_update_between_them_are_compared() {
     let dir = tempfile::tempdir().unwrap();
     copy_fixture("progress", dir.path());
     assert!(
-        run(
+        run_in(
             dir.path(),
             &["snapshot", "2023-Q2", "--as-of", "2023-08-01"]
         )
@@ -118,9 +107,9 @@ fn two_snapshots_with_an_update_between_them_are_compared() {
         .unwrap()
         .replace("Opening a triage room.", "Opening two triage rooms.");
     std::fs::write(&register, text).unwrap();
-    assert!(run(dir.path(), &["snapshot", "2024-Q1"]).0);
+    assert!(run_in(dir.path(), &["snapshot", "2024-Q1"]).0);
 
-    let (ok, json, _) = run(dir.path(), &["diff", "2023-Q2", "2024-Q1", "--json"]);
+    let (ok, json, _) = run_in(dir.path(), &["diff", "2023-Q2", "2024-Q1", "--json"]);
     assert!(ok);
     let report: serde_json::Value = serde_json::from_str(&json).unwrap();
     let changes = report["status_changes"].as_array().unwrap();

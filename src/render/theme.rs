@@ -44,24 +44,48 @@ const ENGLISH: &str = include_str!("../../themes/default/i18n/en.toml");
 
 /// The theme's words for `language` (a BCP 47 tag such as "cy" or "en-GB"): English, with any
 /// `themes/<theme>/i18n/<language>.toml` (or its primary subtag, "cy.toml") laid over it.
-fn words(root: &Path, folder: &Path, language: &str, errors: &mut Vec<ContentError>) -> BTreeMap<String, String> {
+fn words(
+    root: &Path,
+    folder: &Path,
+    language: &str,
+    errors: &mut Vec<ContentError>,
+) -> BTreeMap<String, String> {
     let mut words: BTreeMap<String, String> = toml::from_str(ENGLISH).unwrap_or_default();
-    let primary = language.split('-').next().unwrap_or(language).to_lowercase();
+    let primary = language
+        .split('-')
+        .next()
+        .unwrap_or(language)
+        .to_lowercase();
     let candidates = [language.to_string(), primary];
-    let file = candidates.iter().map(|l| folder.join("i18n").join(format!("{l}.toml"))).find(|p| p.is_file());
+    let file = candidates
+        .iter()
+        .map(|l| folder.join("i18n").join(format!("{l}.toml")))
+        .find(|p| p.is_file());
     if let Some(file) = file {
         let shown = file.strip_prefix(root).unwrap_or(&file).to_path_buf();
-        match std::fs::read_to_string(&file).map_err(|e| e.to_string()).and_then(|t| toml::from_str::<BTreeMap<String, String>>(&t).map_err(|e| e.to_string())) {
+        match std::fs::read_to_string(&file)
+            .map_err(|e| e.to_string())
+            .and_then(|t| toml::from_str::<BTreeMap<String, String>>(&t).map_err(|e| e.to_string()))
+        {
             Ok(translated) => {
                 for (key, value) in translated {
                     if words.contains_key(&key) {
                         words.insert(key, value);
                     } else {
-                        errors.push(ContentError::in_file(&shown, format!("\"{key}\" is not one of the theme's words")).hint("use the keys of themes/default/i18n/en.toml"));
+                        errors.push(
+                            ContentError::in_file(
+                                &shown,
+                                format!("\"{key}\" is not one of the theme's words"),
+                            )
+                            .hint("use the keys of themes/default/i18n/en.toml"),
+                        );
                     }
                 }
             }
-            Err(e) => errors.push(ContentError::in_file(&shown, format!("the translation could not be read: {e}")).hint("each line is key = \"words\"")),
+            Err(e) => errors.push(
+                ContentError::in_file(&shown, format!("the translation could not be read: {e}"))
+                    .hint("each line is key = \"words\""),
+            ),
         }
     }
     words
@@ -115,7 +139,11 @@ impl Theme {
         }
         let words = words(root, &folder, language, &mut errors);
         if errors.is_empty() {
-            Ok(Theme { tera, assets, words })
+            Ok(Theme {
+                tera,
+                assets,
+                words,
+            })
         } else {
             Err(errors)
         }

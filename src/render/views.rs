@@ -227,7 +227,10 @@ pub fn counts<'a>(plan: &'a Plan, actions: impl Iterator<Item = &'a Action>) -> 
         .collect()
 }
 
-pub fn site_view<'a>(plan: &'a Plan, words: &'a std::collections::BTreeMap<String, String>) -> SiteView<'a> {
+pub fn site_view<'a>(
+    plan: &'a Plan,
+    words: &'a std::collections::BTreeMap<String, String>,
+) -> SiteView<'a> {
     SiteView {
         organisation: &plan.organisation,
         title: &plan.title,

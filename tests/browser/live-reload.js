@@ -3,24 +3,11 @@
 // (CI starts the server on a copy of a fixture; playwright-core comes from ../shared/tools).
 'use strict';
 const fs = require('fs');
-const path = require('path');
-const os = require('os');
-
-function playwright() {
-  const places = [
-    path.join(__dirname, '../../../shared/tools/node_modules/playwright-core'),
-    path.join(process.env.SITE_TOOLS_HOME || path.join(os.homedir(), '.cache/site-check-tools'), 'node_modules/playwright-core'),
-  ];
-  for (const place of places) if (fs.existsSync(place)) return require(place);
-  throw new Error('playwright-core is not installed: run ../shared/tools/install-tools.sh');
-}
+const { launch } = require('./chromium');
 
 (async () => {
   const [url, file] = process.argv.slice(2);
-  const browser = await playwright().chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await launch();
   const page = await browser.newPage();
   const blocked = [];
   page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) blocked.push(m.text()); });

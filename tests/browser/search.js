@@ -1,25 +1,11 @@
 // In real Chromium: type a word into the search box of a built site and read the results.
 // Usage: node search.js URL_OF_HOME_PAGE WORD EXPECTED_TITLE
 'use strict';
-const fs = require('fs');
-const path = require('path');
-const os = require('os');
-
-function playwright() {
-  const places = [
-    path.join(__dirname, '../../../shared/tools/node_modules/playwright-core'),
-    path.join(process.env.SITE_TOOLS_HOME || path.join(os.homedir(), '.cache/site-check-tools'), 'node_modules/playwright-core'),
-  ];
-  for (const place of places) if (fs.existsSync(place)) return require(place);
-  throw new Error('playwright-core is not installed: run ../shared/tools/install-tools.sh');
-}
+const { launch } = require('./chromium');
 
 (async () => {
   const [url, word, expected] = process.argv.slice(2);
-  const browser = await playwright().chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await launch();
   const page = await browser.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

@@ -23,6 +23,49 @@ pub fn copy_fixture(name: &str, to: &Path) {
     }
 }
 
+/// `planpress serve` on a free port, stopped when dropped, and its address ("127.0.0.1:PORT").
+pub struct Server(std::process::Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+pub fn start_server(root: &Path) -> (Server, String) {
+    use std::io::BufRead;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_planpress"))
+        .args(["serve", "--port", "0", "--root", root.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let address = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_string();
+    (Server(child), address)
+}
+
+/// Runs a planpress command on the project at `root`: (succeeded, stdout, stderr).
+pub fn run_in(root: &Path, args: &[&str]) -> (bool, String, String) {
+    let mut all = args.to_vec();
+    all.extend(["--root", root.to_str().unwrap()]);
+    let output = planpress(&all);
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
 /// Runs the planpress binary with these arguments.
 pub fn planpress(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_planpress"))

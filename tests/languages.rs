@@ -1,0 +1,47 @@
+//! Languages: the plan's language sets `lang` on every page, and a translation file in the theme
+//! replaces the theme's own words, so a trust can publish in Welsh by adding one file.
+
+mod common;
+use common::*;
+
+#[test]
+fn a_plan_in_welsh_gets_welsh_pages() {
+    let (_dir, out) = build(&fixture("welsh"));
+    for (path, bytes) in tree(&out) {
+        if path.extension().is_some_and(|e| e == "html") {
+            let html = String::from_utf8(bytes).unwrap();
+            assert!(html.contains("<html lang=\"cy\">"), "{}", path.display());
+        }
+    }
+    let home = read(&out, "index.html");
+    assert!(
+        visible_text(&home).contains("Neidio i'r prif gynnwys"),
+        "the skip link is translated"
+    );
+    assert!(home.contains(">Hafan</a>"), "so is Home");
+    assert!(!home.contains("Skip to main content"));
+    assert!(
+        visible_text(&home).contains("Blaenoriaeth 1: Gofal mwy diogel"),
+        "the trust's own labels"
+    );
+}
+
+#[test]
+fn a_translation_may_only_use_the_themes_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("welsh", dir.path());
+    let file = dir.path().join("themes/default/i18n/cy.toml");
+    std::fs::write(
+        &file,
+        std::fs::read_to_string(&file).unwrap() + "hafan = \"Hafan\"\n",
+    )
+    .unwrap();
+    let output = run_build(dir.path(), &dir.path().join("site"));
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("themes/default/i18n/cy.toml")
+            && stderr.contains("\"hafan\" is not one of the theme's words"),
+        "{stderr}"
+    );
+}
