@@ -20,6 +20,15 @@ fn a_plan_in_welsh_gets_welsh_pages() {
     );
     assert!(home.contains(">Hafan</a>"), "so is Home");
     assert!(!home.contains("Skip to main content"));
+    let text = visible_text(&home);
+    for welsh in ["Cynnydd", "Pwy sy'n atebol", "Cynnydd yn fras"] {
+        assert!(text.contains(welsh), "«{welsh}» missing");
+    }
+    assert!(
+        !text.contains("Progress at a glance"),
+        "the heading is translated"
+    );
+    assert!(!text.contains("Who is accountable"), "so is the navigation");
     assert!(
         visible_text(&home).contains("Blaenoriaeth 1: Gofal mwy diogel"),
         "the trust's own labels"

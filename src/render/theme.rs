@@ -69,8 +69,8 @@ fn words(
         {
             Ok(translated) => {
                 for (key, value) in translated {
-                    if words.contains_key(&key) {
-                        words.insert(key, value);
+                    if let Some(words) = words.get_mut(&key) {
+                        *words = value;
                     } else {
                         errors.push(
                             ContentError::in_file(
