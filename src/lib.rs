@@ -71,8 +71,30 @@ pub fn render_sources(
     root: &Path,
     sources: Vec<Source>,
     attachments: Vec<load::Attachment>,
+    problems: Vec<ContentError>,
+    options: &Options,
+) -> Result<Built, Failure> {
+    render_sources_cached(root, sources, attachments, problems, options, None)
+}
+
+/// Like `render_project_with`, re-rendering only the pages whose template, theme or data changed
+/// since the last build that used `cache` (as `serve` does between saves).
+pub fn render_project_cached(
+    root: &Path,
+    options: &Options,
+    cache: &render::cache::PageCache,
+) -> Result<Built, Failure> {
+    let (sources, attachments, problems) = load::read_content(root);
+    render_sources_cached(root, sources, attachments, problems, options, Some(cache))
+}
+
+fn render_sources_cached(
+    root: &Path,
+    sources: Vec<Source>,
+    attachments: Vec<load::Attachment>,
     mut problems: Vec<ContentError>,
     options: &Options,
+    cache: Option<&render::cache::PageCache>,
 ) -> Result<Built, Failure> {
     let (mut content, parse_errors) = load::parse(sources);
     content.attachments = attachments;
@@ -98,7 +120,7 @@ pub fn render_sources(
         Ok(theme) => theme,
         Err(errors) => return Err(fail(errors, warnings, content)),
     };
-    match render::render_site(&plan, &content.sources, &content.attachments, &theme) {
+    match render::render_site(&plan, &content.sources, &content.attachments, &theme, cache) {
         Ok(files) => {
             warnings.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
             Ok(Built {

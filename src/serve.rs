@@ -18,7 +18,7 @@ use std::time::Duration;
 use notify::{RecursiveMode, Watcher};
 
 use crate::diagnostics::{self, ContentError};
-use crate::{render_project_with, Failure, Options};
+use crate::{Failure, Options};
 
 /// The address the live-reload script listens to.
 const EVENTS: &str = "/__planpress/events";
@@ -29,6 +29,8 @@ const RELOAD_SCRIPT: &str = "<script>new EventSource(\"/__planpress/events\").on
 /// What is being served: the last good build, and the problems of the latest one if it failed.
 #[derive(Default)]
 struct Served {
+    /// Pages kept between rebuilds, so a save re-renders only the pages it affects.
+    cache: crate::render::cache::PageCache,
     files: HashMap<String, Vec<u8>>,
     problem: Option<String>,
     /// Counts rebuilds, so a waiting page knows when to reload.
@@ -64,9 +66,9 @@ pub fn serve(
 /// Builds the site in memory; on success it replaces what is served, on failure it keeps the last
 /// good pages and records the problem for the banner.
 fn rebuild(root: &Path, options: &Options, shared: &Shared) {
-    let result = render_project_with(root, options);
     let (lock, changed) = &**shared;
     let mut served = lock.lock().unwrap_or_else(|e| e.into_inner());
+    let result = crate::render_project_cached(root, options, &served.cache);
     match result {
         Ok(built) => {
             if !built.warnings.is_empty() {
@@ -79,7 +81,10 @@ fn rebuild(root: &Path, options: &Options, shared: &Shared) {
                 .count();
             served.files = built.files.into_iter().map(|f| (f.path, f.bytes)).collect();
             served.problem = None;
-            eprintln!("Rebuilt {pages} pages.");
+            eprintln!(
+                "Rebuilt {pages} pages ({} rendered again).",
+                served.cache.rendered_last()
+            );
         }
         Err(Failure::Content { errors, sources }) => {
             let report = diagnostics::report(&errors, &sources);

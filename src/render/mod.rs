@@ -2,6 +2,7 @@
 //! from reading the theme, which `Theme::load` does before rendering starts.
 
 mod abbreviations;
+pub mod cache;
 mod charts;
 pub mod data;
 mod find;
@@ -44,8 +45,13 @@ pub fn render_site(
     sources: &[Source],
     attachments: &[Attachment],
     theme: &Theme,
+    cache: Option<&cache::PageCache>,
 ) -> Result<Vec<OutputFile>, Vec<ContentError>> {
+    if let Some(cache) = cache {
+        cache.start();
+    }
     let renderer = Renderer {
+        cache,
         plan,
         sources,
         theme,
@@ -100,6 +106,8 @@ fn trim_lines(html: &str) -> String {
 }
 
 struct Renderer<'a> {
+    /// Pages kept from the last build (only `serve` keeps them).
+    cache: Option<&'a cache::PageCache>,
     plan: &'a Plan,
     sources: &'a [Source],
     theme: &'a Theme,
@@ -228,16 +236,27 @@ impl<'a> Renderer<'a> {
         for (key, value) in extra {
             context.insert(key, &value);
         }
-        self.render(template, &context).map(|html| {
-            let html = if path == "glossary.html" {
-                html
-            } else {
-                self.glossary.mark(&html, &format!("{root}glossary.html"))
-            };
-            OutputFile {
-                path: path.to_string(),
-                bytes: trim_lines(&html).into_bytes(),
+        let render = || {
+            self.render(template, &context).map(|html| {
+                let html = if path == "glossary.html" {
+                    html
+                } else {
+                    self.glossary.mark(&html, &format!("{root}glossary.html"))
+                };
+                trim_lines(&html).into_bytes()
+            })
+        };
+        let bytes = match self.cache {
+            Some(cache) => {
+                let data = context.clone().into_json().to_string();
+                let fingerprint = cache::fingerprint(&[template, &self.theme.fingerprint, &data]);
+                cache.page(path, fingerprint, render)
             }
+            None => render(),
+        };
+        bytes.map(|bytes| OutputFile {
+            path: path.to_string(),
+            bytes,
         })
     }
 

@@ -37,6 +37,8 @@ pub struct Theme {
     pub assets: Vec<(String, Vec<u8>)>,
     /// The theme's own words, by key, in the plan's language (English where not translated).
     pub words: BTreeMap<String, String>,
+    /// Changes whenever a template or a word changes: part of every cached page's fingerprint.
+    pub fingerprint: String,
 }
 
 /// The default theme's words in English; other languages come from the theme folder.
@@ -132,17 +134,31 @@ impl Theme {
             }
         }
         assets.sort();
+        let template_parts: Vec<&str> = templates
+            .iter()
+            .flat_map(|(n, t)| [n.as_str(), t.as_str()])
+            .collect();
+        let templates_fingerprint = super::cache::fingerprint(&template_parts);
         let mut tera = Tera::default();
         tera.set_escape_fn(escape);
         if let Err(e) = tera.add_raw_templates(templates) {
             errors.push(template_error(&folder, &e));
         }
         let words = words(root, &folder, language, &mut errors);
+        let word_parts: Vec<&str> = words
+            .iter()
+            .flat_map(|(k, v)| [k.as_str(), v.as_str()])
+            .collect();
+        let fingerprint = format!(
+            "{templates_fingerprint}-{}",
+            super::cache::fingerprint(&word_parts)
+        );
         if errors.is_empty() {
             Ok(Theme {
                 tera,
                 assets,
                 words,
+                fingerprint,
             })
         } else {
             Err(errors)

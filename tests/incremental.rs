@@ -1,0 +1,111 @@
+//! What `serve` does between saves: re-render only the pages a change affects, yet give exactly
+//! the bytes a full build gives, for every kind of edit.
+
+mod common;
+use common::*;
+
+use std::path::Path;
+
+use planpress::render::cache::PageCache;
+use planpress::{render_project, render_project_cached, Options};
+
+fn pages(root: &Path, cache: &PageCache) -> Vec<(String, Vec<u8>)> {
+    let built = render_project_cached(root, &Options::default(), cache)
+        .unwrap_or_else(|_| panic!("builds"));
+    built.files.into_iter().map(|f| (f.path, f.bytes)).collect()
+}
+
+fn full(root: &Path) -> Vec<(String, Vec<u8>)> {
+    let built = render_project(root).unwrap_or_else(|_| panic!("builds"));
+    built.files.into_iter().map(|f| (f.path, f.bytes)).collect()
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from} not in {}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// A kind of edit, and the change it makes to the project.
+type Edit<'a> = (&'a str, Box<dyn Fn() + 'a>);
+
+#[test]
+fn each_edit_re_renders_only_what_it_affects_and_matches_a_full_build() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("progress", dir.path());
+    let root = dir.path();
+    let cache = PageCache::new();
+    let first = pages(root, &cache);
+    let all = cache.rendered_last();
+    assert!(all > 20, "the first build renders every page ({all})");
+    assert_eq!(pages(root, &cache), first, "no change, same bytes");
+    assert_eq!(cache.rendered_last(), 0, "and nothing rendered again");
+
+    let register = root.join("content/priorities/2-support.toml");
+    let edits: Vec<Edit> = vec![
+        (
+            "change an action",
+            Box::new(|| {
+                edit(
+                    &register,
+                    "Working with interpreters.",
+                    "Working with two interpreters.",
+                )
+            }),
+        ),
+        (
+            "add an action",
+            Box::new(|| {
+                let text = std::fs::read_to_string(&register).unwrap();
+                std::fs::write(&register, text + "\n[[actions]]\nid = \"new-one\"\ntitle = \"A new action\"\nstatus = \"not-started\"\nfamilies = [\"Something for you.\"]\n").unwrap();
+            }),
+        ),
+        (
+            "delete an action",
+            Box::new(|| {
+                let text = std::fs::read_to_string(&register).unwrap();
+                std::fs::write(
+                    &register,
+                    &text[..text.find("\n[[actions]]\nid = \"new-one\"").unwrap()],
+                )
+                .unwrap();
+            }),
+        ),
+        (
+            "change an SRO",
+            Box::new(|| {
+                edit(
+                    &root.join("content/sros.toml"),
+                    "title = \"Chief Nurse\"",
+                    "title = \"Chief Nursing Officer\"",
+                )
+            }),
+        ),
+        (
+            "change a template",
+            Box::new(|| {
+                let templates = root.join("themes/default/templates");
+                std::fs::create_dir_all(&templates).unwrap();
+                std::fs::write(templates.join("404.html"), "{% extends \"base.html\" %}{% block title %}Lost{% endblock title %}{% block content %}<h1>Lost</h1>{% endblock content %}").unwrap();
+            }),
+        ),
+    ];
+    for (what, change) in edits {
+        change();
+        let incremental = pages(root, &cache);
+        let rendered = cache.rendered_last();
+        assert_eq!(
+            incremental,
+            full(root),
+            "{what}: the same bytes as a full build"
+        );
+        assert!(rendered > 0, "{what}: something was rendered again");
+        if what != "change a template" && what != "change an SRO" {
+            assert!(
+                rendered < all / 2,
+                "{what}: {rendered} of {all} pages rendered again"
+            );
+        }
+        eprintln!("{what}: {rendered} of {all} pages rendered again");
+    }
+}
