@@ -106,6 +106,11 @@ pub fn clean(html: &str) -> String {
     sanitiser().clean(html).to_string()
 }
 
+/// An address on the web: `https://…` or `http://…`.
+pub fn is_web_address(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
+}
+
 /// True for an address a link or image may not have: script, or data smuggled in as a page.
 pub fn is_unsafe_url(url: &str) -> bool {
     let scheme = url

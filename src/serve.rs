@@ -29,15 +29,21 @@ const RELOAD_SCRIPT: &str = "<script>new EventSource(\"/__planpress/events\").on
 /// What is being served: the last good build, and the problems of the latest one if it failed.
 #[derive(Default)]
 struct Served {
-    /// Pages kept between rebuilds, so a save re-renders only the pages it affects.
-    cache: crate::render::cache::PageCache,
     files: HashMap<String, Vec<u8>>,
     problem: Option<String>,
     /// Counts rebuilds, so a waiting page knows when to reload.
     generation: u64,
 }
 
-type Shared = Arc<(Mutex<Served>, Condvar)>;
+/// What the server threads share: what is served, a signal for each rebuild, and the pages kept
+/// between rebuilds (outside the lock, so pages are answered while a rebuild renders).
+struct State {
+    served: Mutex<Served>,
+    changed: Condvar,
+    cache: crate::render::cache::PageCache,
+}
+
+type Shared = Arc<State>;
 
 /// Serves the project at `root` on `address` until the process is stopped.
 pub fn serve(
@@ -46,7 +52,11 @@ pub fn serve(
     options: Options,
     ready: impl FnOnce(SocketAddr),
 ) -> io::Result<()> {
-    let shared: Shared = Arc::new((Mutex::new(Served::default()), Condvar::new()));
+    let shared: Shared = Arc::new(State {
+        served: Mutex::new(Served::default()),
+        changed: Condvar::new(),
+        cache: crate::render::cache::PageCache::new(),
+    });
     rebuild(root, &options, &shared);
     let listener = TcpListener::bind(address)?;
     let bound = listener.local_addr()?;
@@ -66,9 +76,8 @@ pub fn serve(
 /// Builds the site in memory; on success it replaces what is served, on failure it keeps the last
 /// good pages and records the problem for the banner.
 fn rebuild(root: &Path, options: &Options, shared: &Shared) {
-    let (lock, changed) = &**shared;
-    let mut served = lock.lock().unwrap_or_else(|e| e.into_inner());
-    let result = crate::render_project_cached(root, options, &served.cache);
+    let result = crate::render_project_cached(root, options, &shared.cache);
+    let mut served = shared.served.lock().unwrap_or_else(|e| e.into_inner());
     match result {
         Ok(built) => {
             if !built.warnings.is_empty() {
@@ -83,7 +92,7 @@ fn rebuild(root: &Path, options: &Options, shared: &Shared) {
             served.problem = None;
             eprintln!(
                 "Rebuilt {pages} pages ({} rendered again).",
-                served.cache.rendered_last()
+                shared.cache.rendered_last()
             );
         }
         Err(Failure::Content { errors, sources }) => {
@@ -97,7 +106,7 @@ fn rebuild(root: &Path, options: &Options, shared: &Shared) {
         Err(Failure::Write(e)) => served.problem = Some(e.to_string()),
     }
     served.generation += 1;
-    changed.notify_all();
+    shared.changed.notify_all();
 }
 
 /// One line per problem, for the banner: file, line and what is wrong.
@@ -198,7 +207,7 @@ fn respond(
 fn events(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
     stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n")?;
     stream.flush()?;
-    let (lock, changed) = &**shared;
+    let (lock, changed) = (&shared.served, &shared.changed);
     let mut seen = lock.lock().map_or(0, |s| s.generation);
     loop {
         let mut served = lock.lock().unwrap_or_else(|e| e.into_inner());
@@ -214,8 +223,7 @@ fn events(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
 
 /// The status, type and body for a request path; HTML pages get the reload script and any banner.
 fn page(shared: &Shared, path: &str) -> (u16, &'static str, Vec<u8>) {
-    let (lock, _) = &**shared;
-    let served = lock.lock().unwrap_or_else(|e| e.into_inner());
+    let served = shared.served.lock().unwrap_or_else(|e| e.into_inner());
     let Some(name) = site_path(path) else {
         return (400, "text/plain; charset=utf-8", b"Bad request".to_vec());
     };

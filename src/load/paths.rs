@@ -22,7 +22,8 @@ pub fn resolve(from: &Path, relative: &str) -> PathBuf {
     normalise(&from.parent().unwrap_or(Path::new("")).join(relative))
 }
 
-fn is_external_or_anchor(url: &str) -> bool {
+/// An outside address, an anchor, an absolute path or an empty link: not a file relative to here.
+pub fn is_external_or_anchor(url: &str) -> bool {
     url.is_empty()
         || url.starts_with('#')
         || url.starts_with('/')

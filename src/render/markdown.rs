@@ -16,7 +16,7 @@ const CODE_MARK: char = '\u{F8FF}';
 
 /// A link that leaves the site.
 fn is_outside(url: &str) -> bool {
-    url.starts_with("http://") || url.starts_with("https://") || url.starts_with("//")
+    sanitise::is_web_address(url) || url.starts_with("//")
 }
 use crate::validate::slugify;
 

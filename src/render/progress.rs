@@ -114,7 +114,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|e| {
                 // Validation allows only web addresses and published files; never link anything else.
-                let web = e.url.starts_with("https://") || e.url.starts_with("http://");
+                let web = crate::safe_html::is_web_address(&e.url);
                 let href = if web {
                     e.url.clone()
                 } else if crate::safe_html::is_unsafe_url(&e.url) {

@@ -7,7 +7,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::texts::markdown_texts;
 use crate::diagnostics::ContentError;
-use crate::load::{content_target, resolve, Content};
+use crate::load::{content_target, is_external_or_anchor, resolve, Content};
 
 /// Every link and image in the content's Markdown: links to content files or attachments that do
 /// not exist, links that only work on a web server, and images without alt text.
@@ -66,12 +66,7 @@ fn link_problem(
 
 /// A relative link to a file (not an outside address, an anchor or an e-mail address).
 fn is_relative_file(url: &str) -> bool {
-    !(url.is_empty()
-        || url.starts_with('#')
-        || url.starts_with('/')
-        || url
-            .split_once(':')
-            .is_some_and(|(scheme, _)| !scheme.contains('/')))
+    !is_external_or_anchor(url)
 }
 
 /// A link or image found in Markdown.

@@ -90,7 +90,7 @@ fn check_plan(content: &Content, errors: &mut Vec<ContentError>) -> Option<Vec<S
     let file = &plan.value;
     updates::check_date(source, &file.as_of, "as_of", errors);
     let url = file.base_url.get_ref();
-    if !(url.starts_with("https://") || url.starts_with("http://")) {
+    if !crate::safe_html::is_web_address(url) {
         errors.push(
             ContentError::at(
                 source,

@@ -169,7 +169,7 @@ fn check_evidence(
     errors: &mut Vec<ContentError>,
 ) {
     let address = url.get_ref();
-    let web = address.starts_with("https://") || address.starts_with("http://");
+    let web = crate::safe_html::is_web_address(address);
     let file = std::path::Path::new("content").join(address);
     let published = content.attachments.iter().any(|(path, _)| *path == file);
     if !web && !published {
