@@ -12,10 +12,12 @@ pub mod safe_html;
 pub mod scaffold;
 pub mod serve;
 pub mod snapshot;
+pub mod synthetic;
 pub mod validate;
 pub mod write;
 
 use std::path::Path;
+use std::sync::Mutex;
 
 use diagnostics::{ContentError, Source};
 use model::Plan;
@@ -38,7 +40,11 @@ pub enum Failure {
 #[derive(Debug)]
 pub struct Built {
     pub plan: Plan,
+    /// The site's files, when it was rendered into memory; empty when `build` wrote each file
+    /// straight to disk as it was made.
     pub files: Vec<OutputFile>,
+    /// The path of every file of the site, sorted.
+    pub paths: Vec<String>,
     /// Problems worth fixing that did not stop the build.
     pub warnings: Vec<ContentError>,
     /// The content sources the warnings point into.
@@ -74,7 +80,8 @@ pub fn render_sources(
     problems: Vec<ContentError>,
     options: &Options,
 ) -> Result<Built, Failure> {
-    render_sources_cached(root, sources, attachments, problems, options, None)
+    let to = Destination::Memory(None);
+    render_sources_to(root, sources, attachments, problems, options, to)
 }
 
 /// Like `render_project_with`, re-rendering only the pages whose template, theme or data changed
@@ -85,16 +92,28 @@ pub fn render_project_cached(
     cache: &render::cache::PageCache,
 ) -> Result<Built, Failure> {
     let (sources, attachments, problems) = load::read_content(root);
-    render_sources_cached(root, sources, attachments, problems, options, Some(cache))
+    let to = Destination::Memory(Some(cache));
+    render_sources_to(root, sources, attachments, problems, options, to)
 }
 
-fn render_sources_cached(
+/// Where the rendered site goes.
+enum Destination<'d> {
+    /// Into memory, reusing the cached pages if there are any.
+    Memory(Option<&'d render::cache::PageCache>),
+    /// Nowhere: the content and theme are checked, and nothing is rendered.
+    Nowhere,
+    /// Straight into a staging folder for this output, swapped in when the whole site is written:
+    /// a large site never has to fit in memory.
+    Disk(&'d Path),
+}
+
+fn render_sources_to(
     root: &Path,
     sources: Vec<Source>,
     attachments: Vec<load::Attachment>,
     mut problems: Vec<ContentError>,
     options: &Options,
-    cache: Option<&render::cache::PageCache>,
+    to: Destination,
 ) -> Result<Built, Failure> {
     let (mut content, parse_errors) = load::parse(sources);
     content.attachments = attachments;
@@ -102,36 +121,81 @@ fn render_sources_cached(
     problems.extend(validate::check(&content));
     let (errors, mut warnings): (Vec<_>, Vec<_>) =
         problems.into_iter().partition(ContentError::is_error);
-    let fail =
-        |mut errors: Vec<ContentError>, warnings: Vec<ContentError>, content: load::Content| {
-            errors.extend(warnings);
-            Failure::Content {
-                errors,
-                sources: content.sources,
-            }
-        };
+    let fail = |mut errors: Vec<ContentError>, warnings: Vec<ContentError>, sources| {
+        errors.extend(warnings);
+        Failure::Content { errors, sources }
+    };
     if !errors.is_empty() {
-        return Err(fail(errors, warnings, content));
+        return Err(fail(errors, warnings, content.sources));
     }
     let Some(plan) = model::build(&content, options.as_of, options.snapshot.clone()) else {
-        return Err(fail(errors, warnings, content));
+        return Err(fail(errors, warnings, content.sources));
     };
+    // The model holds all a page needs; the parsed files (a copy of every text) can go.
+    let load::Content {
+        sources,
+        attachments,
+        ..
+    } = content;
     let theme = match Theme::load(root, &plan.theme, &plan.language) {
         Ok(theme) => theme,
-        Err(errors) => return Err(fail(errors, warnings, content)),
+        Err(errors) => return Err(fail(errors, warnings, sources)),
     };
-    match render::render_site(&plan, &content.sources, &content.attachments, &theme, cache) {
-        Ok(files) => {
+    let rendered = match to {
+        Destination::Nowhere => Ok((Vec::new(), Vec::new())),
+        Destination::Memory(cache) => {
+            render::render_site(&plan, &sources, &attachments, &theme, cache)
+                .map(|files| (files.iter().map(|f| f.path.clone()).collect(), files))
+        }
+        Destination::Disk(out) => {
+            let staging = write::Staging::begin(out).map_err(Failure::Write)?;
+            let failed: Mutex<Option<std::io::Error>> = Mutex::new(None);
+            let put = |file: OutputFile| {
+                if let Err(e) = staging.put(&file) {
+                    failed
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .get_or_insert(e);
+                }
+            };
+            let paths = render::render_site_into(&plan, &sources, &attachments, &theme, None, &put);
+            if let Some(e) = failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+                return Err(Failure::Write(e));
+            }
+            if paths.is_ok() {
+                staging.commit().map_err(Failure::Write)?;
+            }
+            paths.map(|paths| (paths, Vec::new()))
+        }
+    };
+    match rendered {
+        Ok((paths, files)) => {
             warnings.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
             Ok(Built {
                 plan,
                 files,
+                paths,
                 warnings,
-                sources: content.sources,
+                sources,
             })
         }
-        Err(errors) => Err(fail(errors, warnings, content)),
+        Err(errors) => Err(fail(errors, warnings, sources)),
     }
+}
+
+/// Loads and checks the project at `root` (content and theme) without rendering a page: every
+/// problem a build would find, in a fraction of its time. Links between content files are checked
+/// by `validate`, so rendering would find nothing more.
+pub fn check_project(root: &Path, options: &Options) -> Result<Built, Failure> {
+    let (sources, attachments, problems) = load::read_content(root);
+    render_sources_to(
+        root,
+        sources,
+        attachments,
+        problems,
+        options,
+        Destination::Nowhere,
+    )
 }
 
 /// The output may not be the project, its content or its themes, nor hold them: replacing it
@@ -160,7 +224,7 @@ fn refuse_unsafe_output(root: &Path, out: &Path) -> std::io::Result<()> {
 /// Builds the project at `root` into `out`, replacing the previous site only when all went well.
 pub fn build(root: &Path, out: &Path, options: &Options) -> Result<Built, Failure> {
     refuse_unsafe_output(root, out).map_err(Failure::Write)?;
-    let built = render_project_with(root, options)?;
-    write::write_site(out, &built.files).map_err(Failure::Write)?;
-    Ok(built)
+    let (sources, attachments, problems) = load::read_content(root);
+    let to = Destination::Disk(out);
+    render_sources_to(root, sources, attachments, problems, options, to)
 }

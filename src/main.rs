@@ -103,6 +103,18 @@ enum Command {
         #[command(flatten)]
         output: Output,
     },
+    /// Write a synthetic plan of any size, for the benchmarks (see benches/README.md).
+    #[command(hide = true)]
+    Synthetic {
+        /// The project folder to create; it must not exist.
+        out: PathBuf,
+        /// How many action areas.
+        #[arg(long, default_value_t = 1000)]
+        actions: usize,
+        /// The same seed gives the same files.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -183,6 +195,15 @@ fn main() -> ExitCode {
             bind,
         } => serve(project, bind, port),
         Command::New { what, root } => new(what, &root),
+        Command::Synthetic { out, actions, seed } => {
+            match planpress::synthetic::write_corpus(&out, actions, seed) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Snapshot {
             label,
             project,
@@ -276,16 +297,12 @@ fn build(project: Project, out: Option<PathBuf>, output: Output) -> ExitCode {
                 }
             }
             if output.verbose {
-                for file in &built.files {
-                    println!("  {}", file.path);
+                for path in &built.paths {
+                    println!("  {path}");
                 }
             }
             if !output.quiet {
-                let pages = built
-                    .files
-                    .iter()
-                    .filter(|f| f.path.ends_with(".html"))
-                    .count();
+                let pages = built.paths.iter().filter(|p| p.ends_with(".html")).count();
                 println!(
                     "Built {pages} pages in {} ms into {} ({} {}, {} {}, report date {}).",
                     started.elapsed().as_millis(),
@@ -313,20 +330,23 @@ fn build(project: Project, out: Option<PathBuf>, output: Output) -> ExitCode {
 }
 
 fn check(project: Project, deny_warnings: bool, output: Output) -> ExitCode {
-    match planpress::render_project_with(&project.root, &project.options()) {
+    match planpress::check_project(&project.root, &project.options()) {
         Ok(built) => {
             if !output.quiet || deny_warnings {
                 print_warnings(&built.warnings, &built.sources);
             }
-            let pages = built
-                .files
-                .iter()
-                .filter(|f| f.path.ends_with(".html"))
-                .count();
+            let plan = &built.plan;
+            let checked = format!(
+                "{} {} and {} {} checked",
+                plan.priorities.len(),
+                plan.labels.priorities.to_lowercase(),
+                plan.actions().count(),
+                plan.labels.actions.to_lowercase()
+            );
             match (built.warnings.len(), deny_warnings) {
                 (0, _) => {
                     if !output.quiet {
-                        println!("No problems found: {pages} pages would be built.");
+                        println!("No problems found: {checked}.");
                     }
                     ExitCode::SUCCESS
                 }
@@ -339,10 +359,7 @@ fn check(project: Project, deny_warnings: bool, output: Output) -> ExitCode {
                 }
                 (n, false) => {
                     if !output.quiet {
-                        println!(
-                            "No errors; {}. {pages} pages would be built.",
-                            count(n, "warning")
-                        );
+                        println!("No errors; {}. {checked}.", count(n, "warning"));
                     }
                     ExitCode::SUCCESS
                 }

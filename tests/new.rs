@@ -41,7 +41,7 @@ fn new_page_and_action_build_straight_away_and_never_overwrite() {
 
     let (ok, stdout, stderr) = run_in(dir.path(), &["check"]);
     assert!(ok, "the new page and action area pass check:\n{stderr}");
-    assert!(stdout.contains("pages would be built"), "{stdout}");
+    assert!(stdout.contains("action areas checked"), "{stdout}");
     let (_site, out) = build(dir.path());
     assert!(visible_text(&read(&out, "visiting.html")).contains("Visiting the unit"));
     assert!(visible_text(&read(&out, "actions/birth-centre.html"))

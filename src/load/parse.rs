@@ -3,6 +3,8 @@
 use std::ops::Range;
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use serde::de::DeserializeOwned;
 
 use super::format::{
@@ -58,18 +60,36 @@ pub struct Content {
     pub attachments: Vec<super::Attachment>,
 }
 
+/// A file parsed on its own: its contents if they could be read, and the problems found.
+type Parsed<T> = (Option<Loaded<T>>, Vec<ContentError>);
+
 /// Parses every source by where it sits: `content/plan.toml`, `content/sros.toml`,
 /// `content/priorities/*.toml`, `content/pages/*.md`. Returns what parsed and every error.
 pub fn parse(sources: Vec<Source>) -> (Content, Vec<ContentError>) {
     let mut content = Content::default();
     let mut errors = Vec::new();
+    // The priorities' action registers are most of a large plan: they are parsed in parallel
+    // first, then taken in order with everything else.
+    let mut priorities: Vec<Option<Parsed<PriorityFile>>> = sources
+        .par_iter()
+        .enumerate()
+        .map(|(index, source)| {
+            matches!(Role::of(&source.path), Role::Priority).then(|| {
+                let mut errors = Vec::new();
+                (parse_toml(source, index, &mut errors), errors)
+            })
+        })
+        .collect();
     for (index, source) in sources.iter().enumerate() {
         match Role::of(&source.path) {
             Role::Plan => content.plan = parse_toml(source, index, &mut errors),
             Role::Sros => content.sros = parse_toml(source, index, &mut errors),
-            Role::Priority => content
-                .priorities
-                .extend(parse_toml(source, index, &mut errors)),
+            Role::Priority => {
+                if let Some((priority, priority_errors)) = priorities[index].take() {
+                    content.priorities.extend(priority);
+                    errors.extend(priority_errors);
+                }
+            }
             Role::Register => content
                 .registers
                 .extend(parse_toml(source, index, &mut errors)),

@@ -13,6 +13,8 @@ pub struct Glossary {
     terms: HashMap<String, (String, String)>,
     /// The longest term, in bytes, to bound the look-ahead.
     longest: usize,
+    /// Which bytes a term can start with, so most of the text is passed over at a glance.
+    first_bytes: [bool; 256],
 }
 
 /// Elements whose text is left alone: links and abbreviations already, headings, code, titles.
@@ -27,7 +29,17 @@ impl Glossary {
             .map(|(term, expansion, anchor)| (escape(term), (escape(expansion), anchor)))
             .collect();
         let longest = terms.keys().map(String::len).max().unwrap_or(0);
-        Glossary { terms, longest }
+        let mut first_bytes = [false; 256];
+        for term in terms.keys() {
+            if let Some(&b) = term.as_bytes().first() {
+                first_bytes[b as usize] = true;
+            }
+        }
+        Glossary {
+            terms,
+            longest,
+            first_bytes,
+        }
     }
 
     /// Marks the first use of each term inside `<main>`; `glossary` is the glossary page's address
@@ -70,31 +82,32 @@ impl Glossary {
     fn mark_text<'g>(&'g self, text: &str, glossary: &str, used: &mut Vec<&'g str>) -> String {
         let mut out = String::with_capacity(text.len());
         let bytes = text.as_bytes();
+        // Text up to here is already in `out`.
+        let mut copied = 0;
         let mut i = 0;
         while i < text.len() {
-            let boundary_before = i == 0 || !is_word(bytes[i - 1]);
-            let found = boundary_before
-                .then(|| self.term_at(text, i, used))
-                .flatten();
-            match found {
-                Some((term, (expansion, anchor))) => {
-                    // "Standard Operating Procedure (SOP)" already says it: mark it, add nothing.
-                    let before = text[..i].trim_end_matches(['(', ' ']).to_lowercase();
-                    if before.ends_with(&expansion.to_lowercase()) {
-                        out.push_str(&format!("<abbr title=\"{expansion}\">{term}</abbr>"));
-                    } else {
-                        out.push_str(&format!("<abbr title=\"{expansion}\">{term}</abbr> (<a href=\"{glossary}#{anchor}\">{expansion}</a>)"));
-                    }
-                    used.push(term);
-                    i += term.len();
-                }
-                None => {
-                    let c = text[i..].chars().next().unwrap_or(' ');
-                    out.push(c);
-                    i += c.len_utf8();
-                }
+            // A term starts a word with one of the terms' first bytes; most text is skipped here.
+            let candidate = self.first_bytes[bytes[i] as usize]
+                && (i == 0 || !is_word(bytes[i - 1]))
+                && text.is_char_boundary(i);
+            let Some((term, (expansion, anchor))) =
+                candidate.then(|| self.term_at(text, i, used)).flatten()
+            else {
+                i += 1;
+                continue;
+            };
+            out.push_str(&text[copied..i]);
+            // "Standard Operating Procedure (SOP)" already says it: mark it, add nothing.
+            if says_already(&text[..i], expansion) {
+                out.push_str(&format!("<abbr title=\"{expansion}\">{term}</abbr>"));
+            } else {
+                out.push_str(&format!("<abbr title=\"{expansion}\">{term}</abbr> (<a href=\"{glossary}#{anchor}\">{expansion}</a>)"));
             }
+            used.push(term);
+            i += term.len();
+            copied = i;
         }
+        out.push_str(&text[copied..]);
         out
     }
 
@@ -105,16 +118,28 @@ impl Glossary {
         i: usize,
         used: &[&str],
     ) -> Option<(&'g str, &'g (String, String))> {
+        let bytes = text.as_bytes();
         let limit = (i + self.longest).min(text.len());
         (i + 1..=limit)
             .rev()
+            .filter(|&end| end == text.len() || !is_word(bytes[end]))
             .filter(|&end| text.is_char_boundary(end))
             .find_map(|end| {
-                let after_ok = end == text.len() || !is_word(text.as_bytes()[end]);
                 let (term, value) = self.terms.get_key_value(&text[i..end])?;
-                (after_ok && !used.contains(&term.as_str())).then_some((term.as_str(), value))
+                (!used.contains(&term.as_str())).then_some((term.as_str(), value))
             })
     }
+}
+
+/// Whether the text before a term ends with the term's expansion (then an opening bracket).
+/// Only the end is compared: lowering the whole text at every term would be slow on long pages.
+fn says_already(before: &str, expansion: &str) -> bool {
+    let before = before.trim_end_matches(['(', ' ']);
+    let chars = expansion.chars().count();
+    let Some((start, _)) = before.char_indices().rev().nth(chars.saturating_sub(1)) else {
+        return false;
+    };
+    before[start..].to_lowercase() == expansion.to_lowercase()
 }
 
 fn is_word(byte: u8) -> bool {

@@ -2,7 +2,8 @@
 //! with stable ids. One list of fields per table drives the CSV header, the JSON keys and the data
 //! page that documents them, so the three cannot drift apart.
 
-use serde_json::{Map, Value};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
 
 use super::registers::recommendation_href;
 use super::views::action_href;
@@ -301,21 +302,44 @@ fn csv_cell(cell: Cell) -> String {
     }
 }
 
+/// The table as a JSON array of objects (keys in alphabetical order), written row by row: a
+/// table of 50,000 actions never becomes one tree of values in memory.
 fn json<R>(plan: &Plan, table: &Table<R>, rows: &[R]) -> Vec<u8> {
-    let objects: Vec<Value> = rows
-        .iter()
-        .map(|row| {
-            let object: Map<String, Value> = table
-                .fields
-                .iter()
-                .map(|f| (f.name.to_string(), json_cell((f.value)(plan, row))))
-                .collect();
-            Value::Object(object)
-        })
-        .collect();
-    let mut bytes = serde_json::to_vec_pretty(&objects).unwrap_or_default();
+    let mut fields: Vec<&Field<R>> = table.fields.iter().collect();
+    fields.sort_by_key(|f| f.name);
+    let rows = JsonRows { plan, fields, rows };
+    let mut bytes = serde_json::to_vec_pretty(&rows).unwrap_or_default();
     bytes.push(b'\n');
     bytes
+}
+
+struct JsonRows<'t, R: 'static> {
+    plan: &'t Plan,
+    fields: Vec<&'t Field<R>>,
+    rows: &'t [R],
+}
+
+struct JsonRow<'t, R: 'static> {
+    of: &'t JsonRows<'t, R>,
+    row: &'t R,
+}
+
+impl<R> Serialize for JsonRows<'_, R> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.rows.iter().map(|row| JsonRow { of: self, row }))
+    }
+}
+
+impl<R> Serialize for JsonRow<'_, R> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let plan = self.of.plan;
+        serializer.collect_map(
+            self.of
+                .fields
+                .iter()
+                .map(|f| (f.name, json_cell((f.value)(plan, self.row)))),
+        )
+    }
 }
 
 fn json_cell(cell: Cell) -> Value {

@@ -21,6 +21,7 @@ mod views;
 use std::path::Path;
 use std::sync::Mutex;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -39,7 +40,10 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// Renders every page of the site, or every problem found while doing so.
+/// Where rendered files go as they are made: into memory, or straight to disk.
+pub type Sink<'s> = dyn Fn(OutputFile) + Sync + 's;
+
+/// Renders every page of the site into memory, sorted by path, or every problem found.
 pub fn render_site(
     plan: &Plan,
     sources: &[Source],
@@ -47,6 +51,25 @@ pub fn render_site(
     theme: &Theme,
     cache: Option<&cache::PageCache>,
 ) -> Result<Vec<OutputFile>, Vec<ContentError>> {
+    let files = Mutex::new(Vec::new());
+    let keep = |file| files.lock().unwrap_or_else(|e| e.into_inner()).push(file);
+    render_site_into(plan, sources, attachments, theme, cache, &keep)?;
+    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Renders every page of the site, handing each file to `sink` as soon as it is made (from many
+/// threads), and returns the paths of all of them, sorted; or every problem found. After an error
+/// the files already handed over are not a whole site.
+pub fn render_site_into(
+    plan: &Plan,
+    sources: &[Source],
+    attachments: &[Attachment],
+    theme: &Theme,
+    cache: Option<&cache::PageCache>,
+    sink: &Sink,
+) -> Result<Vec<String>, Vec<ContentError>> {
     if let Some(cache) = cache {
         cache.start();
     }
@@ -55,9 +78,11 @@ pub fn render_site(
         plan,
         sources,
         theme,
+        sink,
+        paths: Mutex::new(Vec::new()),
         targets: LinkTargets::new(plan, sources.iter().map(|s| s.path.as_path()), attachments),
         problems: Mutex::new(Vec::new()),
-        site: site_view(plan, &theme.words),
+        site: json(&site_view(plan, &theme.words)),
         glossary: abbreviations::Glossary::new(plan.glossary.iter().map(|t| {
             (
                 t.term.as_str(),
@@ -66,12 +91,12 @@ pub fn render_site(
             )
         })),
     };
-    let mut files = renderer.pages();
-    files.extend(attachments.iter().map(|(path, bytes)| OutputFile {
+    renderer.pages();
+    renderer.emit(attachments.iter().map(|(path, bytes)| OutputFile {
         path: links::published_path(path),
         bytes: bytes.clone(),
     }));
-    files.extend(theme.assets.iter().map(|(path, bytes)| OutputFile {
+    renderer.emit(theme.assets.iter().map(|(path, bytes)| OutputFile {
         path: path.clone(),
         bytes: bytes.clone(),
     }));
@@ -80,8 +105,12 @@ pub fn render_site(
         .into_inner()
         .unwrap_or_else(|e| e.into_inner());
     if problems.is_empty() {
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(files)
+        let mut paths = renderer
+            .paths
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner());
+        paths.sort();
+        Ok(paths)
     } else {
         problems.sort_by(|a, b| {
             (&a.path, a.line, a.column, &a.message).cmp(&(&b.path, b.line, b.column, &b.message))
@@ -111,9 +140,13 @@ struct Renderer<'a> {
     plan: &'a Plan,
     sources: &'a [Source],
     theme: &'a Theme,
+    sink: &'a Sink<'a>,
+    /// Every file handed to the sink so far (the sitemap lists the pages).
+    paths: Mutex<Vec<String>>,
     targets: LinkTargets,
     problems: Mutex<Vec<ContentError>>,
-    site: SiteView<'a>,
+    /// What every page is told about the site, made once: each page gets a copy.
+    site: tera::Value,
     glossary: abbreviations::Glossary,
 }
 
@@ -121,31 +154,43 @@ struct Renderer<'a> {
 type Extra<'a> = Vec<(&'static str, tera::Value)>;
 
 impl<'a> Renderer<'a> {
-    fn pages(&self) -> Vec<OutputFile> {
+    /// Renders every page and hands it on; the views of every priority and action are made once,
+    /// in summary, and in full only for the pages that show an action's columns.
+    fn pages(&self) {
         let priorities = self.priority_views();
         let sros = self.sro_views();
-        let mut files = self.top_pages(&priorities, &sros);
-        files.extend(self.priority_pages(&priorities));
-        files.extend(self.finding_pages(&priorities));
+        self.emit(self.top_pages(&priorities, &sros));
+        self.priority_pages(&priorities);
+        self.emit(self.finding_pages(&priorities));
         let (register_files, coverage) = self.register_pages();
-        files.extend(register_files);
-        files.extend(self.print_page(&priorities, coverage));
-        files.extend(self.print_stylesheet());
-        files.extend(data::files(self.plan));
-        files.extend(search::files(self.plan));
-        files.extend(self.update_pages());
-        files.extend(self.timeline_page());
-        files.extend(self.dashboard_page());
-        files.extend(self.outcome_pages());
-        files.extend(self.versions_page());
+        self.emit(register_files);
+        self.emit(self.print_page(&priorities, coverage));
+        self.emit(self.print_stylesheet());
+        self.emit(data::files(self.plan));
+        self.emit(search::files(self.plan));
+        self.emit(self.update_pages());
+        self.emit(self.timeline_page());
+        self.emit(self.dashboard_page());
+        self.emit(self.outcome_pages());
+        self.emit(self.versions_page());
         for sro in &sros {
             let owned: Vec<&PriorityView> =
                 sro.priorities.iter().map(|&i| &priorities[i]).collect();
             let extra = vec![("sro", json(sro)), ("priorities", json(&owned))];
-            files.extend(self.page("sro.html", &sro.href, "../", extra));
+            self.emit(self.page("sro.html", &sro.href, "../", extra));
         }
-        files.extend(self.sitemap(&files));
-        files
+        self.emit(self.sitemap());
+    }
+
+    /// Hands files on to the sink, noting their paths.
+    fn emit(&self, files: impl IntoIterator<Item = OutputFile>) {
+        for file in files {
+            self.paths
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(file.path.clone());
+            (self.sink)(file);
+        }
     }
 
     /// The pages at the top of the site: home, 404, the owners' index and the Markdown pages.
@@ -206,58 +251,73 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    /// A page per priority, with links to its neighbours, and a page per action area.
-    fn priority_pages(&self, priorities: &[PriorityView]) -> Vec<OutputFile> {
-        let mut files = Vec::new();
-        for (i, priority) in priorities.iter().enumerate() {
+    /// A page per priority, with links to its neighbours, and a page per action area: independent
+    /// pages, rendered in parallel. Each priority's actions are viewed in full only here, one
+    /// priority at a time, so a large plan never holds every action's rendered text at once.
+    fn priority_pages(&self, priorities: &[PriorityView]) {
+        (0..priorities.len()).into_par_iter().for_each(|i| {
+            let priority = self.priority_view(&self.plan.priorities[i], Detail::Full);
             let neighbour =
                 |j: Option<usize>| json(&j.and_then(|j| priorities.get(j)).map(PriorityView::link));
             let extra = vec![
-                ("priority", json(priority)),
+                ("priority", json(&priority)),
                 ("previous", neighbour(i.checked_sub(1))),
                 ("next", neighbour(Some(i + 1))),
             ];
-            files.extend(self.page("priority.html", &priority.href, "../", extra));
+            self.emit(self.page("priority.html", &priority.href, "../", extra));
             let link = json(&priority.link());
-            for action in &priority.actions {
+            priority.actions.par_iter().for_each(|action| {
                 let extra = vec![("action", json(action)), ("priority", link.clone())];
-                files.extend(self.page("action.html", &action.href, "../", extra));
-            }
-        }
-        files
+                self.emit(self.page("action.html", &action.href, "../", extra));
+            });
+        });
     }
 
     /// Renders one template to one file; a template error is reported against the theme.
     fn page(&self, template: &str, path: &str, root: &str, extra: Extra) -> Option<OutputFile> {
-        let mut context = Context::new();
-        context.insert("site", &self.site);
-        context.insert("root", root);
-        context.insert("path", path);
-        for (key, value) in extra {
-            context.insert(key, &value);
-        }
-        let render = || {
-            self.render(template, &context).map(|html| {
-                let html = if path == "glossary.html" {
-                    html
-                } else {
-                    self.glossary.mark(&html, &format!("{root}glossary.html"))
-                };
-                trim_lines(&html).into_bytes()
-            })
-        };
-        let bytes = match self.cache {
-            Some(cache) => {
-                let data = context.clone().into_json().to_string();
-                let fingerprint = cache::fingerprint(&[template, &self.theme.fingerprint, &data]);
-                cache.page(path, fingerprint, render)
-            }
-            None => render(),
-        };
-        bytes.map(|bytes| OutputFile {
+        let bytes = self.cached(template, path, path, root, extra, |html| {
+            let html = if path == "glossary.html" {
+                html
+            } else {
+                self.glossary.mark(&html, &format!("{root}glossary.html"))
+            };
+            trim_lines(&html).into_bytes()
+        })?;
+        Some(OutputFile {
             path: path.to_string(),
             bytes,
         })
+    }
+
+    /// Renders `template` for the page at `path` and finishes it; `serve` keeps the result under
+    /// `key` (the path, or a part of the page) and reuses it while nothing it is made from changes.
+    fn cached(
+        &self,
+        template: &str,
+        key: &str,
+        path: &str,
+        root: &str,
+        extra: Extra,
+        finish: impl FnOnce(String) -> Vec<u8>,
+    ) -> Option<Vec<u8>> {
+        // Built as a map and handed over whole: `Context::insert` would serialise each value again.
+        let mut map = serde_json::Map::new();
+        map.insert("site".into(), self.site.clone());
+        map.insert("root".into(), root.into());
+        map.insert("path".into(), path.into());
+        for (key, value) in extra {
+            map.insert(key.into(), value);
+        }
+        let context = Context::from_value(tera::Value::Object(map)).unwrap_or_default();
+        let render = || self.render(template, &context).map(finish);
+        match self.cache {
+            Some(cache) => {
+                let data = context.clone().into_json().to_string();
+                let fingerprint = cache::fingerprint(&[template, &self.theme.fingerprint, &data]);
+                cache.page(key, fingerprint, render)
+            }
+            None => render(),
+        }
     }
 
     fn render(&self, template: &str, context: &Context) -> Option<String> {
@@ -296,11 +356,13 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    fn sitemap(&self, files: &[OutputFile]) -> Option<OutputFile> {
-        let urls: Vec<String> = files
+    fn sitemap(&self) -> Option<OutputFile> {
+        let mut paths = self.paths.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        paths.sort();
+        let urls: Vec<String> = paths
             .iter()
-            .filter(|f| f.path.ends_with(".html") && f.path != "404.html")
-            .map(|f| format!("{}{}", self.plan.base_url, f.path))
+            .filter(|p| p.ends_with(".html") && *p != "404.html")
+            .map(|p| format!("{}{}", self.plan.base_url, p))
             .collect();
         let mut context = Context::new();
         context.insert("urls", &urls);
@@ -312,31 +374,44 @@ impl<'a> Renderer<'a> {
     }
 
     fn priority_views(&self) -> Vec<PriorityView<'a>> {
-        let plan = self.plan;
-        plan.priorities
-            .iter()
-            .map(|p| PriorityView {
-                id: &p.id,
-                number: p.number,
-                title: &p.title,
-                workstream: &p.workstream,
-                trust_priority: &p.trust_priority,
-                href: priority_href(&p.id),
-                sro: sro_link(plan, p),
-                action_count: p.actions.len(),
-                counts: counts(plan, p.actions.iter()),
-                actions: p.actions.iter().map(|a| self.action_view(a)).collect(),
-                measures: self.measures_for_priority(p),
-                risks: self.risks_for_priority(&p.id),
-            })
+        self.plan
+            .priorities
+            .par_iter()
+            .map(|p| self.priority_view(p, Detail::Summary))
             .collect()
     }
 
+    fn priority_view(&self, p: &'a crate::model::Priority, detail: Detail) -> PriorityView<'a> {
+        let plan = self.plan;
+        PriorityView {
+            id: &p.id,
+            number: p.number,
+            title: &p.title,
+            workstream: &p.workstream,
+            trust_priority: &p.trust_priority,
+            href: priority_href(&p.id),
+            sro: sro_link(plan, p),
+            action_count: p.actions.len(),
+            counts: counts(plan, p.actions.iter()),
+            actions: p
+                .actions
+                .par_iter()
+                .map(|a| self.action_view(a, detail))
+                .collect(),
+            compact: p.actions.len() > COMPACT_OVER,
+            measures: self.measures_for_priority(p),
+            risks: self.risks_for_priority(&p.id),
+        }
+    }
+
     /// Actions appear on pages one folder down (priorities/, actions/, sros/), so links start "../".
-    fn action_view(&self, action: &'a crate::model::Action) -> ActionView<'a> {
+    /// In summary, the rendered parts (columns, notes, history, answers) are left empty.
+    fn action_view(&self, action: &'a crate::model::Action, detail: Detail) -> ActionView<'a> {
+        let full = detail == Detail::Full;
         let bullets = |items: &[Text]| {
             items
                 .iter()
+                .filter(|_| full)
                 .map(|t| self.markdown(t, "../", true))
                 .collect()
         };
@@ -356,12 +431,21 @@ impl<'a> Renderer<'a> {
             lead: action.lead.as_deref(),
             last_updated: action.last_updated.map(DateView::from),
             next_review: action.next_review.map(DateView::from),
-            history: self.history_views(action),
-            milestones: self.milestone_views(action),
+            history: if full {
+                self.history_views(action)
+            } else {
+                Vec::new()
+            },
+            milestones: if full {
+                self.milestone_views(action)
+            } else {
+                Vec::new()
+            },
             measures: self.measures_for_action(&action.id),
             answers: action
                 .answers
                 .iter()
+                .filter(|_| full)
                 .filter_map(|reference| self.plan.recommendation(reference))
                 .map(|(register, item)| AnswerLink {
                     label: registers::label(register, item),
@@ -375,6 +459,7 @@ impl<'a> Renderer<'a> {
             notes: action
                 .notes
                 .as_ref()
+                .filter(|_| full)
                 .map(|n| self.markdown(n, "../", false)),
         }
     }
@@ -439,6 +524,18 @@ impl<'a> Renderer<'a> {
             .push(error);
     }
 }
+
+/// How much of an action a view holds: the summary that lists and tables need, or everything its
+/// own page shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    Summary,
+    Full,
+}
+
+/// A priority with more action areas than this lists them in a table on its page instead of
+/// showing each one's columns: the page stays light on a phone, and each action has its own page.
+const COMPACT_OVER: usize = 20;
 
 /// How a piece of Markdown is rendered: inline (a bullet), or as blocks whose heading ids start
 /// with a prefix ("" on its own page).

@@ -1,9 +1,18 @@
 //! The print edition: the whole report on one page (`print/index.html`), in reading order, made
 //! from the same views as the web pages. Markdown pages are rendered again with their heading ids
 //! prefixed, so the many documents sharing this page never share an id.
+//!
+//! Each priority's part is rendered on its own (in parallel, one priority's full views at a time)
+//! and put in place of a marker in the rest of the edition, so a region's plan of 50,000 actions
+//! never needs every action's text in one template context.
+
+use rayon::prelude::*;
 
 use super::views::{counts, PriorityView};
-use super::{json, Extra, OutputFile, Renderer, Style};
+use super::{json, trim_lines, Detail, Extra, OutputFile, Renderer, Style};
+
+/// Where the priorities' parts go in the rendered edition.
+const PARTS: &str = "<!-- planpress: the priorities' parts -->";
 
 impl<'a> Renderer<'a> {
     pub(super) fn print_page(
@@ -53,6 +62,48 @@ impl<'a> Renderer<'a> {
             ("glossary", json(&glossary)),
         ];
         extra.extend(self.timeline_context());
-        self.page("print.html", "print/index.html", "../", extra)
+        extra.push(("priority_parts", json(PARTS)));
+        let parts = self.priority_parts(priorities.len());
+        let path = "print/index.html";
+        let shell = self.cached("print.html", path, path, "../", extra, |html| {
+            trim_lines(&html).into_bytes()
+        })?;
+        let shell = String::from_utf8_lossy(&shell);
+        let (before, after) = shell.split_once(PARTS).unwrap_or((&shell, ""));
+        let after = after.strip_prefix('\n').unwrap_or(after);
+        let mut whole =
+            String::with_capacity(shell.len() + parts.iter().map(Vec::len).sum::<usize>());
+        whole.push_str(before);
+        for part in parts.into_iter() {
+            whole.push_str(&String::from_utf8_lossy(&part));
+        }
+        whole.push_str(after);
+        drop(shell);
+        let bytes = self.glossary.mark(&whole, "../glossary.html").into_bytes();
+        Some(OutputFile {
+            path: path.into(),
+            bytes,
+        })
+    }
+
+    /// Each priority's part of the edition, with its actions in full, in order.
+    fn priority_parts(&self, count: usize) -> Vec<Vec<u8>> {
+        (0..count)
+            .into_par_iter()
+            .map(|i| {
+                let priority = self.priority_view(&self.plan.priorities[i], Detail::Full);
+                let key = format!("print/index.html#{}", priority.id);
+                let extra = vec![("p", json(&priority))];
+                self.cached(
+                    "print-priority.html",
+                    &key,
+                    "print/index.html",
+                    "../",
+                    extra,
+                    |html| trim_lines(&html).into_bytes(),
+                )
+                .unwrap_or_default()
+            })
+            .collect()
     }
 }

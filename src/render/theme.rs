@@ -24,7 +24,8 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = default_files!("templates":
     "sro.html", "sros.html", "page.html", "404.html", "sitemap.xml", "recommendations.html",
     "register.html", "recommendation.html", "coverage.html", "data.html", "updates.html",
     "update.html", "feed.xml", "timeline.html", "dashboard.html", "measures.html", "measure.html",
-    "risks.html", "glossary.html", "print.html", "print.css", "versions.html", "a-z.html", "status.html",
+    "risks.html", "glossary.html", "print.html", "print-priority.html", "print.css", "versions.html",
+    "a-z.html", "status.html",
 );
 
 /// The built-in default theme's static files, copied to the site's root.

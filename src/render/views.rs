@@ -169,6 +169,8 @@ pub struct PriorityView<'a> {
     pub action_count: usize,
     pub counts: Vec<CountView<'a>>,
     pub actions: Vec<ActionView<'a>>,
+    /// Too many actions to show each one's columns: the page lists them in a table.
+    pub compact: bool,
     /// The measures that evidence it, directly or through its actions.
     pub measures: Vec<super::outcomes::MeasureLink<'a>>,
     /// Its key risks, highest first.

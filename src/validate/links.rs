@@ -1,6 +1,7 @@
 //! Checks that every link from one content file to another (`../priorities/1-safe-care.toml`,
 //! `governance.md`) points at a file that exists.
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
@@ -12,10 +13,13 @@ use crate::load::{content_target, is_external_or_anchor, resolve, Content};
 /// Every link and image in the content's Markdown: links to content files or attachments that do
 /// not exist, links that only work on a web server, and images without alt text.
 pub fn check(content: &Content, errors: &mut Vec<ContentError>) {
-    let exists = |path: &Path| {
-        content.sources.iter().any(|s| s.path == path)
-            || content.attachments.iter().any(|(p, _)| p == path)
-    };
+    let files: HashSet<&Path> = content
+        .sources
+        .iter()
+        .map(|s| s.path.as_path())
+        .chain(content.attachments.iter().map(|(p, _)| p.as_path()))
+        .collect();
+    let exists = |path: &Path| files.contains(path);
     for text in markdown_texts(content) {
         let source = &content.sources[text.source];
         for found in links_in(text.text) {

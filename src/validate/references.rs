@@ -75,6 +75,9 @@ pub struct Seen {
     what: &'static str,
     rule: fn(&str) -> bool,
     first: HashMap<String, (std::path::PathBuf, usize)>,
+    /// The line of the last id seen (file, byte offset, line), so counting lines for the ids of a
+    /// file, which come in order, reads the file once, not once per id.
+    last: Option<(std::path::PathBuf, usize, usize)>,
 }
 
 impl Seen {
@@ -88,6 +91,7 @@ impl Seen {
             what,
             rule,
             first: HashMap::new(),
+            last: None,
         }
     }
 
@@ -110,7 +114,7 @@ impl Seen {
                 )),
             );
         }
-        let line = line_column(&source.text, span.start).0;
+        let line = self.line(source, span.start);
         match self.first.get(value) {
             Some((path, first_line)) => errors.push(
                 ContentError::at(
@@ -129,6 +133,20 @@ impl Seen {
                     .insert(value.clone(), (source.path.clone(), line));
             }
         }
+    }
+}
+
+impl Seen {
+    fn line(&mut self, source: &Source, offset: usize) -> usize {
+        let line = match &self.last {
+            Some((path, from, line)) if *path == source.path && *from <= offset => {
+                let between = source.text.get(*from..offset).unwrap_or("");
+                line + between.bytes().filter(|&b| b == b'\n').count()
+            }
+            _ => line_column(&source.text, offset).0,
+        };
+        self.last = Some((source.path.clone(), offset, line));
+        line
     }
 }
 

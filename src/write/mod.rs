@@ -2,9 +2,13 @@
 //! into a fresh folder beside the output, which then replaces the output in two renames; a failure
 //! before that leaves the last good site as it was.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use rayon::prelude::*;
 
 use crate::render::OutputFile;
 
@@ -14,30 +18,74 @@ const KEPT: &[&str] = &["README.md"];
 
 /// Replaces `out` with exactly `files` (plus any kept file already there).
 pub fn write_site(out: &Path, files: &[OutputFile]) -> io::Result<()> {
-    check_replaceable(out)?;
-    let staging = sibling(out, "new")?;
-    let old = sibling(out, "old")?;
-    remove_if_present(&staging)?;
-    remove_if_present(&old)?;
-    fs::create_dir_all(&staging)?;
-    for file in files {
-        let path = staging.join(&file.path);
+    let staging = Staging::begin(out)?;
+    files.par_iter().try_for_each(|file| staging.put(file))?;
+    staging.commit()
+}
+
+/// A site being written: files go into a fresh folder beside the output as they are rendered (so
+/// a large site never has to sit in memory), and `commit` swaps it in. Dropped without `commit`,
+/// it removes the folder and the output stays as it was.
+pub struct Staging {
+    out: PathBuf,
+    folder: PathBuf,
+    /// Folders already made, so each file costs one system call, not a walk up the tree.
+    made: Mutex<HashSet<PathBuf>>,
+    committed: bool,
+}
+
+impl Staging {
+    pub fn begin(out: &Path) -> io::Result<Staging> {
+        check_replaceable(out)?;
+        let folder = sibling(out, "new")?;
+        remove_if_present(&folder)?;
+        remove_if_present(&sibling(out, "old")?)?;
+        fs::create_dir_all(&folder)?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            folder,
+            made: Mutex::new(HashSet::new()),
+            committed: false,
+        })
+    }
+
+    /// Writes one file; safe to call from many threads at once.
+    pub fn put(&self, file: &OutputFile) -> io::Result<()> {
+        let path = self.folder.join(&file.path);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
+            let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
+            if !made.contains(parent) {
+                fs::create_dir_all(parent)?;
+                made.insert(parent.to_path_buf());
+            }
         }
-        fs::write(&path, &file.bytes)?;
+        fs::write(&path, &file.bytes)
     }
-    for name in KEPT {
-        let kept = out.join(name);
-        if kept.is_file() && !staging.join(name).exists() {
-            fs::copy(&kept, staging.join(name))?;
+
+    /// Puts the new site in place of the old in two renames, then removes the old.
+    pub fn commit(mut self) -> io::Result<()> {
+        for name in KEPT {
+            let kept = self.out.join(name);
+            if kept.is_file() && !self.folder.join(name).exists() {
+                fs::copy(&kept, self.folder.join(name))?;
+            }
+        }
+        let old = sibling(&self.out, "old")?;
+        if self.out.exists() {
+            fs::rename(&self.out, &old)?;
+        }
+        fs::rename(&self.folder, &self.out)?;
+        self.committed = true;
+        remove_if_present(&old)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = remove_if_present(&self.folder);
         }
     }
-    if out.exists() {
-        fs::rename(out, &old)?;
-    }
-    fs::rename(&staging, out)?;
-    remove_if_present(&old)
 }
 
 /// Refuses to replace a folder that holds anything but an earlier build, so a mistyped `--out`

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The benchmarks in the README: cold builds of synthetic plans of 1,000, 10,000 and 50,000 action
+# areas, `check` of the largest, the real plan, one action edit in `serve`, and peak memory.
+#
+#   bash benches/run.sh              # all sizes (about 10 minutes on 2 cores)
+#   bash benches/run.sh 1000 10000   # some sizes
+#
+# Needs hyperfine (apt install hyperfine), python3 and GNU time (/usr/bin/time). The synthetic
+# plans are made by `planpress synthetic` (deterministic: the same seed gives the same files) in
+# target/bench/, and kept for the next run. A cold build starts with no site folder.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cargo build --release --quiet --manifest-path "$root/Cargo.toml"
+bin=$root/target/release/planpress
+work=${BENCH_DIR:-$root/target/bench}
+mkdir -p "$work"
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 50000)
+largest=${sizes[-1]}
+results=$work/results.txt
+: > "$results"
+
+median() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(f"{r["median"]:.2f} s (min {r["min"]:.2f}, max {r["max"]:.2f}, {len(r["times"])} runs)")' "$1"; }
+peak() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.0f MiB", $1/1024}'; }
+
+for n in "${sizes[@]}"; do
+  plan=$work/plan-$n
+  [ -d "$plan" ] || "$bin" synthetic "$plan" --actions "$n" --seed 1
+  runs=5; [ "$n" -ge 50000 ] && runs=3
+  hyperfine --style basic --runs "$runs" --prepare "rm -rf $plan/site" \
+    --export-json "$work/build-$n.json" "$bin build -q --root $plan"
+  rm -rf "$plan/site"
+  echo "build $n actions: $(median "$work/build-$n.json"), peak $(peak "$bin" build -q --root "$plan")" >> "$results"
+done
+
+plan=$work/plan-$largest
+hyperfine --style basic --runs 5 --export-json "$work/check-$largest.json" "$bin check -q --root $plan"
+echo "check $largest actions: $(median "$work/check-$largest.json"), peak $(peak "$bin" check -q --root "$plan")" >> "$results"
+
+hyperfine --style basic --warmup 2 --runs 10 --prepare "rm -rf $work/real-site" \
+  --export-json "$work/real.json" "$bin build -q --root $root --out $work/real-site"
+echo "real plan (content/): $(median "$work/real.json")" >> "$results"
+
+for n in "${sizes[0]}" "$largest"; do
+  echo "serve, one action edit to page served, $n actions: $(python3 "$root/benches/serve_edit.py" "$bin" "$work/plan-$n" 5)" >> "$results"
+done
+
+echo
+echo "Results ($(nproc) cores, $(date -u +%Y-%m-%d)):"
+cat "$results"

@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Times one action edit in `planpress serve`: from saving the file to the new page being served.
+
+Usage: serve_edit.py PLANPRESS PROJECT [EDITS]
+
+Starts `PLANPRESS serve` on a free port, waits for the first build, then EDITS times (default 5)
+changes the title of the first action area in the first priority file and polls its page until
+the new title is served. Prints the median and every time in milliseconds. The project is edited
+in place; the last edit is undone before it exits.
+"""
+import glob
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=30) as answer:
+            return answer.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def main():
+    planpress, project = sys.argv[1], sys.argv[2]
+    edits = int(sys.argv[3]) if len(sys.argv) > 3 else 5
+    register = sorted(glob.glob(os.path.join(project, "content", "priorities", "*.toml")))[0]
+    original = open(register, encoding="utf-8").read()
+    first = re.search(r'\[\[actions\]\]\nid = "([^"]+)"\ntitle = "([^"]+)"', original)
+    action, title = first.group(1), first.group(2)
+    server = subprocess.Popen(
+        [planpress, "serve", "--port", "0", "--root", project],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        address = re.search(r"http://([^/\s]+)", server.stdout.readline()).group(1)
+        page = f"http://{address}/actions/{action}.html"
+        while title not in fetch(page):
+            time.sleep(0.05)
+        times = []
+        for n in range(1, edits + 1):
+            new_title = f"{title} (edit {n})"
+            text = original.replace(f'title = "{title}"', f'title = "{new_title}"', 1)
+            started = time.perf_counter()
+            with open(register, "w", encoding="utf-8") as out:
+                out.write(text)
+            while new_title not in fetch(page):
+                time.sleep(0.002)
+            times.append((time.perf_counter() - started) * 1000)
+            time.sleep(0.5)  # let the watcher settle before the next save
+        print(f"median {statistics.median(times):.0f} ms; each: "
+              + ", ".join(f"{t:.0f}" for t in times))
+    finally:
+        with open(register, "w", encoding="utf-8") as out:
+            out.write(original)
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    main()

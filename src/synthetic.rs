@@ -1,0 +1,443 @@
+//! A synthetic plan of any size, for the benchmarks: a region's trusts, each with its priorities
+//! and action areas, written as a trust would write them (three columns of Markdown, notes with the
+//! occasional table or code block, links to a national register, quarterly updates).
+//!
+//! It is deterministic: the same size and seed give the same files, byte for byte, so a benchmark
+//! measures the same work every time. Nothing here is read by a normal build.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// How many action areas each priority holds (a large trust's priority, as in the real plans).
+const ACTIONS_PER_PRIORITY: usize = 100;
+/// Each trust has this many priorities, as the real plan does.
+const PRIORITIES_PER_TRUST: usize = 4;
+/// The synthetic national register's recommendations.
+const RECOMMENDATIONS: usize = 240;
+/// Actions whose update falls in one update file (one file per trust per quarter, as published).
+const QUARTERS: [(&str, &str); 4] = [
+    ("2023-07-14", "Q1"),
+    ("2023-10-13", "Q2"),
+    ("2024-01-12", "Q3"),
+    ("2024-03-28", "Q4"),
+];
+
+/// A small, fast, well-mixed generator (SplitMix64). A crate would be more than this.
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A whole number in `low..=high`.
+    fn between(&mut self, low: usize, high: usize) -> usize {
+        low + (self.next() % (high - low + 1) as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.between(0, items.len() - 1)]
+    }
+
+    fn one_in(&mut self, n: usize) -> bool {
+        self.between(1, n) == 1
+    }
+}
+
+const SUBJECTS: &[&str] = &[
+    "The maternity team",
+    "Our midwives",
+    "The SRO",
+    "Each ward manager",
+    "The MDT",
+    "The safety champion",
+    "Our consultant obstetricians",
+    "The neonatal team",
+    "The MNVP",
+    "The governance lead",
+];
+const VERBS: &[&str] = &[
+    "will review",
+    "will agree",
+    "will audit",
+    "will publish",
+    "will train staff in",
+    "will improve",
+    "will report on",
+    "will share",
+    "will check",
+    "will record",
+];
+const OBJECTS: &[&str] = &[
+    "the triage pathway for women who call with concerns",
+    "CTG monitoring on the labour ward",
+    "postnatal checks for every baby before discharge",
+    "the guideline for induction of labour",
+    "the handover between shifts",
+    "feedback from families in plain English",
+    "staffing levels against the national standard",
+    "the escalation policy for a deteriorating patient",
+    "bereavement care and the quiet room",
+    "the PMRT findings each quarter",
+    "interpreting services at every appointment",
+    "infant feeding support on the ward",
+];
+const ENDINGS: &[&str] = &[
+    "every month",
+    "so that care is safer",
+    "and tell families what changed",
+    "with the board each quarter",
+    "by the end of the year",
+    "so that no family waits too long",
+    "and act on what we find",
+    "with the LMNS",
+];
+const TITLES: &[&str] = &[
+    "Triage and assessment",
+    "Fetal monitoring",
+    "Postnatal care",
+    "Bereavement care",
+    "Staffing and rotas",
+    "Induction of labour",
+    "Learning from incidents",
+    "Listening to families",
+    "Neonatal transfers",
+    "Infant feeding",
+    "Smoking in pregnancy",
+    "Continuity of carer",
+];
+const PRIORITY_THEMES: [(&str, &str); PRIORITIES_PER_TRUST] = [
+    (
+        "Safe and personal care",
+        "Safe and Effective Service Provision",
+    ),
+    (
+        "Supporting our staff",
+        "Caring, Compassionate and Competent Staff",
+    ),
+    (
+        "Listening to families",
+        "Responsive Communication and Patient Voice",
+    ),
+    (
+        "Well-led services",
+        "Well-Led Continuous Improvement Culture",
+    ),
+];
+const STATUSES: &[&str] = &[
+    "not-yet-reported",
+    "on-track",
+    "on-track",
+    "at-risk",
+    "complete",
+];
+
+/// A sentence of 12 to 22 words.
+fn sentence(random: &mut Random) -> String {
+    format!(
+        "{} {} {} {}.",
+        random.pick(SUBJECTS),
+        random.pick(VERBS),
+        random.pick(OBJECTS),
+        random.pick(ENDINGS)
+    )
+}
+
+/// One bullet of a column: two or three sentences, sometimes with emphasis or a link.
+fn bullet(random: &mut Random) -> String {
+    let mut text = (0..random.between(2, 3))
+        .map(|_| sentence(random))
+        .collect::<Vec<_>>()
+        .join(" ");
+    if random.one_in(6) {
+        text.push_str(" This is **a priority for families**.");
+    }
+    if random.one_in(8) {
+        text.push_str(" [Read how we report progress](../pages/about.md).");
+    }
+    text
+}
+
+fn column(random: &mut Random, low: usize, high: usize) -> String {
+    let bullets: Vec<String> = (0..random.between(low, high))
+        .map(|_| toml_string(&bullet(random)))
+        .collect();
+    format!("[\n  {},\n]", bullets.join(",\n  "))
+}
+
+/// Notes under the columns: a paragraph, a list, and now and then a table or a code block.
+fn notes(random: &mut Random) -> String {
+    let mut notes = format!("{} {}\n\n", sentence(random), sentence(random));
+    for _ in 0..random.between(2, 4) {
+        let _ = writeln!(notes, "- {}", sentence(random));
+    }
+    if random.one_in(5) {
+        notes.push_str("\n| Quarter | Audited | Met the standard |\n|---|---|---|\n");
+        for quarter in ["Q1", "Q2", "Q3"] {
+            let audited = random.between(20, 80);
+            let met = random.between(audited / 2, audited);
+            let _ = writeln!(notes, "| {quarter} | {audited} | {met} |");
+        }
+    }
+    if random.one_in(20) {
+        notes.push_str("\nThe audit query we run each month:\n\n```sql\nSELECT ward, COUNT(*) FROM triage\nWHERE seen_within_minutes <= 15\nGROUP BY ward;\n```\n");
+    }
+    notes
+}
+
+fn toml_string(text: &str) -> String {
+    toml::Value::String(text.to_string()).to_string()
+}
+
+/// The id of action `n` (0-based) of the whole corpus.
+fn action_id(n: usize) -> String {
+    format!("action-{n:05}")
+}
+
+fn trust_count(actions: usize) -> usize {
+    actions
+        .div_ceil(ACTIONS_PER_PRIORITY * PRIORITIES_PER_TRUST)
+        .max(1)
+}
+
+/// Every file of a synthetic project with `actions` action areas, as (path under the project,
+/// text). Pure, so a test can check it is deterministic.
+pub fn corpus(actions: usize, seed: u64) -> Vec<(PathBuf, String)> {
+    let mut random = Random(seed);
+    let trusts = trust_count(actions);
+    let mut files = vec![
+        (
+            PathBuf::from("content/plan.toml"),
+            plan_file(actions, trusts),
+        ),
+        (PathBuf::from("content/sros.toml"), sros_file(trusts)),
+        (
+            PathBuf::from("content/registers/national.toml"),
+            register_file(),
+        ),
+        (PathBuf::from("content/glossary.toml"), GLOSSARY.to_string()),
+        (PathBuf::from("content/pages/about.md"), ABOUT.to_string()),
+    ];
+    let priorities = actions.div_ceil(ACTIONS_PER_PRIORITY).max(1);
+    for p in 0..priorities {
+        let range = p * ACTIONS_PER_PRIORITY..((p + 1) * ACTIONS_PER_PRIORITY).min(actions);
+        let path = format!("content/priorities/{:04}.toml", p + 1);
+        files.push((PathBuf::from(path), priority_file(&mut random, p, range)));
+    }
+    files.extend(update_files(&mut random, actions, trusts));
+    files
+}
+
+fn plan_file(actions: usize, trusts: usize) -> String {
+    format!(
+        r#"# A synthetic region of {trusts} trusts and {actions} action areas, made by `planpress synthetic` for the benchmarks.
+organisation = "Synthetic Region Maternity Network"
+title = "Regional Maternity Improvement Plan"
+vision = "Safe, kind and personal care for every family in the region."
+introduction = "This plan brings together the improvement plans of {trusts} trusts."
+period = "2023/24"
+as_of = 2024-06-30
+base_url = "https://example.nhs.uk/region/"
+language = "en-GB"
+theme = "default"
+"#
+    )
+}
+
+fn sros_file(trusts: usize) -> String {
+    let mut text = String::new();
+    for t in 1..=trusts {
+        let _ = write!(
+            text,
+            "[[sros]]\nid = \"trust-{t}-chief-nurse\"\ntitle = \"Chief Nurse, Trust {t}\"\nsummary = \"Senior responsible owner for the plan of Trust {t}.\"\n\n"
+        );
+    }
+    text
+}
+
+fn register_file() -> String {
+    let mut text = String::from(
+        "title = \"National Maternity Recommendations\"\nshort_title = \"NMR\"\npublisher = \"NHS England\"\npublished = \"2023\"\nitem_label = \"Recommendation\"\nsummary = \"A synthetic national register.\"\n\n[[audiences]]\nid = \"trusts\"\nlabel = \"Trusts\"\nlocal = true\n\n",
+    );
+    let groups = RECOMMENDATIONS / 20;
+    for g in 1..=groups {
+        let _ = write!(
+            text,
+            "[[groups]]\nid = \"theme-{g}\"\ntitle = \"Theme {g}\"\n\n"
+        );
+    }
+    for r in 0..RECOMMENDATIONS {
+        let (g, n) = (r / 20 + 1, r % 20 + 1);
+        let _ = write!(
+            text,
+            "[[items]]\nid = \"{g}.{n}\"\ngroup = \"theme-{g}\"\nfor = [\"trusts\"]\ntext = \"Trusts should make sure that {}.\"\n\n",
+            OBJECTS[r % OBJECTS.len()]
+        );
+    }
+    text
+}
+
+fn priority_file(random: &mut Random, p: usize, actions: std::ops::Range<usize>) -> String {
+    let trust = p / PRIORITIES_PER_TRUST + 1;
+    let (theme, workstream) = PRIORITY_THEMES[p % PRIORITIES_PER_TRUST];
+    let mut text = format!(
+        "number = {}\ntitle = \"Trust {trust}: {theme}\"\nworkstream = \"{workstream}\"\ntrust_priority = \"Caring for our patients\"\nsro = \"trust-{trust}-chief-nurse\"\n",
+        p + 1
+    );
+    for n in actions {
+        let status = random.pick(STATUSES);
+        let _ = write!(
+            text,
+            "\n[[actions]]\nid = \"{}\"\ntitle = \"{} ({n})\"\nstatus = \"{status}\"\ndue = \"Q{} 2023/24\"\n",
+            action_id(n),
+            random.pick(TITLES),
+            random.between(1, 4),
+        );
+        if random.one_in(3) {
+            let r = random.between(0, RECOMMENDATIONS - 1);
+            let _ = writeln!(
+                text,
+                "answers = [\"national/{}.{}\"]",
+                r / 20 + 1,
+                r % 20 + 1
+            );
+        }
+        let _ = writeln!(text, "achieve = {}", column(random, 2, 3));
+        let _ = writeln!(text, "doing = {}", column(random, 2, 4));
+        let _ = writeln!(text, "families = {}", column(random, 2, 3));
+        let _ = writeln!(text, "notes = {}", toml_string(&notes(random)));
+    }
+    text
+}
+
+/// About one update per ten actions: a file per trust per quarter, naming the actions it moved.
+fn update_files(random: &mut Random, actions: usize, trusts: usize) -> Vec<(PathBuf, String)> {
+    let per_trust = ACTIONS_PER_PRIORITY * PRIORITIES_PER_TRUST;
+    let mut files = Vec::new();
+    for t in 0..trusts {
+        let first = t * per_trust;
+        let last = ((t + 1) * per_trust).min(actions);
+        for (q, (date, quarter)) in QUARTERS.iter().enumerate() {
+            let mut text = format!(
+                "+++\ndate = {date}\ntitle = \"Trust {} {quarter} update\"\nauthor = \"Chief Nurse, Trust {}\"\nsummary = \"What moved this quarter.\"\n",
+                t + 1,
+                t + 1
+            );
+            // Every tenth action of the trust, each quarter a different tenth.
+            let mut named = 0;
+            for n in (first + q * 10 / QUARTERS.len()..last).step_by(10 * QUARTERS.len()) {
+                let status = random.pick(&STATUSES[1..]);
+                let _ = write!(
+                    text,
+                    "\n[[actions]]\nid = \"{}\"\nstatus = \"{status}\"\nnote = \"{}\"\n",
+                    action_id(n),
+                    sentence(random)
+                );
+                named += 1;
+            }
+            if named == 0 {
+                continue;
+            }
+            let _ = write!(text, "+++\n{}\n", sentence(random));
+            let path = format!("content/updates/{date}-trust-{:03}.md", t + 1);
+            files.push((PathBuf::from(path), text));
+        }
+    }
+    files
+}
+
+const GLOSSARY: &str = r#"[[terms]]
+term = "CTG"
+expansion = "cardiotocography"
+meaning = "A check of the baby's heartbeat during labour."
+
+[[terms]]
+term = "LMNS"
+expansion = "Local Maternity and Neonatal System"
+
+[[terms]]
+term = "MDT"
+expansion = "multidisciplinary team"
+
+[[terms]]
+term = "MNVP"
+expansion = "Maternity and Neonatal Voices Partnership"
+
+[[terms]]
+term = "NHS"
+expansion = "National Health Service"
+
+[[terms]]
+term = "NMR"
+expansion = "National Maternity Recommendations"
+
+[[terms]]
+term = "PMRT"
+expansion = "Perinatal Mortality Review Tool"
+
+[[terms]]
+term = "SRO"
+expansion = "senior responsible owner"
+"#;
+
+const ABOUT: &str = "+++\ntitle = \"About this plan\"\nsummary = \"How the trusts in the region report their progress.\"\norder = 1\n+++\nEach trust reports its progress every quarter.\n";
+
+/// Writes the corpus under `out`, which must not exist yet (a benchmark never overwrites work).
+pub fn write_corpus(out: &Path, actions: usize, seed: u64) -> std::io::Result<()> {
+    if out.exists() {
+        return Err(std::io::Error::other(format!(
+            "{} already exists; choose a new folder",
+            out.display()
+        )));
+    }
+    for (path, text) in corpus(actions, seed) {
+        let path = out.join(path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(path, text)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_seed_gives_the_same_corpus_and_another_seed_another() {
+        assert_eq!(corpus(250, 7), corpus(250, 7));
+        assert_ne!(corpus(250, 7), corpus(250, 8));
+    }
+
+    #[test]
+    fn it_holds_the_actions_asked_for_with_about_one_update_per_ten() {
+        let files = corpus(1000, 1);
+        let count = |folder: &str, needle: &str| {
+            files
+                .iter()
+                .filter(|(p, _)| p.starts_with(folder))
+                .map(|(_, t)| t.matches(needle).count())
+                .sum::<usize>()
+        };
+        assert_eq!(count("content/priorities", "[[actions]]"), 1000);
+        let updates = count("content/updates", "[[actions]]");
+        assert!((90..=110).contains(&updates), "{updates} updates");
+    }
+
+    #[test]
+    fn actions_have_three_to_six_hundred_words_on_average() {
+        let files = corpus(400, 3);
+        let words: usize = files
+            .iter()
+            .filter(|(p, _)| p.starts_with("content/priorities"))
+            .map(|(_, t)| t.split_whitespace().count())
+            .sum();
+        let per_action = words / 400;
+        assert!((300..=600).contains(&per_action), "{per_action} words");
+    }
+}
