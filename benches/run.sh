@@ -20,7 +20,11 @@ largest=${sizes[-1]}
 results=$work/results.txt
 : > "$results"
 
-median() { python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(f"{r["median"]:.2f} s (min {r["min"]:.2f}, max {r["max"]:.2f}, {len(r["times"])} runs)")' "$1"; }
+median() {
+  python3 -c 'import json, sys
+r = json.load(open(sys.argv[1]))["results"][0]
+print("%.2f s (min %.2f, max %.2f, %d runs)" % (r["median"], r["min"], r["max"], len(r["times"])))' "$1"
+}
 peak() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.0f MiB", $1/1024}'; }
 
 for n in "${sizes[@]}"; do
