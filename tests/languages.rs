@@ -33,6 +33,11 @@ fn a_plan_in_welsh_gets_welsh_pages() {
         visible_text(&home).contains("Blaenoriaeth 1: Gofal mwy diogel"),
         "the trust's own labels"
     );
+    let print_css = read(&out, "print.css");
+    assert!(
+        print_css.contains("\"Tudalen \" counter(page) \" o \" counter(pages)"),
+        "the printed footer says Page N of M in Welsh"
+    );
 }
 
 #[test]

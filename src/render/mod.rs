@@ -350,6 +350,16 @@ impl<'a> Renderer<'a> {
         let mut context = Context::new();
         context.insert("title", &css_string(&self.plan.title));
         context.insert("organisation", &css_string(&self.plan.organisation));
+        // "Page 3 of 41", in the plan's language.
+        let word = |key: &str| self.theme.words.get(key).map_or("", String::as_str);
+        context.insert(
+            "page_word",
+            &css_string(&format!("{} ", word("print_page"))),
+        );
+        context.insert(
+            "of_word",
+            &css_string(&format!(" {} ", word("print_page_of"))),
+        );
         self.render("print.css", &context).map(|css| OutputFile {
             path: "print.css".into(),
             bytes: css.into_bytes(),
