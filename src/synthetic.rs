@@ -388,20 +388,7 @@ const ABOUT: &str = "+++\ntitle = \"About this plan\"\nsummary = \"How the trust
 
 /// Writes the corpus under `out`, which must not exist yet (a benchmark never overwrites work).
 pub fn write_corpus(out: &Path, actions: usize, seed: u64) -> std::io::Result<()> {
-    if out.exists() {
-        return Err(std::io::Error::other(format!(
-            "{} already exists; choose a new folder",
-            out.display()
-        )));
-    }
-    for (path, text) in corpus(actions, seed) {
-        let path = out.join(path);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::write(path, text)?;
-    }
-    Ok(())
+    crate::write::new_folder(out, &corpus(actions, seed))
 }
 
 #[cfg(test)]

@@ -40,6 +40,17 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
+#[cfg(test)]
+impl OutputFile {
+    /// A file of text, as tests write them.
+    pub fn text(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+}
+
 /// Where rendered files go as they are made: into memory, or straight to disk.
 pub type Sink<'s> = dyn Fn(OutputFile) + Sync + 's;
 
@@ -160,11 +171,11 @@ impl<'a> Renderer<'a> {
         let priorities = self.priority_views();
         let sros = self.sro_views();
         self.emit(self.top_pages(&priorities, &sros));
-        self.priority_pages(&priorities);
+        let print_parts = self.priority_pages(&priorities);
         self.emit(self.finding_pages(&priorities));
         let (register_files, coverage) = self.register_pages();
         self.emit(register_files);
-        self.emit(self.print_page(&priorities, coverage));
+        self.emit(self.print_page(&priorities, coverage, print_parts));
         self.emit(self.print_stylesheet());
         self.emit(data::files(self.plan));
         self.emit(search::files(self.plan));
@@ -253,24 +264,30 @@ impl<'a> Renderer<'a> {
 
     /// A page per priority, with links to its neighbours, and a page per action area: independent
     /// pages, rendered in parallel. Each priority's actions are viewed in full only here, one
-    /// priority at a time, so a large plan never holds every action's rendered text at once.
-    fn priority_pages(&self, priorities: &[PriorityView]) {
-        (0..priorities.len()).into_par_iter().for_each(|i| {
-            let priority = self.priority_view(&self.plan.priorities[i], Detail::Full);
-            let neighbour =
-                |j: Option<usize>| json(&j.and_then(|j| priorities.get(j)).map(PriorityView::link));
-            let extra = vec![
-                ("priority", json(&priority)),
-                ("previous", neighbour(i.checked_sub(1))),
-                ("next", neighbour(Some(i + 1))),
-            ];
-            self.emit(self.page("priority.html", &priority.href, "../", extra));
-            let link = json(&priority.link());
-            priority.actions.par_iter().for_each(|action| {
-                let extra = vec![("action", json(action)), ("priority", link.clone())];
-                self.emit(self.page("action.html", &action.href, "../", extra));
-            });
-        });
+    /// priority at a time, so a large plan never holds every action's rendered text at once; the
+    /// same view gives the priority's part of the print edition, returned in order.
+    fn priority_pages(&self, priorities: &[PriorityView]) -> Vec<Vec<u8>> {
+        (0..priorities.len())
+            .into_par_iter()
+            .map(|i| {
+                let priority = self.priority_view(&self.plan.priorities[i], Detail::Full);
+                let neighbour = |j: Option<usize>| {
+                    json(&j.and_then(|j| priorities.get(j)).map(PriorityView::link))
+                };
+                let extra = vec![
+                    ("priority", json(&priority)),
+                    ("previous", neighbour(i.checked_sub(1))),
+                    ("next", neighbour(Some(i + 1))),
+                ];
+                self.emit(self.page("priority.html", &priority.href, "../", extra));
+                let link = json(&priority.link());
+                priority.actions.par_iter().for_each(|action| {
+                    let extra = vec![("action", json(action)), ("priority", link.clone())];
+                    self.emit(self.page("action.html", &action.href, "../", extra));
+                });
+                self.print_part(&priority)
+            })
+            .collect()
     }
 
     /// Renders one template to one file; a template error is reported against the theme.
@@ -417,15 +434,7 @@ impl<'a> Renderer<'a> {
     /// Actions appear on pages one folder down (priorities/, actions/, sros/), so links start "../".
     /// In summary, the rendered parts (columns, notes, history, answers) are left empty.
     fn action_view(&self, action: &'a crate::model::Action, detail: Detail) -> ActionView<'a> {
-        let full = detail == Detail::Full;
-        let bullets = |items: &[Text]| {
-            items
-                .iter()
-                .filter(|_| full)
-                .map(|t| self.markdown(t, "../", true))
-                .collect()
-        };
-        ActionView {
+        let mut view = ActionView {
             id: &action.id,
             reference: &action.reference,
             title: &action.title,
@@ -441,37 +450,43 @@ impl<'a> Renderer<'a> {
             lead: action.lead.as_deref(),
             last_updated: action.last_updated.map(DateView::from),
             next_review: action.next_review.map(DateView::from),
-            history: if full {
-                self.history_views(action)
-            } else {
-                Vec::new()
-            },
-            milestones: if full {
-                self.milestone_views(action)
-            } else {
-                Vec::new()
-            },
+            history: Vec::new(),
+            milestones: Vec::new(),
             measures: self.measures_for_action(&action.id),
-            answers: action
+            answers: Vec::new(),
+            achieve: Vec::new(),
+            doing: Vec::new(),
+            families: Vec::new(),
+            notes: None,
+        };
+        if detail == Detail::Full {
+            let bullets = |items: &[Text]| {
+                items
+                    .iter()
+                    .map(|t| self.markdown(t, "../", true))
+                    .collect()
+            };
+            view.history = self.history_views(action);
+            view.milestones = self.milestone_views(action);
+            view.answers = action
                 .answers
                 .iter()
-                .filter(|_| full)
                 .filter_map(|reference| self.plan.recommendation(reference))
                 .map(|(register, item)| AnswerLink {
                     label: registers::label(register, item),
                     href: registers::recommendation_href(&item.reference),
                     text: self.markdown(&item.text, "../", true),
                 })
-                .collect(),
-            achieve: bullets(&action.achieve),
-            doing: bullets(&action.doing),
-            families: bullets(&action.families),
-            notes: action
+                .collect();
+            view.achieve = bullets(&action.achieve);
+            view.doing = bullets(&action.doing);
+            view.families = bullets(&action.families);
+            view.notes = action
                 .notes
                 .as_ref()
-                .filter(|_| full)
-                .map(|n| self.markdown(n, "../", false)),
+                .map(|n| self.markdown(n, "../", false));
         }
+        view
     }
 
     fn sro_views(&self) -> Vec<SroView<'a>> {

@@ -2,14 +2,12 @@
 //! from the same views as the web pages. Markdown pages are rendered again with their heading ids
 //! prefixed, so the many documents sharing this page never share an id.
 //!
-//! Each priority's part is rendered on its own (in parallel, one priority's full views at a time)
-//! and put in place of a marker in the rest of the edition, so a region's plan of 50,000 actions
-//! never needs every action's text in one template context.
-
-use rayon::prelude::*;
+//! Each priority's part is rendered on its own, beside the priority's page (in parallel, one
+//! priority's full views at a time), and put in place of a marker in the rest of the edition, so
+//! a region's plan of 50,000 actions never needs every action's text in one template context.
 
 use super::views::{counts, PriorityView};
-use super::{json, trim_lines, Detail, Extra, OutputFile, Renderer, Style};
+use super::{json, trim_lines, Extra, OutputFile, Renderer, Style};
 
 /// Where the priorities' parts go in the rendered edition.
 const PARTS: &str = "<!-- planpress: the priorities' parts -->";
@@ -19,6 +17,7 @@ impl<'a> Renderer<'a> {
         &self,
         priorities: &[PriorityView],
         coverage: tera::Value,
+        parts: Vec<Vec<u8>>,
     ) -> Option<OutputFile> {
         let plan = self.plan;
         let pages: Vec<_> = plan
@@ -63,7 +62,6 @@ impl<'a> Renderer<'a> {
         ];
         extra.extend(self.timeline_context());
         extra.push(("priority_parts", json(PARTS)));
-        let parts = self.priority_parts(priorities.len());
         let path = "print/index.html";
         let shell = self.cached("print.html", path, path, "../", extra, |html| {
             trim_lines(&html).into_bytes()
@@ -74,11 +72,10 @@ impl<'a> Renderer<'a> {
         let mut whole =
             String::with_capacity(shell.len() + parts.iter().map(Vec::len).sum::<usize>());
         whole.push_str(before);
-        for part in parts.into_iter() {
+        for part in parts {
             whole.push_str(&String::from_utf8_lossy(&part));
         }
         whole.push_str(after);
-        drop(shell);
         let bytes = self.glossary.mark(&whole, "../glossary.html").into_bytes();
         Some(OutputFile {
             path: path.into(),
@@ -86,24 +83,18 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// Each priority's part of the edition, with its actions in full, in order.
-    fn priority_parts(&self, count: usize) -> Vec<Vec<u8>> {
-        (0..count)
-            .into_par_iter()
-            .map(|i| {
-                let priority = self.priority_view(&self.plan.priorities[i], Detail::Full);
-                let key = format!("print/index.html#{}", priority.id);
-                let extra = vec![("p", json(&priority))];
-                self.cached(
-                    "print-priority.html",
-                    &key,
-                    "print/index.html",
-                    "../",
-                    extra,
-                    |html| trim_lines(&html).into_bytes(),
-                )
-                .unwrap_or_default()
-            })
-            .collect()
+    /// A priority's part of the edition, from its full view.
+    pub(super) fn print_part(&self, priority: &PriorityView) -> Vec<u8> {
+        let key = format!("print/index.html#{}", priority.id);
+        let extra = vec![("p", json(priority))];
+        self.cached(
+            "print-priority.html",
+            &key,
+            "print/index.html",
+            "../",
+            extra,
+            |html| trim_lines(&html).into_bytes(),
+        )
+        .unwrap_or_default()
     }
 }

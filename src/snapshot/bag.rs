@@ -63,24 +63,6 @@ pub fn bag_files(files: &[OutputFile], info: &str) -> Vec<(String, Vec<u8>)> {
     all
 }
 
-/// Writes the bag as a folder, refusing to touch one that exists.
-pub fn write_folder(folder: &Path, files: &[(String, Vec<u8>)]) -> io::Result<()> {
-    if folder.exists() {
-        return Err(io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            format!("{} already exists", folder.display()),
-        ));
-    }
-    for (path, bytes) in files {
-        let target = folder.join(path);
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::write(target, bytes)?;
-    }
-    Ok(())
-}
-
 /// Writes the bag as a tar archive whose bytes depend only on the files and `epoch`: sorted
 /// entries, fixed owners and modes, every time stamp the build epoch.
 pub fn write_archive(
@@ -205,23 +187,16 @@ pub fn unpack(archive: &Path, into: &Path) -> io::Result<PathBuf> {
 mod tests {
     use super::*;
 
-    fn file(path: &str, text: &str) -> OutputFile {
-        OutputFile {
-            path: path.into(),
-            bytes: text.as_bytes().to_vec(),
-        }
-    }
-
     #[test]
     fn a_changed_byte_a_missing_file_and_an_extra_file_are_each_named() {
         let dir = tempfile::tempdir().unwrap();
         let bag = dir.path().join("bag");
         let files = [
-            file("index.html", "<p>Hello</p>"),
-            file("a/b.html", "b"),
-            file("c.css", "c"),
+            OutputFile::text("index.html", "<p>Hello</p>"),
+            OutputFile::text("a/b.html", "b"),
+            OutputFile::text("c.css", "c"),
         ];
-        write_folder(&bag, &bag_files(&files, &bag_info(&files, &[]))).unwrap();
+        crate::write::new_folder(&bag, &bag_files(&files, &bag_info(&files, &[]))).unwrap();
         assert!(verify(&bag).unwrap().is_intact());
         fs::write(bag.join("data/index.html"), "<p>Hellp</p>").unwrap();
         fs::remove_file(bag.join("data/c.css")).unwrap();
@@ -234,7 +209,10 @@ mod tests {
 
     #[test]
     fn the_manifest_is_sorted_and_says_payload_size() {
-        let files = [file("b.html", "bb"), file("a.html", "a")];
+        let files = [
+            OutputFile::text("b.html", "bb"),
+            OutputFile::text("a.html", "a"),
+        ];
         let manifest = manifest(&files);
         assert!(
             manifest.lines().next().unwrap().ends_with("  data/a.html"),

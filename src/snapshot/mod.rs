@@ -97,7 +97,7 @@ pub fn take(root: &Path, label: &str, built: &Built) -> io::Result<Taken> {
     let manifest = bag::manifest(&built.files);
     let manifest_sha256 = bag::sha256(manifest.as_bytes());
     std::fs::create_dir_all(root.join("snapshots"))?;
-    bag::write_folder(&folder, &files)?;
+    crate::write::new_folder(&folder, &files)?;
     bag::write_archive(&archive, label, &files, epoch)?;
     let record = record::record(
         &built.plan,

@@ -88,6 +88,28 @@ impl Drop for Staging {
     }
 }
 
+/// Writes `files` (path under the folder, bytes) into a folder that must not exist yet: for
+/// what is never overwritten, such as a snapshot's bag or a benchmark's plan.
+pub fn new_folder<P: AsRef<Path>, B: AsRef<[u8]>>(
+    folder: &Path,
+    files: &[(P, B)],
+) -> io::Result<()> {
+    if folder.exists() {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!("{} already exists", folder.display()),
+        ));
+    }
+    for (path, bytes) in files {
+        let target = folder.join(path);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(target, bytes)?;
+    }
+    Ok(())
+}
+
 /// Refuses to replace a folder that holds anything but an earlier build, so a mistyped `--out`
 /// can never delete someone's work.
 fn check_replaceable(out: &Path) -> io::Result<()> {
@@ -138,13 +160,6 @@ fn remove_if_present(path: &Path) -> io::Result<()> {
 mod tests {
     use super::*;
 
-    fn file(path: &str, text: &str) -> OutputFile {
-        OutputFile {
-            path: path.into(),
-            bytes: text.as_bytes().to_vec(),
-        }
-    }
-
     #[test]
     fn replaces_the_site_and_keeps_the_readme() {
         let dir = tempfile::tempdir().unwrap();
@@ -154,13 +169,20 @@ mod tests {
         write_site(
             &out,
             &[
-                file("index.html", "one"),
-                file("sitemap.xml", ""),
-                file("a/b.html", "b"),
+                OutputFile::text("index.html", "one"),
+                OutputFile::text("sitemap.xml", ""),
+                OutputFile::text("a/b.html", "b"),
             ],
         )
         .unwrap();
-        write_site(&out, &[file("index.html", "two"), file("sitemap.xml", "")]).unwrap();
+        write_site(
+            &out,
+            &[
+                OutputFile::text("index.html", "two"),
+                OutputFile::text("sitemap.xml", ""),
+            ],
+        )
+        .unwrap();
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "two");
         assert_eq!(fs::read_to_string(out.join("README.md")).unwrap(), "about");
         assert!(!out.join("a/b.html").exists(), "stale pages are removed");
@@ -171,7 +193,7 @@ mod tests {
     fn refuses_to_replace_a_folder_of_other_files() {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("thesis.docx"), "precious").unwrap();
-        let error = write_site(dir.path(), &[file("index.html", "x")]).unwrap_err();
+        let error = write_site(dir.path(), &[OutputFile::text("index.html", "x")]).unwrap_err();
         assert!(error.to_string().contains("did not build"), "{error}");
         assert!(dir.path().join("thesis.docx").exists());
     }
