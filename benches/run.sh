@@ -45,7 +45,7 @@ hyperfine --style basic --warmup 2 --runs 10 --prepare "rm -rf $work/real-site" 
   --export-json "$work/real.json" "$bin build -q --root $root --out $work/real-site"
 echo "real plan (content/): $(median "$work/real.json")" >> "$results"
 
-for n in "${sizes[0]}" "$largest"; do
+for n in $(printf "%s\n" "${sizes[0]}" "$largest" | sort -un); do
   echo "serve, one action edit to page served, $n actions: $(python3 "$root/benches/serve_edit.py" "$bin" "$work/plan-$n" 5)" >> "$results"
 done
 
