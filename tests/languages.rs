@@ -59,3 +59,21 @@ fn a_translation_may_only_use_the_themes_keys() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_theme_of_its_own_may_look_the_words_up_as_the_page_renders() {
+    // The default theme's words are written into its templates; a trust's template that reads
+    // them by name at render time (`site.t[key]`, or all of them handed to a macro) still works.
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("welsh", dir.path());
+    let templates = dir.path().join("themes/default/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("404.html"),
+        "{% extends \"base.html\" %}\n{% block content %}{% set key = \"home\" %}<p id=\"words\">{{ site.t[key] }}, {{ site.t.home }}</p>{% endblock content %}\n",
+    )
+    .unwrap();
+    let out = dir.path().join("site");
+    assert!(run_build(dir.path(), &out).status.success());
+    assert!(read(&out, "404.html").contains("<p id=\"words\">Hafan, Hafan</p>"));
+}

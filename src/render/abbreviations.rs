@@ -54,7 +54,7 @@ impl Glossary {
         let mut out = String::with_capacity(html.len() + 2048);
         out.push_str(&html[..start]);
         let mut used: Vec<&str> = Vec::new();
-        let mut skipping: Vec<String> = Vec::new();
+        let mut skipping: Vec<&'static str> = Vec::new();
         let body = &html[start..end];
         let mut i = 0;
         while i < body.len() {
@@ -69,7 +69,7 @@ impl Glossary {
             let text_end = body[i..].find('<').map_or(body.len(), |e| i + e);
             let text = &body[i..text_end];
             if skipping.is_empty() {
-                out.push_str(&self.mark_text(text, glossary, &mut used));
+                self.mark_text(text, glossary, &mut used, &mut out);
             } else {
                 out.push_str(text);
             }
@@ -79,8 +79,14 @@ impl Glossary {
         out
     }
 
-    fn mark_text<'g>(&'g self, text: &str, glossary: &str, used: &mut Vec<&'g str>) -> String {
-        let mut out = String::with_capacity(text.len());
+    /// Writes `text` to `out` with its first uses of terms marked.
+    fn mark_text<'g>(
+        &'g self,
+        text: &str,
+        glossary: &str,
+        used: &mut Vec<&'g str>,
+        out: &mut String,
+    ) {
         let bytes = text.as_bytes();
         // Text up to here is already in `out`.
         let mut copied = 0;
@@ -98,17 +104,17 @@ impl Glossary {
             };
             out.push_str(&text[copied..i]);
             // "Standard Operating Procedure (SOP)" already says it: mark it, add nothing.
-            if says_already(&text[..i], expansion) {
-                out.push_str(&format!("<abbr title=\"{expansion}\">{term}</abbr>"));
-            } else {
-                out.push_str(&format!("<abbr title=\"{expansion}\">{term}</abbr> (<a href=\"{glossary}#{anchor}\">{expansion}</a>)"));
+            out.push_str(&format!("<abbr title=\"{expansion}\">{term}</abbr>"));
+            if !says_already(&text[..i], expansion) {
+                out.push_str(&format!(
+                    " (<a href=\"{glossary}#{anchor}\">{expansion}</a>)"
+                ));
             }
             used.push(term);
             i += term.len();
             copied = i;
         }
         out.push_str(&text[copied..]);
-        out
     }
 
     /// The longest unused term starting at byte `i` of `text` and ending at a word boundary.
@@ -147,15 +153,16 @@ fn is_word(byte: u8) -> bool {
 }
 
 /// Keeps the stack of open elements whose text is left alone.
-fn track(tag: &str, skipping: &mut Vec<String>) {
+fn track(tag: &str, skipping: &mut Vec<&'static str>) {
     let closing = tag.starts_with("</");
-    let name: String = tag
-        .trim_start_matches(['<', '/'])
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if !SKIP.contains(&name.as_str()) || tag.ends_with("/>") {
+    let name = tag.trim_start_matches(['<', '/']);
+    let name = &name[..name
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(name.len())];
+    let Some(&name) = SKIP.iter().find(|s| s.eq_ignore_ascii_case(name)) else {
+        return;
+    };
+    if tag.ends_with("/>") {
         return;
     }
     if closing {

@@ -17,6 +17,7 @@ mod search;
 pub mod theme;
 mod versions;
 mod views;
+mod words;
 
 use std::path::Path;
 use std::sync::Mutex;
@@ -93,7 +94,10 @@ pub fn render_site_into(
         paths: Mutex::new(Vec::new()),
         targets: LinkTargets::new(plan, sources.iter().map(|s| s.path.as_path()), attachments),
         problems: Mutex::new(Vec::new()),
-        site: json(&site_view(plan, &theme.words)),
+        site: json(&site_view(
+            plan,
+            theme.words_looked_up.then_some(&theme.words),
+        )),
         glossary: abbreviations::Glossary::new(plan.glossary.iter().map(|t| {
             (
                 t.term.as_str(),

@@ -38,6 +38,9 @@ pub struct Theme {
     pub assets: Vec<(String, Vec<u8>)>,
     /// The theme's own words, by key, in the plan's language (English where not translated).
     pub words: BTreeMap<String, String>,
+    /// Whether a template still reads `site.t` when a page renders (a theme of its own may); the
+    /// default theme's words are all written into its templates (see `words`).
+    pub words_looked_up: bool,
     /// Changes whenever a template or a word changes: part of every cached page's fingerprint.
     pub fingerprint: String,
 }
@@ -135,30 +138,30 @@ impl Theme {
             }
         }
         assets.sort();
+        let words = words(root, &folder, language, &mut errors);
+        for (_, text) in templates.iter_mut() {
+            *text = super::words::write_in(text, &words);
+        }
+        let words_looked_up = templates
+            .iter()
+            .any(|(_, text)| super::words::still_looked_up(text));
+        // The words are in the templates now, so the templates' text is the fingerprint.
         let template_parts: Vec<&str> = templates
             .iter()
             .flat_map(|(n, t)| [n.as_str(), t.as_str()])
             .collect();
-        let templates_fingerprint = super::cache::fingerprint(&template_parts);
+        let fingerprint = super::cache::fingerprint(&template_parts).to_string();
         let mut tera = Tera::default();
         tera.set_escape_fn(escape);
         if let Err(e) = tera.add_raw_templates(templates) {
             errors.push(template_error(&folder, &e));
         }
-        let words = words(root, &folder, language, &mut errors);
-        let word_parts: Vec<&str> = words
-            .iter()
-            .flat_map(|(k, v)| [k.as_str(), v.as_str()])
-            .collect();
-        let fingerprint = format!(
-            "{templates_fingerprint}-{}",
-            super::cache::fingerprint(&word_parts)
-        );
         if errors.is_empty() {
             Ok(Theme {
                 tera,
                 assets,
                 words,
+                words_looked_up,
                 fingerprint,
             })
         } else {

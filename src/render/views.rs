@@ -26,8 +26,10 @@ pub struct SiteView<'a> {
     pub has_glossary: bool,
     /// The label of the snapshot this site is, if it is one.
     pub snapshot: Option<&'a str>,
-    /// The theme's own words in the plan's language, by key (`site.t.home`).
-    pub t: &'a std::collections::BTreeMap<String, String>,
+    /// The theme's own words in the plan's language, by key (`site.t.home`), when a template
+    /// still looks them up as the page renders; most are written into the templates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub t: Option<&'a std::collections::BTreeMap<String, String>>,
 }
 
 #[derive(Serialize, Clone)]
@@ -231,7 +233,7 @@ pub fn counts<'a>(plan: &'a Plan, actions: impl Iterator<Item = &'a Action>) -> 
 
 pub fn site_view<'a>(
     plan: &'a Plan,
-    words: &'a std::collections::BTreeMap<String, String>,
+    words: Option<&'a std::collections::BTreeMap<String, String>>,
 ) -> SiteView<'a> {
     SiteView {
         organisation: &plan.organisation,
