@@ -137,7 +137,13 @@ fn render_sources_to(
         attachments,
         ..
     } = content;
-    let theme = match Theme::load(root, &plan.theme, &plan.language) {
+    let theme = render::theme::ThemeFiles::read(root, &plan.theme, &plan.language).and_then(
+        |files| match to {
+            Destination::Memory(Some(cache)) => cache.theme(files),
+            _ => Theme::compile(files).map(std::sync::Arc::new),
+        },
+    );
+    let theme = match theme {
         Ok(theme) => theme,
         Err(errors) => return Err(fail(errors, warnings, sources)),
     };

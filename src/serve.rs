@@ -23,6 +23,10 @@ use crate::{Failure, Options};
 /// The address the live-reload script listens to.
 const EVENTS: &str = "/__planpress/events";
 
+/// How long the files must be quiet, in milliseconds, before a burst of changes (an editor
+/// saving: write, rename, change of times) is taken as finished and rebuilt once.
+const QUIET: u64 = 30;
+
 /// Added to every HTML page served, never to built files: reload when a rebuild finishes.
 const RELOAD_SCRIPT: &str = "<script>new EventSource(\"/__planpress/events\").onmessage = () => location.reload();</script>";
 
@@ -33,6 +37,8 @@ struct Served {
     problem: Option<String>,
     /// Counts rebuilds, so a waiting page knows when to reload.
     generation: u64,
+    /// A fingerprint of the warnings last shown in the terminal.
+    warnings: u64,
 }
 
 /// What the server threads share: what is served, a signal for each rebuild, and the pages kept
@@ -80,9 +86,7 @@ fn rebuild(root: &Path, options: &Options, shared: &Shared) {
     let mut served = shared.served.lock().unwrap_or_else(|e| e.into_inner());
     match result {
         Ok(built) => {
-            if !built.warnings.is_empty() {
-                eprint!("{}", diagnostics::report(&built.warnings, &built.sources));
-            }
+            report_warnings(&built.warnings, &built.sources, &mut served.warnings);
             let pages = built
                 .files
                 .iter()
@@ -107,6 +111,24 @@ fn rebuild(root: &Path, options: &Options, shared: &Shared) {
     }
     served.generation += 1;
     shared.changed.notify_all();
+}
+
+/// Shows the warnings in the terminal, in full when they changed since the last build; the same
+/// list again after every save would bury what the save itself did.
+fn report_warnings(warnings: &[ContentError], sources: &[diagnostics::Source], shown: &mut u64) {
+    let messages: Vec<_> = warnings
+        .iter()
+        .map(|w| (&w.path, w.line, w.column, &w.message))
+        .collect();
+    let fingerprint = crate::render::cache::fingerprint(&messages);
+    if fingerprint == *shown {
+        if !warnings.is_empty() {
+            eprintln!("The same {} warnings as before.", warnings.len());
+        }
+        return;
+    }
+    *shown = fingerprint;
+    eprint!("{}", diagnostics::report(warnings, sources));
 }
 
 /// One line per problem, for the banner: file, line and what is wrong.
@@ -139,7 +161,7 @@ fn watch(root: &Path, options: Options, shared: Shared) -> io::Result<notify::Re
     let root: PathBuf = root.to_path_buf();
     std::thread::spawn(move || {
         while rx.recv().is_ok() {
-            while rx.recv_timeout(Duration::from_millis(80)).is_ok() {}
+            while rx.recv_timeout(Duration::from_millis(QUIET)).is_ok() {}
             rebuild(&root, &options, &shared);
         }
     });

@@ -12,6 +12,8 @@ use crate::model::Plan;
 /// Which page each content file becomes, keyed by the file's path relative to the project root.
 pub struct LinkTargets {
     pages: HashMap<PathBuf, String>,
+    /// Of every (file, page) pair: the same fingerprint, the same links.
+    fingerprint: u64,
 }
 
 impl LinkTargets {
@@ -30,7 +32,14 @@ impl LinkTargets {
         for (path, _) in attachments {
             pages.insert(path.clone(), published_path(path));
         }
-        LinkTargets { pages }
+        let mut sorted: Vec<_> = pages.iter().collect();
+        sorted.sort();
+        let fingerprint = super::cache::fingerprint(&sorted);
+        LinkTargets { pages, fingerprint }
+    }
+
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     /// Where `url`, written in the file `from`, should point, from a page `root` away from the top.
@@ -107,7 +116,10 @@ mod tests {
             PathBuf::from("content/priorities/1-care.toml"),
             "priorities/1-care.html".to_string(),
         );
-        LinkTargets { pages }
+        LinkTargets {
+            pages,
+            fingerprint: 0,
+        }
     }
 
     fn rewritten(target: LinkTarget) -> String {

@@ -19,6 +19,7 @@ mod versions;
 mod views;
 mod words;
 
+use std::hash::{Hash, Hasher};
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -329,15 +330,19 @@ impl<'a> Renderer<'a> {
         for (key, value) in extra {
             map.insert(key.into(), value);
         }
-        let context = Context::from_value(tera::Value::Object(map)).unwrap_or_default();
+        let map = tera::Value::Object(map);
+        let fingerprint = self.cache.map(|_| {
+            let mut hasher = std::hash::DefaultHasher::new();
+            (template, self.theme.fingerprint).hash(&mut hasher);
+            // Writing into a hasher cannot fail.
+            let _ = serde_json::to_writer(cache::HashWriter(&mut hasher), &map);
+            hasher.finish()
+        });
+        let context = Context::from_value(map).unwrap_or_default();
         let render = || self.render(template, &context).map(finish);
-        match self.cache {
-            Some(cache) => {
-                let data = context.clone().into_json().to_string();
-                let fingerprint = cache::fingerprint(&[template, &self.theme.fingerprint, &data]);
-                cache.page(key, fingerprint, render)
-            }
-            None => render(),
+        match (self.cache, fingerprint) {
+            (Some(cache), Some(fingerprint)) => cache.page(key, fingerprint, render),
+            _ => render(),
         }
     }
 
@@ -532,9 +537,24 @@ impl<'a> Renderer<'a> {
             return String::new();
         };
         let resolve = |url: &str| self.targets.resolve(&source.path, url, root);
-        let (html, problems) = match style {
+        let render = || match style {
             Style::Inline => markdown::render_inline(&text.markdown, &resolve),
             Style::Block(prefix) => markdown::render_with_prefix(&text.markdown, &resolve, prefix),
+        };
+        let (html, problems) = match self.cache {
+            // The same text, in the same file, shown from the same folder, with the same files to
+            // link to, renders the same.
+            Some(cache) => {
+                let key = cache::fingerprint(&(
+                    &text.markdown,
+                    &source.path,
+                    root,
+                    style,
+                    self.targets.fingerprint(),
+                ));
+                cache.markdown(key, render)
+            }
+            None => render(),
         };
         for problem in problems {
             let at = text.offset + problem.range.start;
@@ -568,7 +588,7 @@ const COMPACT_OVER: usize = 20;
 
 /// How a piece of Markdown is rendered: inline (a bullet), or as blocks whose heading ids start
 /// with a prefix ("" on its own page).
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Hash)]
 enum Style<'p> {
     Inline,
     Block(&'p str),

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::error::Error as _;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use tera::Tera;
@@ -42,7 +43,7 @@ pub struct Theme {
     /// default theme's words are all written into its templates (see `words`).
     pub words_looked_up: bool,
     /// Changes whenever a template or a word changes: part of every cached page's fingerprint.
-    pub fingerprint: String,
+    pub fingerprint: u64,
 }
 
 /// The default theme's words in English; other languages come from the theme folder.
@@ -97,9 +98,22 @@ fn words(
     words
 }
 
-impl Theme {
-    /// Loads the theme `name` from `<root>/themes/<name>/` over the built-in default.
-    pub fn load(root: &Path, name: &str, language: &str) -> Result<Theme, Vec<ContentError>> {
+/// A theme's files as read from disk, before its templates are parsed.
+pub struct ThemeFiles {
+    templates: Vec<(String, String)>,
+    assets: Vec<(String, Vec<u8>)>,
+    words: BTreeMap<String, String>,
+    folder: PathBuf,
+    /// Problems reading the files, reported with any the templates have.
+    errors: Vec<ContentError>,
+    /// Of the templates, words and static files: the same fingerprint, the same theme.
+    pub fingerprint: u64,
+}
+
+impl ThemeFiles {
+    /// Reads the theme `name` from `<root>/themes/<name>/` over the built-in default, with the words
+    /// for `language` written into its templates.
+    pub fn read(root: &Path, name: &str, language: &str) -> Result<ThemeFiles, Vec<ContentError>> {
         let folder = root.join("themes").join(name);
         if name != "default" && !folder.is_dir() {
             let path = PathBuf::from("content/plan.toml");
@@ -142,31 +156,48 @@ impl Theme {
         for (_, text) in templates.iter_mut() {
             *text = super::words::write_in(text, &words);
         }
-        let words_looked_up = templates
+        // The words are in the templates, but a theme may still look them up as it renders.
+        let mut hasher = DefaultHasher::new();
+        (&templates, &assets, &words).hash(&mut hasher);
+        Ok(ThemeFiles {
+            templates,
+            assets,
+            words,
+            folder,
+            errors,
+            fingerprint: hasher.finish(),
+        })
+    }
+}
+
+impl Theme {
+    /// Loads the theme `name` from `<root>/themes/<name>/` over the built-in default.
+    pub fn load(root: &Path, name: &str, language: &str) -> Result<Theme, Vec<ContentError>> {
+        Theme::compile(ThemeFiles::read(root, name, language)?)
+    }
+
+    /// Parses the templates of a theme already read.
+    pub fn compile(files: ThemeFiles) -> Result<Theme, Vec<ContentError>> {
+        let words_looked_up = files
+            .templates
             .iter()
             .any(|(_, text)| super::words::still_looked_up(text));
-        // The words are in the templates now, so the templates' text is the fingerprint.
-        let template_parts: Vec<&str> = templates
-            .iter()
-            .flat_map(|(n, t)| [n.as_str(), t.as_str()])
-            .collect();
-        let fingerprint = super::cache::fingerprint(&template_parts).to_string();
+        let mut errors = files.errors;
         let mut tera = Tera::default();
         tera.set_escape_fn(escape);
-        if let Err(e) = tera.add_raw_templates(templates) {
-            errors.push(template_error(&folder, &e));
+        if let Err(e) = tera.add_raw_templates(files.templates) {
+            errors.push(template_error(&files.folder, &e));
         }
-        if errors.is_empty() {
-            Ok(Theme {
-                tera,
-                assets,
-                words,
-                words_looked_up,
-                fingerprint,
-            })
-        } else {
-            Err(errors)
+        if !errors.is_empty() {
+            return Err(errors);
         }
+        Ok(Theme {
+            tera,
+            assets: files.assets,
+            words: files.words,
+            words_looked_up,
+            fingerprint: files.fingerprint,
+        })
     }
 }
 
