@@ -91,15 +91,28 @@ pub fn render_project_cached(
     options: &Options,
     cache: &render::cache::PageCache,
 ) -> Result<Built, Failure> {
+    render_project_serving(root, options, cache, &|_| {})
+}
+
+/// Like `render_project_cached`, handing `early` the pages of every priority and action area as
+/// soon as they are made, before the lists, search index and print edition that take the rest of
+/// the time: `serve` shows the page being edited sooner. What `early` is given is already right
+/// for the new content; it is only not the whole site.
+pub fn render_project_serving(
+    root: &Path,
+    options: &Options,
+    cache: &render::cache::PageCache,
+    early: &render::Early,
+) -> Result<Built, Failure> {
     let (sources, attachments, problems) = load::read_content(root);
-    let to = Destination::Memory(Some(cache));
+    let to = Destination::Memory(Some((cache, early)));
     render_sources_to(root, sources, attachments, problems, options, to)
 }
 
 /// Where the rendered site goes.
 enum Destination<'d> {
-    /// Into memory, reusing the cached pages if there are any.
-    Memory(Option<&'d render::cache::PageCache>),
+    /// Into memory, reusing the cached pages if there are any and showing the first ones early.
+    Memory(Option<(&'d render::cache::PageCache, &'d render::Early<'d>)>),
     /// Nowhere: the content and theme are checked, and nothing is rendered.
     Nowhere,
     /// Straight into a staging folder for this output, swapped in when the whole site is written:
@@ -118,7 +131,12 @@ fn render_sources_to(
     let (mut content, parse_errors) = load::parse(sources);
     content.attachments = attachments;
     problems.extend(parse_errors);
-    problems.extend(validate::check(&content));
+    problems.extend(validate::check_all_but_style(&content));
+    // `serve` looks for the style warnings while the pages render; the rest look first.
+    let serving = matches!(to, Destination::Memory(Some(_)));
+    if !serving || problems.iter().any(ContentError::is_error) {
+        problems.extend(validate::style_warnings(&content));
+    }
     let (errors, mut warnings): (Vec<_>, Vec<_>) =
         problems.into_iter().partition(ContentError::is_error);
     let fail = |mut errors: Vec<ContentError>, warnings: Vec<ContentError>, sources| {
@@ -131,28 +149,40 @@ fn render_sources_to(
     let Some(plan) = model::build(&content, options.as_of, options.snapshot.clone()) else {
         return Err(fail(errors, warnings, content.sources));
     };
+    let theme = render::theme::ThemeFiles::read(root, &plan.theme, &plan.language).and_then(
+        |files| match to {
+            Destination::Memory(Some((cache, _))) => cache.theme(files),
+            _ => Theme::compile(files).map(std::sync::Arc::new),
+        },
+    );
+    if let Destination::Memory(Some(serving)) = to {
+        let (rendered, style) = rayon::join(
+            || {
+                let theme = theme.as_deref().map_err(Clone::clone)?;
+                let (sources, attachments) = (&content.sources, &content.attachments);
+                render::render_site(&plan, sources, attachments, theme, Some(serving))
+            },
+            || validate::style_warnings(&content),
+        );
+        warnings.extend(style);
+        let rendered =
+            rendered.map(|files| (files.iter().map(|f| f.path.clone()).collect(), files));
+        return finish(plan, rendered, warnings, content.sources);
+    }
     // The model holds all a page needs; the parsed files (a copy of every text) can go.
     let load::Content {
         sources,
         attachments,
         ..
     } = content;
-    let theme = render::theme::ThemeFiles::read(root, &plan.theme, &plan.language).and_then(
-        |files| match to {
-            Destination::Memory(Some(cache)) => cache.theme(files),
-            _ => Theme::compile(files).map(std::sync::Arc::new),
-        },
-    );
     let theme = match theme {
         Ok(theme) => theme,
         Err(errors) => return Err(fail(errors, warnings, sources)),
     };
     let rendered = match to {
         Destination::Nowhere => Ok((Vec::new(), Vec::new())),
-        Destination::Memory(cache) => {
-            render::render_site(&plan, &sources, &attachments, &theme, cache)
-                .map(|files| (files.iter().map(|f| f.path.clone()).collect(), files))
-        }
+        Destination::Memory(_) => render::render_site(&plan, &sources, &attachments, &theme, None)
+            .map(|files| (files.iter().map(|f| f.path.clone()).collect(), files)),
         Destination::Disk(out) => {
             let staging = write::Staging::begin(out).map_err(Failure::Write)?;
             let failed: Mutex<Option<std::io::Error>> = Mutex::new(None);
@@ -174,18 +204,29 @@ fn render_sources_to(
             paths.map(|paths| (paths, Vec::new()))
         }
     };
+    finish(plan, rendered, warnings, sources)
+}
+
+/// The site rendered (its paths and any files kept in memory), or every problem found.
+fn finish(
+    plan: Plan,
+    rendered: Result<(Vec<String>, Vec<OutputFile>), Vec<ContentError>>,
+    mut warnings: Vec<ContentError>,
+    sources: Vec<Source>,
+) -> Result<Built, Failure> {
+    warnings.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     match rendered {
-        Ok((paths, files)) => {
-            warnings.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
-            Ok(Built {
-                plan,
-                files,
-                paths,
-                warnings,
-                sources,
-            })
+        Ok((paths, files)) => Ok(Built {
+            plan,
+            files,
+            paths,
+            warnings,
+            sources,
+        }),
+        Err(mut errors) => {
+            errors.extend(warnings);
+            Err(Failure::Content { errors, sources })
         }
-        Err(errors) => Err(fail(errors, warnings, sources)),
     }
 }
 

@@ -82,7 +82,8 @@ pub fn serve(
 /// Builds the site in memory; on success it replaces what is served, on failure it keeps the last
 /// good pages and records the problem for the banner.
 fn rebuild(root: &Path, options: &Options, shared: &Shared) {
-    let result = crate::render_project_cached(root, options, &shared.cache);
+    let early = |files: &[crate::render::OutputFile]| show_early(shared, files);
+    let result = crate::render_project_serving(root, options, &shared.cache, &early);
     let mut served = shared.served.lock().unwrap_or_else(|e| e.into_inner());
     match result {
         Ok(built) => {
@@ -111,6 +112,28 @@ fn rebuild(root: &Path, options: &Options, shared: &Shared) {
     }
     served.generation += 1;
     shared.changed.notify_all();
+}
+
+/// Serves the pages made first (the priorities' and action areas') as soon as they are made, and
+/// reloads the open page if any changed: the page being edited shows before the lists, search
+/// index and print edition are made again. The rebuild then replaces everything.
+fn show_early(shared: &Shared, files: &[crate::render::OutputFile]) {
+    let mut served = shared.served.lock().unwrap_or_else(|e| e.into_inner());
+    if served.problem.is_some() || served.files.is_empty() {
+        // The last build failed or there was none: show the whole site at once, when it is made.
+        return;
+    }
+    let mut changed = false;
+    for file in files {
+        if served.files.get(&file.path) != Some(&file.bytes) {
+            served.files.insert(file.path.clone(), file.bytes.clone());
+            changed = true;
+        }
+    }
+    if changed {
+        served.generation += 1;
+        shared.changed.notify_all();
+    }
 }
 
 /// Shows the warnings in the terminal, in full when they changed since the last build; the same

@@ -7,7 +7,7 @@ use common::*;
 use std::path::Path;
 
 use planpress::render::cache::PageCache;
-use planpress::{render_project, render_project_cached, Options};
+use planpress::{render_project, render_project_cached, render_project_serving, Options};
 
 fn pages(root: &Path, cache: &PageCache) -> Vec<(String, Vec<u8>)> {
     let built = render_project_cached(root, &Options::default(), cache)
@@ -82,6 +82,17 @@ fn each_edit_re_renders_only_what_it_affects_and_matches_a_full_build() {
             }),
         ),
         (
+            // An update's note shows in its action's history, in a priority whose file is the same.
+            "change an update",
+            Box::new(|| {
+                edit(
+                    &root.join("content/updates/2024-01-20-january.md"),
+                    "Every midwife has finished the training.",
+                    "Every midwife and obstetrician has finished the training.",
+                )
+            }),
+        ),
+        (
             "change a template",
             Box::new(|| {
                 let templates = root.join("themes/default/templates");
@@ -107,5 +118,41 @@ fn each_edit_re_renders_only_what_it_affects_and_matches_a_full_build() {
             );
         }
         eprintln!("{what}: {rendered} of {all} pages rendered again");
+    }
+}
+
+#[test]
+fn serve_is_handed_the_edited_action_page_before_the_rest_and_it_is_the_final_page() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("progress", dir.path());
+    let root = dir.path();
+    let cache = PageCache::new();
+    pages(root, &cache);
+    edit(
+        &root.join("content/priorities/2-support.toml"),
+        "Working with interpreters.",
+        "Working with two interpreters.",
+    );
+    let early = std::sync::Mutex::new(Vec::new());
+    let keep = |files: &[planpress::render::OutputFile]| {
+        early.lock().unwrap().extend(files.iter().cloned());
+    };
+    let built = render_project_serving(root, &Options::default(), &cache, &keep)
+        .unwrap_or_else(|_| panic!("builds"));
+    let early = early.into_inner().unwrap();
+    let edited = early
+        .iter()
+        .find(|f| f.path == "actions/leaflets.html")
+        .expect("the edited action's page is handed over early");
+    assert!(String::from_utf8_lossy(&edited.bytes).contains("Working with two interpreters."));
+    assert!(
+        !early
+            .iter()
+            .any(|f| f.path == "a-z.html" || f.path == "index.html"),
+        "the lists come later"
+    );
+    for file in &early {
+        let last = built.files.iter().find(|f| f.path == file.path);
+        assert_eq!(last.map(|f| &f.bytes), Some(&file.bytes), "{}", file.path);
     }
 }

@@ -3,7 +3,10 @@
 //!   the theme, and the data the template is given); a page whose fingerprint did not change is
 //!   not rendered again;
 //! - each piece of Markdown's HTML, under its text, its file and where it is shown from;
-//! - the parsed theme, while its files stay the same.
+//! - the parsed theme, while its files stay the same;
+//! - which files each priority's pages are (its page, its action areas' pages and its part of the
+//!   print edition), under a fingerprint of its actions and of everything else in the plan, so a
+//!   save that leaves a priority alone does not even build its views.
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -12,6 +15,7 @@ use std::sync::{Arc, Mutex};
 
 use super::markdown::MarkdownProblem;
 use super::theme::{Theme, ThemeFiles};
+use super::OutputFile;
 use crate::diagnostics::ContentError;
 
 #[derive(Default)]
@@ -19,7 +23,16 @@ pub struct PageCache {
     pages: Mutex<HashMap<String, (u64, Vec<u8>)>>,
     markdown: Mutex<Memo<(String, Vec<MarkdownProblem>)>>,
     theme: Mutex<Option<Arc<Theme>>>,
+    priorities: Mutex<HashMap<String, KeptPriority>>,
     rendered: AtomicUsize,
+}
+
+/// A priority's pages as the last good build made them.
+pub(super) struct KeptPriority {
+    pub fingerprint: u64,
+    /// The paths of its pages, each kept in `pages`.
+    pub paths: Vec<String>,
+    pub print_part: Vec<u8>,
 }
 
 /// Values kept for the builds that use them: one not used by a build is gone after the next, so
@@ -83,6 +96,37 @@ impl PageCache {
         Some(bytes)
     }
 
+    /// The pages of the priority `id` as kept under this fingerprint, and its part of the print
+    /// edition; `None` if it changed or any of its pages is not kept.
+    pub(super) fn priority(
+        &self,
+        id: &str,
+        fingerprint: u64,
+    ) -> Option<(Vec<OutputFile>, Vec<u8>)> {
+        let priorities = lock(&self.priorities);
+        let kept = priorities
+            .get(id)
+            .filter(|k| k.fingerprint == fingerprint)?;
+        let pages = lock(&self.pages);
+        let files = kept
+            .paths
+            .iter()
+            .map(|path| {
+                pages.get(path).map(|(_, bytes)| OutputFile {
+                    path: path.clone(),
+                    bytes: bytes.clone(),
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some((files, kept.print_part.clone()))
+    }
+
+    /// Keeps what a build made of these priorities (only a build without problems: a kept
+    /// priority is not rendered again, so its problems would not be found again).
+    pub(super) fn keep_priorities(&self, made: Vec<(String, KeptPriority)>) {
+        lock(&self.priorities).extend(made);
+    }
+
     /// Markdown rendered to HTML (with the problems found in it), kept under `key`.
     pub(super) fn markdown(
         &self,
@@ -128,4 +172,75 @@ impl std::io::Write for HashWriter<'_> {
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
+}
+
+/// A fingerprint of everything in the plan that a priority's pages may show besides its own
+/// actions: the plan's own settings, the owners, registers, updates, pages, measures, risks and
+/// glossary, and every priority's heading. Written out field by field, so a field added to `Plan`
+/// or `Priority` must be added here (or said not to matter) before the code compiles.
+pub(super) fn plan_without_actions(plan: &crate::model::Plan) -> u64 {
+    let crate::model::Plan {
+        organisation,
+        title,
+        vision,
+        introduction,
+        period,
+        dates,
+        as_of,
+        base_url,
+        language,
+        theme,
+        labels,
+        statuses,
+        assurance,
+        sros,
+        priorities,
+        registers,
+        answers: _, // which actions answer what: shown on the registers' pages, not a priority's
+        pages,
+        updates,
+        later_updates,
+        timeline,
+        measures,
+        risks,
+        glossary,
+        snapshot,
+        snapshots,
+        risk_scale,
+        action_index: _, // where each action is: made from the priorities, hashed with them
+    } = plan;
+    let headings: Vec<_> = priorities
+        .iter()
+        .map(|p| {
+            let crate::model::Priority {
+                id,
+                number,
+                title,
+                workstream,
+                trust_priority,
+                sro,
+                actions: _,
+            } = p;
+            (id, number, title, workstream, trust_priority, sro)
+        })
+        .collect();
+    debug_fingerprint(&(
+        (organisation, title, vision, introduction, period, dates),
+        (
+            as_of, base_url, language, theme, labels, statuses, assurance,
+        ),
+        (sros, registers, pages, updates, later_updates, timeline),
+        (measures, risks, glossary, snapshot, snapshots, risk_scale),
+        headings,
+    ))
+}
+
+/// A fingerprint of a value as `{:?}` writes it (the model's types are all `Debug`, and hold no
+/// maps whose order could change), without the text in memory.
+pub(super) fn debug_fingerprint(value: &impl std::fmt::Debug) -> u64 {
+    use std::io::Write;
+    let mut hasher = DefaultHasher::new();
+    // Writing into a hasher cannot fail.
+    let _ = write!(HashWriter(&mut hasher), "{value:?}");
+    hasher.finish()
 }

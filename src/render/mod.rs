@@ -56,17 +56,27 @@ impl OutputFile {
 /// Where rendered files go as they are made: into memory, or straight to disk.
 pub type Sink<'s> = dyn Fn(OutputFile) + Sync + 's;
 
-/// Renders every page of the site into memory, sorted by path, or every problem found.
+/// What `serve` is handed early: the files made so far, already right for the new content.
+pub type Early<'e> = dyn Fn(&[OutputFile]) + Sync + 'e;
+
+/// Renders every page of the site into memory, sorted by path, or every problem found. `serving`
+/// is what `serve` keeps between builds, and where it wants the first pages early.
 pub fn render_site(
     plan: &Plan,
     sources: &[Source],
     attachments: &[Attachment],
     theme: &Theme,
-    cache: Option<&cache::PageCache>,
+    serving: Option<(&cache::PageCache, &Early)>,
 ) -> Result<Vec<OutputFile>, Vec<ContentError>> {
     let files = Mutex::new(Vec::new());
-    let keep = |file| files.lock().unwrap_or_else(|e| e.into_inner()).push(file);
-    render_site_into(plan, sources, attachments, theme, cache, &keep)?;
+    let keep = |file| lock(&files).push(file);
+    let early = || {
+        if let Some((_, early)) = serving {
+            early(&lock(&files));
+        }
+    };
+    let cache = serving.map(|(cache, _)| cache);
+    render_with(plan, sources, attachments, theme, cache, &keep, &early)?;
     let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
@@ -83,6 +93,19 @@ pub fn render_site_into(
     cache: Option<&cache::PageCache>,
     sink: &Sink,
 ) -> Result<Vec<String>, Vec<ContentError>> {
+    render_with(plan, sources, attachments, theme, cache, sink, &|| {})
+}
+
+/// `render_site_into`, calling `early` once the priorities' and action areas' pages are made.
+fn render_with(
+    plan: &Plan,
+    sources: &[Source],
+    attachments: &[Attachment],
+    theme: &Theme,
+    cache: Option<&cache::PageCache>,
+    sink: &Sink,
+    early: &(dyn Fn() + Sync),
+) -> Result<Vec<String>, Vec<ContentError>> {
     if let Some(cache) = cache {
         cache.start();
     }
@@ -92,9 +115,11 @@ pub fn render_site_into(
         sources,
         theme,
         sink,
+        early,
         paths: Mutex::new(Vec::new()),
         targets: LinkTargets::new(plan, sources.iter().map(|s| s.path.as_path()), attachments),
         problems: Mutex::new(Vec::new()),
+        made: Mutex::new(Vec::new()),
         site: json(&site_view(
             plan,
             theme.words_looked_up.then_some(&theme.words),
@@ -120,6 +145,14 @@ pub fn render_site_into(
         .problems
         .into_inner()
         .unwrap_or_else(|e| e.into_inner());
+    if let (Some(cache), true) = (cache, problems.is_empty()) {
+        cache.keep_priorities(
+            renderer
+                .made
+                .into_inner()
+                .unwrap_or_else(|e| e.into_inner()),
+        );
+    }
     if problems.is_empty() {
         let mut paths = renderer
             .paths
@@ -157,10 +190,14 @@ struct Renderer<'a> {
     sources: &'a [Source],
     theme: &'a Theme,
     sink: &'a Sink<'a>,
+    /// Called once the pages an edit is most likely about (priorities, action areas) are made.
+    early: &'a (dyn Fn() + Sync),
     /// Every file handed to the sink so far (the sitemap lists the pages).
     paths: Mutex<Vec<String>>,
     targets: LinkTargets,
     problems: Mutex<Vec<ContentError>>,
+    /// The priorities rendered in full, for `serve` to keep if the build succeeds.
+    made: Mutex<Vec<(String, cache::KeptPriority)>>,
     /// What every page is told about the site, made once: each page gets a copy.
     site: tera::Value,
     glossary: abbreviations::Glossary,
@@ -175,8 +212,11 @@ impl<'a> Renderer<'a> {
     fn pages(&self) {
         let priorities = self.priority_views();
         let sros = self.sro_views();
-        self.emit(self.top_pages(&priorities, &sros));
         let print_parts = self.priority_pages(&priorities);
+        if lock(&self.problems).is_empty() {
+            (self.early)();
+        }
+        self.emit(self.top_pages(&priorities, &sros));
         self.emit(self.finding_pages(&priorities));
         let (register_files, coverage) = self.register_pages();
         self.emit(register_files);
@@ -272,27 +312,57 @@ impl<'a> Renderer<'a> {
     /// priority at a time, so a large plan never holds every action's rendered text at once; the
     /// same view gives the priority's part of the print edition, returned in order.
     fn priority_pages(&self, priorities: &[PriorityView]) -> Vec<Vec<u8>> {
+        // In `serve`, a priority whose actions and surroundings did not change is not viewed again.
+        let shared = self.cache.map(|_| cache::plan_without_actions(self.plan));
         (0..priorities.len())
             .into_par_iter()
             .map(|i| {
-                let priority = self.priority_view(&self.plan.priorities[i], Detail::Full);
-                let neighbour = |j: Option<usize>| {
-                    json(&j.and_then(|j| priorities.get(j)).map(PriorityView::link))
-                };
-                let extra = vec![
-                    ("priority", json(&priority)),
-                    ("previous", neighbour(i.checked_sub(1))),
-                    ("next", neighbour(Some(i + 1))),
-                ];
-                self.emit(self.page("priority.html", &priority.href, "../", extra));
-                let link = json(&priority.link());
-                priority.actions.par_iter().for_each(|action| {
-                    let extra = vec![("action", json(action)), ("priority", link.clone())];
-                    self.emit(self.page("action.html", &action.href, "../", extra));
+                let model = &self.plan.priorities[i];
+                let kept = self.cache.zip(shared).map(|(cache, shared)| {
+                    let made_from = (self.theme.fingerprint, self.targets.fingerprint(), shared);
+                    let fingerprint = cache::debug_fingerprint(&(made_from, i, model));
+                    (cache, fingerprint, cache.priority(&model.id, fingerprint))
                 });
-                self.print_part(&priority)
+                if let Some((_, _, Some((files, print_part)))) = kept {
+                    self.emit(files);
+                    return print_part;
+                }
+                let (files, print_part) = self.priority_files(priorities, i);
+                if let Some((_, fingerprint, _)) = kept {
+                    let paths = files.iter().map(|f| f.path.clone()).collect();
+                    let made = cache::KeptPriority {
+                        fingerprint,
+                        paths,
+                        print_part: print_part.clone(),
+                    };
+                    lock(&self.made).push((model.id.clone(), made));
+                }
+                self.emit(files);
+                print_part
             })
             .collect()
+    }
+
+    /// The page of the `i`th priority, its action areas' pages, and its part of the print edition.
+    fn priority_files(&self, priorities: &[PriorityView], i: usize) -> (Vec<OutputFile>, Vec<u8>) {
+        let priority = self.priority_view(&self.plan.priorities[i], Detail::Full);
+        let neighbour =
+            |j: Option<usize>| json(&j.and_then(|j| priorities.get(j)).map(PriorityView::link));
+        let extra = vec![
+            ("priority", json(&priority)),
+            ("previous", neighbour(i.checked_sub(1))),
+            ("next", neighbour(Some(i + 1))),
+        ];
+        let mut files: Vec<OutputFile> = self
+            .page("priority.html", &priority.href, "../", extra)
+            .into_iter()
+            .collect();
+        let link = json(&priority.link());
+        files.par_extend(priority.actions.par_iter().filter_map(|action| {
+            let extra = vec![("action", json(action)), ("priority", link.clone())];
+            self.page("action.html", &action.href, "../", extra)
+        }));
+        (files, self.print_part(&priority))
     }
 
     /// Renders one template to one file; a template error is reported against the theme.
@@ -592,6 +662,10 @@ const COMPACT_OVER: usize = 20;
 enum Style<'p> {
     Inline,
     Block(&'p str),
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 fn json<T: Serialize + ?Sized>(value: &T) -> tera::Value {

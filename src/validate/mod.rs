@@ -48,6 +48,19 @@ const RESERVED_PAGES: [&str; 20] = [
 
 /// Every problem in the content: errors (which stop the build) and warnings.
 pub fn check(content: &Content) -> Vec<ContentError> {
+    let mut problems = check_all_but_style(content);
+    problems.extend(style_warnings(content));
+    problems
+}
+
+/// Warnings about how the text reads (long sentences, acronyms, vague links): never an error,
+/// so `serve` can look for them while the pages render.
+pub fn style_warnings(content: &Content) -> Vec<ContentError> {
+    lints::check(content)
+}
+
+/// Every problem but the style warnings: every error, and the other warnings.
+pub fn check_all_but_style(content: &Content) -> Vec<ContentError> {
     let mut errors = Vec::new();
     // A file that failed to parse has already been reported; checking references against it would
     // only add a false "unknown" error for every use, so those checks are skipped (`None`).
@@ -78,7 +91,6 @@ pub fn check(content: &Content) -> Vec<ContentError> {
     outcomes::check_measures(content, &known, &mut errors);
     outcomes::check_risks(content, &mut errors);
     check_glossary(content, &mut errors);
-    errors.extend(lints::check(content));
     check_pages(content, &mut errors);
     links::check(content, &mut errors);
     errors
