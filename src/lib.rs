@@ -131,11 +131,15 @@ fn render_sources_to(
     let (mut content, parse_errors) = load::parse(sources);
     content.attachments = attachments;
     problems.extend(parse_errors);
-    problems.extend(validate::check_all_but_style(&content));
     // `serve` looks for the style warnings while the pages render; the rest look first.
     let serving = matches!(to, Destination::Memory(Some(_)));
-    if !serving || problems.iter().any(ContentError::is_error) {
-        problems.extend(validate::style_warnings(&content));
+    if serving {
+        problems.extend(validate::check_all_but_style(&content));
+        if problems.iter().any(ContentError::is_error) {
+            problems.extend(validate::style_warnings(&content));
+        }
+    } else {
+        problems.extend(validate::check(&content));
     }
     let (errors, mut warnings): (Vec<_>, Vec<_>) =
         problems.into_iter().partition(ContentError::is_error);
