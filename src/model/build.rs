@@ -1,6 +1,7 @@
 //! Builds the `Plan` from content that has passed validation. Pure and infallible: anything that
 //! could be wrong was reported by the validate stage.
 
+use rayon::prelude::*;
 use toml::Spanned;
 
 use super::history as progress;
@@ -18,9 +19,10 @@ pub fn build(content: &Content, as_of: Option<Date>, snapshot: Option<String>) -
     let file: &PlanFile = &plan.value;
     let as_of = as_of.unwrap_or_else(|| report_date(file));
     let assurance = assurance(&file.assurance);
+    // Most of a large plan, and each priority is made on its own.
     let mut priorities: Vec<Priority> = content
         .priorities
-        .iter()
+        .par_iter()
         .map(|p| priority(p, &assurance[0].id))
         .collect();
     priorities.sort_by_key(|p| (p.number, p.id.clone()));

@@ -253,9 +253,9 @@ fn unexplained_acronyms(content: &Content, warnings: &mut Vec<ContentError>) {
         })
         .unwrap_or_default();
     let glossary_path = std::path::Path::new("content/glossary.toml");
-    let mut first: HashMap<String, (usize, std::ops::Range<usize>, usize)> = HashMap::new();
-    let mut order = Vec::new();
-    let found: Vec<Vec<_>> = content
+    // Each file is searched on its own for the acronyms the glossary lacks (their first use and
+    // how many); most uses are of known terms, and are dropped there.
+    let found: Vec<Vec<(String, std::ops::Range<usize>, usize)>> = content
         .sources
         .par_iter()
         .map(|source| {
@@ -264,19 +264,18 @@ fn unexplained_acronyms(content: &Content, warnings: &mut Vec<ContentError>) {
             if source.path == glossary_path || !(is_toml || is_md) {
                 return Vec::new();
             }
-            acronyms(source, is_toml)
+            unknown_acronyms(source, is_toml, &known)
         })
         .collect();
+    let mut first: HashMap<String, (usize, std::ops::Range<usize>, usize)> = HashMap::new();
+    let mut order = Vec::new();
     for (index, found) in found.into_iter().enumerate() {
-        for (range, word) in found {
-            if is_known(&known, &word) {
-                continue;
-            }
+        for (word, range, uses) in found {
             let entry = first.entry(word.clone()).or_insert_with(|| {
-                order.push(word.clone());
+                order.push(word);
                 (index, range, 0)
             });
-            entry.2 += 1;
+            entry.2 += uses;
         }
     }
     for word in order {
@@ -294,6 +293,26 @@ fn unexplained_acronyms(content: &Content, warnings: &mut Vec<ContentError>) {
     }
 }
 
+/// The acronyms in one file that the glossary does not explain: each with its first use and how
+/// many times it is used, in the order of first use.
+fn unknown_acronyms(
+    source: &Source,
+    is_toml: bool,
+    known: &HashSet<String>,
+) -> Vec<(String, std::ops::Range<usize>, usize)> {
+    let mut found: Vec<(String, std::ops::Range<usize>, usize)> = Vec::new();
+    let mut at: HashMap<&str, usize> = HashMap::new();
+    for (range, word) in acronyms(source, is_toml) {
+        if let Some(&i) = at.get(word) {
+            found[i].2 += 1;
+        } else if !is_known(known, word) {
+            at.insert(word, found.len());
+            found.push((word.to_string(), range, 1));
+        }
+    }
+    found
+}
+
 /// In the glossary as written, as a plural ("KPIs"), or a hyphenated word whose acronym parts are
 /// ("ICS-wide").
 fn is_known(known: &HashSet<String>, word: &str) -> bool {
@@ -305,7 +324,7 @@ fn is_known(known: &HashSet<String>, word: &str) -> bool {
 
 /// Words that look like acronyms: two or more capitals ("SRO", "BR+", "O&G", "HoM", "3YDP").
 /// Runs of three or more capitalised words are shouting, not acronyms, and TOML comments are skipped.
-fn acronyms(source: &Source, is_toml: bool) -> Vec<(std::ops::Range<usize>, String)> {
+fn acronyms(source: &Source, is_toml: bool) -> Vec<(std::ops::Range<usize>, &str)> {
     let mut found = Vec::new();
     let mut offset = 0;
     for line in source.text.split_inclusive('\n') {
@@ -331,10 +350,7 @@ fn acronyms(source: &Source, is_toml: bool) -> Vec<(std::ops::Range<usize>, Stri
                     || (shouting(i + 1) && shouting(i + 2))
             };
             if is_acronym(word) && !(in_run() && shouting(i)) {
-                found.push((
-                    line_start + at..line_start + at + word.len(),
-                    word.to_string(),
-                ));
+                found.push((line_start + at..line_start + at + word.len(), word));
             }
         }
     }
@@ -412,7 +428,7 @@ mod tests {
     #[test]
     fn acronyms_are_told_from_shouting() {
         let source = Source::new("content/pages/a.md", "The SRO and the MNVP's plan, BR+ and O&G, HoM, NEWTT-2.\nOCKENDEN REPORT - MATERNITY SERVICES\nJavaScript, Well-Led\n");
-        let words: Vec<String> = acronyms(&source, false)
+        let words: Vec<&str> = acronyms(&source, false)
             .into_iter()
             .map(|(_, w)| w)
             .collect();
