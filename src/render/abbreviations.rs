@@ -17,6 +17,60 @@ pub struct Glossary {
     first_bytes: [bool; 256],
 }
 
+/// Marks a page piece by piece: the terms already explained, and where in the page it is.
+pub struct Marker<'g> {
+    glossary: &'g Glossary,
+    href: &'g str,
+    used: Vec<&'g str>,
+    skipping: Vec<&'static str>,
+    place: Place,
+}
+
+/// Only the text inside `<main>` is marked.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Before,
+    Inside,
+    After,
+}
+
+impl<'g> Marker<'g> {
+    /// Writes the next piece of the page to `out`, marked.
+    pub fn push(&mut self, piece: &str, out: &mut String) {
+        let mut rest = piece;
+        loop {
+            match self.place {
+                Place::Before => {
+                    let Some(start) = rest.find("<main") else {
+                        out.push_str(rest);
+                        return;
+                    };
+                    out.push_str(&rest[..start]);
+                    rest = &rest[start..];
+                    self.place = Place::Inside;
+                }
+                Place::Inside => {
+                    let end = rest.find("</main>");
+                    let body = &rest[..end.unwrap_or(rest.len())];
+                    let glossary = self.glossary;
+                    if glossary.terms.is_empty() {
+                        out.push_str(body);
+                    } else {
+                        glossary.mark_body(body, self, out);
+                    }
+                    let Some(end) = end else { return };
+                    rest = &rest[end..];
+                    self.place = Place::After;
+                }
+                Place::After => {
+                    out.push_str(rest);
+                    return;
+                }
+            }
+        }
+    }
+}
+
 /// Elements whose text is left alone: links and abbreviations already, headings, code, titles.
 const SKIP: [&str; 14] = [
     "a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "svg", "title", "time",
@@ -45,38 +99,47 @@ impl Glossary {
     /// Marks the first use of each term inside `<main>`; `glossary` is the glossary page's address
     /// from this page.
     pub fn mark(&self, html: &str, glossary: &str) -> String {
-        if self.terms.is_empty() {
+        if self.terms.is_empty() || !html.contains("<main") || !html.contains("</main>") {
             return html.to_string();
         }
-        let (Some(start), Some(end)) = (html.find("<main"), html.rfind("</main>")) else {
-            return html.to_string();
-        };
         let mut out = String::with_capacity(html.len() + 2048);
-        out.push_str(&html[..start]);
-        let mut used: Vec<&str> = Vec::new();
-        let mut skipping: Vec<&'static str> = Vec::new();
-        let body = &html[start..end];
+        self.marker(glossary).push(html, &mut out);
+        out
+    }
+
+    /// Marks a page given in pieces, as `mark` does the pieces joined (when no tag or word is
+    /// split between two pieces): the print edition need not be held twice.
+    pub fn marker<'m>(&'m self, glossary: &'m str) -> Marker<'m> {
+        Marker {
+            glossary: self,
+            href: glossary,
+            used: Vec::new(),
+            skipping: Vec::new(),
+            place: Place::Before,
+        }
+    }
+
+    /// Marks the text of `body` (inside `<main>`), copying its tags.
+    fn mark_body<'g>(&'g self, body: &str, marker: &mut Marker<'g>, out: &mut String) {
         let mut i = 0;
         while i < body.len() {
             if body.as_bytes()[i] == b'<' {
                 let close = body[i..].find('>').map_or(body.len(), |e| i + e + 1);
                 let tag = &body[i..close];
-                track(tag, &mut skipping);
+                track(tag, &mut marker.skipping);
                 out.push_str(tag);
                 i = close;
                 continue;
             }
             let text_end = body[i..].find('<').map_or(body.len(), |e| i + e);
             let text = &body[i..text_end];
-            if skipping.is_empty() {
-                self.mark_text(text, glossary, &mut used, &mut out);
+            if marker.skipping.is_empty() {
+                self.mark_text(text, marker.href, &mut marker.used, out);
             } else {
                 out.push_str(text);
             }
             i = text_end;
         }
-        out.push_str(&html[end..]);
-        out
     }
 
     /// Writes `text` to `out` with its first uses of terms marked.
@@ -185,6 +248,28 @@ mod tests {
             ("O&G", "Obstetrics and Gynaecology", "o-g".to_string()),
         ];
         Glossary::new(terms.iter().map(|(t, e, a)| (*t, *e, a.clone())))
+    }
+
+    #[test]
+    fn a_page_marked_in_pieces_is_marked_as_a_whole_page_is() {
+        let pieces = [
+            "<head><title>SRO</title></head><main><h1>Plan</h1>",
+            "<section><p>Our SRO. BR+ too.</p></section>",
+            "<section><p>The SRO again, and O&amp;G.</p></section>",
+            "</main><footer>SRO</footer>",
+        ];
+        let glossary = glossary();
+        let mut marked = String::new();
+        let mut marker = glossary.marker("g.html");
+        for piece in pieces {
+            marker.push(piece, &mut marked);
+        }
+        assert_eq!(marked, glossary.mark(&pieces.concat(), "g.html"));
+        assert_eq!(
+            marked.matches("<abbr").count(),
+            3,
+            "once per term: {marked}"
+        );
     }
 
     #[test]

@@ -231,7 +231,7 @@ pub const MEASURE_VALUES: Table<ValueAt> = Table {
 };
 
 /// The data files of the site.
-pub fn files(plan: &Plan) -> Vec<OutputFile> {
+pub fn files(plan: &Plan, emit: &dyn Fn(OutputFile)) {
     let actions: Vec<ActionAt> = plan
         .priorities
         .iter()
@@ -254,31 +254,31 @@ pub fn files(plan: &Plan) -> Vec<OutputFile> {
                 .map(move |rec| (at, rec.clone()))
         })
         .collect();
-    let mut files = table_files(plan, &ACTIONS, &actions);
-    files.extend(table_files(plan, &RECOMMENDATIONS, &recommendations));
-    files.extend(table_files(plan, &LINKS, &links));
+    table_files(plan, &ACTIONS, &actions, emit);
+    table_files(plan, &RECOMMENDATIONS, &recommendations, emit);
+    table_files(plan, &LINKS, &links, emit);
     let measures: Vec<usize> = (0..plan.measures.len()).collect();
     let values: Vec<ValueAt> = measures
         .iter()
         .flat_map(|&m| (0..plan.measures[m].values.len()).map(move |v| (m, v)))
         .collect();
-    files.extend(table_files(plan, &MEASURES, &measures));
-    files.extend(table_files(plan, &MEASURE_VALUES, &values));
-    files
+    table_files(plan, &MEASURES, &measures, emit);
+    table_files(plan, &MEASURE_VALUES, &values, emit);
 }
 
-fn table_files<R>(plan: &Plan, table: &Table<R>, rows: &[R]) -> Vec<OutputFile> {
-    let mut files = vec![OutputFile {
+/// A table's CSV file and, for some, its JSON file, each handed on as soon as it is made: at
+/// national scale each is over 100 MB, and they need not all be held at once.
+fn table_files<R>(plan: &Plan, table: &Table<R>, rows: &[R], emit: &dyn Fn(OutputFile)) {
+    emit(OutputFile {
         path: format!("data/{}.csv", table.name),
         bytes: csv(plan, table, rows),
-    }];
+    });
     if table.json {
-        files.push(OutputFile {
+        emit(OutputFile {
             path: format!("data/{}.json", table.name),
             bytes: json(plan, table, rows),
         });
     }
-    files
 }
 
 fn csv<R>(plan: &Plan, table: &Table<R>, rows: &[R]) -> Vec<u8> {

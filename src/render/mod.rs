@@ -222,7 +222,7 @@ impl<'a> Renderer<'a> {
         self.emit(register_files);
         self.emit(self.print_page(&priorities, coverage, print_parts));
         self.emit(self.print_stylesheet());
-        self.emit(data::files(self.plan));
+        data::files(self.plan, &|file| self.emit(Some(file)));
         self.emit(search::files(self.plan));
         self.emit(self.update_pages());
         self.emit(self.timeline_page());
@@ -253,7 +253,7 @@ impl<'a> Renderer<'a> {
     fn top_pages(&self, priorities: &[PriorityView], sros: &[SroView]) -> Vec<OutputFile> {
         let plan = self.plan;
         let home = vec![
-            ("priorities", json(priorities)),
+            ("priorities", json(&headings(priorities))),
             (
                 "counts",
                 json(&counts(plan, plan.actions().map(|(_, a)| a))),
@@ -280,7 +280,10 @@ impl<'a> Renderer<'a> {
             (
                 "sros.html",
                 "sros.html".to_string(),
-                vec![("sros", json(sros)), ("priorities", json(priorities))],
+                vec![
+                    ("sros", json(sros)),
+                    ("priorities", json(&headings(priorities))),
+                ],
             ),
         ];
         if !plan.glossary.is_empty() {

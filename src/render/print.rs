@@ -6,7 +6,7 @@
 //! priority's full views at a time), and put in place of a marker in the rest of the edition, so
 //! a region's plan of 50,000 actions never needs every action's text in one template context.
 
-use super::views::{counts, PriorityView};
+use super::views::{counts, headings, PriorityView};
 use super::{json, trim_lines, Extra, OutputFile, Renderer, Style};
 
 /// Where the priorities' parts go in the rendered edition.
@@ -44,7 +44,7 @@ impl<'a> Renderer<'a> {
             .map(|t| (&t.term, &t.expansion))
             .collect();
         let mut extra: Extra = vec![
-            ("priorities", json(priorities)),
+            ("priorities", json(&headings(priorities))),
             (
                 "counts",
                 json(&counts(plan, plan.actions().map(|(_, a)| a))),
@@ -69,14 +69,16 @@ impl<'a> Renderer<'a> {
         let shell = String::from_utf8_lossy(&shell);
         let (before, after) = shell.split_once(PARTS).unwrap_or((&shell, ""));
         let after = after.strip_prefix('\n').unwrap_or(after);
+        // The parts are marked into the edition one by one, and each is let go once copied.
         let mut whole =
-            String::with_capacity(shell.len() + parts.iter().map(Vec::len).sum::<usize>());
-        whole.push_str(before);
+            String::with_capacity(shell.len() + parts.iter().map(Vec::len).sum::<usize>() + 4096);
+        let mut marker = self.glossary.marker("../glossary.html");
+        marker.push(before, &mut whole);
         for part in parts {
-            whole.push_str(&String::from_utf8_lossy(&part));
+            marker.push(&String::from_utf8_lossy(&part), &mut whole);
         }
-        whole.push_str(after);
-        let bytes = self.glossary.mark(&whole, "../glossary.html").into_bytes();
+        marker.push(after, &mut whole);
+        let bytes = whole.into_bytes();
         Some(OutputFile {
             path: path.into(),
             bytes,

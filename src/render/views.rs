@@ -188,7 +188,47 @@ pub struct PriorityLink<'a> {
     pub sro: Option<SroLink<'a>>,
 }
 
+/// A priority as a list of priorities shows it (the home page, the owners' page, the print
+/// edition's contents): everything but its actions, of which a region's plan has thousands.
+#[derive(Serialize)]
+pub struct PriorityHeading<'v> {
+    pub id: &'v str,
+    pub number: u32,
+    pub title: &'v str,
+    pub workstream: &'v str,
+    pub trust_priority: &'v str,
+    pub href: &'v str,
+    pub sro: &'v Option<SroLink<'v>>,
+    pub action_count: usize,
+    pub counts: &'v [CountView<'v>],
+    pub compact: bool,
+    pub measures: &'v [super::outcomes::MeasureLink<'v>],
+    pub risks: &'v tera::Value,
+}
+
+/// The headings of these priorities, in order.
+pub fn headings<'v>(priorities: &'v [PriorityView<'v>]) -> Vec<PriorityHeading<'v>> {
+    priorities.iter().map(PriorityView::heading).collect()
+}
+
 impl<'a> PriorityView<'a> {
+    pub fn heading(&self) -> PriorityHeading<'_> {
+        PriorityHeading {
+            id: self.id,
+            number: self.number,
+            title: self.title,
+            workstream: self.workstream,
+            trust_priority: self.trust_priority,
+            href: &self.href,
+            sro: &self.sro,
+            action_count: self.action_count,
+            counts: &self.counts,
+            compact: self.compact,
+            measures: &self.measures,
+            risks: &self.risks,
+        }
+    }
+
     pub fn link(&self) -> PriorityLink<'_> {
         PriorityLink {
             number: self.number,
