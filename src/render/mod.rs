@@ -218,8 +218,7 @@ impl<'a> Renderer<'a> {
         }
         self.emit(self.top_pages(&priorities, &sros));
         self.emit(self.finding_pages(&priorities));
-        let (register_files, coverage) = self.register_pages();
-        self.emit(register_files);
+        let coverage = self.register_pages();
         self.emit(self.print_page(&priorities, coverage, print_parts));
         self.emit(self.print_stylesheet());
         data::files(self.plan, &|file| self.emit(Some(file)));

@@ -2,6 +2,7 @@
 //! groups it (and one filtered page per audience, so filtering needs no JavaScript), a page per
 //! recommendation with the local action areas answering it, and the coverage page with the gap list.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::views::{counts, status_view, CountView, StatusView};
@@ -84,11 +85,13 @@ pub fn label(register: &Register, item: &Recommendation) -> String {
 impl<'a> Renderer<'a> {
     /// Every page about recommendations, rendered from views built once.
     /// The register pages, and each register's coverage (for the print edition to reuse).
-    pub(super) fn register_pages(&self) -> (Vec<OutputFile>, tera::Value) {
+    /// The registers' pages, handed on as they are made (each recommendation's page in parallel),
+    /// and the coverage of every register, which the print edition shows too.
+    pub(super) fn register_pages(&self) -> tera::Value {
         let plan = self.plan;
         let views: Vec<Vec<RecommendationView>> = plan
             .registers
-            .iter()
+            .par_iter()
             .map(|r| {
                 r.items
                     .iter()
@@ -103,35 +106,27 @@ impl<'a> Renderer<'a> {
             .map(|(r, v)| coverage(plan, r, v))
             .collect();
         let coverage_json = json(&coverage);
-        let mut files = Vec::new();
-        files.extend(self.page(
-            "recommendations.html",
-            "recommendations.html",
-            "",
-            vec![("registers", coverage_json.clone())],
-        ));
-        files.extend(self.page(
-            "coverage.html",
-            "coverage.html",
-            "",
-            vec![("registers", coverage_json.clone())],
-        ));
+        for page in ["recommendations.html", "coverage.html"] {
+            let extra = vec![("registers", coverage_json.clone())];
+            self.emit(self.page(page, page, "", extra));
+        }
         for ((register, items), summary) in plan.registers.iter().zip(&views).zip(&coverage) {
-            files.extend(self.register_index(register, items, summary));
-            for item in items {
+            self.emit(self.register_index(register, items, summary));
+            let summary_json = json(summary);
+            items.par_iter().for_each(|item| {
                 let extra: Extra = vec![
                     ("recommendation", json(item)),
-                    ("register", json(summary)),
+                    ("register", summary_json.clone()),
                     ("groups", json(&group_path(register, item.reference))),
                     (
                         "audiences",
                         json(&audience_labels(register, &item.audiences)),
                     ),
                 ];
-                files.extend(self.page("recommendation.html", &item.href, "../", extra));
-            }
+                self.emit(self.page("recommendation.html", &item.href, "../", extra));
+            });
         }
-        (files, coverage_json)
+        coverage_json
     }
 
     /// The register's page, and one page per audience showing only the items addressed to it.

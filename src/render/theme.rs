@@ -8,6 +8,7 @@ use std::error::Error as _;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use tera::Tera;
 use walkdir::WalkDir;
 
@@ -185,8 +186,29 @@ impl Theme {
         let mut errors = files.errors;
         let mut tera = Tera::default();
         tera.set_escape_fn(escape);
-        if let Err(e) = tera.add_raw_templates(files.templates) {
-            errors.push(template_error(&files.folder, &e));
+        // Parsing the templates is most of a small plan's build: they are parsed in parallel,
+        // each template's syntax errors reported, then put together as Tera's
+        // `add_raw_templates` would.
+        let parsed: Vec<_> = files
+            .templates
+            .par_iter()
+            .map(|(name, text)| {
+                tera::Template::new(name, None, text)
+                    .map_err(|e| tera::Error::chain(format!("Failed to parse '{name}'"), e))
+            })
+            .collect();
+        for template in parsed {
+            match template {
+                Ok(template) => {
+                    tera.templates.insert(template.name.clone(), template);
+                }
+                Err(e) => errors.push(template_error(&files.folder, &e)),
+            }
+        }
+        if errors.is_empty() {
+            if let Err(e) = tera.build_inheritance_chains() {
+                errors.push(template_error(&files.folder, &e));
+            }
         }
         if !errors.is_empty() {
             return Err(errors);
