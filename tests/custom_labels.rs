@@ -22,10 +22,47 @@ fn the_trusts_own_words_are_used_on_every_page() {
     for heading in ["Our aim", "Our steps", "For you and your baby"] {
         assert!(action.contains(heading), "{heading} missing: {action}");
     }
+    assert!(action.contains("Activity 1.1 Fetal monitoring"), "{action}");
+}
+
+#[test]
+fn counts_take_the_trusts_own_plural_and_the_singular_for_one() {
+    // "Activity" and the national register's "Policy" do not make their plural with an "s".
+    let (_dir, out) = build(&fixture("custom-labels"));
+    let page = |path: &str| visible_text(&read(&out, path));
+
+    let home = page("index.html");
     assert!(
-        action.contains("Action area 1.1 Fetal monitoring"),
-        "{action}"
+        home.contains("The plan has 4 activities across 2 objectives."),
+        "{home}"
     );
+    let chair = page("sros/chair-of-quality.html");
+    assert!(chair.contains("accountable for 2 activities"), "{chair}");
+    let behind = page("status/behind.html");
+    assert!(behind.contains("1 activity, as at"), "{behind}");
+
+    let national = page("registers/national.html");
+    assert!(national.contains("Showing 2 policies."), "{national}");
+    assert!(
+        national.contains("1 of the 1 policy for trusts"),
+        "{national}"
+    );
+    assert!(
+        page("recommendations.html").contains("2 policies."),
+        "a register's own plural"
+    );
+    let cqc = page("registers/cqc.html");
+    assert!(
+        cqc.contains("Showing 4 requirements."),
+        "a register without a plural adds an s: {cqc}"
+    );
+
+    for (path, bytes) in tree(&out) {
+        let text = String::from_utf8_lossy(&bytes).to_lowercase();
+        for wrong in ["activitys", "policys"] {
+            assert!(!text.contains(wrong), "{}: {wrong}", path.display());
+        }
+    }
 }
 
 #[test]

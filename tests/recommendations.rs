@@ -42,7 +42,7 @@ fn filtering_by_audience_is_a_page_of_its_own() {
             && !trusts.contains("Publish a national"),
         "{trusts}"
     );
-    assert!(trusts.contains("Showing 1 action for Trusts."), "{trusts}");
+    assert!(trusts.contains("Showing 1 policy for Trusts."), "{trusts}");
     let nhse = visible_text(&read(&out, "registers/national-nhse.html"));
     assert!(
         nhse.contains("Publish a national") && !nhse.contains("Train staff"),
@@ -70,7 +70,7 @@ fn each_recommendation_page_shows_the_actions_answering_it() {
     );
     let gap = visible_text(&read(&out, "recommendations/cqc.should-2.html"));
     assert!(
-        gap.contains("No action area in this plan answers this yet."),
+        gap.contains("No activity in this plan answers this yet."),
         "{gap}"
     );
     let national = visible_text(&read(&out, "recommendations/national.1.2.html"));
@@ -98,13 +98,13 @@ fn coverage_counts_what_is_answered_and_lists_the_gaps() {
     let cqc = section(&coverage, "cqc");
     assert!(
         visible_text(cqc).contains(
-            "3 of 4 requirements for the trust have at least one action area in this plan (75%)"
+            "3 of 4 requirements for the trust have at least one activity in this plan (75%)"
         ),
         "{cqc}"
     );
     assert_eq!(gap_links(cqc), ["recommendations/cqc.should-2.html"]);
     let national = visible_text(section(&coverage, "national"));
-    assert!(national.contains("1 of 1 actions for trusts"), "{national}");
+    assert!(national.contains("1 of 1 policy for trusts"), "{national}");
     assert!(national.contains("Not yet answered (0)"), "{national}");
 }
 

@@ -249,6 +249,7 @@ fn register(loaded: &Loaded<RegisterFile>) -> Register {
             offset: 0,
         },
         item_label: file.item_label.clone(),
+        item_label_plural: file.item_label_plural(),
         audiences: file
             .audiences
             .iter()

@@ -14,7 +14,10 @@ pub struct Register {
     pub published: Option<String>,
     pub url: Option<String>,
     pub summary: Text,
+    /// What one item is called ("Action").
     pub item_label: String,
+    /// What more than one are called ("Actions"): a count other than one takes this.
+    pub item_label_plural: String,
     pub audiences: Vec<Audience>,
     pub groups: Vec<Group>,
     pub items: Vec<Recommendation>,

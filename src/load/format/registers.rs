@@ -27,6 +27,10 @@ pub struct RegisterFile {
     /// What the register calls one item ("Action", "Element", "Must-do").
     #[serde(default = "default_item_label")]
     pub item_label: String,
+    /// The plural, for counts other than one ("Must-dos", "Activities"). Leave out to add "s" to
+    /// `item_label`, which is right for most English words but not all, nor for other languages.
+    #[serde(default)]
+    pub item_label_plural: Option<String>,
     /// Who its items are addressed to.
     pub audiences: Vec<AudienceEntry>,
     /// How the source groups its items (themes, objectives); a group may sit inside another.
@@ -37,6 +41,15 @@ pub struct RegisterFile {
 
 fn default_item_label() -> String {
     "Recommendation".into()
+}
+
+impl RegisterFile {
+    /// What the register calls more than one item: its own plural, or the label with an "s".
+    pub fn item_label_plural(&self) -> String {
+        self.item_label_plural
+            .clone()
+            .unwrap_or_else(|| format!("{}s", self.item_label))
+    }
 }
 
 /// One of the bodies a register's items are addressed to.
