@@ -144,24 +144,37 @@ fn check_scores_family_text_for_reading_ease_against_the_plans_threshold() {
 #[test]
 fn the_search_index_is_split_so_a_word_fetches_one_small_shard() {
     let (_dir, out) = real_site();
-    let shard: serde_json::Value =
-        serde_json::from_str(&read(&out, "search/words-be.json")).unwrap();
-    let ids = shard["bereavement"]
-        .as_array()
-        .expect("bereavement is indexed");
-    let docs: serde_json::Value = serde_json::from_str(&read(&out, "search/docs-0.json")).unwrap();
-    let found: Vec<&str> = ids
-        .iter()
-        .map(|id| docs[id.as_u64().unwrap() as usize][0].as_str().unwrap())
-        .collect();
+    let index = |name: &str| std::fs::read_to_string(out.join("search").join(name)).ok();
+
+    let found = search::search(index, "bereave");
     assert!(
-        found.iter().any(|t| t.contains("Bereavement Care")),
-        "{found:?}"
+        found
+            .documents
+            .iter()
+            .any(|(title, url)| title.contains("Bereavement Care") && out.join(url).exists()),
+        "the start of a word finds the action area: {found:?}"
+    );
+    assert_eq!(
+        found.fetched,
+        ["index.json", "words-be.json", "docs-0.json"],
+        "the manifest, one shard and one chunk of documents"
+    );
+    let both = search::search(index, "bereavement midwife");
+    assert!(
+        !both.documents.is_empty() && both.documents.len() < found.documents.len(),
+        "every word must be on a page found: {both:?}"
     );
     assert!(
-        docs.as_array().unwrap().len() <= 100,
-        "documents come in chunks of 100"
+        search::search(index, "bereavement xyzzy")
+            .documents
+            .is_empty(),
+        "a word on no page finds nothing"
     );
+    assert!(
+        found.left_out.is_empty(),
+        "a plan this size leaves no word out of its index"
+    );
+
     for (path, bytes) in tree(&out.join("search")) {
         assert!(
             bytes.len() < 16 * 1024,

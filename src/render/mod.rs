@@ -13,7 +13,7 @@ mod outcomes;
 mod print;
 mod progress;
 mod registers;
-mod search;
+pub mod search;
 pub mod theme;
 mod versions;
 mod views;

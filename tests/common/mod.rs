@@ -1,6 +1,8 @@
 //! Helpers shared by the end-to-end tests: build a fixture, read what a reader would get.
 #![allow(dead_code)]
 
+pub mod search;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

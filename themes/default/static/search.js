@@ -1,5 +1,7 @@
 // Search, as a progressive enhancement: without this script the form goes to the A to Z page.
-// It fetches only the index shards for the words typed and the document chunks it needs.
+// It fetches the small manifest, the one index shard each typed word needs, and the document
+// chunks its results are in. The words it shows come from the form's data attributes (the theme's
+// translation file), so the script speaks the page's language.
 (function () {
   'use strict';
   var form = document.getElementById('search');
@@ -7,34 +9,58 @@
   var input = form.querySelector('input[type=search]');
   var results = document.getElementById('search-results');
   var root = form.getAttribute('data-root') || '';
+  var say = function (name, fallback) { return form.getAttribute('data-' + name) || fallback; };
   var cache = {};
+  var SHOWN = 50; // results listed; only their chunks are fetched, however many are found
   var STOP = ['the','and','for','our','are','will','with','that','this','from','have','all','its','be','to','of','in','we','a','an','on','is','as','by'];
 
   function words(text) {
-    return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length >= 2 && STOP.indexOf(w) < 0; });
+    return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) { return Array.from(w).length >= 2 && STOP.indexOf(w) < 0; });
   }
-  function shard(prefix) {
+  function fileName(prefix) {
     return Array.from(prefix).map(function (c) { return /[a-z0-9]/.test(c) ? c : '_' + c.codePointAt(0).toString(16); }).join('');
   }
   function get(path) {
     if (!cache[path]) cache[path] = fetch(root + path).then(function (r) { return r.ok ? r.json() : {}; }).catch(function () { return {}; });
     return cache[path];
   }
-  function matches(word) {
-    // Every indexed word that starts with what was typed, so "bereave" finds "bereavement".
-    return get('search/words-' + shard(word.slice(0, 2)) + '.json').then(function (index) {
-      var ids = {};
-      Object.keys(index).forEach(function (w) { if (w.indexOf(word) === 0) index[w].forEach(function (id) { ids[id] = true; }); });
-      return ids;
+  // The shard holding a word: its first two letters, one more for each prefix the manifest says
+  // was split because its shard was too big.
+  function shardKey(word, split) {
+    var chars = Array.from(word);
+    var n = 2;
+    while (n < chars.length && split[chars.slice(0, n).join('')]) n++;
+    return chars.slice(0, n).join('');
+  }
+  // The documents a typed word finds: every indexed word it starts, so "bereave" finds
+  // "bereavement". A word the index lists as null is on too many pages to narrow a search.
+  function matches(word, split) {
+    return get('search/words-' + fileName(shardKey(word, split)) + '.json').then(function (index) {
+      var found = { word: word, ids: {}, common: false };
+      Object.keys(index).forEach(function (w) {
+        if (w.indexOf(word) !== 0) return;
+        if (index[w] === null) { found.common = true; return; }
+        var id = 0;
+        index[w].forEach(function (gap) { id += gap; found.ids[id] = true; });
+      });
+      return found;
     });
   }
-  function show(items, query) {
+  function quoted(text) { return '\u201c' + text + '\u201d'; }
+  function show(items, total, query, leftOut) {
     results.textContent = '';
     var heading = document.createElement('p');
-    heading.textContent = items.length ? items.length + ' result' + (items.length === 1 ? '' : 's') + ' for \u201c' + query + '\u201d' : 'Nothing found for \u201c' + query + '\u201d. Try another word, or the A to Z.';
+    var common = leftOut.length ? ' ' + say('common', 'Words on too many pages to help were not searched for:') + ' ' + leftOut.map(quoted).join(', ') + '.' : '';
+    if (items === null) {
+      heading.textContent = common.trim() + ' ' + say('try', 'Try another word, or the A to Z.');
+    } else if (total) {
+      heading.textContent = total + ' ' + (total === 1 ? say('one', 'result for') : say('many', 'results for')) + ' ' + quoted(query) + '.' + common;
+    } else {
+      heading.textContent = say('none', 'Nothing found for') + ' ' + quoted(query) + '. ' + say('try', 'Try another word, or the A to Z.');
+    }
     results.appendChild(heading);
     var list = document.createElement('ul');
-    items.slice(0, 50).forEach(function (doc) {
+    (items || []).forEach(function (doc) {
       var li = document.createElement('li');
       var a = document.createElement('a');
       a.href = root + doc[1];
@@ -44,19 +70,33 @@
     });
     results.appendChild(list);
   }
+  function documents(ids, chunk) {
+    var chunks = {};
+    ids.forEach(function (id) { chunks[Math.floor(id / chunk)] = true; });
+    return Promise.all(Object.keys(chunks).map(function (n) {
+      return get('search/docs-' + n + '.json').then(function (docs) { return [Number(n), docs]; });
+    })).then(function (loaded) {
+      var byChunk = {};
+      loaded.forEach(function (pair) { byChunk[pair[0]] = pair[1]; });
+      return ids.map(function (id) { return (byChunk[Math.floor(id / chunk)] || [])[id % chunk]; }).filter(Boolean);
+    });
+  }
   function search(event) {
     if (event) event.preventDefault();
     var query = input.value.trim();
     var terms = words(query);
     if (!terms.length) { results.textContent = ''; return; }
-    Promise.all(terms.map(matches)).then(function (sets) {
-      var ids = Object.keys(sets[0]).filter(function (id) { return sets.every(function (s) { return s[id]; }); }).map(Number).sort(function (a, b) { return a - b; });
-      var chunks = {};
-      ids.forEach(function (id) { chunks[Math.floor(id / 100)] = true; });
-      return Promise.all(Object.keys(chunks).map(function (n) { return get('search/docs-' + n + '.json').then(function (docs) { return [Number(n), docs]; }); })).then(function (loaded) {
-        var byChunk = {};
-        loaded.forEach(function (pair) { byChunk[pair[0]] = pair[1]; });
-        show(ids.map(function (id) { return byChunk[Math.floor(id / 100)][id % 100]; }).filter(Boolean), query);
+    get('search/index.json').then(function (manifest) {
+      var split = {};
+      (manifest.split || []).forEach(function (p) { split[p] = true; });
+      var chunk = manifest.chunk || 100;
+      return Promise.all(terms.map(function (t) { return matches(t, split); })).then(function (found) {
+        // Too-common words are left out of the query; the rest must all be on a page.
+        var leftOut = found.filter(function (f) { return f.common; }).map(function (f) { return f.word; });
+        var sets = found.filter(function (f) { return !f.common; }).map(function (f) { return f.ids; });
+        if (!sets.length) { show(null, 0, query, leftOut); return; }
+        var ids = Object.keys(sets[0]).filter(function (id) { return sets.every(function (s) { return s[id]; }); }).map(Number).sort(function (a, b) { return a - b; });
+        return documents(ids.slice(0, SHOWN), chunk).then(function (items) { show(items, ids.length, query, leftOut); });
       });
     });
   }

@@ -1,9 +1,9 @@
-//! The search index, split so a search downloads only what it needs: a shard of words per two-letter
-//! prefix (`search/words-be.json`), and the documents in chunks of 100 (`search/docs-0.json`). A
-//! query for "bereavement" fetches one shard and the chunks its results are in, whatever the size
-//! of the plan.
+//! The search index, split so a search downloads only what it needs, whatever the size of the
+//! plan: a manifest (`search/index.json`), word shards by prefix (`search/words-be.json`, see
+//! [`shards`] for how they stay small), and the documents in chunks of 100 (`search/docs-0.json`).
+//! A query for "bereavement" fetches the manifest, one shard and the chunks its results are in.
 
-use std::collections::BTreeMap;
+mod shards;
 
 use serde_json::json;
 
@@ -11,6 +11,8 @@ use super::registers::{label, recommendation_href};
 use super::views::{action_href, page_href, priority_href, update_href};
 use super::OutputFile;
 use crate::model::Plan;
+pub use shards::Budget;
+use shards::Postings;
 
 /// Documents per chunk file.
 pub const CHUNK: usize = 100;
@@ -113,26 +115,26 @@ fn docs(plan: &Plan) -> Vec<Doc> {
     docs
 }
 
-/// The index files. A document's id is its place in the list; chunk `n` holds ids n*100 to n*100+99.
+/// The index files, within the phone budget.
 pub fn files(plan: &Plan) -> Vec<OutputFile> {
+    files_within(plan, &Budget::PHONE)
+}
+
+/// The index files. A document's id is its place in the list; chunk `n` holds ids n*100 to n*100+99.
+/// The manifest tells the script the chunk size and which prefixes were split into longer ones.
+pub fn files_within(plan: &Plan, budget: &Budget) -> Vec<OutputFile> {
     let docs = docs(plan);
-    let mut shards: BTreeMap<String, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
-    for (id, doc) in docs.iter().enumerate() {
-        for word in words(&doc.title).chain(words(&doc.text)) {
-            let prefix: String = word.chars().take(2).collect();
-            let ids = shards.entry(prefix).or_default().entry(word).or_default();
-            if ids.last() != Some(&id) {
-                ids.push(id);
-            }
-        }
-    }
-    let mut files: Vec<OutputFile> = shards
-        .into_iter()
-        .map(|(prefix, words)| OutputFile {
-            path: format!("search/words-{}.json", shard_name(&prefix)),
-            bytes: json!(words).to_string().into_bytes(),
-        })
-        .collect();
+    let shards = shards::shard(postings(&docs), budget);
+    let mut files = vec![OutputFile {
+        path: "search/index.json".into(),
+        bytes: json!({ "chunk": CHUNK, "split": shards.split })
+            .to_string()
+            .into_bytes(),
+    }];
+    files.extend(shards.files.into_iter().map(|(prefix, json)| OutputFile {
+        path: format!("search/words-{}.json", shard_name(&prefix)),
+        bytes: json.into_bytes(),
+    }));
     for (n, chunk) in docs.chunks(CHUNK).enumerate() {
         let list: Vec<_> = chunk
             .iter()
@@ -144,6 +146,20 @@ pub fn files(plan: &Plan) -> Vec<OutputFile> {
         });
     }
     files
+}
+
+/// Which documents each word is in.
+fn postings(docs: &[Doc]) -> Postings {
+    let mut postings = Postings::new();
+    for (id, doc) in docs.iter().enumerate() {
+        for word in words(&doc.title).chain(words(&doc.text)) {
+            let ids = postings.entry(word).or_default();
+            if ids.last() != Some(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    postings
 }
 
 /// A file-name-safe shard name for a word prefix: letters and digits as they are, others as hex.
