@@ -198,7 +198,8 @@ fn render_sources_to(
                         .get_or_insert(e);
                 }
             };
-            let paths = render::render_site_into(&plan, &sources, &attachments, &theme, None, &put);
+            let paths =
+                render::render_site_into(&plan, &sources, &attachments, &theme, None, &put, &|| {});
             if let Some(e) = failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
                 return Err(Failure::Write(e));
             }

@@ -76,28 +76,17 @@ pub fn render_site(
         }
     };
     let cache = serving.map(|(cache, _)| cache);
-    render_with(plan, sources, attachments, theme, cache, &keep, &early)?;
+    render_site_into(plan, sources, attachments, theme, cache, &keep, &early)?;
     let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
 
 /// Renders every page of the site, handing each file to `sink` as soon as it is made (from many
-/// threads), and returns the paths of all of them, sorted; or every problem found. After an error
-/// the files already handed over are not a whole site.
+/// threads) and calling `early` once the priorities' and action areas' pages are made; returns
+/// the paths of all of them, sorted, or every problem found. After an error the files already
+/// handed over are not a whole site.
 pub fn render_site_into(
-    plan: &Plan,
-    sources: &[Source],
-    attachments: &[Attachment],
-    theme: &Theme,
-    cache: Option<&cache::PageCache>,
-    sink: &Sink,
-) -> Result<Vec<String>, Vec<ContentError>> {
-    render_with(plan, sources, attachments, theme, cache, sink, &|| {})
-}
-
-/// `render_site_into`, calling `early` once the priorities' and action areas' pages are made.
-fn render_with(
     plan: &Plan,
     sources: &[Source],
     attachments: &[Attachment],
