@@ -9,6 +9,7 @@ mod paths;
 
 use std::path::Path;
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{ContentError, Source};
@@ -40,40 +41,66 @@ pub fn read_content(root: &Path) -> (Vec<Source>, Vec<Attachment>, Vec<ContentEr
     let walker = WalkDir::new(&content)
         .sort_by_file_name()
         .follow_links(false);
+    // The folder is walked in order, then the files are read on all cores, keeping that order.
+    let mut found: Vec<Result<(std::path::PathBuf, bool), ContentError>> = Vec::new();
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
                 let path = e.path().unwrap_or(&content).to_path_buf();
-                errors.push(ContentError::in_file(&relative(root, &path), e.to_string()));
+                found.push(Err(ContentError::in_file(
+                    &relative(root, &path),
+                    e.to_string(),
+                )));
                 continue;
             }
         };
         if entry.path_is_symlink() {
-            errors.push(
+            found.push(Err(
                 ContentError::in_file(&relative(root, entry.path()), "this is a symbolic link, which planpress does not follow")
                     .hint("copy the file into content/ instead: a link could reach files that must not be published"),
-            );
+            ));
             continue;
         }
         let attachment = entry.path().starts_with(&files);
-        if !entry.file_type().is_file() || !(attachment || is_content_file(entry.path())) {
-            continue;
+        if entry.file_type().is_file() && (attachment || is_content_file(entry.path())) {
+            found.push(Ok((entry.into_path(), attachment)));
         }
-        let path = relative(root, entry.path());
-        match std::fs::read(entry.path()) {
-            Ok(bytes) if attachment => attachments.push((path, bytes)),
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => sources.push(Source::new(path, text)),
-                Err(e) => errors.push(not_utf8(&path, e)),
-            },
-            Err(e) => errors.push(
-                ContentError::in_file(&path, format!("the file could not be read: {e}"))
-                    .hint("check the file's permissions"),
-            ),
+    }
+    let read: Vec<Result<Read, ContentError>> = found
+        .into_par_iter()
+        .map(|found| found.and_then(|(file, attachment)| read_file(root, &file, attachment)))
+        .collect();
+    for result in read {
+        match result {
+            Ok(Read::Source(source)) => sources.push(source),
+            Ok(Read::Attachment(attachment)) => attachments.push(attachment),
+            Err(error) => errors.push(error),
         }
     }
     (sources, attachments, errors)
+}
+
+/// A content file read.
+enum Read {
+    Source(Source),
+    Attachment(Attachment),
+}
+
+/// Reads one file: an attachment as bytes, any other as UTF-8 text.
+fn read_file(root: &Path, file: &Path, attachment: bool) -> Result<Read, ContentError> {
+    let path = relative(root, file);
+    let bytes = std::fs::read(file).map_err(|e| {
+        ContentError::in_file(&path, format!("the file could not be read: {e}"))
+            .hint("check the file's permissions")
+    })?;
+    if attachment {
+        return Ok(Read::Attachment((path, bytes)));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Read::Source(Source::new(path, text))),
+        Err(e) => Err(not_utf8(&path, e)),
+    }
 }
 
 /// A file under `content/files/`, published as it is: (path from the project root, bytes).

@@ -293,7 +293,7 @@ impl<'a> Renderer<'a> {
             pages.push(("page.html", page_href(&page.slug), vec![("page", view)]));
         }
         pages
-            .into_iter()
+            .into_par_iter()
             .filter_map(|(template, path, extra)| self.page(template, &path, "", extra))
             .collect()
     }

@@ -5,6 +5,7 @@
 
 mod shards;
 
+use rayon::prelude::*;
 use serde_json::json;
 
 use super::registers::{label, recommendation_href};
@@ -151,11 +152,22 @@ pub fn files_within(plan: &Plan, budget: &Budget) -> Vec<OutputFile> {
 /// Which documents each word is in.
 fn postings(docs: &[Doc]) -> Postings {
     let mut postings = Postings::new();
-    for (id, doc) in docs.iter().enumerate() {
-        for word in words(&doc.title).chain(words(&doc.text)) {
-            let ids = postings.entry(word).or_default();
-            if ids.last() != Some(&id) {
-                ids.push(id);
+    // Each document's words are found on all cores, a thousand documents at a time (so a large
+    // plan never holds every document's words at once), then listed in document order.
+    for (n, batch) in docs.chunks(1024).enumerate() {
+        let found: Vec<Vec<String>> = batch
+            .par_iter()
+            .map(|doc| {
+                let mut found: Vec<String> = words(&doc.title).chain(words(&doc.text)).collect();
+                found.sort_unstable();
+                found.dedup();
+                found
+            })
+            .collect();
+        for (i, found) in found.into_iter().enumerate() {
+            let id = n * 1024 + i;
+            for word in found {
+                postings.entry(word).or_default().push(id);
             }
         }
     }
