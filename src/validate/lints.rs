@@ -130,6 +130,10 @@ fn heading_problems(markdown: &str) -> Vec<(std::ops::Range<usize>, String)> {
 }
 
 fn vague_links(markdown: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    // Link text is written in brackets; most text has none, and need not be parsed.
+    if !markdown.contains('[') {
+        return Vec::new();
+    }
     let mut found = Vec::new();
     let mut open: Option<(std::ops::Range<usize>, String)> = None;
     for (event, range) in Parser::new(markdown).into_offset_iter() {
@@ -213,30 +217,45 @@ fn hard_to_read(content: &Content, warnings: &mut Vec<ContentError>) {
         .as_ref()
         .and_then(|p| p.value.reading_ease)
         .unwrap_or(super::plain_english::DEFAULT_THRESHOLD);
-    for priority in &content.priorities {
-        let source = &content.sources[priority.source];
-        for action in &priority.value.actions {
-            let text: Vec<&str> = action
+    // Every action's text for families is scored: the priorities are taken in parallel.
+    let found: Vec<Vec<ContentError>> = content
+        .priorities
+        .par_iter()
+        .map(|priority| hard_to_read_in(content, priority, threshold))
+        .collect();
+    warnings.extend(found.into_iter().flatten());
+}
+
+/// The actions of one priority whose text for families scores below `threshold`.
+fn hard_to_read_in(
+    content: &Content,
+    priority: &crate::load::Loaded<crate::load::format::PriorityFile>,
+    threshold: f64,
+) -> Vec<ContentError> {
+    let mut warnings = Vec::new();
+    let source = &content.sources[priority.source];
+    for action in &priority.value.actions {
+        let text: Vec<&str> = action
+            .families
+            .iter()
+            .map(|f| f.get_ref().as_str())
+            .collect();
+        let Some(score) = super::plain_english::reading_ease(&text.join(" ")) else {
+            continue;
+        };
+        if score < threshold {
+            let place = action
                 .families
-                .iter()
-                .map(|f| f.get_ref().as_str())
-                .collect();
-            let Some(score) = super::plain_english::reading_ease(&text.join(" ")) else {
-                continue;
-            };
-            if score < threshold {
-                let place = action
-                    .families
-                    .first()
-                    .map_or(action.id.span(), |f| f.span());
-                warnings.push(
-                    ContentError::at(source, place, format!("what \"{}\" will mean for families scores {:.0} for reading ease, below {threshold:.0}", action.id.get_ref(), score.floor()))
-                        .hint("use shorter sentences and everyday words (Flesch reading ease: 60 to 70 is plain English); reading_ease in plan.toml sets the threshold")
-                        .warning(),
-                );
-            }
+                .first()
+                .map_or(action.id.span(), |f| f.span());
+            warnings.push(
+                ContentError::at(source, place, format!("what \"{}\" will mean for families scores {:.0} for reading ease, below {threshold:.0}", action.id.get_ref(), score.floor()))
+                    .hint("use shorter sentences and everyday words (Flesch reading ease: 60 to 70 is plain English); reading_ease in plan.toml sets the threshold")
+                    .warning(),
+            );
         }
     }
+    warnings
 }
 
 /// Each acronym the glossary does not explain, once, where it is first used.
