@@ -1,6 +1,6 @@
 //! planpress publishes an NHS trust's maternity improvement plan (Markdown pages and TOML action
 //! registers) as an accessible static website. The pipeline, one module per stage:
-//! load → validate → model → render → write. Only `load`, `render::Theme::load` and `write` touch
+//! load → validate → model → render → write. Only `load`, `render::theme::ThemeFiles::read` and `write` touch
 //! the disk; everything between is a pure function of its input.
 
 pub mod diagnostics;
@@ -143,15 +143,11 @@ fn render_sources_to(
     }
     let (errors, mut warnings): (Vec<_>, Vec<_>) =
         problems.into_iter().partition(ContentError::is_error);
-    let fail = |mut errors: Vec<ContentError>, warnings: Vec<ContentError>, sources| {
-        errors.extend(warnings);
-        Failure::Content { errors, sources }
-    };
     if !errors.is_empty() {
-        return Err(fail(errors, warnings, content.sources));
+        return Err(failure(errors, warnings, content.sources));
     }
     let Some(plan) = model::build(&content, options.as_of, options.snapshot.clone()) else {
-        return Err(fail(errors, warnings, content.sources));
+        return Err(failure(errors, warnings, content.sources));
     };
     let theme = render::theme::ThemeFiles::read(root, &plan.theme, &plan.language).and_then(
         |files| match to {
@@ -169,9 +165,7 @@ fn render_sources_to(
             || validate::style_warnings(&content),
         );
         warnings.extend(style);
-        let rendered =
-            rendered.map(|files| (files.iter().map(|f| f.path.clone()).collect(), files));
-        return finish(plan, rendered, warnings, content.sources);
+        return finish(plan, rendered.map(in_memory), warnings, content.sources);
     }
     // The model holds all a page needs; the parsed files (a copy of every text) can go.
     let load::Content {
@@ -181,21 +175,19 @@ fn render_sources_to(
     } = content;
     let theme = match theme {
         Ok(theme) => theme,
-        Err(errors) => return Err(fail(errors, warnings, sources)),
+        Err(errors) => return Err(failure(errors, warnings, sources)),
     };
     let rendered = match to {
         Destination::Nowhere => Ok((Vec::new(), Vec::new())),
-        Destination::Memory(_) => render::render_site(&plan, &sources, &attachments, &theme, None)
-            .map(|files| (files.iter().map(|f| f.path.clone()).collect(), files)),
+        Destination::Memory(_) => {
+            render::render_site(&plan, &sources, &attachments, &theme, None).map(in_memory)
+        }
         Destination::Disk(out) => {
             let staging = write::Staging::begin(out).map_err(Failure::Write)?;
             let failed: Mutex<Option<std::io::Error>> = Mutex::new(None);
             let put = |file: OutputFile| {
                 if let Err(e) = staging.put(&file) {
-                    failed
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .get_or_insert(e);
+                    lock(&failed).get_or_insert(e);
                 }
             };
             let paths =
@@ -228,11 +220,23 @@ fn finish(
             warnings,
             sources,
         }),
-        Err(mut errors) => {
-            errors.extend(warnings);
-            Err(Failure::Content { errors, sources })
-        }
+        Err(errors) => Err(failure(errors, warnings, sources)),
     }
+}
+
+/// The errors, then the warnings beside them.
+fn failure(
+    mut errors: Vec<ContentError>,
+    warnings: Vec<ContentError>,
+    sources: Vec<Source>,
+) -> Failure {
+    errors.extend(warnings);
+    Failure::Content { errors, sources }
+}
+
+/// A site rendered into memory: its paths, and its files.
+fn in_memory(files: Vec<OutputFile>) -> (Vec<String>, Vec<OutputFile>) {
+    (files.iter().map(|f| f.path.clone()).collect(), files)
 }
 
 /// Loads and checks the project at `root` (content and theme) without rendering a page: every
@@ -248,6 +252,12 @@ pub fn check_project(root: &Path, options: &Options) -> Result<Built, Failure> {
         options,
         Destination::Nowhere,
     )
+}
+
+/// The value behind a lock, even if a thread panicked while holding it: every value shared
+/// between threads here stays whole between steps.
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// The output may not be the project, its content or its themes, nor hold them: replacing it

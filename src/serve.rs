@@ -18,7 +18,7 @@ use std::time::Duration;
 use notify::{RecursiveMode, Watcher};
 
 use crate::diagnostics::{self, ContentError};
-use crate::{Failure, Options};
+use crate::{lock, Failure, Options};
 
 /// The address the live-reload script listens to.
 const EVENTS: &str = "/__planpress/events";
@@ -84,7 +84,7 @@ pub fn serve(
 fn rebuild(root: &Path, options: &Options, shared: &Shared) {
     let early = |files: &[crate::render::OutputFile]| show_early(shared, files);
     let result = crate::render_project_serving(root, options, &shared.cache, &early);
-    let mut served = shared.served.lock().unwrap_or_else(|e| e.into_inner());
+    let mut served = lock(&shared.served);
     match result {
         Ok(built) => {
             report_warnings(&built.warnings, &built.sources, &mut served.warnings);
@@ -118,7 +118,7 @@ fn rebuild(root: &Path, options: &Options, shared: &Shared) {
 /// reloads the open page if any changed: the page being edited shows before the lists, search
 /// index and print edition are made again. The rebuild then replaces everything.
 fn show_early(shared: &Shared, files: &[crate::render::OutputFile]) {
-    let mut served = shared.served.lock().unwrap_or_else(|e| e.into_inner());
+    let mut served = lock(&shared.served);
     if served.problem.is_some() || served.files.is_empty() {
         // The last build failed or there was none: show the whole site at once, when it is made.
         return;
@@ -252,10 +252,10 @@ fn respond(
 fn events(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
     stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n")?;
     stream.flush()?;
-    let (lock, changed) = (&shared.served, &shared.changed);
-    let mut seen = lock.lock().map_or(0, |s| s.generation);
+    let changed = &shared.changed;
+    let mut seen = lock(&shared.served).generation;
     loop {
-        let mut served = lock.lock().unwrap_or_else(|e| e.into_inner());
+        let mut served = lock(&shared.served);
         while served.generation == seen {
             served = changed.wait(served).unwrap_or_else(|e| e.into_inner());
         }
@@ -268,7 +268,7 @@ fn events(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
 
 /// The status, type and body for a request path; HTML pages get the reload script and any banner.
 fn page(shared: &Shared, path: &str) -> (u16, &'static str, Vec<u8>) {
-    let served = shared.served.lock().unwrap_or_else(|e| e.into_inner());
+    let served = lock(&shared.served);
     let Some(name) = site_path(path) else {
         return (400, "text/plain; charset=utf-8", b"Bad request".to_vec());
     };

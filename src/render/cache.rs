@@ -17,6 +17,7 @@ use super::markdown::MarkdownProblem;
 use super::theme::{Theme, ThemeFiles};
 use super::OutputFile;
 use crate::diagnostics::ContentError;
+use crate::lock;
 
 #[derive(Default)]
 pub struct PageCache {
@@ -37,18 +38,10 @@ pub(super) struct KeptPriority {
 
 /// Values kept for the builds that use them: one not used by a build is gone after the next, so
 /// a long editing session does not keep every version of every text.
+#[derive(Default)]
 struct Memo<V> {
     current: HashMap<u64, V>,
     previous: HashMap<u64, V>,
-}
-
-impl<V> Default for Memo<V> {
-    fn default() -> Self {
-        Memo {
-            current: HashMap::new(),
-            previous: HashMap::new(),
-        }
-    }
 }
 
 impl PageCache {
@@ -147,10 +140,6 @@ impl PageCache {
         lock(&self.markdown).current.insert(key, made.clone());
         made
     }
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// A fingerprint of the parts a page is made from.

@@ -32,7 +32,7 @@ impl<'a> Renderer<'a> {
                     title: a.title,
                     href: &a.href,
                     status: a.status.clone(),
-                    priority: format!("{label} {}: {}", p.number, p.title),
+                    priority: format!("{label} {}: {}", p.heading.number, p.heading.title),
                 })
             })
             .collect();

@@ -1,5 +1,5 @@
 //! Stage 4, render: the plan and the theme in, the site's files (as bytes in memory) out. Pure apart
-//! from reading the theme, which `Theme::load` does before rendering starts.
+//! from reading the theme, which `ThemeFiles::read` does before rendering starts.
 
 mod abbreviations;
 pub mod cache;
@@ -29,6 +29,7 @@ use tera::Context;
 
 use crate::diagnostics::{ContentError, Source};
 use crate::load::Attachment;
+use crate::lock;
 use crate::model::{Plan, Text};
 use links::LinkTargets;
 pub use theme::Theme;
@@ -229,10 +230,7 @@ impl<'a> Renderer<'a> {
     /// Hands files on to the sink, noting their paths.
     fn emit(&self, files: impl IntoIterator<Item = OutputFile>) {
         for file in files {
-            self.paths
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push(file.path.clone());
+            lock(&self.paths).push(file.path.clone());
             (self.sink)(file);
         }
     }
@@ -309,17 +307,19 @@ impl<'a> Renderer<'a> {
             .into_par_iter()
             .map(|i| {
                 let model = &self.plan.priorities[i];
-                let kept = self.cache.zip(shared).map(|(cache, shared)| {
+                let fingerprint = shared.map(|shared| {
                     let made_from = (self.theme.fingerprint, self.targets.fingerprint(), shared);
-                    let fingerprint = cache::debug_fingerprint(&(made_from, i, model));
-                    (cache, fingerprint, cache.priority(&model.id, fingerprint))
+                    cache::debug_fingerprint(&(made_from, i, model))
                 });
-                if let Some((_, _, Some((files, print_part)))) = kept {
+                let kept = self.cache.zip(fingerprint);
+                if let Some((files, print_part)) =
+                    kept.and_then(|(cache, fingerprint)| cache.priority(&model.id, fingerprint))
+                {
                     self.emit(files);
                     return print_part;
                 }
                 let (files, print_part) = self.priority_files(priorities, i);
-                if let Some((_, fingerprint, _)) = kept {
+                if let Some(fingerprint) = fingerprint {
                     let paths = files.iter().map(|f| f.path.clone()).collect();
                     let made = cache::KeptPriority {
                         fingerprint,
@@ -345,7 +345,7 @@ impl<'a> Renderer<'a> {
             ("next", neighbour(Some(i + 1))),
         ];
         let mut files: Vec<OutputFile> = self
-            .page("priority.html", &priority.href, "../", extra)
+            .page("priority.html", &priority.heading.href, "../", extra)
             .into_iter()
             .collect();
         let link = json(&priority.link());
@@ -454,7 +454,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn sitemap(&self) -> Option<OutputFile> {
-        let mut paths = self.paths.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let mut paths = lock(&self.paths).clone();
         paths.sort();
         let urls: Vec<String> = paths
             .iter()
@@ -481,23 +481,25 @@ impl<'a> Renderer<'a> {
     fn priority_view(&self, p: &'a crate::model::Priority, detail: Detail) -> PriorityView<'a> {
         let plan = self.plan;
         PriorityView {
-            id: &p.id,
-            number: p.number,
-            title: &p.title,
-            workstream: &p.workstream,
-            trust_priority: &p.trust_priority,
-            href: priority_href(&p.id),
-            sro: sro_link(plan, p),
-            action_count: p.actions.len(),
-            counts: counts(plan, p.actions.iter()),
+            heading: PriorityHeading {
+                id: &p.id,
+                number: p.number,
+                title: &p.title,
+                workstream: &p.workstream,
+                trust_priority: &p.trust_priority,
+                href: priority_href(&p.id),
+                sro: sro_link(plan, p),
+                action_count: p.actions.len(),
+                counts: counts(plan, p.actions.iter()),
+                compact: p.actions.len() > COMPACT_OVER,
+                measures: self.measures_for_priority(p),
+                risks: self.risks_for_priority(&p.id),
+            },
             actions: p
                 .actions
                 .par_iter()
                 .map(|a| self.action_view(a, detail))
                 .collect(),
-            compact: p.actions.len() > COMPACT_OVER,
-            measures: self.measures_for_priority(p),
-            risks: self.risks_for_priority(&p.id),
         }
     }
 
@@ -653,10 +655,6 @@ const COMPACT_OVER: usize = 20;
 enum Style<'p> {
     Inline,
     Block(&'p str),
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 fn json<T: Serialize + ?Sized>(value: &T) -> tera::Value {

@@ -87,7 +87,7 @@ impl<'a> Renderer<'a> {
 
     /// A priority's part of the edition, from its full view.
     pub(super) fn print_part(&self, priority: &PriorityView) -> Vec<u8> {
-        let key = format!("print/index.html#{}", priority.id);
+        let key = format!("print/index.html#{}", priority.heading.id);
         let extra = vec![("p", json(priority))];
         self.cached(
             "print-priority.html",

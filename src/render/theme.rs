@@ -172,11 +172,6 @@ impl ThemeFiles {
 }
 
 impl Theme {
-    /// Loads the theme `name` from `<root>/themes/<name>/` over the built-in default.
-    pub fn load(root: &Path, name: &str, language: &str) -> Result<Theme, Vec<ContentError>> {
-        Theme::compile(ThemeFiles::read(root, name, language)?)
-    }
-
     /// Parses the templates of a theme already read.
     pub fn compile(files: ThemeFiles) -> Result<Theme, Vec<ContentError>> {
         let words_looked_up = files

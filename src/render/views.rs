@@ -161,6 +161,16 @@ pub struct AnswerLink {
 /// A priority with its owner, status counts and actions.
 #[derive(Serialize)]
 pub struct PriorityView<'a> {
+    /// Everything but its actions, at the top level of the view (`priority.title`).
+    #[serde(flatten)]
+    pub heading: PriorityHeading<'a>,
+    pub actions: Vec<ActionView<'a>>,
+}
+
+/// A priority as a list of priorities shows it (the home page, the owners' page, the print
+/// edition's contents): everything but its actions, of which a region's plan has thousands.
+#[derive(Serialize)]
+pub struct PriorityHeading<'a> {
     pub id: &'a str,
     pub number: u32,
     pub title: &'a str,
@@ -170,7 +180,6 @@ pub struct PriorityView<'a> {
     pub sro: Option<SroLink<'a>>,
     pub action_count: usize,
     pub counts: Vec<CountView<'a>>,
-    pub actions: Vec<ActionView<'a>>,
     /// Too many actions to show each one's columns: the page lists them in a table.
     pub compact: bool,
     /// The measures that evidence it, directly or through its actions.
@@ -188,53 +197,19 @@ pub struct PriorityLink<'a> {
     pub sro: Option<SroLink<'a>>,
 }
 
-/// A priority as a list of priorities shows it (the home page, the owners' page, the print
-/// edition's contents): everything but its actions, of which a region's plan has thousands.
-#[derive(Serialize)]
-pub struct PriorityHeading<'v> {
-    pub id: &'v str,
-    pub number: u32,
-    pub title: &'v str,
-    pub workstream: &'v str,
-    pub trust_priority: &'v str,
-    pub href: &'v str,
-    pub sro: &'v Option<SroLink<'v>>,
-    pub action_count: usize,
-    pub counts: &'v [CountView<'v>],
-    pub compact: bool,
-    pub measures: &'v [super::outcomes::MeasureLink<'v>],
-    pub risks: &'v tera::Value,
-}
-
 /// The headings of these priorities, in order.
-pub fn headings<'v>(priorities: &'v [PriorityView<'v>]) -> Vec<PriorityHeading<'v>> {
-    priorities.iter().map(PriorityView::heading).collect()
+pub fn headings<'v>(priorities: &'v [PriorityView<'v>]) -> Vec<&'v PriorityHeading<'v>> {
+    priorities.iter().map(|p| &p.heading).collect()
 }
 
 impl<'a> PriorityView<'a> {
-    pub fn heading(&self) -> PriorityHeading<'_> {
-        PriorityHeading {
-            id: self.id,
-            number: self.number,
-            title: self.title,
-            workstream: self.workstream,
-            trust_priority: self.trust_priority,
-            href: &self.href,
-            sro: &self.sro,
-            action_count: self.action_count,
-            counts: &self.counts,
-            compact: self.compact,
-            measures: &self.measures,
-            risks: &self.risks,
-        }
-    }
-
     pub fn link(&self) -> PriorityLink<'_> {
+        let heading = &self.heading;
         PriorityLink {
-            number: self.number,
-            title: self.title,
-            href: &self.href,
-            sro: self.sro.clone(),
+            number: heading.number,
+            title: heading.title,
+            href: &heading.href,
+            sro: heading.sro.clone(),
         }
     }
 }

@@ -53,7 +53,7 @@ impl Staging {
     pub fn put(&self, file: &OutputFile) -> io::Result<()> {
         let path = self.folder.join(&file.path);
         if let Some(parent) = path.parent() {
-            let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
+            let mut made = crate::lock(&self.made);
             if !made.contains(parent) {
                 fs::create_dir_all(parent)?;
                 made.insert(parent.to_path_buf());
