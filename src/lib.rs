@@ -84,14 +84,23 @@ pub fn render_sources(
     render_sources_to(root, sources, attachments, problems, options, to)
 }
 
-/// Like `render_project_with`, re-rendering only the pages whose template, theme or data changed
-/// since the last build that used `cache` (as `serve` does between saves).
+/// What `serve` keeps between builds, so a save costs what it changed: each priority file's
+/// parse, and the rendered pages.
+#[derive(Default)]
+pub struct Kept {
+    pub parsed: load::ParseMemo,
+    pub pages: render::cache::PageCache,
+}
+
+/// Like `render_project_with`, parsing again only the registers whose text changed and
+/// re-rendering only the pages whose template, theme or data changed since the last build that
+/// used `kept` (as `serve` does between saves).
 pub fn render_project_cached(
     root: &Path,
     options: &Options,
-    cache: &render::cache::PageCache,
+    kept: &Kept,
 ) -> Result<Built, Failure> {
-    render_project_serving(root, options, cache, &|_| {})
+    render_project_serving(root, options, kept, &|_| {})
 }
 
 /// Like `render_project_cached`, handing `early` the pages of every priority and action area as
@@ -101,18 +110,19 @@ pub fn render_project_cached(
 pub fn render_project_serving(
     root: &Path,
     options: &Options,
-    cache: &render::cache::PageCache,
+    kept: &Kept,
     early: &render::Early,
 ) -> Result<Built, Failure> {
     let (sources, attachments, problems) = load::read_content(root);
-    let to = Destination::Memory(Some((cache, early)));
+    let to = Destination::Memory(Some((kept, early)));
     render_sources_to(root, sources, attachments, problems, options, to)
 }
 
 /// Where the rendered site goes.
 enum Destination<'d> {
-    /// Into memory, reusing the cached pages if there are any and showing the first ones early.
-    Memory(Option<(&'d render::cache::PageCache, &'d render::Early<'d>)>),
+    /// Into memory, reusing what was kept from the last build if anything was, and showing the
+    /// first pages early.
+    Memory(Option<(&'d Kept, &'d render::Early<'d>)>),
     /// Nowhere: the content and theme are checked, and nothing is rendered.
     Nowhere,
     /// Straight into a staging folder for this output, swapped in when the whole site is written:
@@ -128,7 +138,10 @@ fn render_sources_to(
     options: &Options,
     to: Destination,
 ) -> Result<Built, Failure> {
-    let (mut content, parse_errors) = load::parse(sources);
+    let (mut content, parse_errors) = match to {
+        Destination::Memory(Some((kept, _))) => load::parse_kept(sources, &kept.parsed),
+        _ => load::parse(sources),
+    };
     content.attachments = attachments;
     problems.extend(parse_errors);
     // `serve` looks for the style warnings while the pages render; the rest look first.
@@ -151,16 +164,17 @@ fn render_sources_to(
     };
     let theme = render::theme::ThemeFiles::read(root, &plan.theme, &plan.language).and_then(
         |files| match to {
-            Destination::Memory(Some((cache, _))) => cache.theme(files),
+            Destination::Memory(Some((kept, _))) => kept.pages.theme(files),
             _ => Theme::compile(files).map(std::sync::Arc::new),
         },
     );
-    if let Destination::Memory(Some(serving)) = to {
+    if let Destination::Memory(Some((kept, early))) = to {
         let (rendered, style) = rayon::join(
             || {
                 let theme = theme.as_deref().map_err(Clone::clone)?;
                 let (sources, attachments) = (&content.sources, &content.attachments);
-                render::render_site(&plan, sources, attachments, theme, Some(serving))
+                let serving = Some((&kept.pages, early));
+                render::render_site(&plan, sources, attachments, theme, serving)
             },
             || validate::style_warnings(&content),
         );

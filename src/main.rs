@@ -506,7 +506,7 @@ fn snapshot(
         match printed {
             Ok(bytes) => built.files.push(planpress::render::OutputFile {
                 path: "report.pdf".into(),
-                bytes,
+                bytes: bytes.into(),
             }),
             Err(e) => {
                 eprintln!("error: {e}");

@@ -33,7 +33,7 @@ const RELOAD_SCRIPT: &str = "<script>new EventSource(\"/__planpress/events\").on
 /// What is being served: the last good build, and the problems of the latest one if it failed.
 #[derive(Default)]
 struct Served {
-    files: HashMap<String, Vec<u8>>,
+    files: HashMap<String, crate::render::Bytes>,
     problem: Option<String>,
     /// Counts rebuilds, so a waiting page knows when to reload.
     generation: u64,
@@ -46,7 +46,7 @@ struct Served {
 struct State {
     served: Mutex<Served>,
     changed: Condvar,
-    cache: crate::render::cache::PageCache,
+    kept: crate::Kept,
 }
 
 type Shared = Arc<State>;
@@ -61,7 +61,7 @@ pub fn serve(
     let shared: Shared = Arc::new(State {
         served: Mutex::new(Served::default()),
         changed: Condvar::new(),
-        cache: crate::render::cache::PageCache::new(),
+        kept: crate::Kept::default(),
     });
     rebuild(root, &options, &shared);
     let listener = TcpListener::bind(address)?;
@@ -83,7 +83,7 @@ pub fn serve(
 /// good pages and records the problem for the banner.
 fn rebuild(root: &Path, options: &Options, shared: &Shared) {
     let early = |files: &[crate::render::OutputFile]| show_early(shared, files);
-    let result = crate::render_project_serving(root, options, &shared.cache, &early);
+    let result = crate::render_project_serving(root, options, &shared.kept, &early);
     let mut served = lock(&shared.served);
     match result {
         Ok(built) => {
@@ -97,7 +97,7 @@ fn rebuild(root: &Path, options: &Options, shared: &Shared) {
             served.problem = None;
             eprintln!(
                 "Rebuilt {pages} pages ({} rendered again).",
-                shared.cache.rendered_last()
+                shared.kept.pages.rendered_last()
             );
         }
         Err(Failure::Content { errors, sources }) => {
@@ -125,7 +125,12 @@ fn show_early(shared: &Shared, files: &[crate::render::OutputFile]) {
     }
     let mut changed = false;
     for file in files {
-        if served.files.get(&file.path) != Some(&file.bytes) {
+        // A page kept from the last build is the same shared bytes: no need to compare them.
+        let same = served
+            .files
+            .get(&file.path)
+            .is_some_and(|kept| std::sync::Arc::ptr_eq(kept, &file.bytes) || *kept == file.bytes);
+        if !same {
             served.files.insert(file.path.clone(), file.bytes.clone());
             changed = true;
         }
@@ -283,7 +288,7 @@ fn page(shared: &Shared, path: &str) -> (u16, &'static str, Vec<u8>) {
     let body = if name.ends_with(".html") {
         inject(bytes, served.problem.as_deref())
     } else {
-        bytes.clone()
+        bytes.to_vec()
     };
     (status, content_type(&name), body)
 }

@@ -6,18 +6,25 @@ use common::*;
 
 use std::path::Path;
 
-use planpress::render::cache::PageCache;
-use planpress::{render_project, render_project_cached, render_project_serving, Options};
+use planpress::{render_project, render_project_cached, render_project_serving, Kept, Options};
 
-fn pages(root: &Path, cache: &PageCache) -> Vec<(String, Vec<u8>)> {
-    let built = render_project_cached(root, &Options::default(), cache)
-        .unwrap_or_else(|_| panic!("builds"));
-    built.files.into_iter().map(|f| (f.path, f.bytes)).collect()
+fn pages(root: &Path, kept: &Kept) -> Vec<(String, Vec<u8>)> {
+    let built =
+        render_project_cached(root, &Options::default(), kept).unwrap_or_else(|_| panic!("builds"));
+    built
+        .files
+        .into_iter()
+        .map(|f| (f.path, f.bytes.to_vec()))
+        .collect()
 }
 
 fn full(root: &Path) -> Vec<(String, Vec<u8>)> {
     let built = render_project(root).unwrap_or_else(|_| panic!("builds"));
-    built.files.into_iter().map(|f| (f.path, f.bytes)).collect()
+    built
+        .files
+        .into_iter()
+        .map(|f| (f.path, f.bytes.to_vec()))
+        .collect()
 }
 
 fn edit(path: &Path, from: &str, to: &str) {
@@ -34,12 +41,12 @@ fn each_edit_re_renders_only_what_it_affects_and_matches_a_full_build() {
     let dir = tempfile::tempdir().unwrap();
     copy_fixture("progress", dir.path());
     let root = dir.path();
-    let cache = PageCache::new();
-    let first = pages(root, &cache);
-    let all = cache.rendered_last();
+    let kept = Kept::default();
+    let first = pages(root, &kept);
+    let all = kept.pages.rendered_last();
     assert!(all > 20, "the first build renders every page ({all})");
-    assert_eq!(pages(root, &cache), first, "no change, same bytes");
-    assert_eq!(cache.rendered_last(), 0, "and nothing rendered again");
+    assert_eq!(pages(root, &kept), first, "no change, same bytes");
+    assert_eq!(kept.pages.rendered_last(), 0, "and nothing rendered again");
 
     let register = root.join("content/priorities/2-support.toml");
     let edits: Vec<Edit> = vec![
@@ -103,8 +110,8 @@ fn each_edit_re_renders_only_what_it_affects_and_matches_a_full_build() {
     ];
     for (what, change) in edits {
         change();
-        let incremental = pages(root, &cache);
-        let rendered = cache.rendered_last();
+        let incremental = pages(root, &kept);
+        let rendered = kept.pages.rendered_last();
         assert_eq!(
             incremental,
             full(root),
@@ -126,8 +133,8 @@ fn serve_is_handed_the_edited_action_page_before_the_rest_and_it_is_the_final_pa
     let dir = tempfile::tempdir().unwrap();
     copy_fixture("progress", dir.path());
     let root = dir.path();
-    let cache = PageCache::new();
-    pages(root, &cache);
+    let kept = Kept::default();
+    pages(root, &kept);
     edit(
         &root.join("content/priorities/2-support.toml"),
         "Working with interpreters.",
@@ -137,7 +144,7 @@ fn serve_is_handed_the_edited_action_page_before_the_rest_and_it_is_the_final_pa
     let keep = |files: &[planpress::render::OutputFile]| {
         early.lock().unwrap().extend(files.iter().cloned());
     };
-    let built = render_project_serving(root, &Options::default(), &cache, &keep)
+    let built = render_project_serving(root, &Options::default(), &kept, &keep)
         .unwrap_or_else(|_| panic!("builds"));
     let early = early.into_inner().unwrap();
     let edited = early

@@ -14,7 +14,9 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::{ContentError, Source};
 pub use measures::{from_toml as measure_value, RawValue};
-pub use parse::{parse, Content, Loaded, MarkdownSource, PageSource, UpdateSource};
+pub use parse::{
+    parse, parse_kept, Content, Loaded, MarkdownSource, PageSource, ParseMemo, UpdateSource,
+};
 pub use paths::{content_target, is_external_or_anchor, resolve};
 
 /// Reads every file under `content/files/` as bytes to publish, and every `.toml`, `.md` and

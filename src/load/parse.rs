@@ -1,7 +1,9 @@
 //! Parses content sources into the content-format structs. Pure: text in, structs and errors out.
 
+use std::collections::HashMap;
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -14,6 +16,7 @@ use super::format::{
 use super::front_matter::{self, SplitError};
 use super::measures::{self, RawValue};
 use crate::diagnostics::{ContentError, Source};
+use crate::lock;
 
 /// A parsed file and the index of its source, so later stages can point back into it.
 #[derive(Debug, Clone)]
@@ -44,7 +47,8 @@ pub struct Content {
     pub sources: Vec<Source>,
     pub plan: Option<Loaded<PlanFile>>,
     pub sros: Option<Loaded<SroFile>>,
-    pub priorities: Vec<Loaded<PriorityFile>>,
+    /// Shared with the memo `serve` keeps, so an unchanged register is not parsed or copied again.
+    pub priorities: Vec<Loaded<Arc<PriorityFile>>>,
     pub registers: Vec<Loaded<RegisterFile>>,
     pub pages: Vec<Loaded<PageSource>>,
     pub updates: Vec<Loaded<UpdateSource>>,
@@ -63,23 +67,58 @@ pub struct Content {
 /// A file parsed on its own: its contents if they could be read, and the problems found.
 type Parsed<T> = (Option<Loaded<T>>, Vec<ContentError>);
 
+/// Each priority file as the last parse made it, under its path and text: `serve` parses again
+/// only the registers a save changed, which on a large plan is most of the time a save takes.
+#[derive(Default)]
+pub struct ParseMemo {
+    priorities: Mutex<HashMap<PathBuf, (String, Arc<PriorityFile>)>>,
+}
+
 /// Parses every source by where it sits: `content/plan.toml`, `content/sros.toml`,
 /// `content/priorities/*.toml`, `content/pages/*.md`. Returns what parsed and every error.
 pub fn parse(sources: Vec<Source>) -> (Content, Vec<ContentError>) {
+    parse_kept(sources, &ParseMemo::default())
+}
+
+/// Like `parse`, taking each priority file whose text did not change from `memo`, and keeping
+/// this parse's priority files there for the next.
+pub fn parse_kept(sources: Vec<Source>, memo: &ParseMemo) -> (Content, Vec<ContentError>) {
     let mut content = Content::default();
     let mut errors = Vec::new();
+    let mut kept = std::mem::take(&mut *lock(&memo.priorities));
     // The priorities' action registers are most of a large plan: they are parsed in parallel
     // first, then taken in order with everything else.
-    let mut priorities: Vec<Option<Parsed<PriorityFile>>> = sources
+    let mut priorities: Vec<Option<Parsed<Arc<PriorityFile>>>> = sources
         .par_iter()
         .enumerate()
         .map(|(index, source)| {
             matches!(Role::of(&source.path), Role::Priority).then(|| {
+                let unchanged = kept
+                    .get(&source.path)
+                    .filter(|(text, _)| *text == source.text);
+                if let Some((_, value)) = unchanged {
+                    return (Some(loaded(source, index, value.clone())), Vec::new());
+                }
                 let mut errors = Vec::new();
-                (parse_toml(source, index, &mut errors), errors)
+                let parsed = parse_toml(source, index, &mut errors);
+                (
+                    parsed.map(|p| loaded(source, index, Arc::new(p.value))),
+                    errors,
+                )
             })
         })
         .collect();
+    let mut keep = HashMap::new();
+    for (source, parsed) in sources.iter().zip(&priorities) {
+        if let Some((Some(priority), _)) = parsed {
+            let entry = kept
+                .remove(&source.path)
+                .filter(|(text, _)| *text == source.text)
+                .unwrap_or_else(|| (source.text.clone(), priority.value.clone()));
+            keep.insert(source.path.clone(), entry);
+        }
+    }
+    *lock(&memo.priorities) = keep;
     for (index, source) in sources.iter().enumerate() {
         match Role::of(&source.path) {
             Role::Plan => content.plan = parse_toml(source, index, &mut errors),
@@ -156,6 +195,14 @@ impl Role {
     }
 }
 
+fn loaded<T>(source: &Source, index: usize, value: T) -> Loaded<T> {
+    Loaded {
+        source: index,
+        stem: file_stem(&source.path),
+        value,
+    }
+}
+
 fn file_stem(path: &Path) -> String {
     path.file_stem()
         .and_then(|s| s.to_str())
@@ -169,11 +216,7 @@ fn parse_toml<T: DeserializeOwned>(
     errors: &mut Vec<ContentError>,
 ) -> Option<Loaded<T>> {
     match toml::from_str::<T>(&source.text) {
-        Ok(value) => Some(Loaded {
-            source: index,
-            stem: file_stem(&source.path),
-            value,
-        }),
+        Ok(value) => Some(loaded(source, index, value)),
         Err(e) => {
             errors.push(toml_error(source, &e));
             None
@@ -298,6 +341,39 @@ base_url = "https://example.org/"
             Source::new("content/sros.toml", ""),
             Source::new(path, text),
         ])
+    }
+
+    fn register(number: u32, title: &str) -> String {
+        format!("number = {number}\ntitle = \"{title}\"\nworkstream = \"w\"\ntrust_priority = \"t\"\nsro = \"a\"\n")
+    }
+
+    #[test]
+    fn a_kept_parse_is_reused_only_while_its_text_is_the_same() {
+        let memo = ParseMemo::default();
+        let sources = |second: &str| {
+            vec![
+                Source::new("content/plan.toml", PLAN),
+                Source::new("content/sros.toml", ""),
+                Source::new("content/priorities/a.toml", register(1, "Safe care")),
+                Source::new("content/priorities/b.toml", second),
+            ]
+        };
+        let (first, errors) = parse_kept(sources(&register(2, "Support")), &memo);
+        assert!(errors.is_empty(), "{errors:?}");
+        let (second, _) = parse_kept(sources(&register(2, "Support for families")), &memo);
+        let same = |i: usize| Arc::ptr_eq(&first.priorities[i].value, &second.priorities[i].value);
+        assert!(same(0), "the unchanged register is the one parsed before");
+        assert!(!same(1), "the changed register is parsed again");
+        assert_eq!(second.priorities[1].value.title, "Support for families");
+        let (broken, errors) = parse_kept(sources("number = "), &memo);
+        assert_eq!(
+            errors.len(),
+            1,
+            "a register that no longer parses is reported"
+        );
+        assert_eq!(broken.priorities.len(), 1);
+        let (again, _) = parse_kept(sources(&register(2, "Support")), &memo);
+        assert_eq!(again.priorities[1].value.title, "Support");
     }
 
     #[test]

@@ -169,7 +169,7 @@ fn sros(content: &Content) -> Vec<Sro> {
         .collect()
 }
 
-fn priority(loaded: &Loaded<PriorityFile>, first_assurance: &str) -> Priority {
+fn priority(loaded: &Loaded<std::sync::Arc<PriorityFile>>, first_assurance: &str) -> Priority {
     let file = &loaded.value;
     let number = *file.number.get_ref();
     Priority {

@@ -78,7 +78,7 @@ pub struct Term {
 }
 
 /// Markdown text and where it came from, so rendering problems can point back at the file.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Text {
     pub markdown: String,
     /// Index into the content's sources, and the byte offset of the text in that file.
@@ -95,7 +95,7 @@ pub struct Sro {
 }
 
 /// A priority (or objective) and its action register.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Priority {
     pub id: String,
     pub number: u32,
@@ -108,7 +108,7 @@ pub struct Priority {
 }
 
 /// An action area: what the trust expects to achieve, what it is doing, what it means for families.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Action {
     pub id: String,
     /// Its place in the plan, "priority.position" ("1.4"): a short name for readers and auditors.

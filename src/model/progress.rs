@@ -84,14 +84,14 @@ pub struct Change {
 }
 
 /// A link to evidence.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Evidence {
     pub title: String,
     pub url: String,
 }
 
 /// One step of an action's history: an update that touched it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct HistoryEntry {
     /// Index into the plan's updates.
     pub update: usize,
@@ -108,7 +108,7 @@ pub struct HistoryEntry {
 }
 
 /// A dated step on the way.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Milestone {
     pub title: String,
     /// As written: a date or a quarter.

@@ -15,13 +15,13 @@ use std::sync::{Arc, Mutex};
 
 use super::markdown::MarkdownProblem;
 use super::theme::{Theme, ThemeFiles};
-use super::OutputFile;
+use super::{Bytes, OutputFile};
 use crate::diagnostics::ContentError;
 use crate::lock;
 
 #[derive(Default)]
 pub struct PageCache {
-    pages: Mutex<HashMap<String, (u64, Vec<u8>)>>,
+    pages: Mutex<HashMap<String, (u64, Bytes)>>,
     markdown: Mutex<Memo<(String, Vec<MarkdownProblem>)>>,
     theme: Mutex<Option<Arc<Theme>>>,
     priorities: Mutex<HashMap<String, KeptPriority>>,
@@ -33,7 +33,7 @@ pub(super) struct KeptPriority {
     pub fingerprint: u64,
     /// The paths of its pages, each kept in `pages`.
     pub paths: Vec<String>,
-    pub print_part: Vec<u8>,
+    pub print_part: Bytes,
 }
 
 /// Values kept for the builds that use them: one not used by a build is gone after the next, so
@@ -76,8 +76,8 @@ impl PageCache {
         &self,
         path: &str,
         fingerprint: u64,
-        render: impl FnOnce() -> Option<Vec<u8>>,
-    ) -> Option<Vec<u8>> {
+        render: impl FnOnce() -> Option<Bytes>,
+    ) -> Option<Bytes> {
         if let Some((kept, bytes)) = lock(&self.pages).get(path) {
             if *kept == fingerprint {
                 return Some(bytes.clone());
@@ -91,11 +91,7 @@ impl PageCache {
 
     /// The pages of the priority `id` as kept under this fingerprint, and its part of the print
     /// edition; `None` if it changed or any of its pages is not kept.
-    pub(super) fn priority(
-        &self,
-        id: &str,
-        fingerprint: u64,
-    ) -> Option<(Vec<OutputFile>, Vec<u8>)> {
+    pub(super) fn priority(&self, id: &str, fingerprint: u64) -> Option<(Vec<OutputFile>, Bytes)> {
         let priorities = lock(&self.priorities);
         let kept = priorities
             .get(id)

@@ -271,12 +271,12 @@ pub fn files(plan: &Plan, emit: &dyn Fn(OutputFile)) {
 fn table_files<R>(plan: &Plan, table: &Table<R>, rows: &[R], emit: &dyn Fn(OutputFile)) {
     emit(OutputFile {
         path: format!("data/{}.csv", table.name),
-        bytes: csv(plan, table, rows),
+        bytes: csv(plan, table, rows).into(),
     });
     if table.json {
         emit(OutputFile {
             path: format!("data/{}.json", table.name),
-            bytes: json(plan, table, rows),
+            bytes: json(plan, table, rows).into(),
         });
     }
 }

@@ -40,8 +40,11 @@ use views::*;
 pub struct OutputFile {
     /// '/'-separated path under the site root (`actions/antenatal-care.html`).
     pub path: String,
-    pub bytes: Vec<u8>,
+    pub bytes: Bytes,
 }
+
+/// A file's bytes, shared: `serve` keeps each page and serves it without copying it.
+pub type Bytes = std::sync::Arc<[u8]>;
 
 #[cfg(test)]
 impl OutputFile {
@@ -49,7 +52,7 @@ impl OutputFile {
     pub fn text(path: &str, text: &str) -> OutputFile {
         OutputFile {
             path: path.into(),
-            bytes: text.as_bytes().to_vec(),
+            bytes: text.as_bytes().into(),
         }
     }
 }
@@ -125,11 +128,11 @@ pub fn render_site_into(
     renderer.pages();
     renderer.emit(attachments.iter().map(|(path, bytes)| OutputFile {
         path: links::published_path(path),
-        bytes: bytes.clone(),
+        bytes: bytes.as_slice().into(),
     }));
     renderer.emit(theme.assets.iter().map(|(path, bytes)| OutputFile {
         path: path.clone(),
-        bytes: bytes.clone(),
+        bytes: bytes.as_slice().into(),
     }));
     let mut problems = renderer
         .problems
@@ -300,7 +303,7 @@ impl<'a> Renderer<'a> {
     /// pages, rendered in parallel. Each priority's actions are viewed in full only here, one
     /// priority at a time, so a large plan never holds every action's rendered text at once; the
     /// same view gives the priority's part of the print edition, returned in order.
-    fn priority_pages(&self, priorities: &[PriorityView]) -> Vec<Vec<u8>> {
+    fn priority_pages(&self, priorities: &[PriorityView]) -> Vec<Bytes> {
         // In `serve`, a priority whose actions and surroundings did not change is not viewed again.
         let shared = self.cache.map(|_| cache::plan_without_actions(self.plan));
         (0..priorities.len())
@@ -309,7 +312,7 @@ impl<'a> Renderer<'a> {
                 let model = &self.plan.priorities[i];
                 let fingerprint = shared.map(|shared| {
                     let made_from = (self.theme.fingerprint, self.targets.fingerprint(), shared);
-                    cache::debug_fingerprint(&(made_from, i, model))
+                    cache::fingerprint(&(made_from, i, model))
                 });
                 let kept = self.cache.zip(fingerprint);
                 if let Some((files, print_part)) =
@@ -335,7 +338,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// The page of the `i`th priority, its action areas' pages, and its part of the print edition.
-    fn priority_files(&self, priorities: &[PriorityView], i: usize) -> (Vec<OutputFile>, Vec<u8>) {
+    fn priority_files(&self, priorities: &[PriorityView], i: usize) -> (Vec<OutputFile>, Bytes) {
         let priority = self.priority_view(&self.plan.priorities[i], Detail::Full);
         let neighbour =
             |j: Option<usize>| json(&j.and_then(|j| priorities.get(j)).map(PriorityView::link));
@@ -382,7 +385,7 @@ impl<'a> Renderer<'a> {
         root: &str,
         extra: Extra,
         finish: impl FnOnce(String) -> Vec<u8>,
-    ) -> Option<Vec<u8>> {
+    ) -> Option<Bytes> {
         // Built as a map and handed over whole: `Context::insert` would serialise each value again.
         let mut map = serde_json::Map::new();
         map.insert("site".into(), self.site.clone());
@@ -400,7 +403,10 @@ impl<'a> Renderer<'a> {
             hasher.finish()
         });
         let context = Context::from_value(map).unwrap_or_default();
-        let render = || self.render(template, &context).map(finish);
+        let render = || {
+            self.render(template, &context)
+                .map(|html| finish(html).into())
+        };
         match (self.cache, fingerprint) {
             (Some(cache), Some(fingerprint)) => cache.page(key, fingerprint, render),
             _ => render(),
@@ -449,7 +455,7 @@ impl<'a> Renderer<'a> {
         );
         self.render("print.css", &context).map(|css| OutputFile {
             path: "print.css".into(),
-            bytes: css.into_bytes(),
+            bytes: css.into_bytes().into(),
         })
     }
 
@@ -466,7 +472,7 @@ impl<'a> Renderer<'a> {
         context.insert("lastmod", &self.plan.as_of.iso());
         self.render("sitemap.xml", &context).map(|xml| OutputFile {
             path: "sitemap.xml".into(),
-            bytes: xml.into_bytes(),
+            bytes: xml.into_bytes().into(),
         })
     }
 

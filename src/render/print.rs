@@ -17,7 +17,7 @@ impl<'a> Renderer<'a> {
         &self,
         priorities: &[PriorityView],
         coverage: tera::Value,
-        parts: Vec<Vec<u8>>,
+        parts: Vec<super::Bytes>,
     ) -> Option<OutputFile> {
         let plan = self.plan;
         let pages: Vec<_> = plan
@@ -70,15 +70,16 @@ impl<'a> Renderer<'a> {
         let (before, after) = shell.split_once(PARTS).unwrap_or((&shell, ""));
         let after = after.strip_prefix('\n').unwrap_or(after);
         // The parts are marked into the edition one by one, and each is let go once copied.
-        let mut whole =
-            String::with_capacity(shell.len() + parts.iter().map(Vec::len).sum::<usize>() + 4096);
+        let mut whole = String::with_capacity(
+            shell.len() + parts.iter().map(|p| p.len()).sum::<usize>() + 4096,
+        );
         let mut marker = self.glossary.marker("../glossary.html");
         marker.push(before, &mut whole);
         for part in parts {
             marker.push(&String::from_utf8_lossy(&part), &mut whole);
         }
         marker.push(after, &mut whole);
-        let bytes = whole.into_bytes();
+        let bytes = whole.into_bytes().into();
         Some(OutputFile {
             path: path.into(),
             bytes,
@@ -86,7 +87,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// A priority's part of the edition, from its full view.
-    pub(super) fn print_part(&self, priority: &PriorityView) -> Vec<u8> {
+    pub(super) fn print_part(&self, priority: &PriorityView) -> super::Bytes {
         let key = format!("print/index.html#{}", priority.heading.id);
         let extra = vec![("p", json(priority))];
         self.cached(

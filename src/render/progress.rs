@@ -212,7 +212,7 @@ impl<'a> Renderer<'a> {
         context.insert("updated", &updates.first().map(|u| &u.date.iso));
         self.render("feed.xml", &context).map(|xml| OutputFile {
             path: "feed.xml".into(),
-            bytes: xml.into_bytes(),
+            bytes: xml.into_bytes().into(),
         })
     }
 

@@ -57,7 +57,7 @@ pub fn bag_files(files: &[OutputFile], info: &str) -> Vec<(String, Vec<u8>)> {
     all.extend(
         files
             .iter()
-            .map(|f| (format!("data/{}", f.path), f.bytes.clone())),
+            .map(|f| (format!("data/{}", f.path), f.bytes.to_vec())),
     );
     all.sort();
     all

@@ -229,7 +229,7 @@ fn hard_to_read(content: &Content, warnings: &mut Vec<ContentError>) {
 /// The actions of one priority whose text for families scores below `threshold`.
 fn hard_to_read_in(
     content: &Content,
-    priority: &crate::load::Loaded<crate::load::format::PriorityFile>,
+    priority: &crate::load::Loaded<std::sync::Arc<crate::load::format::PriorityFile>>,
     threshold: f64,
 ) -> Vec<ContentError> {
     let mut warnings = Vec::new();

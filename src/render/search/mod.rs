@@ -130,11 +130,12 @@ pub fn files_within(plan: &Plan, budget: &Budget) -> Vec<OutputFile> {
         path: "search/index.json".into(),
         bytes: json!({ "chunk": CHUNK, "split": shards.split })
             .to_string()
-            .into_bytes(),
+            .into_bytes()
+            .into(),
     }];
     files.extend(shards.files.into_iter().map(|(prefix, json)| OutputFile {
         path: format!("search/words-{}.json", shard_name(&prefix)),
-        bytes: json.into_bytes(),
+        bytes: json.into_bytes().into(),
     }));
     for (n, chunk) in docs.chunks(CHUNK).enumerate() {
         let list: Vec<_> = chunk
@@ -143,7 +144,7 @@ pub fn files_within(plan: &Plan, budget: &Budget) -> Vec<OutputFile> {
             .collect();
         files.push(OutputFile {
             path: format!("search/docs-{n}.json"),
-            bytes: json!(list).to_string().into_bytes(),
+            bytes: json!(list).to_string().into_bytes().into(),
         });
     }
     files
