@@ -89,6 +89,7 @@ pub fn render_sources(
 #[derive(Default)]
 pub struct Kept {
     pub parsed: load::ParseMemo,
+    pub checked: validate::CheckMemo,
     pub pages: render::cache::PageCache,
 }
 
@@ -130,6 +131,16 @@ enum Destination<'d> {
     Disk(&'d Path),
 }
 
+impl Destination<'_> {
+    /// What was kept from the last build, when building for `serve`.
+    fn kept(&self) -> Option<&Kept> {
+        match self {
+            Destination::Memory(Some((kept, _))) => Some(kept),
+            _ => None,
+        }
+    }
+}
+
 fn render_sources_to(
     root: &Path,
     sources: Vec<Source>,
@@ -138,16 +149,15 @@ fn render_sources_to(
     options: &Options,
     to: Destination,
 ) -> Result<Built, Failure> {
-    let (mut content, parse_errors) = match to {
-        Destination::Memory(Some((kept, _))) => load::parse_kept(sources, &kept.parsed),
-        _ => load::parse(sources),
+    let (mut content, parse_errors) = match to.kept() {
+        Some(kept) => load::parse_kept(sources, &kept.parsed),
+        None => load::parse(sources),
     };
     content.attachments = attachments;
     problems.extend(parse_errors);
     // `serve` looks for the style warnings while the pages render; the rest look first.
-    let serving = matches!(to, Destination::Memory(Some(_)));
-    if serving {
-        problems.extend(validate::check_all_but_style(&content));
+    if let Some(kept) = to.kept() {
+        problems.extend(validate::check_all_but_style(&content, &kept.checked));
         if problems.iter().any(ContentError::is_error) {
             problems.extend(validate::style_warnings(&content));
         }
@@ -163,9 +173,9 @@ fn render_sources_to(
         return Err(failure(errors, warnings, content.sources));
     };
     let theme = render::theme::ThemeFiles::read(root, &plan.theme, &plan.language).and_then(
-        |files| match to {
-            Destination::Memory(Some((kept, _))) => kept.pages.theme(files),
-            _ => Theme::compile(files).map(std::sync::Arc::new),
+        |files| match to.kept() {
+            Some(kept) => kept.pages.theme(files),
+            None => Theme::compile(files).map(std::sync::Arc::new),
         },
     );
     if let Destination::Memory(Some((kept, early))) = to {

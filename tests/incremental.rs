@@ -163,3 +163,38 @@ fn serve_is_handed_the_edited_action_page_before_the_rest_and_it_is_the_final_pa
         assert_eq!(last.map(|f| &f.bytes), Some(&file.bytes), "{}", file.path);
     }
 }
+
+/// The problems a build reports, as a reader sees them: file, line and message.
+fn problems(result: Result<planpress::Built, planpress::Failure>) -> Vec<(String, usize, String)> {
+    match result {
+        Err(planpress::Failure::Content { errors, .. }) => errors
+            .iter()
+            .map(|e| (e.path.display().to_string(), e.line, e.message.clone()))
+            .collect(),
+        Err(planpress::Failure::Write(e)) => panic!("not a content failure: {e}"),
+        Ok(_) => Vec::new(),
+    }
+}
+
+#[test]
+fn a_change_elsewhere_that_breaks_an_unchanged_register_is_reported_as_a_full_check_would() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("progress", dir.path());
+    let root = dir.path();
+    let kept = Kept::default();
+    pages(root, &kept);
+    let sros = root.join("content/sros.toml");
+    edit(&sros, "id = \"chief-nurse\"", "id = \"lead-nurse\"");
+    let after_save = problems(render_project_cached(root, &Options::default(), &kept));
+    assert!(
+        after_save
+            .iter()
+            .any(|(path, line, message)| path.ends_with("2-support.toml")
+                && *line == 3
+                && message.contains("chief-nurse")),
+        "the register that names the old id is reported: {after_save:?}"
+    );
+    assert_eq!(after_save, problems(render_project(root)));
+    edit(&sros, "id = \"lead-nurse\"", "id = \"chief-nurse\"");
+    assert_eq!(pages(root, &kept), full(root), "fixed, it builds again");
+}

@@ -5,36 +5,52 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use rayon::prelude::*;
 
-use super::texts::markdown_texts;
+use super::texts::{texts_outside_registers, TextAt};
 use crate::diagnostics::ContentError;
 use crate::load::{content_target, is_external_or_anchor, resolve, Content};
 
-/// Every link and image in the content's Markdown: links to content files or attachments that do
-/// not exist, links that only work on a web server, and images without alt text.
-pub fn check(content: &Content, errors: &mut Vec<ContentError>) {
-    let files: HashSet<&Path> = content
+/// The files a link may reach: every content file and attachment.
+pub fn existing(content: &Content) -> HashSet<&Path> {
+    content
         .sources
         .iter()
         .map(|s| s.path.as_path())
         .chain(content.attachments.iter().map(|(p, _)| p.as_path()))
+        .collect()
+}
+
+/// Every link and image in the content's Markdown outside the action registers (whose links
+/// are checked with the rest of each register): links to content files or attachments that do
+/// not exist, links that only work on a web server, and images without alt text.
+pub fn check(content: &Content, errors: &mut Vec<ContentError>) {
+    let files = existing(content);
+    let found: Vec<Vec<ContentError>> = texts_outside_registers(content)
+        .par_iter()
+        .map(|text| problems_in(content, text, &files))
         .collect();
+    errors.extend(found.into_iter().flatten());
+}
+
+/// The problems with the links and images of one piece of Markdown.
+pub fn problems_in(content: &Content, text: &TextAt, files: &HashSet<&Path>) -> Vec<ContentError> {
+    let source = &content.sources[text.source];
     let exists = |path: &Path| files.contains(path);
-    for text in markdown_texts(content) {
-        let source = &content.sources[text.source];
-        for found in links_in(text.text) {
-            let span = text.offset + found.range.start..text.offset + found.range.end;
-            if let Some(problem) = link_problem(&source.path, &found.url, &exists) {
-                errors.push(ContentError::at(source, span.clone(), problem.0).hint(problem.1));
-            }
-            if found.image && found.alt.trim().is_empty() {
-                errors.push(
-                    ContentError::at(source, span, "this image has no alt text")
-                        .hint("describe the picture in the square brackets, for people who cannot see it: ![A midwife talking with a family](files/photo.jpg)"),
-                );
-            }
+    let mut problems = Vec::new();
+    for found in links_in(text.text) {
+        let span = text.offset + found.range.start..text.offset + found.range.end;
+        if let Some(problem) = link_problem(&source.path, &found.url, &exists) {
+            problems.push(ContentError::at(source, span.clone(), problem.0).hint(problem.1));
+        }
+        if found.image && found.alt.trim().is_empty() {
+            problems.push(
+                ContentError::at(source, span, "this image has no alt text")
+                    .hint("describe the picture in the square brackets, for people who cannot see it: ![A midwife talking with a family](files/photo.jpg)"),
+            );
         }
     }
+    problems
 }
 
 /// What is wrong with a link written in the file `from`, as (message, hint), if anything.

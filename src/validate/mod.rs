@@ -7,12 +7,11 @@ mod links;
 mod lints;
 mod outcomes;
 mod plain_english;
+mod priorities;
 mod references;
 mod registers;
 mod texts;
 mod updates;
-
-use std::collections::HashMap;
 
 use toml::Spanned;
 
@@ -20,7 +19,8 @@ use crate::diagnostics::{ContentError, Source};
 use crate::load::Content;
 use crate::model::{default_statuses, Tone};
 pub use ids::{is_slug, slugify};
-use references::{check_known, Seen};
+pub use priorities::CheckMemo;
+use references::Seen;
 
 /// Page names the site uses itself; a Markdown page may not take them.
 const RESERVED_PAGES: [&str; 20] = [
@@ -49,8 +49,11 @@ const RESERVED_PAGES: [&str; 20] = [
 /// Every problem in the content: errors (which stop the build) and warnings.
 pub fn check(content: &Content) -> Vec<ContentError> {
     // The style warnings are half the work on a large plan, and need nothing from the rest.
-    let (mut problems, style) =
-        rayon::join(|| check_all_but_style(content), || style_warnings(content));
+    let memo = CheckMemo::default();
+    let (mut problems, style) = rayon::join(
+        || check_all_but_style(content, &memo),
+        || style_warnings(content),
+    );
     problems.extend(style);
     problems
 }
@@ -61,8 +64,10 @@ pub fn style_warnings(content: &Content) -> Vec<ContentError> {
     lints::check(content)
 }
 
-/// Every problem but the style warnings: every error, and the other warnings.
-pub fn check_all_but_style(content: &Content) -> Vec<ContentError> {
+/// Every problem but the style warnings: every error, and the other warnings, in the order of
+/// their files and places. `memo` keeps what was found in each action register for the next check
+/// (`serve` keeps one between saves).
+pub fn check_all_but_style(content: &Content, memo: &CheckMemo) -> Vec<ContentError> {
     let mut errors = Vec::new();
     // A file that failed to parse has already been reported; checking references against it would
     // only add a false "unknown" error for every use, so those checks are skipped (`None`).
@@ -87,7 +92,7 @@ pub fn check_all_but_style(content: &Content) -> Vec<ContentError> {
         assurance: &assurance,
         period,
     };
-    check_priorities(content, &known, &mut errors);
+    priorities::check(content, &known, memo, &mut errors);
     updates::check_updates(content, &known, &mut errors);
     updates::check_milestones_and_timeline(content, &mut errors);
     outcomes::check_measures(content, &known, &mut errors);
@@ -95,6 +100,7 @@ pub fn check_all_but_style(content: &Content) -> Vec<ContentError> {
     check_glossary(content, &mut errors);
     check_pages(content, &mut errors);
     links::check(content, &mut errors);
+    errors.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     errors
 }
 
@@ -176,71 +182,6 @@ struct Known<'a> {
     assurance: &'a [(String, bool)],
     /// `None` when the plan's period could not be worked out (already reported).
     period: Option<crate::model::Period>,
-}
-
-fn check_priorities(content: &Content, known: &Known, errors: &mut Vec<ContentError>) {
-    let mut numbers: HashMap<u32, &str> = HashMap::new();
-    let mut actions = Seen::new("action");
-    for priority in &content.priorities {
-        let source = &content.sources[priority.source];
-        let file = &priority.value;
-        if !is_slug(&priority.stem) {
-            errors.push(bad_file_name(source, &priority.stem));
-        }
-        let number = *file.number.get_ref();
-        if let Some(other) = numbers.insert(number, &priority.stem) {
-            errors.push(
-                ContentError::at(
-                    source,
-                    file.number.span(),
-                    format!("priority number {number} is used twice"),
-                )
-                .hint(format!(
-                    "{other}.toml already has number = {number}: give each priority its own number"
-                )),
-            );
-        }
-        if let Some(sros) = known.sros {
-            check_known(
-                source,
-                &file.sro,
-                sros,
-                ("SRO", "SROs"),
-                "content/sros.toml",
-                errors,
-            );
-        }
-        for action in &file.actions {
-            actions.check(source, &action.id, errors);
-            if let Some(statuses) = known.statuses {
-                check_known(
-                    source,
-                    &action.status,
-                    statuses,
-                    ("status", "statuses"),
-                    statuses_defined_in(content),
-                    errors,
-                );
-            }
-            let recommendations = known.recommendations;
-            for answer in &action.answers {
-                if recommendations.is_unparsed(answer.get_ref()) {
-                    continue;
-                }
-                check_known(
-                    source,
-                    answer,
-                    &recommendations.references,
-                    ("recommendation", "recommendations"),
-                    "content/registers/",
-                    errors,
-                );
-            }
-            if let Some(due) = &action.due {
-                check_due(source, due, errors);
-            }
-        }
-    }
 }
 
 fn check_pages(content: &Content, errors: &mut Vec<ContentError>) {

@@ -71,16 +71,15 @@ fn is_close(value: &str, known: &str) -> bool {
 
 /// Ids seen so far of one kind, to report the second use of an id with where the first was, and
 /// any id that breaks the kind's rule for ids.
-pub struct Seen {
+pub struct Seen<'a> {
     what: &'static str,
     rule: fn(&str) -> bool,
-    first: HashMap<String, (std::path::PathBuf, usize)>,
-    /// The line of the last id seen (file, byte offset, line), so counting lines for the ids of a
-    /// file, which come in order, reads the file once, not once per id.
-    last: Option<(std::path::PathBuf, usize, usize)>,
+    /// Where each id was first used: its file and byte offset. The line is worked out only for an
+    /// id used twice, which is rare, so a plan of 50,000 ids is not read line by line.
+    first: HashMap<&'a str, (&'a Source, usize)>,
 }
 
-impl Seen {
+impl<'a> Seen<'a> {
     /// Ids that become file names: lower-case letters, digits and hyphens.
     pub fn new(what: &'static str) -> Self {
         Seen::with_rule(what, super::is_slug)
@@ -91,11 +90,15 @@ impl Seen {
             what,
             rule,
             first: HashMap::new(),
-            last: None,
         }
     }
 
-    pub fn check(&mut self, source: &Source, id: &Spanned<String>, errors: &mut Vec<ContentError>) {
+    pub fn check(
+        &mut self,
+        source: &'a Source,
+        id: &'a Spanned<String>,
+        errors: &mut Vec<ContentError>,
+    ) {
         let span: Range<usize> = id.span();
         let value = id.get_ref();
         if !(self.rule)(value) {
@@ -114,39 +117,26 @@ impl Seen {
                 )),
             );
         }
-        let line = self.line(source, span.start);
-        match self.first.get(value) {
-            Some((path, first_line)) => errors.push(
-                ContentError::at(
-                    source,
-                    span,
-                    format!("the {} id \"{value}\" is used twice", self.what),
+        match self.first.get(value.as_str()) {
+            Some((first, offset)) => {
+                let (first_line, _) = line_column(&first.text, *offset);
+                errors.push(
+                    ContentError::at(
+                        source,
+                        span,
+                        format!("the {} id \"{value}\" is used twice", self.what),
+                    )
+                    .hint(format!(
+                        "it is first used at {}:{first_line}; every {} needs its own id",
+                        first.path.display(),
+                        self.what
+                    )),
                 )
-                .hint(format!(
-                    "it is first used at {}:{first_line}; every {} needs its own id",
-                    path.display(),
-                    self.what
-                )),
-            ),
+            }
             None => {
-                self.first
-                    .insert(value.clone(), (source.path.clone(), line));
+                self.first.insert(value, (source, span.start));
             }
         }
-    }
-}
-
-impl Seen {
-    fn line(&mut self, source: &Source, offset: usize) -> usize {
-        let line = match &self.last {
-            Some((path, from, line)) if *path == source.path && *from <= offset => {
-                let between = source.text.get(*from..offset).unwrap_or("");
-                line + between.bytes().filter(|&b| b == b'\n').count()
-            }
-            _ => line_column(&source.text, offset).0,
-        };
-        self.last = Some((source.path.clone(), offset, line));
-        line
     }
 }
 

@@ -1,9 +1,12 @@
 //! Every piece of Markdown in the content, with where it sits, so checks that read Markdown (links,
 //! images, headings, plain English) walk one list instead of each knowing every file format.
 
+use std::sync::Arc;
+
 use toml::Spanned;
 
-use crate::load::Content;
+use crate::load::format::PriorityFile;
+use crate::load::{Content, Loaded};
 
 /// What a piece of Markdown is for, which decides what is checked in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +41,36 @@ fn spanned(source: usize, text: &Spanned<String>, kind: Kind) -> TextAt<'_> {
     }
 }
 
+/// Every piece of Markdown in the content.
 pub fn markdown_texts(content: &Content) -> Vec<TextAt<'_>> {
+    let mut texts = texts_outside_registers(content);
+    for priority in &content.priorities {
+        texts.extend(register_texts(priority));
+    }
+    texts
+}
+
+/// The Markdown of one priority's action register: most of the text of a large plan.
+pub fn register_texts(priority: &Loaded<Arc<PriorityFile>>) -> Vec<TextAt<'_>> {
+    let mut texts = Vec::new();
+    for action in &priority.value.actions {
+        for text in action
+            .achieve
+            .iter()
+            .chain(&action.doing)
+            .chain(&action.notes)
+        {
+            texts.push(spanned(priority.source, text, Kind::Short));
+        }
+        for text in &action.families {
+            texts.push(spanned(priority.source, text, Kind::ForFamilies));
+        }
+    }
+    texts
+}
+
+/// Every piece of Markdown but the action registers'.
+pub fn texts_outside_registers(content: &Content) -> Vec<TextAt<'_>> {
     let mut texts = Vec::new();
     for page in &content.pages {
         texts.push(TextAt {
@@ -98,21 +130,6 @@ pub fn markdown_texts(content: &Content) -> Vec<TextAt<'_>> {
                 offset: 0,
                 kind: Kind::Short,
             }));
-        }
-    }
-    for priority in &content.priorities {
-        for action in &priority.value.actions {
-            for text in action
-                .achieve
-                .iter()
-                .chain(&action.doing)
-                .chain(&action.notes)
-            {
-                texts.push(spanned(priority.source, text, Kind::Short));
-            }
-            for text in &action.families {
-                texts.push(spanned(priority.source, text, Kind::ForFamilies));
-            }
         }
     }
     texts

@@ -1,0 +1,174 @@
+//! The priorities' action registers: most of a large plan. What spans registers (each priority's
+//! number and each action's id used once) is checked across them all; what a register can get
+//! wrong on its own (an unknown owner, status or recommendation, a due date that is not one, a
+//! broken link) is checked one register at a time, in parallel, and `serve` keeps those problems
+//! for each register whose parse and surroundings did not change.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use rayon::prelude::*;
+
+use super::references::{check_known, Seen};
+use super::texts::register_texts;
+use super::{bad_file_name, check_due, is_slug, links, statuses_defined_in, Known};
+use crate::diagnostics::ContentError;
+use crate::load::format::PriorityFile;
+use crate::load::{Content, Loaded};
+use crate::lock;
+
+/// Each register's own problems as the last check found them, under the parse they were found in
+/// and a fingerprint of everything else they depend on.
+#[derive(Default)]
+pub struct CheckMemo {
+    registers: Mutex<HashMap<PathBuf, Kept>>,
+}
+
+struct Kept {
+    /// Held, not only compared: while it is held, no other parse can take its place in memory.
+    parsed: Arc<PriorityFile>,
+    surroundings: u64,
+    problems: Vec<ContentError>,
+}
+
+pub(super) fn check(
+    content: &Content,
+    known: &Known,
+    memo: &CheckMemo,
+    errors: &mut Vec<ContentError>,
+) {
+    check_across(content, errors);
+    let files = links::existing(content);
+    let surroundings = surroundings(content, known);
+    let kept = std::mem::take(&mut *lock(&memo.registers));
+    let found: Vec<(PathBuf, Kept)> = content
+        .priorities
+        .par_iter()
+        .map(|priority| {
+            let path = &content.sources[priority.source].path;
+            let unchanged = kept.get(path).filter(|k| {
+                Arc::ptr_eq(&k.parsed, &priority.value) && k.surroundings == surroundings
+            });
+            let problems = match unchanged {
+                Some(kept) => kept.problems.clone(),
+                None => register_problems(content, priority, known, &files),
+            };
+            let parsed = priority.value.clone();
+            (
+                path.clone(),
+                Kept {
+                    parsed,
+                    surroundings,
+                    problems,
+                },
+            )
+        })
+        .collect();
+    for (_, kept) in &found {
+        errors.extend(kept.problems.iter().cloned());
+    }
+    *lock(&memo.registers) = found.into_iter().collect();
+}
+
+/// Each priority's number, and each action's id, used once across every register.
+fn check_across(content: &Content, errors: &mut Vec<ContentError>) {
+    let mut numbers: HashMap<u32, &str> = HashMap::new();
+    let mut actions = Seen::new("action");
+    for priority in &content.priorities {
+        let source = &content.sources[priority.source];
+        let file = &priority.value;
+        if !is_slug(&priority.stem) {
+            errors.push(bad_file_name(source, &priority.stem));
+        }
+        let number = *file.number.get_ref();
+        if let Some(other) = numbers.insert(number, &priority.stem) {
+            errors.push(
+                ContentError::at(
+                    source,
+                    file.number.span(),
+                    format!("priority number {number} is used twice"),
+                )
+                .hint(format!(
+                    "{other}.toml already has number = {number}: give each priority its own number"
+                )),
+            );
+        }
+        for action in &file.actions {
+            actions.check(source, &action.id, errors);
+        }
+    }
+}
+
+/// What a register's own problems depend on besides its text: the ids it may refer to, and the
+/// files its links may reach.
+fn surroundings(content: &Content, known: &Known) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    (known.statuses, known.sros, statuses_defined_in(content)).hash(&mut hasher);
+    let recommendations = known.recommendations;
+    (&recommendations.references, &recommendations.unparsed).hash(&mut hasher);
+    for source in &content.sources {
+        source.path.hash(&mut hasher);
+    }
+    for (path, _) in &content.attachments {
+        path.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// What one register can get wrong on its own.
+fn register_problems(
+    content: &Content,
+    priority: &Loaded<Arc<PriorityFile>>,
+    known: &Known,
+    files: &HashSet<&Path>,
+) -> Vec<ContentError> {
+    let source = &content.sources[priority.source];
+    let file = &priority.value;
+    let mut errors = Vec::new();
+    if let Some(sros) = known.sros {
+        let defined_in = "content/sros.toml";
+        check_known(
+            source,
+            &file.sro,
+            sros,
+            ("SRO", "SROs"),
+            defined_in,
+            &mut errors,
+        );
+    }
+    for action in &file.actions {
+        if let Some(statuses) = known.statuses {
+            check_known(
+                source,
+                &action.status,
+                statuses,
+                ("status", "statuses"),
+                statuses_defined_in(content),
+                &mut errors,
+            );
+        }
+        let recommendations = known.recommendations;
+        for answer in &action.answers {
+            if recommendations.is_unparsed(answer.get_ref()) {
+                continue;
+            }
+            check_known(
+                source,
+                answer,
+                &recommendations.references,
+                ("recommendation", "recommendations"),
+                "content/registers/",
+                &mut errors,
+            );
+        }
+        if let Some(due) = &action.due {
+            check_due(source, due, &mut errors);
+        }
+    }
+    for text in register_texts(priority) {
+        errors.extend(links::problems_in(content, &text, files));
+    }
+    errors
+}
