@@ -203,12 +203,12 @@ impl<'a> Renderer<'a> {
     /// Renders every page and hands it on; the views of every priority and action are made once,
     /// in summary, and in full only for the pages that show an action's columns.
     fn pages(&self) {
-        let priorities = self.priority_views();
-        let sros = self.sro_views();
-        let print_parts = self.priority_pages(&priorities);
+        let print_parts = self.priority_pages();
         if lock(&self.problems).is_empty() {
             (self.early)();
         }
+        let priorities = self.priority_views();
+        let sros = self.sro_views();
         self.emit(self.top_pages(&priorities, &sros));
         self.emit(self.finding_pages(&priorities));
         let coverage = self.register_pages();
@@ -303,10 +303,10 @@ impl<'a> Renderer<'a> {
     /// pages, rendered in parallel. Each priority's actions are viewed in full only here, one
     /// priority at a time, so a large plan never holds every action's rendered text at once; the
     /// same view gives the priority's part of the print edition, returned in order.
-    fn priority_pages(&self, priorities: &[PriorityView]) -> Vec<Bytes> {
+    fn priority_pages(&self) -> Vec<Bytes> {
         // In `serve`, a priority whose actions and surroundings did not change is not viewed again.
         let shared = self.cache.map(|_| cache::plan_without_actions(self.plan));
-        (0..priorities.len())
+        (0..self.plan.priorities.len())
             .into_par_iter()
             .map(|i| {
                 let model = &self.plan.priorities[i];
@@ -321,7 +321,7 @@ impl<'a> Renderer<'a> {
                     self.emit(files);
                     return print_part;
                 }
-                let (files, print_part) = self.priority_files(priorities, i);
+                let (files, print_part) = self.priority_files(i);
                 if let Some(fingerprint) = fingerprint {
                     let paths = files.iter().map(|f| f.path.clone()).collect();
                     let made = cache::KeptPriority {
@@ -338,10 +338,15 @@ impl<'a> Renderer<'a> {
     }
 
     /// The page of the `i`th priority, its action areas' pages, and its part of the print edition.
-    fn priority_files(&self, priorities: &[PriorityView], i: usize) -> (Vec<OutputFile>, Bytes) {
-        let priority = self.priority_view(&self.plan.priorities[i], Detail::Full);
-        let neighbour =
-            |j: Option<usize>| json(&j.and_then(|j| priorities.get(j)).map(PriorityView::link));
+    fn priority_files(&self, i: usize) -> (Vec<OutputFile>, Bytes) {
+        let (plan, priorities) = (self.plan, &self.plan.priorities);
+        let priority = self.priority_view(&priorities[i], Detail::Full);
+        let neighbour = |j: Option<usize>| {
+            let link = j
+                .and_then(|j| priorities.get(j))
+                .map(|p| PriorityLink::to(plan, p));
+            json(&link)
+        };
         let extra = vec![
             ("priority", json(&priority)),
             ("previous", neighbour(i.checked_sub(1))),
@@ -351,7 +356,7 @@ impl<'a> Renderer<'a> {
             .page("priority.html", &priority.heading.href, "../", extra)
             .into_iter()
             .collect();
-        let link = json(&priority.link());
+        let link = json(&PriorityLink::to(plan, &priorities[i]));
         files.par_extend(priority.actions.par_iter().filter_map(|action| {
             let extra = vec![("action", json(action)), ("priority", link.clone())];
             self.page("action.html", &action.href, "../", extra)

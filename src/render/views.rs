@@ -193,25 +193,25 @@ pub struct PriorityHeading<'a> {
 pub struct PriorityLink<'a> {
     pub number: u32,
     pub title: &'a str,
-    pub href: &'a str,
+    pub href: String,
     pub sro: Option<SroLink<'a>>,
+}
+
+impl<'a> PriorityLink<'a> {
+    /// How other pages link to the priority `p`.
+    pub fn to(plan: &'a Plan, p: &'a Priority) -> PriorityLink<'a> {
+        PriorityLink {
+            number: p.number,
+            title: &p.title,
+            href: priority_href(&p.id),
+            sro: sro_link(plan, p),
+        }
+    }
 }
 
 /// The headings of these priorities, in order.
 pub fn headings<'v>(priorities: &'v [PriorityView<'v>]) -> Vec<&'v PriorityHeading<'v>> {
     priorities.iter().map(|p| &p.heading).collect()
-}
-
-impl<'a> PriorityView<'a> {
-    pub fn link(&self) -> PriorityLink<'_> {
-        let heading = &self.heading;
-        PriorityLink {
-            number: heading.number,
-            title: heading.title,
-            href: &heading.href,
-            sro: heading.sro.clone(),
-        }
-    }
 }
 
 /// An accountable owner and what they own.
