@@ -85,11 +85,12 @@ pub fn render_sources(
 }
 
 /// What `serve` keeps between builds, so a save costs what it changed: each priority file's
-/// parse, and the rendered pages.
+/// parse, its problems and its model, and the rendered pages.
 #[derive(Default)]
 pub struct Kept {
     pub parsed: load::ParseMemo,
     pub checked: validate::CheckMemo,
+    pub modelled: model::ModelMemo,
     pub pages: render::cache::PageCache,
 }
 
@@ -169,7 +170,12 @@ fn render_sources_to(
     if !errors.is_empty() {
         return Err(failure(errors, warnings, content.sources));
     }
-    let Some(plan) = model::build(&content, options.as_of, options.snapshot.clone()) else {
+    let (as_of, snapshot) = (options.as_of, options.snapshot.clone());
+    let plan = match to.kept() {
+        Some(kept) => model::build_kept(&content, as_of, snapshot, &kept.modelled),
+        None => model::build(&content, as_of, snapshot),
+    };
+    let Some(plan) = plan else {
         return Err(failure(errors, warnings, content.sources));
     };
     let theme = render::theme::ThemeFiles::read(root, &plan.theme, &plan.language).and_then(

@@ -1,31 +1,37 @@
 //! Builds the `Plan` from content that has passed validation. Pure and infallible: anything that
 //! could be wrong was reported by the validate stage.
 
-use rayon::prelude::*;
 use toml::Spanned;
 
 use super::history as progress;
+use super::priorities::ModelMemo;
 use super::{
-    default_assurance, default_statuses, Action, Answers, Assurance, Audience, Date, Group, Page,
-    Plan, Priority, Recommendation, Register, Sro, Status, Text, Tone,
+    default_assurance, default_statuses, Answers, Assurance, Audience, Date, Group, Page, Plan,
+    Priority, Recommendation, Register, Sro, Status, Text, Tone,
 };
-use crate::load::format::{ActionEntry, PlanFile, PriorityFile, RegisterFile, StatusEntry};
+use crate::load::format::{PlanFile, RegisterFile, StatusEntry};
 use crate::load::{Content, Loaded, PageSource};
 
 /// Builds the plan as at its report date, or as at `as_of` when given (the command line's
 /// `--as-of`). Returns `None` only if `plan.toml` is absent, which validation reports.
 pub fn build(content: &Content, as_of: Option<Date>, snapshot: Option<String>) -> Option<Plan> {
+    build_kept(content, as_of, snapshot, &ModelMemo::default())
+}
+
+/// Like `build`, taking from `memo` each priority whose register and changes are as they were
+/// when it was kept, and keeping this build's priorities there for the next.
+pub fn build_kept(
+    content: &Content,
+    as_of: Option<Date>,
+    snapshot: Option<String>,
+    memo: &ModelMemo,
+) -> Option<Plan> {
     let plan = content.plan.as_ref()?;
     let file: &PlanFile = &plan.value;
     let as_of = as_of.unwrap_or_else(|| report_date(file));
     let assurance = assurance(&file.assurance);
-    // Most of a large plan, and each priority is made on its own.
-    let mut priorities: Vec<Priority> = content
-        .priorities
-        .par_iter()
-        .map(|p| priority(p, &assurance[0].id))
-        .collect();
-    priorities.sort_by_key(|p| (p.number, p.id.clone()));
+    let (updates, later_updates) = progress::updates(&content.updates, as_of);
+    let priorities = super::priorities::priorities(content, &assurance[0].id, &updates, memo);
     let mut registers: Vec<Register> = content.registers.iter().map(register).collect();
     registers.sort_by(|a, b| a.id.cmp(&b.id));
     let answers = answers(&priorities, &registers);
@@ -40,8 +46,6 @@ pub fn build(content: &Content, as_of: Option<Date>, snapshot: Option<String>) -
                 .map(move |(a, action)| (action.id.clone(), (p, a)))
         })
         .collect();
-    let (updates, later_updates) = progress::updates(&content.updates, as_of);
-    progress::apply(&updates, &mut priorities, &action_index);
     let (risks, risk_scale) = super::outcomes_build::risks(content);
     Some(Plan {
         organisation: file.organisation.clone(),
@@ -169,62 +173,6 @@ fn sros(content: &Content) -> Vec<Sro> {
         .collect()
 }
 
-fn priority(loaded: &Loaded<std::sync::Arc<PriorityFile>>, first_assurance: &str) -> Priority {
-    let file = &loaded.value;
-    let number = *file.number.get_ref();
-    Priority {
-        id: loaded.stem.clone(),
-        number,
-        title: file.title.clone(),
-        workstream: file.workstream.clone(),
-        trust_priority: file.trust_priority.clone(),
-        sro: file.sro.get_ref().clone(),
-        actions: file
-            .actions
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                action(
-                    a,
-                    format!("{number}.{}", i + 1),
-                    loaded.source,
-                    first_assurance,
-                )
-            })
-            .collect(),
-    }
-}
-
-fn action(entry: &ActionEntry, reference: String, source: usize, assurance: &str) -> Action {
-    let texts = |items: &[Spanned<String>]| items.iter().map(|t| text(t, source)).collect();
-    Action {
-        id: entry.id.get_ref().clone(),
-        reference,
-        title: entry.title.clone(),
-        status: entry.status.get_ref().clone(),
-        baseline_status: entry.status.get_ref().clone(),
-        assurance: assurance.to_string(),
-        history: Vec::new(),
-        last_updated: None,
-        next_review: None,
-        milestones: entry
-            .milestones
-            .iter()
-            .map(|m| super::Milestone {
-                title: m.title.clone(),
-                due: m.due.get_ref().clone(),
-            })
-            .collect(),
-        answers: entry.answers.iter().map(|a| a.get_ref().clone()).collect(),
-        due: entry.due.as_ref().map(|d| d.get_ref().clone()),
-        lead: entry.lead.clone(),
-        achieve: texts(&entry.achieve),
-        doing: texts(&entry.doing),
-        families: texts(&entry.families),
-        notes: entry.notes.as_ref().map(|n| text(n, source)),
-    }
-}
-
 pub(super) fn text(value: &Spanned<String>, source: usize) -> Text {
     Text {
         markdown: value.get_ref().clone(),
@@ -289,7 +237,7 @@ fn register(loaded: &Loaded<RegisterFile>) -> Register {
 }
 
 /// Resolves every action's references once, into maps both ways.
-fn answers(priorities: &[Priority], registers: &[Register]) -> Answers {
+fn answers(priorities: &[std::sync::Arc<Priority>], registers: &[Register]) -> Answers {
     let mut answers = Answers::default();
     for (r, register) in registers.iter().enumerate() {
         for (i, item) in register.items.iter().enumerate() {

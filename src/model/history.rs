@@ -1,11 +1,9 @@
 //! Builds progress from updates: which updates count at the report date, each action's history
 //! and current state, the plan period, and the timeline.
 
-use std::collections::HashMap;
-
 use super::build::text;
-use super::progress::{Change, Evidence, HistoryEntry, Milestone, Period, Phase, Timeline, Update};
-use super::{ActionAt, Date, Priority, Quarter, Text};
+use super::progress::{Change, Evidence, Milestone, Period, Phase, Timeline, Update};
+use super::{Date, Quarter, Text};
 use crate::load::format::PlanFile;
 use crate::load::{Content, Loaded, UpdateSource};
 
@@ -56,39 +54,6 @@ fn update(loaded: &Loaded<UpdateSource>) -> Option<Update> {
             })
             .collect(),
     })
-}
-
-/// Replays the updates, oldest first, onto the actions: each action's status, assurance, history
-/// (newest first), last-updated and next-review dates.
-pub fn apply(updates: &[Update], priorities: &mut [Priority], index: &HashMap<String, ActionAt>) {
-    for (i, update) in updates.iter().enumerate().rev() {
-        for change in &update.changes {
-            let Some(&(p, a)) = index.get(&change.action) else {
-                continue; // validation refuses unknown actions; never panic on them
-            };
-            let action = &mut priorities[p].actions[a];
-            let previous_status = std::mem::replace(&mut action.status, change.status.clone());
-            if let Some(assurance) = &change.assurance {
-                action.assurance = assurance.clone();
-            }
-            action.last_updated = Some(update.date);
-            action.next_review = change.next_review;
-            action.history.push(HistoryEntry {
-                update: i,
-                date: update.date,
-                status: change.status.clone(),
-                previous_status,
-                assurance: action.assurance.clone(),
-                note: change.note.clone(),
-                evidence: change.evidence.clone(),
-                accepted_by: change.accepted_by.clone(),
-                accepted_on: change.accepted_on,
-            });
-        }
-    }
-    for action in priorities.iter_mut().flat_map(|p| p.actions.iter_mut()) {
-        action.history.reverse();
-    }
 }
 
 /// The plan period: as `plan.toml` gives it, or the financial year its `period` names.

@@ -6,6 +6,7 @@ mod date;
 mod history;
 mod outcomes;
 mod outcomes_build;
+mod priorities;
 mod progress;
 mod register;
 mod status;
@@ -13,10 +14,11 @@ mod status;
 use std::collections::BTreeMap;
 
 pub use crate::load::format::Labels;
-pub use build::build;
+pub use build::{build, build_kept};
 pub use date::{due_date, period_range, Date, Quarter};
 pub use history::{financial_year, period as plan_period};
 pub use outcomes::{number, Band, Better, Measure, Risk, RiskScale, Standing, Trend, Value};
+pub use priorities::ModelMemo;
 pub use progress::{
     default_assurance, Assurance, Change, Evidence, HistoryEntry, Milestone, Period, Phase,
     Timeline, Update,
@@ -44,7 +46,8 @@ pub struct Plan {
     pub assurance: Vec<Assurance>,
     pub sros: Vec<Sro>,
     /// In the order of their numbers.
-    pub priorities: Vec<Priority>,
+    /// Shared with what `serve` keeps, so a priority a save did not touch is not made again.
+    pub priorities: Vec<std::sync::Arc<Priority>>,
     /// Registers of national recommendations, by id.
     pub registers: Vec<Register>,
     /// Which action areas answer which recommendations.
@@ -95,7 +98,7 @@ pub struct Sro {
 }
 
 /// A priority (or objective) and its action register.
-#[derive(Debug, Clone, Hash)]
+#[derive(Debug, Clone)]
 pub struct Priority {
     pub id: String,
     pub number: u32,
@@ -108,7 +111,7 @@ pub struct Priority {
 }
 
 /// An action area: what the trust expects to achieve, what it is doing, what it means for families.
-#[derive(Debug, Clone, Hash)]
+#[derive(Debug, Clone)]
 pub struct Action {
     pub id: String,
     /// Its place in the plan, "priority.position" ("1.4"): a short name for readers and auditors.
@@ -206,7 +209,7 @@ impl Plan {
     pub fn actions(&self) -> impl Iterator<Item = (&Priority, &Action)> {
         self.priorities
             .iter()
-            .flat_map(|p| p.actions.iter().map(move |a| (p, a)))
+            .flat_map(|p| p.actions.iter().map(move |a| (&**p, a)))
     }
 
     /// How many of these actions have each status, in vocabulary order, leaving out zeros.

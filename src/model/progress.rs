@@ -70,7 +70,7 @@ pub struct Update {
 }
 
 /// What an update says about one action area.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Change {
     pub action: String,
     pub status: String,
@@ -91,7 +91,7 @@ pub struct Evidence {
 }
 
 /// One step of an action's history: an update that touched it.
-#[derive(Debug, Clone, Hash)]
+#[derive(Debug, Clone)]
 pub struct HistoryEntry {
     /// Index into the plan's updates.
     pub update: usize,
@@ -108,7 +108,7 @@ pub struct HistoryEntry {
 }
 
 /// A dated step on the way.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Milestone {
     pub title: String,
     /// As written: a date or a quarter.

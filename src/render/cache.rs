@@ -5,8 +5,9 @@
 //! - each piece of Markdown's HTML, under its text, its file and where it is shown from;
 //! - the parsed theme, while its files stay the same;
 //! - which files each priority's pages are (its page, its action areas' pages and its part of the
-//!   print edition), under a fingerprint of its actions and of everything else in the plan, so a
-//!   save that leaves a priority alone does not even build its views.
+//!   print edition), under the model they were made from and a fingerprint of everything else in
+//!   the plan. The model keeps a priority a save did not touch (the same `Arc`), so a save that
+//!   leaves a priority alone does not even build its views, nor read its 100 actions to know it.
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -18,6 +19,7 @@ use super::theme::{Theme, ThemeFiles};
 use super::{Bytes, OutputFile};
 use crate::diagnostics::ContentError;
 use crate::lock;
+use crate::model::Priority;
 
 #[derive(Default)]
 pub struct PageCache {
@@ -30,7 +32,11 @@ pub struct PageCache {
 
 /// A priority's pages as the last good build made them.
 pub(super) struct KeptPriority {
-    pub fingerprint: u64,
+    /// The model they were made from. Held, not only compared: while it is held, no other
+    /// priority can take its place in memory.
+    pub model: Arc<Priority>,
+    /// A fingerprint of everything else they were made from.
+    pub surroundings: u64,
     /// The paths of its pages, each kept in `pages`.
     pub paths: Vec<String>,
     pub print_part: Bytes,
@@ -89,13 +95,18 @@ impl PageCache {
         Some(bytes)
     }
 
-    /// The pages of the priority `id` as kept under this fingerprint, and its part of the print
-    /// edition; `None` if it changed or any of its pages is not kept.
-    pub(super) fn priority(&self, id: &str, fingerprint: u64) -> Option<(Vec<OutputFile>, Bytes)> {
+    /// The pages of this priority as kept when it was made from the same model in the same
+    /// surroundings, and its part of the print edition; `None` if either changed or any of its
+    /// pages is not kept.
+    pub(super) fn priority(
+        &self,
+        model: &Arc<Priority>,
+        surroundings: u64,
+    ) -> Option<(Vec<OutputFile>, Bytes)> {
         let priorities = lock(&self.priorities);
         let kept = priorities
-            .get(id)
-            .filter(|k| k.fingerprint == fingerprint)?;
+            .get(&model.id)
+            .filter(|k| Arc::ptr_eq(&k.model, model) && k.surroundings == surroundings)?;
         let pages = lock(&self.pages);
         let files = kept
             .paths
@@ -205,7 +216,7 @@ pub(super) fn plan_without_actions(plan: &crate::model::Plan) -> u64 {
                 trust_priority,
                 sro,
                 actions: _,
-            } = p;
+            } = &**p;
             (id, number, title, workstream, trust_priority, sro)
         })
         .collect();

@@ -304,28 +304,30 @@ impl<'a> Renderer<'a> {
     /// priority at a time, so a large plan never holds every action's rendered text at once; the
     /// same view gives the priority's part of the print edition, returned in order.
     fn priority_pages(&self) -> Vec<Bytes> {
-        // In `serve`, a priority whose actions and surroundings did not change is not viewed again.
+        // In `serve`, a priority that is the same model (the model keeps a priority a save did
+        // not touch) in the same surroundings is not viewed again.
         let shared = self.cache.map(|_| cache::plan_without_actions(self.plan));
         (0..self.plan.priorities.len())
             .into_par_iter()
             .map(|i| {
                 let model = &self.plan.priorities[i];
-                let fingerprint = shared.map(|shared| {
+                let surroundings = shared.map(|shared| {
                     let made_from = (self.theme.fingerprint, self.targets.fingerprint(), shared);
-                    cache::fingerprint(&(made_from, i, model))
+                    cache::fingerprint(&(made_from, i))
                 });
-                let kept = self.cache.zip(fingerprint);
+                let kept = self.cache.zip(surroundings);
                 if let Some((files, print_part)) =
-                    kept.and_then(|(cache, fingerprint)| cache.priority(&model.id, fingerprint))
+                    kept.and_then(|(cache, surroundings)| cache.priority(model, surroundings))
                 {
                     self.emit(files);
                     return print_part;
                 }
                 let (files, print_part) = self.priority_files(i);
-                if let Some(fingerprint) = fingerprint {
+                if let Some(surroundings) = surroundings {
                     let paths = files.iter().map(|f| f.path.clone()).collect();
                     let made = cache::KeptPriority {
-                        fingerprint,
+                        model: model.clone(),
+                        surroundings,
                         paths,
                         print_part: print_part.clone(),
                     };

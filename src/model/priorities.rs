@@ -1,0 +1,194 @@
+//! The priorities and their action areas, with each action's progress replayed from the updates:
+//! most of a large plan. Each priority is made on its own, in parallel, from its register and
+//! the changes the updates make to its actions; `serve` keeps each one made and takes it again
+//! while both are the same, so a save makes again only the priority it touched.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::{Arc, Mutex};
+
+use rayon::prelude::*;
+use toml::Spanned;
+
+use super::build::text;
+use super::progress::{Change, HistoryEntry, Update};
+use super::{Action, Priority};
+use crate::load::format::{ActionEntry, PriorityFile};
+use crate::load::{Content, Loaded};
+use crate::lock;
+
+/// Each priority as the last build made it, by id, under the parse of its register and a
+/// fingerprint of everything else it was made from.
+#[derive(Default)]
+pub struct ModelMemo {
+    priorities: Mutex<HashMap<String, Kept>>,
+}
+
+struct Kept {
+    /// Held, not only compared: while it is held, no other parse can take its place in memory.
+    parsed: Arc<PriorityFile>,
+    made_from: u64,
+    priority: Arc<Priority>,
+}
+
+/// A change an update makes to an action of one priority: (the update's place in the list of
+/// updates, the action's place in the priority, the change).
+type Touch<'u> = (usize, usize, &'u Change);
+
+/// The priorities in order (by number, then id), each with its actions' progress. `updates` are
+/// newest first, as `history::updates` gives them.
+pub fn priorities(
+    content: &Content,
+    first_assurance: &str,
+    updates: &[Update],
+    memo: &ModelMemo,
+) -> Vec<Arc<Priority>> {
+    let mut files: Vec<&Loaded<Arc<PriorityFile>>> = content.priorities.iter().collect();
+    files.sort_by_key(|p| (*p.value.number.get_ref(), p.stem.clone()));
+    let touches = touches(&files, updates);
+    let kept = std::mem::take(&mut *lock(&memo.priorities));
+    let made: Vec<(String, Kept)> = files
+        .par_iter()
+        .zip(&touches)
+        .map(|(loaded, touches)| {
+            let made_from = made_from(loaded.source, first_assurance, updates, touches);
+            let unchanged = kept
+                .get(&loaded.stem)
+                .filter(|k| Arc::ptr_eq(&k.parsed, &loaded.value) && k.made_from == made_from);
+            let priority = match unchanged {
+                Some(kept) => kept.priority.clone(),
+                None => Arc::new(priority(loaded, first_assurance, updates, touches)),
+            };
+            let parsed = loaded.value.clone();
+            let kept = Kept {
+                parsed,
+                made_from,
+                priority,
+            };
+            (loaded.stem.clone(), kept)
+        })
+        .collect();
+    let priorities = made.iter().map(|(_, k)| k.priority.clone()).collect();
+    *lock(&memo.priorities) = made.into_iter().collect();
+    priorities
+}
+
+/// For each priority (in `files` order), the changes the updates make to its actions, oldest
+/// update first. An update naming an action that does not exist touches nothing (validation
+/// refuses it; a build never panics on it).
+fn touches<'u>(files: &[&Loaded<Arc<PriorityFile>>], updates: &'u [Update]) -> Vec<Vec<Touch<'u>>> {
+    let mut at: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (p, file) in files.iter().enumerate() {
+        for (a, action) in file.value.actions.iter().enumerate() {
+            at.insert(action.id.get_ref(), (p, a));
+        }
+    }
+    let mut touches = vec![Vec::new(); files.len()];
+    for (i, update) in updates.iter().enumerate().rev() {
+        for change in &update.changes {
+            if let Some(&(p, a)) = at.get(change.action.as_str()) {
+                touches[p].push((i, a, change));
+            }
+        }
+    }
+    touches
+}
+
+/// A fingerprint of what a priority is made from besides its register: where its file is among
+/// the sources, the assurance an action starts with, and the changes made to its actions.
+fn made_from(source: usize, first_assurance: &str, updates: &[Update], touches: &[Touch]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    (source, first_assurance).hash(&mut hasher);
+    for &(i, a, change) in touches {
+        (i, a, updates[i].date, change).hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+fn priority(
+    loaded: &Loaded<Arc<PriorityFile>>,
+    first_assurance: &str,
+    updates: &[Update],
+    touches: &[Touch],
+) -> Priority {
+    let file = &loaded.value;
+    let number = *file.number.get_ref();
+    let mut actions: Vec<Action> = file
+        .actions
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let reference = format!("{number}.{}", i + 1);
+            action(a, reference, loaded.source, first_assurance)
+        })
+        .collect();
+    replay(updates, touches, &mut actions);
+    Priority {
+        id: loaded.stem.clone(),
+        number,
+        title: file.title.clone(),
+        workstream: file.workstream.clone(),
+        trust_priority: file.trust_priority.clone(),
+        sro: file.sro.get_ref().clone(),
+        actions,
+    }
+}
+
+fn action(entry: &ActionEntry, reference: String, source: usize, assurance: &str) -> Action {
+    let texts = |items: &[Spanned<String>]| items.iter().map(|t| text(t, source)).collect();
+    Action {
+        id: entry.id.get_ref().clone(),
+        reference,
+        title: entry.title.clone(),
+        status: entry.status.get_ref().clone(),
+        baseline_status: entry.status.get_ref().clone(),
+        assurance: assurance.to_string(),
+        history: Vec::new(),
+        last_updated: None,
+        next_review: None,
+        milestones: entry
+            .milestones
+            .iter()
+            .map(|m| super::Milestone {
+                title: m.title.clone(),
+                due: m.due.get_ref().clone(),
+            })
+            .collect(),
+        answers: entry.answers.iter().map(|a| a.get_ref().clone()).collect(),
+        due: entry.due.as_ref().map(|d| d.get_ref().clone()),
+        lead: entry.lead.clone(),
+        achieve: texts(&entry.achieve),
+        doing: texts(&entry.doing),
+        families: texts(&entry.families),
+        notes: entry.notes.as_ref().map(|n| text(n, source)),
+    }
+}
+
+/// Replays the changes, oldest first, onto the actions: each action's status, assurance, history
+/// (newest first), last-updated and next-review dates.
+fn replay(updates: &[Update], touches: &[Touch], actions: &mut [Action]) {
+    for &(i, a, change) in touches {
+        let update = &updates[i];
+        let action = &mut actions[a];
+        let previous_status = std::mem::replace(&mut action.status, change.status.clone());
+        if let Some(assurance) = &change.assurance {
+            action.assurance = assurance.clone();
+        }
+        action.last_updated = Some(update.date);
+        action.next_review = change.next_review;
+        action.history.push(HistoryEntry {
+            update: i,
+            date: update.date,
+            status: change.status.clone(),
+            previous_status,
+            assurance: action.assurance.clone(),
+            note: change.note.clone(),
+            evidence: change.evidence.clone(),
+            accepted_by: change.accepted_by.clone(),
+            accepted_on: change.accepted_on,
+        });
+    }
+    for action in actions {
+        action.history.reverse();
+    }
+}
