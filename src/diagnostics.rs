@@ -103,11 +103,13 @@ impl fmt::Display for ContentError {
 #[derive(Debug, Clone)]
 pub struct Source {
     pub path: PathBuf,
-    pub text: String,
+    /// Shared: `serve` keeps each file's text between saves, and reads again only a file whose
+    /// size or modification time changed.
+    pub text: std::sync::Arc<str>,
 }
 
 impl Source {
-    pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<std::sync::Arc<str>>) -> Self {
         Source {
             path: path.into(),
             text: text.into(),

@@ -85,9 +85,10 @@ pub fn render_sources(
 }
 
 /// What `serve` keeps between builds, so a save costs what it changed: each priority file's
-/// parse, its problems and its model, and the rendered pages.
+/// text, parse, problems and model, and the rendered pages.
 #[derive(Default)]
 pub struct Kept {
+    pub read: load::ReadMemo,
     pub parsed: load::ParseMemo,
     pub checked: validate::CheckMemo,
     pub modelled: model::ModelMemo,
@@ -115,7 +116,7 @@ pub fn render_project_serving(
     kept: &Kept,
     early: &render::Early,
 ) -> Result<Built, Failure> {
-    let (sources, attachments, problems) = load::read_content(root);
+    let (sources, attachments, problems) = load::read_content_kept(root, Some(&kept.read));
     let to = Destination::Memory(Some((kept, early)));
     render_sources_to(root, sources, attachments, problems, options, to)
 }

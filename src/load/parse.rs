@@ -71,8 +71,11 @@ type Parsed<T> = (Option<Loaded<T>>, Vec<ContentError>);
 /// only the registers a save changed, which on a large plan is most of the time a save takes.
 #[derive(Default)]
 pub struct ParseMemo {
-    priorities: Mutex<HashMap<PathBuf, (String, Arc<PriorityFile>)>>,
+    priorities: Mutex<HashMap<PathBuf, KeptParse>>,
 }
+
+/// A register's text, and what it parsed to.
+type KeptParse = (Arc<str>, Arc<PriorityFile>);
 
 /// Parses every source by where it sits: `content/plan.toml`, `content/sros.toml`,
 /// `content/priorities/*.toml`, `content/pages/*.md`. Returns what parsed and every error.
@@ -95,7 +98,7 @@ pub fn parse_kept(sources: Vec<Source>, memo: &ParseMemo) -> (Content, Vec<Conte
             matches!(Role::of(&source.path), Role::Priority).then(|| {
                 let unchanged = kept
                     .get(&source.path)
-                    .filter(|(text, _)| *text == source.text);
+                    .filter(|(text, _)| same_text(text, &source.text));
                 if let Some((_, value)) = unchanged {
                     return (Some(loaded(source, index, value.clone())), Vec::new());
                 }
@@ -113,7 +116,7 @@ pub fn parse_kept(sources: Vec<Source>, memo: &ParseMemo) -> (Content, Vec<Conte
         if let Some((Some(priority), _)) = parsed {
             let entry = kept
                 .remove(&source.path)
-                .filter(|(text, _)| *text == source.text)
+                .filter(|(text, _)| same_text(text, &source.text))
                 .unwrap_or_else(|| (source.text.clone(), priority.value.clone()));
             keep.insert(source.path.clone(), entry);
         }
@@ -193,6 +196,11 @@ impl Role {
             _ => Role::Unknown,
         }
     }
+}
+
+/// The same text: the same shared text (a file not read again), or equal.
+fn same_text(kept: &Arc<str>, text: &Arc<str>) -> bool {
+    Arc::ptr_eq(kept, text) || kept == text
 }
 
 fn loaded<T>(source: &Source, index: usize, value: T) -> Loaded<T> {

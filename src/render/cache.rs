@@ -63,7 +63,12 @@ impl PageCache {
     pub(super) fn start(&self) {
         self.rendered.store(0, Ordering::Relaxed);
         let mut memo = lock(&self.markdown);
-        memo.previous = std::mem::take(&mut memo.current);
+        let current = std::mem::take(&mut memo.current);
+        let unused = std::mem::replace(&mut memo.previous, current);
+        drop(memo);
+        // After the first build of a large plan this is the HTML of every text, and freeing it
+        // takes a few hundred milliseconds that a save should not wait for.
+        std::thread::spawn(move || drop(unused));
     }
 
     /// The theme made from `files`: the one kept, if its files are the same.
