@@ -44,7 +44,7 @@ pub struct OutputFile {
 }
 
 /// A file's bytes, shared: `serve` keeps each page and serves it without copying it.
-pub type Bytes = std::sync::Arc<[u8]>;
+pub type Bytes = std::sync::Arc<Vec<u8>>;
 
 #[cfg(test)]
 impl OutputFile {
@@ -52,7 +52,7 @@ impl OutputFile {
     pub fn text(path: &str, text: &str) -> OutputFile {
         OutputFile {
             path: path.into(),
-            bytes: text.as_bytes().into(),
+            bytes: Bytes::new(text.as_bytes().to_vec()),
         }
     }
 }
@@ -128,11 +128,11 @@ pub fn render_site_into(
     renderer.pages();
     renderer.emit(attachments.iter().map(|(path, bytes)| OutputFile {
         path: links::published_path(path),
-        bytes: bytes.as_slice().into(),
+        bytes: Bytes::new(bytes.clone()),
     }));
     renderer.emit(theme.assets.iter().map(|(path, bytes)| OutputFile {
         path: path.clone(),
-        bytes: bytes.as_slice().into(),
+        bytes: Bytes::new(bytes.clone()),
     }));
     let mut problems = renderer
         .problems

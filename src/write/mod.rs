@@ -59,7 +59,7 @@ impl Staging {
                 made.insert(parent.to_path_buf());
             }
         }
-        fs::write(&path, &file.bytes)
+        fs::write(&path, file.bytes.as_slice())
     }
 
     /// Puts the new site in place of the old in two renames, then removes the old.
