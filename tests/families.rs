@@ -156,7 +156,7 @@ fn the_search_index_is_split_so_a_word_fetches_one_small_shard() {
     );
     assert_eq!(
         found.fetched,
-        ["index.json", "words-be.json", "docs-0.json"],
+        ["index.json", "words-b.json", "docs-0.json"],
         "the manifest, one shard and one chunk of documents"
     );
     let both = search::search(index, "bereavement midwife");

@@ -76,10 +76,10 @@ pub fn search(file: impl Fn(&str) -> Option<String>, query: &str) -> Found {
     found
 }
 
-/// The shard holding a word: two letters, and one more for each prefix the manifest lists as split.
+/// The shard holding a word: its first letter, and one more for each prefix the manifest lists as split.
 fn shard_key(word: &str, split: &[&str]) -> String {
     let chars: Vec<char> = word.chars().collect();
-    let mut n = 2;
+    let mut n = 1;
     while n < chars.len() && split.contains(&chars[..n].iter().collect::<String>().as_str()) {
         n += 1;
     }

@@ -2,8 +2,9 @@
 //! (`[3,1,40]` is documents 3, 4 and 44), which keeps long lists short. A word on so many pages that
 //! its list passes the word budget is kept with `null` instead: it would find nearly everything, so
 //! the search leaves it out of a query rather than download it. Words are grouped into one file per
-//! two-letter prefix; a file over the shard budget is split by one more letter, as often as needed,
-//! and the split prefixes are listed so the script knows which file holds a word.
+//! first letter; a file over the shard budget is split by one more letter, as often as needed, and
+//! the split prefixes are listed so the script knows which file holds a word. A small plan's index
+//! is a few dozen files, a national one's a few thousand.
 
 use std::collections::BTreeMap;
 
@@ -87,7 +88,7 @@ pub fn shard(postings: Postings, budget: &Budget) -> Shards {
     for (word, ids) in postings {
         let entry = Entry::new(word, &ids, budget);
         by_prefix
-            .entry(prefix(&entry.word, 2))
+            .entry(prefix(&entry.word, 1))
             .or_default()
             .push(entry);
     }
@@ -148,7 +149,7 @@ mod tests {
     fn a_list_is_kept_as_the_gaps_between_documents() {
         let shards = shard(postings(&[("bereavement", vec![3, 4, 44])]), &Budget::PHONE);
         assert_eq!(
-            shard_of(&shards, "be")["bereavement"],
+            shard_of(&shards, "b")["bereavement"],
             serde_json::json!([3, 1, 40])
         );
     }
@@ -164,7 +165,7 @@ mod tests {
             postings(&[("trust", everywhere), ("triage", vec![7])]),
             &budget,
         );
-        let tr = shard_of(&shards, "tr");
+        let tr = shard_of(&shards, "t");
         assert!(tr["trust"].is_null(), "{tr}");
         assert_eq!(tr["triage"], serde_json::json!([7]));
     }

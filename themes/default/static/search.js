@@ -24,11 +24,11 @@
     if (!cache[path]) cache[path] = fetch(root + path).then(function (r) { return r.ok ? r.json() : {}; }).catch(function () { return {}; });
     return cache[path];
   }
-  // The shard holding a word: its first two letters, one more for each prefix the manifest says
-  // was split because its shard was too big.
+  // The shard holding a word: its first letter, one more for each prefix the manifest says was
+  // split because its shard was too big.
   function shardKey(word, split) {
     var chars = Array.from(word);
-    var n = 2;
+    var n = 1;
     while (n < chars.length && split[chars.slice(0, n).join('')]) n++;
     return chars.slice(0, n).join('');
   }
