@@ -105,14 +105,15 @@ pub struct Source {
     pub path: PathBuf,
     /// Shared: `serve` keeps each file's text between saves, and reads again only a file whose
     /// size or modification time changed.
-    pub text: std::sync::Arc<str>,
+    /// (An `Arc<String>`, not `Arc<str>`, so a file read is shared without copying it.)
+    pub text: std::sync::Arc<String>,
 }
 
 impl Source {
-    pub fn new(path: impl Into<PathBuf>, text: impl Into<std::sync::Arc<str>>) -> Self {
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
         Source {
             path: path.into(),
-            text: text.into(),
+            text: std::sync::Arc::new(text.into()),
         }
     }
 }
@@ -142,7 +143,7 @@ pub fn report(errors: &[ContentError], sources: &[Source]) -> String {
         .map(|s| {
             (
                 s.path.clone(),
-                files.add(s.path.display().to_string(), &s.text),
+                files.add(s.path.display().to_string(), s.text.as_str()),
             )
         })
         .collect();

@@ -121,11 +121,11 @@ type Stamp = (u64, SystemTime);
 /// same (git's index has the same guard), so it is read again next time.
 #[derive(Default)]
 pub struct ReadMemo {
-    texts: Mutex<HashMap<PathBuf, (Stamp, Arc<str>)>>,
+    texts: Mutex<HashMap<PathBuf, (Stamp, Arc<String>)>>,
 }
 
 impl ReadMemo {
-    fn take(&self) -> HashMap<PathBuf, (Stamp, Arc<str>)> {
+    fn take(&self) -> HashMap<PathBuf, (Stamp, Arc<String>)> {
         std::mem::take(&mut *crate::lock(&self.texts))
     }
 
@@ -147,14 +147,15 @@ impl ReadMemo {
 fn read_text_kept(
     root: &Path,
     file: &Path,
-    kept: &HashMap<PathBuf, (Stamp, Arc<str>)>,
+    kept: &HashMap<PathBuf, (Stamp, Arc<String>)>,
 ) -> Result<Read, ContentError> {
     let path = relative(root, file);
     let stamp = std::fs::metadata(file)
         .and_then(|m| Ok((m.len(), m.modified()?)))
         .map_err(|e| unreadable(&path, e))?;
     if let Some((_, text)) = kept.get(&path).filter(|(kept, _)| *kept == stamp) {
-        return Ok(Read::Kept(Source::new(path, text.clone()), stamp));
+        let text = text.clone();
+        return Ok(Read::Kept(Source { path, text }, stamp));
     }
     match read_file(root, file, false)? {
         Read::Source(source) => Ok(Read::Kept(source, stamp)),
@@ -217,7 +218,7 @@ mod tests {
         file.set_modified(modified).unwrap();
     }
 
-    fn plan_text(root: &Path, memo: &ReadMemo) -> Arc<str> {
+    fn plan_text(root: &Path, memo: &ReadMemo) -> Arc<String> {
         let (sources, _, errors) = read_content_kept(root, Some(memo));
         assert!(errors.is_empty(), "{errors:?}");
         sources[0].text.clone()

@@ -75,7 +75,7 @@ pub struct ParseMemo {
 }
 
 /// A register's text, and what it parsed to.
-type KeptParse = (Arc<str>, Arc<PriorityFile>);
+type KeptParse = (Arc<String>, Arc<PriorityFile>);
 
 /// Parses every source by where it sits: `content/plan.toml`, `content/sros.toml`,
 /// `content/priorities/*.toml`, `content/pages/*.md`. Returns what parsed and every error.
@@ -199,7 +199,7 @@ impl Role {
 }
 
 /// The same text: the same shared text (a file not read again), or equal.
-fn same_text(kept: &Arc<str>, text: &Arc<str>) -> bool {
+fn same_text(kept: &Arc<String>, text: &Arc<String>) -> bool {
     Arc::ptr_eq(kept, text) || kept == text
 }
 
