@@ -31,21 +31,11 @@ pub fn build_kept(
     let as_of = as_of.unwrap_or_else(|| report_date(file));
     let assurance = assurance(&file.assurance);
     let (updates, later_updates) = progress::updates(&content.updates, as_of);
-    let priorities = super::priorities::priorities(content, &assurance[0].id, &updates, memo);
+    let (priorities, action_index) =
+        super::priorities::priorities(content, &assurance[0].id, &updates, memo);
     let mut registers: Vec<Register> = content.registers.iter().map(register).collect();
     registers.sort_by(|a, b| a.id.cmp(&b.id));
     let answers = answers(&priorities, &registers);
-    let action_index = priorities
-        .iter()
-        .enumerate()
-        .flat_map(|(p, priority)| {
-            priority
-                .actions
-                .iter()
-                .enumerate()
-                .map(move |(a, action)| (action.id.clone(), (p, a)))
-        })
-        .collect();
     let (risks, risk_scale) = super::outcomes_build::risks(content);
     Some(Plan {
         organisation: file.organisation.clone(),

@@ -12,7 +12,7 @@ use toml::Spanned;
 
 use super::build::text;
 use super::progress::{Change, HistoryEntry, Update};
-use super::{Action, Priority};
+use super::{Action, ActionAt, Priority};
 use crate::load::format::{ActionEntry, PriorityFile};
 use crate::load::{Content, Loaded};
 use crate::lock;
@@ -35,17 +35,18 @@ struct Kept {
 /// updates, the action's place in the priority, the change).
 type Touch<'u> = (usize, usize, &'u Change);
 
-/// The priorities in order (by number, then id), each with its actions' progress. `updates` are
-/// newest first, as `history::updates` gives them.
+/// The priorities in order (by number, then id), each with its actions' progress, and where
+/// each action is. `updates` are newest first, as `history::updates` gives them.
 pub fn priorities(
     content: &Content,
     first_assurance: &str,
     updates: &[Update],
     memo: &ModelMemo,
-) -> Vec<Arc<Priority>> {
+) -> (Vec<Arc<Priority>>, HashMap<String, ActionAt>) {
     let mut files: Vec<&Loaded<Arc<PriorityFile>>> = content.priorities.iter().collect();
     files.sort_by_key(|p| (*p.value.number.get_ref(), p.stem.clone()));
-    let touches = touches(&files, updates);
+    let index = action_index(&files);
+    let touches = touches(files.len(), updates, &index);
     let kept = std::mem::take(&mut *lock(&memo.priorities));
     let made: Vec<(String, Kept)> = files
         .par_iter()
@@ -70,23 +71,32 @@ pub fn priorities(
         .collect();
     let priorities = made.iter().map(|(_, k)| k.priority.clone()).collect();
     *lock(&memo.priorities) = made.into_iter().collect();
-    priorities
+    (priorities, index)
 }
 
-/// For each priority (in `files` order), the changes the updates make to its actions, oldest
-/// update first. An update naming an action that does not exist touches nothing (validation
-/// refuses it; a build never panics on it).
-fn touches<'u>(files: &[&Loaded<Arc<PriorityFile>>], updates: &'u [Update]) -> Vec<Vec<Touch<'u>>> {
-    let mut at: HashMap<&str, (usize, usize)> = HashMap::new();
+/// Where each action is: (its priority's place, its place in the priority), by id.
+fn action_index(files: &[&Loaded<Arc<PriorityFile>>]) -> HashMap<String, ActionAt> {
+    let mut index = HashMap::new();
     for (p, file) in files.iter().enumerate() {
         for (a, action) in file.value.actions.iter().enumerate() {
-            at.insert(action.id.get_ref(), (p, a));
+            index.insert(action.id.get_ref().clone(), (p, a));
         }
     }
-    let mut touches = vec![Vec::new(); files.len()];
+    index
+}
+
+/// For each of the `count` priorities, the changes the updates make to its actions, oldest
+/// update first. An update naming an action that does not exist touches nothing (validation
+/// refuses it; a build never panics on it).
+fn touches<'u>(
+    count: usize,
+    updates: &'u [Update],
+    index: &HashMap<String, ActionAt>,
+) -> Vec<Vec<Touch<'u>>> {
+    let mut touches = vec![Vec::new(); count];
     for (i, update) in updates.iter().enumerate().rev() {
         for change in &update.changes {
-            if let Some(&(p, a)) = at.get(change.action.as_str()) {
+            if let Some(&(p, a)) = index.get(&change.action) {
                 touches[p].push((i, a, change));
             }
         }

@@ -93,13 +93,14 @@ pub fn check_assurance(
 /// Every update: its date in the plan period, the actions, statuses and assurance it names, the
 /// evidence an assured action needs, and no action set twice on one date.
 pub fn check_updates(content: &Content, known: &Known, errors: &mut Vec<ContentError>) {
-    let actions: Vec<String> = content
-        .priorities
-        .iter()
-        .flat_map(|p| p.value.actions.iter().map(|a| a.id.get_ref().clone()))
-        .collect();
-    // A plan may have tens of thousands of actions: each id is looked up, not searched for.
-    let action_set: HashSet<&str> = actions.iter().map(String::as_str).collect();
+    let ids = || {
+        let all = content.priorities.iter().flat_map(|p| &p.value.actions);
+        all.map(|a| a.id.get_ref())
+    };
+    // A plan may have tens of thousands of actions: each id is looked up, not searched for, and
+    // the list of them is made only for the hint of an unknown one.
+    let action_set: HashSet<&str> = ids().map(String::as_str).collect();
+    let mut listed: Option<Vec<String>> = None;
     let mut set_on: HashMap<(String, Date), String> = HashMap::new();
     for update in &content.updates {
         let source = &content.sources[update.source];
@@ -117,10 +118,11 @@ pub fn check_updates(content: &Content, known: &Known, errors: &mut Vec<ContentE
         }
         for change in &front.actions {
             if !action_set.contains(change.id.get_ref().as_str()) {
+                let actions = listed.get_or_insert_with(|| ids().cloned().collect());
                 check_known(
                     source,
                     &change.id,
-                    &actions,
+                    actions,
                     ("action area", "action areas"),
                     "content/priorities/",
                     errors,
