@@ -92,8 +92,8 @@ pub fn check_all_but_style(content: &Content, memo: &CheckMemo) -> Vec<ContentEr
         assurance: &assurance,
         period,
     };
-    priorities::check(content, &known, memo, &mut errors);
-    updates::check_updates(content, &known, &mut errors);
+    let actions = priorities::check(content, &known, memo, &mut errors);
+    updates::check_updates(content, &known, &actions, &mut errors);
     updates::check_milestones_and_timeline(content, &mut errors);
     outcomes::check_measures(content, &known, &mut errors);
     outcomes::check_risks(content, &mut errors);

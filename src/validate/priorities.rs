@@ -33,13 +33,14 @@ struct Kept {
     problems: Vec<ContentError>,
 }
 
-pub(super) fn check(
-    content: &Content,
+/// Every register's problems; returns the action ids, which updates refer to.
+pub(super) fn check<'c>(
+    content: &'c Content,
     known: &Known,
     memo: &CheckMemo,
     errors: &mut Vec<ContentError>,
-) {
-    check_across(content, errors);
+) -> Seen<'c> {
+    let actions = check_across(content, errors);
     let files = links::existing(content);
     let surroundings = surroundings(content, known);
     let kept = std::mem::take(&mut *lock(&memo.registers));
@@ -70,12 +71,15 @@ pub(super) fn check(
         errors.extend(kept.problems.iter().cloned());
     }
     *lock(&memo.registers) = found.into_iter().collect();
+    actions
 }
 
-/// Each priority's number, and each action's id, used once across every register.
-fn check_across(content: &Content, errors: &mut Vec<ContentError>) {
+/// Each priority's number, and each action's id, used once across every register; returns the
+/// action ids.
+fn check_across<'c>(content: &'c Content, errors: &mut Vec<ContentError>) -> Seen<'c> {
     let mut numbers: HashMap<u32, &str> = HashMap::new();
-    let mut actions = Seen::new("action");
+    let count = content.priorities.iter().map(|p| p.value.actions.len());
+    let mut actions = Seen::new("action").expecting(count.sum());
     for priority in &content.priorities {
         let source = &content.sources[priority.source];
         let file = &priority.value;
@@ -99,6 +103,7 @@ fn check_across(content: &Content, errors: &mut Vec<ContentError>) {
             actions.check(source, &action.id, errors);
         }
     }
+    actions
 }
 
 /// What a register's own problems depend on besides its text: the ids it may refer to, and the

@@ -93,6 +93,17 @@ impl<'a> Seen<'a> {
         }
     }
 
+    /// Room for `count` ids from the start: a plan's 50,000 action ids, not grown into.
+    pub fn expecting(mut self, count: usize) -> Self {
+        self.first.reserve(count);
+        self
+    }
+
+    /// Whether the id has been seen.
+    pub fn contains(&self, id: &str) -> bool {
+        self.first.contains_key(id)
+    }
+
     pub fn check(
         &mut self,
         source: &'a Source,

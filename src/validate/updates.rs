@@ -1,7 +1,7 @@
 //! Checks on progress over time: the plan period, the assurance vocabulary, each update's date and
 //! the actions it touches, the evidence an assured action needs, milestones and the timeline.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use toml::value::Datetime;
 use toml::Spanned;
@@ -92,16 +92,16 @@ pub fn check_assurance(
 
 /// Every update: its date in the plan period, the actions, statuses and assurance it names, the
 /// evidence an assured action needs, and no action set twice on one date.
-pub fn check_updates(content: &Content, known: &Known, errors: &mut Vec<ContentError>) {
-    let ids = || {
-        let all = content.priorities.iter().flat_map(|p| &p.value.actions);
-        all.map(|a| a.id.get_ref())
-    };
-    // A plan may have tens of thousands of actions: each id is looked up, not searched for, and
-    // the list of them is made only for the hint of an unknown one.
-    let action_set: HashSet<&str> = ids().map(String::as_str).collect();
+pub fn check_updates(
+    content: &Content,
+    known: &Known,
+    actions: &Seen,
+    errors: &mut Vec<ContentError>,
+) {
+    // A plan may have tens of thousands of actions: each id is looked up among those the
+    // registers' check saw, and the list of them is made only for the hint of an unknown one.
     let mut listed: Option<Vec<String>> = None;
-    let mut set_on: HashMap<(String, Date), String> = HashMap::new();
+    let mut set_on: HashMap<(&str, Date), (&Source, usize)> = HashMap::new();
     for update in &content.updates {
         let source = &content.sources[update.source];
         let front = &update.value.front_matter;
@@ -117,8 +117,10 @@ pub fn check_updates(content: &Content, known: &Known, errors: &mut Vec<ContentE
             }
         }
         for change in &front.actions {
-            if !action_set.contains(change.id.get_ref().as_str()) {
-                let actions = listed.get_or_insert_with(|| ids().cloned().collect());
+            if !actions.contains(change.id.get_ref()) {
+                let all = content.priorities.iter().flat_map(|p| &p.value.actions);
+                let ids = || all.map(|a| a.id.get_ref().clone()).collect();
+                let actions = listed.get_or_insert_with(ids);
                 check_known(
                     source,
                     &change.id,
@@ -148,19 +150,17 @@ pub fn check_updates(content: &Content, known: &Known, errors: &mut Vec<ContentE
             {
                 check_date(source, value, "this", errors);
             }
-            let key = (change.id.get_ref().clone(), date);
-            let here = format!(
-                "{}:{}",
-                source.path.display(),
-                line_column(&source.text, change.id.span().start).0
-            );
-            if let Some(first) = set_on.get(&key) {
+            let key = (change.id.get_ref().as_str(), date);
+            // Where it was first set: the line is worked out only for an action set twice.
+            if let Some((first, offset)) = set_on.get(&key) {
+                let line = line_column(&first.text, *offset).0;
+                let first = format!("{}:{line}", first.path.display());
                 errors.push(
                     ContentError::at(source, change.id.span(), format!("\"{}\" is already updated on {date}", change.id.get_ref()))
                         .hint(format!("{first} sets it on the same date; put both notes in one update, or date them apart")),
                 );
             } else {
-                set_on.insert(key, here);
+                set_on.insert(key, (source, change.id.span().start));
             }
         }
     }
