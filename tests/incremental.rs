@@ -27,6 +27,16 @@ fn full(root: &Path) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
+/// The progress fixture in a folder of its own, built once as `serve` builds it: the folder, what
+/// the build kept, and its pages.
+fn served_fixture() -> (tempfile::TempDir, Kept, Vec<(String, Vec<u8>)>) {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("progress", dir.path());
+    let kept = Kept::default();
+    let first = pages(dir.path(), &kept);
+    (dir, kept, first)
+}
+
 fn edit(path: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(path).unwrap();
     assert!(text.contains(from), "{from} not in {}", path.display());
@@ -38,11 +48,8 @@ type Edit<'a> = (&'a str, Box<dyn Fn() + 'a>);
 
 #[test]
 fn each_edit_re_renders_only_what_it_affects_and_matches_a_full_build() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_fixture("progress", dir.path());
+    let (dir, kept, first) = served_fixture();
     let root = dir.path();
-    let kept = Kept::default();
-    let first = pages(root, &kept);
     let all = kept.pages.rendered_last();
     assert!(all > 20, "the first build renders every page ({all})");
     assert_eq!(pages(root, &kept), first, "no change, same bytes");
@@ -130,11 +137,8 @@ fn each_edit_re_renders_only_what_it_affects_and_matches_a_full_build() {
 
 #[test]
 fn serve_is_handed_the_edited_action_page_before_the_rest_and_it_is_the_final_page() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_fixture("progress", dir.path());
+    let (dir, kept, _) = served_fixture();
     let root = dir.path();
-    let kept = Kept::default();
-    pages(root, &kept);
     edit(
         &root.join("content/priorities/2-support.toml"),
         "Working with interpreters.",
@@ -178,11 +182,8 @@ fn problems(result: Result<planpress::Built, planpress::Failure>) -> Vec<(String
 
 #[test]
 fn a_change_elsewhere_that_breaks_an_unchanged_register_is_reported_as_a_full_check_would() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_fixture("progress", dir.path());
+    let (dir, kept, _) = served_fixture();
     let root = dir.path();
-    let kept = Kept::default();
-    pages(root, &kept);
     let sros = root.join("content/sros.toml");
     edit(&sros, "id = \"chief-nurse\"", "id = \"lead-nurse\"");
     let after_save = problems(render_project_cached(root, &Options::default(), &kept));

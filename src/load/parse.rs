@@ -88,7 +88,7 @@ pub fn parse(sources: Vec<Source>) -> (Content, Vec<ContentError>) {
 pub fn parse_kept(sources: Vec<Source>, memo: &ParseMemo) -> (Content, Vec<ContentError>) {
     let mut content = Content::default();
     let mut errors = Vec::new();
-    let mut kept = std::mem::take(&mut *lock(&memo.priorities));
+    let kept = std::mem::take(&mut *lock(&memo.priorities));
     // The priorities' action registers are most of a large plan: they are parsed in parallel
     // first, then taken in order with everything else.
     let mut priorities: Vec<Option<Parsed<Arc<PriorityFile>>>> = sources
@@ -111,17 +111,18 @@ pub fn parse_kept(sources: Vec<Source>, memo: &ParseMemo) -> (Content, Vec<Conte
             })
         })
         .collect();
-    let mut keep = HashMap::new();
-    for (source, parsed) in sources.iter().zip(&priorities) {
-        if let Some((Some(priority), _)) = parsed {
-            let entry = kept
-                .remove(&source.path)
-                .filter(|(text, _)| same_text(text, &source.text))
-                .unwrap_or_else(|| (source.text.clone(), priority.value.clone()));
-            keep.insert(source.path.clone(), entry);
-        }
-    }
-    *lock(&memo.priorities) = keep;
+    // Both are shared: keeping this parse's registers copies neither text nor parse.
+    let keep = sources
+        .iter()
+        .zip(&priorities)
+        .filter_map(|(source, parsed)| match parsed {
+            Some((Some(priority), _)) => Some((
+                source.path.clone(),
+                (source.text.clone(), priority.value.clone()),
+            )),
+            _ => None,
+        });
+    *lock(&memo.priorities) = keep.collect();
     for (index, source) in sources.iter().enumerate() {
         match Role::of(&source.path) {
             Role::Plan => content.plan = parse_toml(source, index, &mut errors),

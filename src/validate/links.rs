@@ -24,11 +24,10 @@ pub fn existing(content: &Content) -> HashSet<&Path> {
 /// Every link and image in the content's Markdown outside the action registers (whose links
 /// are checked with the rest of each register): links to content files or attachments that do
 /// not exist, links that only work on a web server, and images without alt text.
-pub fn check(content: &Content, errors: &mut Vec<ContentError>) {
-    let files = existing(content);
+pub fn check(content: &Content, files: &HashSet<&Path>, errors: &mut Vec<ContentError>) {
     let found: Vec<Vec<ContentError>> = texts_outside_registers(content)
         .par_iter()
-        .map(|text| problems_in(content, text, &files))
+        .map(|text| problems_in(content, text, files))
         .collect();
     errors.extend(found.into_iter().flatten());
 }

@@ -92,14 +92,16 @@ pub fn check_all_but_style(content: &Content, memo: &CheckMemo) -> Vec<ContentEr
         assurance: &assurance,
         period,
     };
-    let actions = priorities::check(content, &known, memo, &mut errors);
+    // The files a link may reach, for the registers' links and the rest.
+    let files = links::existing(content);
+    let actions = priorities::check(content, &known, &files, memo, &mut errors);
     updates::check_updates(content, &known, &actions, &mut errors);
     updates::check_milestones_and_timeline(content, &mut errors);
     outcomes::check_measures(content, &known, &mut errors);
     outcomes::check_risks(content, &mut errors);
     check_glossary(content, &mut errors);
     check_pages(content, &mut errors);
-    links::check(content, &mut errors);
+    links::check(content, &files, &mut errors);
     errors.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     errors
 }

@@ -37,11 +37,11 @@ struct Kept {
 pub(super) fn check<'c>(
     content: &'c Content,
     known: &Known,
+    files: &HashSet<&Path>,
     memo: &CheckMemo,
     errors: &mut Vec<ContentError>,
 ) -> Seen<'c> {
     let actions = check_across(content, errors);
-    let files = links::existing(content);
     let surroundings = surroundings(content, known);
     let kept = std::mem::take(&mut *lock(&memo.registers));
     let found: Vec<(PathBuf, Kept)> = content
@@ -54,7 +54,7 @@ pub(super) fn check<'c>(
             });
             let problems = match unchanged {
                 Some(kept) => kept.problems.clone(),
-                None => register_problems(content, priority, known, &files),
+                None => register_problems(content, priority, known, files),
             };
             let parsed = priority.value.clone();
             (
