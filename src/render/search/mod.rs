@@ -5,6 +5,8 @@
 
 mod shards;
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 use serde_json::json;
 
@@ -24,11 +26,13 @@ const STOP: [&str; 24] = [
     "its", "be", "to", "of", "in", "we", "a", "an", "on", "is", "as", "by",
 ];
 
-struct Doc {
+/// A document as the index lists it, and the texts its words are found in (borrowed from the
+/// plan: the index never holds a second copy of every action's text).
+struct Doc<'p> {
     title: String,
     url: String,
     kind: &'static str,
-    text: String,
+    texts: Vec<&'p str>,
 }
 
 /// The words of a text as the index keeps them: lower case, letters and digits, two or more.
@@ -39,27 +43,20 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|w| !STOP.contains(&w.as_str()))
 }
 
-fn docs(plan: &Plan) -> Vec<Doc> {
+fn docs(plan: &Plan) -> Vec<Doc<'_>> {
     let mut docs = Vec::new();
-    let label_of = |s: &str| plan.status(s).label.clone();
     for (priority, action) in plan.actions() {
-        let bullets: Vec<&str> = action
-            .achieve
-            .iter()
-            .chain(&action.doing)
-            .chain(&action.families)
-            .map(|t| t.markdown.as_str())
-            .collect();
+        let mut texts = vec![
+            priority.title.as_str(),
+            plan.status(&action.status).label.as_str(),
+        ];
+        let bullets = action.achieve.iter().chain(&action.doing);
+        texts.extend(bullets.chain(&action.families).map(|t| t.markdown.as_str()));
         docs.push(Doc {
             title: format!("{} {}", action.reference, action.title),
             url: action_href(&action.id),
             kind: "action",
-            text: format!(
-                "{} {} {}",
-                priority.title,
-                label_of(&action.status),
-                bullets.join(" ")
-            ),
+            texts,
         });
     }
     for p in &plan.priorities {
@@ -67,7 +64,7 @@ fn docs(plan: &Plan) -> Vec<Doc> {
             title: format!("{} {}: {}", plan.labels.priority, p.number, p.title),
             url: priority_href(&p.id),
             kind: "priority",
-            text: format!("{} {}", p.workstream, p.trust_priority),
+            texts: vec![&p.workstream, &p.trust_priority],
         });
     }
     for register in &plan.registers {
@@ -76,11 +73,7 @@ fn docs(plan: &Plan) -> Vec<Doc> {
                 title: label(register, item),
                 url: recommendation_href(&item.reference),
                 kind: "recommendation",
-                text: format!(
-                    "{} {}",
-                    item.title.clone().unwrap_or_default(),
-                    item.text.markdown
-                ),
+                texts: vec![item.title.as_deref().unwrap_or(""), &item.text.markdown],
             });
         }
     }
@@ -89,20 +82,18 @@ fn docs(plan: &Plan) -> Vec<Doc> {
             title: page.title.clone(),
             url: page_href(&page.slug),
             kind: "page",
-            text: page.body.markdown.clone(),
+            texts: vec![&page.body.markdown],
         });
     }
     for update in &plan.updates {
-        let notes: Vec<&str> = update
-            .changes
-            .iter()
-            .map(|c| c.note.markdown.as_str())
-            .collect();
+        let notes = update.changes.iter().map(|c| c.note.markdown.as_str());
         docs.push(Doc {
             title: update.title.clone(),
             url: update_href(&update.slug),
             kind: "update",
-            text: format!("{} {}", update.summary, notes.join(" ")),
+            texts: std::iter::once(update.summary.as_str())
+                .chain(notes)
+                .collect(),
         });
     }
     for measure in &plan.measures {
@@ -110,7 +101,7 @@ fn docs(plan: &Plan) -> Vec<Doc> {
             title: measure.name.clone(),
             url: super::outcomes::measure_href(&measure.id),
             kind: "measure",
-            text: measure.explanation.clone(),
+            texts: vec![&measure.explanation],
         });
     }
     docs
@@ -152,27 +143,44 @@ pub fn files_within(plan: &Plan, budget: &Budget) -> Vec<OutputFile> {
 
 /// Which documents each word is in.
 fn postings(docs: &[Doc]) -> Postings {
-    let mut postings = Postings::new();
-    // Each document's words are found on all cores, a thousand documents at a time (so a large
-    // plan never holds every document's words at once), then listed in document order.
-    for (n, batch) in docs.chunks(1024).enumerate() {
-        let found: Vec<Vec<String>> = batch
-            .par_iter()
-            .map(|doc| {
-                let mut found: Vec<String> = words(&doc.title).chain(words(&doc.text)).collect();
-                found.sort_unstable();
-                found.dedup();
-                found
-            })
-            .collect();
-        for (i, found) in found.into_iter().enumerate() {
-            let id = n * 1024 + i;
-            for word in found {
-                postings.entry(word).or_default().push(id);
+    // Each run of documents is indexed on its own, on all cores, then the runs are joined in
+    // document order, so each word's list stays ascending.
+    let runs: Vec<HashMap<String, Vec<u32>>> = docs
+        .par_chunks(RUN)
+        .enumerate()
+        .map(|(n, run)| {
+            let mut found = HashMap::new();
+            for (i, doc) in run.iter().enumerate() {
+                let id = (n * RUN + i) as u32;
+                let texts = std::iter::once(doc.title.as_str()).chain(doc.texts.iter().copied());
+                for word in texts.flat_map(words) {
+                    note(&mut found, word, id);
+                }
             }
+            found
+        })
+        .collect();
+    let mut postings = HashMap::<String, Vec<u32>>::new();
+    for run in runs {
+        for (word, ids) in run {
+            postings.entry(word).or_default().extend(ids);
         }
     }
-    postings
+    postings.into_iter().collect()
+}
+
+/// Documents indexed together on one core.
+const RUN: usize = 2048;
+
+/// Notes that `word` is in document `id`, the latest document seen.
+fn note(found: &mut HashMap<String, Vec<u32>>, word: String, id: u32) {
+    match found.get_mut(&word) {
+        Some(ids) if ids.last() == Some(&id) => {}
+        Some(ids) => ids.push(id),
+        None => {
+            found.insert(word, vec![id]);
+        }
+    }
 }
 
 /// A file-name-safe shard name for a word prefix: letters and digits as they are, others as hex.

@@ -27,7 +27,7 @@ impl Budget {
 }
 
 /// The documents each word is in, by id, ascending and without repeats.
-pub type Postings = BTreeMap<String, Vec<usize>>;
+pub type Postings = BTreeMap<String, Vec<u32>>;
 
 /// The word shards: each prefix with its file's JSON, and the prefixes that were split further.
 #[derive(Debug, Default)]
@@ -43,7 +43,7 @@ struct Entry {
 }
 
 impl Entry {
-    fn new(word: String, ids: &[usize], budget: &Budget) -> Entry {
+    fn new(word: String, ids: &[u32], budget: &Budget) -> Entry {
         let key = serde_json::to_string(&word).expect("a string serialises");
         let list = gaps(ids);
         let json = if list.len() > budget.word {
@@ -60,17 +60,19 @@ impl Entry {
 }
 
 /// `[first id, gap, gap, …]` as JSON.
-fn gaps(ids: &[usize]) -> String {
+fn gaps(ids: &[u32]) -> String {
+    use std::fmt::Write;
+    let mut list = String::with_capacity(ids.len() * 4 + 2);
+    list.push('[');
     let mut previous = 0;
-    let numbers: Vec<String> = ids
-        .iter()
-        .map(|&id| {
-            let gap = id - previous;
-            previous = id;
-            gap.to_string()
-        })
-        .collect();
-    format!("[{}]", numbers.join(","))
+    for (n, &id) in ids.iter().enumerate() {
+        let separator = if n == 0 { "" } else { "," };
+        // Writing to a String cannot fail.
+        let _ = write!(list, "{separator}{}", id - previous);
+        previous = id;
+    }
+    list.push(']');
+    list
 }
 
 fn file_json(entries: &[Entry]) -> String {
@@ -133,7 +135,7 @@ fn place(key: String, entries: Vec<Entry>, budget: &Budget, shards: &mut Shards)
 mod tests {
     use super::*;
 
-    fn postings(words: &[(&str, Vec<usize>)]) -> Postings {
+    fn postings(words: &[(&str, Vec<u32>)]) -> Postings {
         words
             .iter()
             .map(|(w, ids)| (w.to_string(), ids.clone()))
@@ -160,7 +162,7 @@ mod tests {
             word: 20,
             shard: 1000,
         };
-        let everywhere: Vec<usize> = (0..50).collect();
+        let everywhere: Vec<u32> = (0..50).collect();
         let shards = shard(
             postings(&[("trust", everywhere), ("triage", vec![7])]),
             &budget,
