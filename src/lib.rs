@@ -215,15 +215,20 @@ fn render_sources_to(
         }
         Destination::Disk(out) => {
             let staging = write::Staging::begin(out).map_err(Failure::Write)?;
-            let failed: Mutex<Option<std::io::Error>> = Mutex::new(None);
-            let put = |file: OutputFile| {
-                if let Err(e) = staging.put(&file) {
-                    lock(&failed).get_or_insert(e);
-                }
+            let sink = write::StagingSink {
+                staging: &staging,
+                failed: Mutex::new(None),
             };
-            let paths =
-                render::render_site_into(&plan, &sources, &attachments, &theme, None, &put, &|| {});
-            if let Some(e) = failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+            let paths = render::render_site_into(
+                &plan,
+                &sources,
+                &attachments,
+                &theme,
+                None,
+                &sink,
+                &|| {},
+            );
+            if let Some(e) = sink.failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
                 return Err(Failure::Write(e));
             }
             if paths.is_ok() {

@@ -199,3 +199,30 @@ fn a_change_elsewhere_that_breaks_an_unchanged_register_is_reported_as_a_full_ch
     edit(&sros, "id = \"lead-nurse\"", "id = \"chief-nurse\"");
     assert_eq!(pages(root, &kept), full(root), "fixed, it builds again");
 }
+
+#[test]
+fn the_site_written_to_disk_is_the_site_served_from_memory() {
+    // A build writes its largest files (the data files, the print edition) to disk piece by
+    // piece; `serve` holds them whole. Both must give a reader the same bytes.
+    let root = fixture("progress");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    planpress::build(&root, &out, &Options::default()).unwrap_or_else(|_| panic!("builds"));
+    let mut written: Vec<(String, Vec<u8>)> = tree(&out)
+        .into_iter()
+        .map(|(path, bytes)| (path.to_string_lossy().replace('\\', "/"), bytes))
+        .collect();
+    written.sort();
+    let served = full(&root);
+    let paths = |files: &[(String, Vec<u8>)]| files.iter().map(|f| f.0.clone()).collect::<Vec<_>>();
+    assert_eq!(paths(&written), paths(&served));
+    for ((path, on_disk), (_, in_memory)) in written.iter().zip(&served) {
+        assert!(on_disk == in_memory, "{path} differs");
+    }
+    assert!(written
+        .iter()
+        .any(|(p, b)| p == "data/actions.csv" && b.len() > 100));
+    assert!(written
+        .iter()
+        .any(|(p, b)| p == "print/index.html" && b.len() > 1000));
+}

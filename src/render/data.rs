@@ -2,12 +2,14 @@
 //! with stable ids. One list of fields per table drives the CSV header, the JSON keys and the data
 //! page that documents them, so the three cannot drift apart.
 
+use std::io::{self, Write};
+
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use super::registers::recommendation_href;
 use super::views::action_href;
-use super::OutputFile;
+use super::Written;
 use crate::model::{ActionAt, Plan};
 
 /// A value in one cell of a table.
@@ -231,7 +233,7 @@ pub const MEASURE_VALUES: Table<ValueAt> = Table {
 };
 
 /// The data files of the site.
-pub fn files(plan: &Plan, emit: &dyn Fn(OutputFile)) {
+pub fn files(plan: &Plan, emit: &dyn Fn(&str, &mut Written)) {
     let actions: Vec<ActionAt> = plan
         .priorities
         .iter()
@@ -266,29 +268,26 @@ pub fn files(plan: &Plan, emit: &dyn Fn(OutputFile)) {
     table_files(plan, &MEASURE_VALUES, &values, emit);
 }
 
-/// A table's CSV file and, for some, its JSON file, each handed on as soon as it is made: at
-/// national scale each is over 100 MB, and they need not all be held at once.
-fn table_files<R>(plan: &Plan, table: &Table<R>, rows: &[R], emit: &dyn Fn(OutputFile)) {
-    emit(OutputFile {
-        path: format!("data/{}.csv", table.name),
-        bytes: csv(plan, table, rows).into(),
+/// A table's CSV file and, for some, its JSON file, each written row by row: at national scale
+/// each is over 100 MB, and on disk none is ever held whole.
+fn table_files<R>(plan: &Plan, table: &Table<R>, rows: &[R], emit: &dyn Fn(&str, &mut Written)) {
+    emit(&format!("data/{}.csv", table.name), &mut |out| {
+        csv(plan, table, rows, out)
     });
     if table.json {
-        emit(OutputFile {
-            path: format!("data/{}.json", table.name),
-            bytes: json(plan, table, rows).into(),
+        emit(&format!("data/{}.json", table.name), &mut |out| {
+            json(plan, table, rows, out)
         });
     }
 }
 
-fn csv<R>(plan: &Plan, table: &Table<R>, rows: &[R]) -> Vec<u8> {
-    let mut writer = ::csv::Writer::from_writer(Vec::new());
-    // Writing into memory cannot fail; a failed row would only leave the file short.
-    let _ = writer.write_record(table.fields.iter().map(|f| f.name));
+fn csv<R>(plan: &Plan, table: &Table<R>, rows: &[R], out: &mut dyn Write) -> io::Result<()> {
+    let mut writer = ::csv::Writer::from_writer(out);
+    writer.write_record(table.fields.iter().map(|f| f.name))?;
     for row in rows {
-        let _ = writer.write_record(table.fields.iter().map(|f| csv_cell((f.value)(plan, row))));
+        writer.write_record(table.fields.iter().map(|f| csv_cell((f.value)(plan, row))))?;
     }
-    writer.into_inner().unwrap_or_default()
+    writer.flush()
 }
 
 fn csv_cell(cell: Cell) -> String {
@@ -304,13 +303,12 @@ fn csv_cell(cell: Cell) -> String {
 
 /// The table as a JSON array of objects (keys in alphabetical order), written row by row: a
 /// table of 50,000 actions never becomes one tree of values in memory.
-fn json<R>(plan: &Plan, table: &Table<R>, rows: &[R]) -> Vec<u8> {
+fn json<R>(plan: &Plan, table: &Table<R>, rows: &[R], out: &mut dyn Write) -> io::Result<()> {
     let mut fields: Vec<&Field<R>> = table.fields.iter().collect();
     fields.sort_by_key(|f| f.name);
     let rows = JsonRows { plan, fields, rows };
-    let mut bytes = serde_json::to_vec_pretty(&rows).unwrap_or_default();
-    bytes.push(b'\n');
-    bytes
+    serde_json::to_writer_pretty(&mut *out, &rows)?;
+    out.write_all(b"\n")
 }
 
 struct JsonRows<'t, R: 'static> {

@@ -57,8 +57,36 @@ impl OutputFile {
     }
 }
 
-/// Where rendered files go as they are made: into memory, or straight to disk.
-pub type Sink<'s> = dyn Fn(OutputFile) + Sync + 's;
+/// Where rendered files go as they are made (from many threads): into memory, or straight to disk.
+pub trait Sink: Sync {
+    /// Takes a whole file.
+    fn put(&self, file: OutputFile);
+    /// Takes a file that `write` writes in pieces: a national plan's data files and print edition
+    /// are each over 100 MB, and on disk they are never held whole.
+    fn put_written(&self, path: &str, write: &mut Written);
+}
+
+/// Writes a file's bytes in pieces to the writer it is given.
+pub type Written<'w> = dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()> + 'w;
+
+/// The site's files, kept in memory.
+struct Collect(Mutex<Vec<OutputFile>>);
+
+impl Sink for Collect {
+    fn put(&self, file: OutputFile) {
+        lock(&self.0).push(file);
+    }
+
+    fn put_written(&self, path: &str, write: &mut Written) {
+        let mut bytes = Vec::new();
+        // Writing into memory cannot fail.
+        let _ = write(&mut bytes);
+        self.put(OutputFile {
+            path: path.into(),
+            bytes: bytes.into(),
+        });
+    }
+}
 
 /// What `serve` is handed early: the files made so far, already right for the new content.
 pub type Early<'e> = dyn Fn(&[OutputFile]) + Sync + 'e;
@@ -72,16 +100,15 @@ pub fn render_site(
     theme: &Theme,
     serving: Option<(&cache::PageCache, &Early)>,
 ) -> Result<Vec<OutputFile>, Vec<ContentError>> {
-    let files = Mutex::new(Vec::new());
-    let keep = |file| lock(&files).push(file);
+    let files = Collect(Mutex::new(Vec::new()));
     let early = || {
         if let Some((_, early)) = serving {
-            early(&lock(&files));
+            early(&lock(&files.0));
         }
     };
     let cache = serving.map(|(cache, _)| cache);
-    render_site_into(plan, sources, attachments, theme, cache, &keep, &early)?;
-    let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
+    render_site_into(plan, sources, attachments, theme, cache, &files, &early)?;
+    let mut files = files.0.into_inner().unwrap_or_else(|e| e.into_inner());
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
 }
@@ -96,7 +123,7 @@ pub fn render_site_into(
     attachments: &[Attachment],
     theme: &Theme,
     cache: Option<&cache::PageCache>,
-    sink: &Sink,
+    sink: &dyn Sink,
     early: &(dyn Fn() + Sync),
 ) -> Result<Vec<String>, Vec<ContentError>> {
     if let Some(cache) = cache {
@@ -182,7 +209,7 @@ struct Renderer<'a> {
     plan: &'a Plan,
     sources: &'a [Source],
     theme: &'a Theme,
-    sink: &'a Sink<'a>,
+    sink: &'a dyn Sink,
     /// Called once the pages an edit is most likely about (priorities, action areas) are made.
     early: &'a (dyn Fn() + Sync),
     /// Every file handed to the sink so far (the sitemap lists the pages).
@@ -209,33 +236,56 @@ impl<'a> Renderer<'a> {
         }
         let priorities = self.priority_views();
         let sros = self.sro_views();
-        self.emit(self.top_pages(&priorities, &sros));
-        self.emit(self.finding_pages(&priorities));
-        let coverage = self.register_pages();
-        self.emit(self.print_page(&priorities, coverage, print_parts));
-        self.emit(self.print_stylesheet());
-        data::files(self.plan, &|file| self.emit(Some(file)));
-        self.emit(search::files(self.plan));
-        self.emit(self.update_pages());
-        self.emit(self.timeline_page());
-        self.emit(self.dashboard_page());
-        self.emit(self.outcome_pages());
-        self.emit(self.versions_page());
-        for sro in &sros {
-            let owned: Vec<&PriorityView> =
-                sro.priorities.iter().map(|&i| &priorities[i]).collect();
-            let extra = vec![("sro", json(sro)), ("priorities", json(&owned))];
-            self.emit(self.page("sro.html", &sro.href, "../", extra));
-        }
+        // The lists, data files, search index and print edition need nothing from each other, and
+        // some are one long job each (the print edition, the index): made side by side, they keep
+        // every core busy. Only the sitemap, which lists them all, waits for them.
+        let (priorities, sros) = (&priorities, &sros);
+        rayon::scope(|s| {
+            s.spawn(|_| self.emit(search::files(self.plan)));
+            s.spawn(|_| data::files(self.plan, &|path, write| self.emit_written(path, write)));
+            s.spawn(move |_| {
+                let coverage = self.register_pages();
+                self.print_page(priorities, coverage, print_parts);
+            });
+            s.spawn(|_| self.emit(self.finding_pages(priorities)));
+            s.spawn(|_| self.emit(self.top_pages(priorities, sros)));
+            s.spawn(|_| {
+                self.emit(self.print_stylesheet());
+                self.emit(self.update_pages());
+                self.emit(self.timeline_page());
+                self.emit(self.dashboard_page());
+                self.emit(self.outcome_pages());
+                self.emit(self.versions_page());
+            });
+            s.spawn(|_| self.emit(self.sro_pages(priorities, sros)));
+        });
         self.emit(self.sitemap());
+    }
+
+    /// A page per senior responsible owner, with the priorities they own.
+    fn sro_pages(&self, priorities: &[PriorityView], sros: &[SroView]) -> Vec<OutputFile> {
+        sros.par_iter()
+            .filter_map(|sro| {
+                let owned: Vec<&PriorityView> =
+                    sro.priorities.iter().map(|&i| &priorities[i]).collect();
+                let extra = vec![("sro", json(sro)), ("priorities", json(&owned))];
+                self.page("sro.html", &sro.href, "../", extra)
+            })
+            .collect()
     }
 
     /// Hands files on to the sink, noting their paths.
     fn emit(&self, files: impl IntoIterator<Item = OutputFile>) {
         for file in files {
             lock(&self.paths).push(file.path.clone());
-            (self.sink)(file);
+            self.sink.put(file);
         }
+    }
+
+    /// Hands on a file written in pieces, noting its path.
+    fn emit_written(&self, path: &str, write: &mut Written) {
+        lock(&self.paths).push(path.to_string());
+        self.sink.put_written(path, write);
     }
 
     /// The pages at the top of the site: home, 404, the owners' index and the Markdown pages.

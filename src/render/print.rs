@@ -7,18 +7,20 @@
 //! a region's plan of 50,000 actions never needs every action's text in one template context.
 
 use super::views::{counts, headings, PriorityView};
-use super::{json, trim_lines, Extra, OutputFile, Renderer, Style};
+use super::{json, trim_lines, Extra, Renderer, Style};
 
 /// Where the priorities' parts go in the rendered edition.
 const PARTS: &str = "<!-- planpress: the priorities' parts -->";
 
 impl<'a> Renderer<'a> {
+    /// Renders the edition and hands it on, written piece by piece: at national scale it is over
+    /// 100 MB.
     pub(super) fn print_page(
         &self,
         priorities: &[PriorityView],
         coverage: tera::Value,
         parts: Vec<super::Bytes>,
-    ) -> Option<OutputFile> {
+    ) {
         let plan = self.plan;
         let pages: Vec<_> = plan
             .pages
@@ -63,27 +65,30 @@ impl<'a> Renderer<'a> {
         extra.extend(self.timeline_context());
         extra.push(("priority_parts", json(PARTS)));
         let path = "print/index.html";
-        let shell = self.cached("print.html", path, path, "../", extra, |html| {
+        let Some(shell) = self.cached("print.html", path, path, "../", extra, |html| {
             trim_lines(&html).into_bytes()
-        })?;
+        }) else {
+            return;
+        };
         let shell = String::from_utf8_lossy(&shell);
         let (before, after) = shell.split_once(PARTS).unwrap_or((&shell, ""));
         let after = after.strip_prefix('\n').unwrap_or(after);
-        // The parts are marked into the edition one by one, and each is let go once copied.
-        let mut whole = String::with_capacity(
-            shell.len() + parts.iter().map(|p| p.len()).sum::<usize>() + 4096,
-        );
+        // The parts are marked into the edition one by one, and each is let go once written.
+        let mut parts = parts.into_iter();
         let mut marker = self.glossary.marker("../glossary.html");
-        marker.push(before, &mut whole);
-        for part in parts {
-            marker.push(&String::from_utf8_lossy(&part), &mut whole);
-        }
-        marker.push(after, &mut whole);
-        let bytes = whole.into_bytes().into();
-        Some(OutputFile {
-            path: path.into(),
-            bytes,
-        })
+        let mut marked = String::new();
+        self.emit_written(path, &mut |out| {
+            let mut write = |piece: &str| {
+                marked.clear();
+                marker.push(piece, &mut marked);
+                out.write_all(marked.as_bytes())
+            };
+            write(before)?;
+            for part in parts.by_ref() {
+                write(&String::from_utf8_lossy(&part))?;
+            }
+            write(after)
+        });
     }
 
     /// A priority's part of the edition, from its full view.

@@ -4,13 +4,13 @@
 
 use std::collections::HashSet;
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::render::OutputFile;
+use crate::render::{OutputFile, Sink, Written};
 
 /// Files in the output folder that are not build output and survive a rebuild (the committed
 /// `site/README.md` that explains the folder).
@@ -51,7 +51,19 @@ impl Staging {
 
     /// Writes one file; safe to call from many threads at once.
     pub fn put(&self, file: &OutputFile) -> io::Result<()> {
-        let path = self.folder.join(&file.path);
+        fs::write(self.place(&file.path)?, file.bytes.as_slice())
+    }
+
+    /// Writes one file in the pieces `write` gives, through a buffer.
+    pub fn put_written(&self, path: &str, write: &mut Written) -> io::Result<()> {
+        let mut file = io::BufWriter::with_capacity(1 << 18, fs::File::create(self.place(path)?)?);
+        write(&mut file)?;
+        file.flush()
+    }
+
+    /// Where the file at `path` goes, its folder made.
+    fn place(&self, path: &str) -> io::Result<PathBuf> {
+        let path = self.folder.join(path);
         if let Some(parent) = path.parent() {
             let mut made = crate::lock(&self.made);
             if !made.contains(parent) {
@@ -59,7 +71,7 @@ impl Staging {
                 made.insert(parent.to_path_buf());
             }
         }
-        fs::write(&path, file.bytes.as_slice())
+        Ok(path)
     }
 
     /// Puts the new site in place of the old in two renames, then removes the old.
@@ -77,6 +89,31 @@ impl Staging {
         fs::rename(&self.folder, &self.out)?;
         self.committed = true;
         remove_if_present(&old)
+    }
+}
+
+/// A staging folder as the renderer's sink: the first failure to write is kept, to be reported
+/// once rendering ends.
+pub struct StagingSink<'s> {
+    pub staging: &'s Staging,
+    pub failed: Mutex<Option<io::Error>>,
+}
+
+impl StagingSink<'_> {
+    fn keep(&self, result: io::Result<()>) {
+        if let Err(e) = result {
+            crate::lock(&self.failed).get_or_insert(e);
+        }
+    }
+}
+
+impl Sink for StagingSink<'_> {
+    fn put(&self, file: OutputFile) {
+        self.keep(self.staging.put(&file));
+    }
+
+    fn put_written(&self, path: &str, write: &mut Written) {
+        self.keep(self.staging.put_written(path, write));
     }
 }
 
