@@ -161,6 +161,14 @@ pub fn fingerprint<T: Hash + ?Sized>(parts: &T) -> u64 {
     hasher.finish()
 }
 
+/// A value's fingerprint, from its JSON.
+pub fn json_fingerprint<T: serde::Serialize + ?Sized>(value: &T) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    // Writing into a hasher cannot fail.
+    let _ = serde_json::to_writer(HashWriter(&mut hasher), value);
+    hasher.finish()
+}
+
 /// Feeds what is written to it into a hasher: a value's fingerprint without its text in memory.
 pub struct HashWriter<'h>(pub &'h mut DefaultHasher);
 

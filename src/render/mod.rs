@@ -4,6 +4,7 @@
 mod abbreviations;
 pub mod cache;
 mod charts;
+mod contexts;
 pub mod data;
 mod find;
 mod highlight;
@@ -129,6 +130,10 @@ pub fn render_site_into(
     if let Some(cache) = cache {
         cache.start();
     }
+    let site = json(&site_view(
+        plan,
+        theme.words_looked_up.then_some(&theme.words),
+    ));
     let renderer = Renderer {
         cache,
         plan,
@@ -140,10 +145,9 @@ pub fn render_site_into(
         targets: LinkTargets::new(plan, sources.iter().map(|s| s.path.as_path()), attachments),
         problems: Mutex::new(Vec::new()),
         made: Mutex::new(Vec::new()),
-        site: json(&site_view(
-            plan,
-            theme.words_looked_up.then_some(&theme.words),
-        )),
+        contexts: contexts::Contexts::new(&site),
+        site_fingerprint: cache.map_or(0, |_| cache::json_fingerprint(&site)),
+        site,
         glossary: abbreviations::Glossary::new(plan.glossary.iter().map(|t| {
             (
                 t.term.as_str(),
@@ -218,8 +222,12 @@ struct Renderer<'a> {
     problems: Mutex<Vec<ContentError>>,
     /// The priorities rendered in full, for `serve` to keep if the build succeeds.
     made: Mutex<Vec<(String, cache::KeptPriority)>>,
-    /// What every page is told about the site, made once: each page gets a copy.
+    /// What every page is told about the site, made once.
     site: tera::Value,
+    /// What `site` is, for `serve`'s page fingerprints (0 outside `serve`).
+    site_fingerprint: u64,
+    /// Template contexts holding `site`, each lent to one page at a time.
+    contexts: contexts::Contexts,
     glossary: abbreviations::Glossary,
 }
 
@@ -445,24 +453,23 @@ impl<'a> Renderer<'a> {
     ) -> Option<Bytes> {
         // Built as a map and handed over whole: `Context::insert` would serialise each value again.
         let mut map = serde_json::Map::new();
-        map.insert("site".into(), self.site.clone());
         map.insert("root".into(), root.into());
         map.insert("path".into(), path.into());
         for (key, value) in extra {
             map.insert(key.into(), value);
         }
-        let map = tera::Value::Object(map);
         let fingerprint = self.cache.map(|_| {
             let mut hasher = std::hash::DefaultHasher::new();
-            (template, self.theme.fingerprint).hash(&mut hasher);
+            (template, self.theme.fingerprint, self.site_fingerprint).hash(&mut hasher);
             // Writing into a hasher cannot fail.
             let _ = serde_json::to_writer(cache::HashWriter(&mut hasher), &map);
             hasher.finish()
         });
-        let context = Context::from_value(map).unwrap_or_default();
         let render = || {
-            self.render(template, &context)
-                .map(|html| finish(html).into())
+            let lent = self.contexts.with_page(map);
+            let html = self.render(template, &lent.context);
+            self.contexts.give_back(lent);
+            html.map(|html| finish(html).into())
         };
         match (self.cache, fingerprint) {
             (Some(cache), Some(fingerprint)) => cache.page(key, fingerprint, render),
