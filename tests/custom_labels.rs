@@ -186,6 +186,54 @@ fn a_theme_overrides_one_template_and_keeps_the_rest() {
     );
 }
 
+/// The part of a page between `start` and the end of that element.
+fn element<'p>(page: &'p str, start: &str, end: &str) -> &'p str {
+    let from = page
+        .find(start)
+        .unwrap_or_else(|| panic!("{start} in the page"));
+    let to = from
+        + page[from..]
+            .find(end)
+            .unwrap_or_else(|| panic!("{end} in the page"));
+    &page[from..to]
+}
+
+#[test]
+fn the_header_and_footer_mark_the_page_the_reader_is_on_and_only_there() {
+    let (_dir, out) = build(&fixture("custom-labels"));
+    let nav =
+        |page: &str| element(&read(&out, page), "<nav class=\"site-nav\"", "</nav>").to_string();
+    let footer = |page: &str| element(&read(&out, page), "<footer", "</footer>").to_string();
+    let current = |html: &str| html.matches("aria-current=\"page\"").count();
+
+    let dashboard = nav("dashboard.html");
+    assert!(
+        dashboard.contains(r#"href="dashboard.html" aria-current="page""#),
+        "{dashboard}"
+    );
+    assert_eq!(current(&dashboard), 1, "{dashboard}");
+    let home = nav("index.html");
+    assert!(
+        home.contains(r#"href="index.html" aria-current="page""#),
+        "{home}"
+    );
+    assert_eq!(current(&home), 1, "{home}");
+    let about = footer("how-we-work.html");
+    assert!(
+        about.contains(r#"href="how-we-work.html" aria-current="page""#),
+        "{about}"
+    );
+
+    // A page in a folder shares one header and footer, with its links one folder up and nothing
+    // marked as current.
+    for page in ["actions/triage.html", "sros.html", "dashboard.html"] {
+        assert_eq!(current(&footer(page)), 0, "{page}");
+    }
+    let action = nav("actions/triage.html");
+    assert!(action.contains(r#"href="../dashboard.html""#), "{action}");
+    assert_eq!(current(&action), 0, "{action}");
+}
+
 #[test]
 fn the_same_content_gives_byte_identical_sites() {
     let (_a, first) = build(&fixture("custom-labels"));

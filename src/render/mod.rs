@@ -4,6 +4,7 @@
 mod abbreviations;
 pub mod cache;
 mod charts;
+mod chrome;
 mod contexts;
 pub mod data;
 mod find;
@@ -146,6 +147,7 @@ pub fn render_site_into(
         problems: Mutex::new(Vec::new()),
         made: Mutex::new(Vec::new()),
         contexts: contexts::Contexts::new(&site),
+        chrome: chrome::Chrome::default(),
         site_fingerprint: cache.map_or(0, |_| cache::json_fingerprint(&site)),
         site,
         glossary: abbreviations::Glossary::new(plan.glossary.iter().map(|t| {
@@ -228,6 +230,8 @@ struct Renderer<'a> {
     site_fingerprint: u64,
     /// Template contexts holding `site`, each lent to one page at a time.
     contexts: contexts::Contexts,
+    /// The header and footer, rendered once for each place they differ.
+    chrome: chrome::Chrome,
     glossary: abbreviations::Glossary,
 }
 
@@ -466,6 +470,11 @@ impl<'a> Renderer<'a> {
             hasher.finish()
         });
         let render = || {
+            // The header and footer follow from what the fingerprint already holds.
+            let mut map = map;
+            let chrome = self.chrome(root, path);
+            map.insert("header".into(), chrome.header.clone());
+            map.insert("footer".into(), chrome.footer.clone());
             let lent = self.contexts.with_page(map);
             let html = self.render(template, &lent.context);
             self.contexts.give_back(lent);

@@ -27,7 +27,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = default_files!("templates":
     "register.html", "recommendation.html", "coverage.html", "data.html", "updates.html",
     "update.html", "feed.xml", "timeline.html", "dashboard.html", "measures.html", "measure.html",
     "risks.html", "glossary.html", "print.html", "print-priority.html", "print.css", "versions.html",
-    "a-z.html", "status.html",
+    "a-z.html", "status.html", "header.html", "footer.html",
 );
 
 /// The built-in default theme's static files, copied to the site's root.
