@@ -250,15 +250,15 @@ impl<'a> Renderer<'a> {
         let sros = self.sro_views();
         // The lists, data files, search index and print edition need nothing from each other, and
         // some are one long job each (the print edition, the index): made side by side, they keep
-        // every core busy. Only the sitemap, which lists them all, waits for them.
+        // every core busy. Only the sitemap, which lists them all, waits for them. The longest
+        // jobs are spawned first and last: an idle thread takes the first, this one the last.
         let (priorities, sros) = (&priorities, &sros);
         rayon::scope(|s| {
-            s.spawn(|_| self.emit(search::files(self.plan)));
-            s.spawn(|_| data::files(self.plan, &|path, write| self.emit_written(path, write)));
             s.spawn(move |_| {
                 let coverage = self.register_pages();
                 self.print_page(priorities, coverage, print_parts);
             });
+            s.spawn(|_| data::files(self.plan, &|path, write| self.emit_written(path, write)));
             s.spawn(|_| self.emit(self.finding_pages(priorities)));
             s.spawn(|_| self.emit(self.top_pages(priorities, sros)));
             s.spawn(|_| {
@@ -270,6 +270,7 @@ impl<'a> Renderer<'a> {
                 self.emit(self.versions_page());
             });
             s.spawn(|_| self.emit(self.sro_pages(priorities, sros)));
+            s.spawn(|_| self.emit(search::files(self.plan)));
         });
         self.emit(self.sitemap());
     }
