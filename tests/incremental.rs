@@ -114,6 +114,14 @@ fn each_edit_re_renders_only_what_it_affects_and_matches_a_full_build() {
                 std::fs::write(templates.join("404.html"), "{% extends \"base.html\" %}{% block title %}Lost{% endblock title %}{% block content %}<h1>Lost</h1>{% endblock content %}").unwrap();
             }),
         ),
+        (
+            // The footer is rendered once and placed in every page, the kept ones too.
+            "change the footer",
+            Box::new(|| {
+                let footer = root.join("themes/default/templates/footer.html");
+                std::fs::write(footer, "<footer>Published by the trust.</footer>").unwrap();
+            }),
+        ),
     ];
     for (what, change) in edits {
         change();
@@ -125,7 +133,7 @@ fn each_edit_re_renders_only_what_it_affects_and_matches_a_full_build() {
             "{what}: the same bytes as a full build"
         );
         assert!(rendered > 0, "{what}: something was rendered again");
-        if what != "change a template" && what != "change an SRO" {
+        if !["change a template", "change the footer", "change an SRO"].contains(&what) {
             assert!(
                 rendered < all / 2,
                 "{what}: {rendered} of {all} pages rendered again"
