@@ -17,6 +17,7 @@ pub mod validate;
 pub mod write;
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
 use diagnostics::{ContentError, Source};
@@ -103,29 +104,55 @@ pub fn render_project_cached(
     options: &Options,
     kept: &Kept,
 ) -> Result<Built, Failure> {
-    render_project_serving(root, options, kept, &|_| {})
+    let serving = Serving {
+        early: &|_| {},
+        superseded: &|| false,
+    };
+    let built = render_project_serving(root, options, kept, &serving);
+    built.unwrap_or_else(|| unreachable!("a build that is never superseded is never stopped"))
 }
 
-/// Like `render_project_cached`, handing `early` the pages of every priority and action area as
-/// soon as they are made, before the lists, search index and print edition that take the rest of
-/// the time: `serve` shows the page being edited sooner. What `early` is given is already right
-/// for the new content; it is only not the whole site.
+/// Says whether the rest of a piece of work is no longer wanted (in `serve`, a newer save came in).
+pub type Stop<'s> = dyn Fn() -> bool + Sync + 's;
+
+/// What `serve` hands a build besides what it keeps.
+pub struct Serving<'s> {
+    /// Given the pages of every priority and action area as soon as they are made, before the
+    /// lists, search index and print edition that take the rest of the time, so the page being
+    /// edited shows sooner. They are already right for the new content; they are only not the
+    /// whole site.
+    pub early: &'s render::Early<'s>,
+    /// Says whether a newer save has come in since the build began: the rest of the site is then
+    /// not worth making, and the build stops once the early pages are handed over.
+    pub superseded: &'s Stop<'s>,
+}
+
+/// Like `render_project_cached`, with what `serving` asks: the first pages early, and a stop once
+/// the build is superseded (`None`: the pages are not a whole site, and the next build follows).
 pub fn render_project_serving(
     root: &Path,
     options: &Options,
     kept: &Kept,
-    early: &render::Early,
-) -> Result<Built, Failure> {
+    serving: &Serving,
+) -> Option<Result<Built, Failure>> {
     let (sources, attachments, problems) = load::read_content_kept(root, Some(&kept.read));
-    let to = Destination::Memory(Some((kept, early)));
-    render_sources_to(root, sources, attachments, problems, options, to)
+    // Only a build that stopped short is thrown away: one superseded after it was whole stands.
+    let stopped = AtomicBool::new(false);
+    let superseded = || {
+        let superseded = (serving.superseded)();
+        stopped.fetch_or(superseded, Ordering::Relaxed);
+        superseded
+    };
+    let to = Destination::Memory(Some((kept, serving.early, &superseded)));
+    let built = render_sources_to(root, sources, attachments, problems, options, to);
+    (!stopped.load(Ordering::Relaxed)).then_some(built)
 }
 
 /// Where the rendered site goes.
 enum Destination<'d> {
-    /// Into memory, reusing what was kept from the last build if anything was, and showing the
-    /// first pages early.
-    Memory(Option<(&'d Kept, &'d render::Early<'d>)>),
+    /// Into memory, reusing what was kept from the last build if anything was, showing the first
+    /// pages early and stopping once superseded.
+    Memory(Option<(&'d Kept, &'d render::Early<'d>, &'d Stop<'d>)>),
     /// Nowhere: the content and theme are checked, and nothing is rendered.
     Nowhere,
     /// Straight into a staging folder for this output, swapped in when the whole site is written:
@@ -137,7 +164,7 @@ impl Destination<'_> {
     /// What was kept from the last build, when building for `serve`.
     fn kept(&self) -> Option<&Kept> {
         match self {
-            Destination::Memory(Some((kept, _))) => Some(kept),
+            Destination::Memory(Some((kept, ..))) => Some(kept),
             _ => None,
         }
     }
@@ -161,7 +188,7 @@ fn render_sources_to(
     if let Some(kept) = to.kept() {
         problems.extend(validate::check_all_but_style(&content, &kept.checked));
         if problems.iter().any(ContentError::is_error) {
-            problems.extend(validate::style_warnings(&content));
+            problems.extend(validate::style_warnings(&content, &|| false));
         }
     } else {
         problems.extend(validate::check(&content));
@@ -185,15 +212,15 @@ fn render_sources_to(
             None => Theme::compile(files).map(std::sync::Arc::new),
         },
     );
-    if let Destination::Memory(Some((kept, early))) = to {
+    if let Destination::Memory(Some((kept, early, superseded))) = to {
         let (rendered, style) = rayon::join(
             || {
                 let theme = theme.as_deref().map_err(Clone::clone)?;
                 let (sources, attachments) = (&content.sources, &content.attachments);
-                let serving = Some((&kept.pages, early));
+                let serving = Some((&kept.pages, early, superseded));
                 render::render_site(&plan, sources, attachments, theme, serving)
             },
-            || validate::style_warnings(&content),
+            || validate::style_warnings(&content, superseded),
         );
         warnings.extend(style);
         return finish(plan, rendered.map(in_memory), warnings, content.sources);
@@ -227,6 +254,7 @@ fn render_sources_to(
                 None,
                 &sink,
                 &|| {},
+                &|| false,
             );
             if let Some(e) = sink.failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
                 return Err(Failure::Write(e));

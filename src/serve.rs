@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::io::{self, BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
@@ -47,6 +48,8 @@ struct State {
     served: Mutex<Served>,
     changed: Condvar,
     kept: crate::Kept,
+    /// Counts the changes seen in the watched folders, so a rebuild knows a newer save came in.
+    saves: AtomicU64,
 }
 
 type Shared = Arc<State>;
@@ -62,6 +65,7 @@ pub fn serve(
         served: Mutex::new(Served::default()),
         changed: Condvar::new(),
         kept: crate::Kept::default(),
+        saves: AtomicU64::new(0),
     });
     rebuild(root, &options, &shared);
     let listener = TcpListener::bind(address)?;
@@ -80,10 +84,31 @@ pub fn serve(
 }
 
 /// Builds the site in memory; on success it replaces what is served, on failure it keeps the last
-/// good pages and records the problem for the banner.
+/// good pages and records the problem for the banner. A build a newer save supersedes stops once
+/// its early pages are shown: the next build, of the newer save, follows at once.
 fn rebuild(root: &Path, options: &Options, shared: &Shared) {
-    let early = |files: &[crate::render::OutputFile]| show_early(shared, files);
-    let result = crate::render_project_serving(root, options, &shared.kept, &early);
+    let t0 = std::time::Instant::now();
+    let early = |files: &[crate::render::OutputFile]| {
+        eprintln!("early at {:?}", t0.elapsed());
+        show_early(shared, files)
+    };
+    let began = shared.saves.load(Ordering::Relaxed);
+    let noted = std::sync::atomic::AtomicBool::new(false);
+    let superseded = || {
+        let s = shared.saves.load(Ordering::Relaxed) != began;
+        if s && !noted.swap(true, Ordering::Relaxed) {
+            eprintln!("superseded seen at {:?}", t0.elapsed());
+        }
+        s
+    };
+    let serving = crate::Serving {
+        early: &early,
+        superseded: &superseded,
+    };
+    let Some(result) = crate::render_project_serving(root, options, &shared.kept, &serving) else {
+        eprintln!("A newer save came in: building that. {:?}", t0.elapsed());
+        return;
+    };
     let mut served = lock(&shared.served);
     match result {
         Ok(built) => {
@@ -172,8 +197,10 @@ fn summary(errors: &[ContentError]) -> String {
 /// Watches `content/` and `themes/`; a burst of changes (an editor saving) becomes one rebuild.
 fn watch(root: &Path, options: Options, shared: Shared) -> io::Result<notify::RecommendedWatcher> {
     let (tx, rx) = mpsc::channel();
+    let seen = shared.clone();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         if event.is_ok_and(|e| !e.kind.is_access()) {
+            seen.saves.fetch_add(1, Ordering::Relaxed);
             let _ = tx.send(());
         }
     })

@@ -6,7 +6,9 @@ use common::*;
 
 use std::path::Path;
 
-use planpress::{render_project, render_project_cached, render_project_serving, Kept, Options};
+use planpress::{
+    render_project, render_project_cached, render_project_serving, Kept, Options, Serving,
+};
 
 fn pages(root: &Path, kept: &Kept) -> Vec<(String, Vec<u8>)> {
     let built =
@@ -156,7 +158,12 @@ fn serve_is_handed_the_edited_action_page_before_the_rest_and_it_is_the_final_pa
     let keep = |files: &[planpress::render::OutputFile]| {
         early.lock().unwrap().extend(files.iter().cloned());
     };
-    let built = render_project_serving(root, &Options::default(), &kept, &keep)
+    let serving = Serving {
+        early: &keep,
+        superseded: &|| false,
+    };
+    let built = render_project_serving(root, &Options::default(), &kept, &serving)
+        .expect("not superseded")
         .unwrap_or_else(|_| panic!("builds"));
     let early = early.into_inner().unwrap();
     let edited = early
@@ -233,4 +240,49 @@ fn the_site_written_to_disk_is_the_site_served_from_memory() {
     assert!(written
         .iter()
         .any(|(p, b)| p == "print/index.html" && b.len() > 1000));
+}
+
+#[test]
+fn a_build_superseded_by_a_newer_save_stops_after_its_early_pages_and_the_next_is_whole() {
+    let (dir, kept, _) = served_fixture();
+    let root = dir.path();
+    let register = root.join("content/priorities/2-support.toml");
+    edit(
+        &register,
+        "Working with interpreters.",
+        "Working with two interpreters.",
+    );
+    let early = std::sync::Mutex::new(Vec::new());
+    let keep = |files: &[planpress::render::OutputFile]| {
+        early.lock().unwrap().extend(files.iter().cloned());
+    };
+    // A newer save came in while this build was running.
+    let serving = Serving {
+        early: &keep,
+        superseded: &|| true,
+    };
+    let stopped = render_project_serving(root, &Options::default(), &kept, &serving);
+    assert!(stopped.is_none(), "a superseded build gives no site");
+    let early = early.into_inner().unwrap();
+    let edited = early
+        .iter()
+        .find(|f| f.path == "actions/leaflets.html")
+        .expect("the early pages are still shown");
+    assert!(String::from_utf8_lossy(&edited.bytes).contains("Working with two interpreters."));
+    assert!(
+        kept.pages.rendered_last() <= early.len(),
+        "nothing after the early pages is rendered ({} pages)",
+        kept.pages.rendered_last()
+    );
+
+    edit(
+        &register,
+        "Working with two interpreters.",
+        "Working with three interpreters.",
+    );
+    assert_eq!(
+        pages(root, &kept),
+        full(root),
+        "the next build is a whole site, as a full build makes it"
+    );
 }

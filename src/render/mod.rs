@@ -23,6 +23,7 @@ mod words;
 
 use std::hash::{Hash, Hasher};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
 use rayon::prelude::*;
@@ -31,8 +32,8 @@ use tera::Context;
 
 use crate::diagnostics::{ContentError, Source};
 use crate::load::Attachment;
-use crate::lock;
 use crate::model::{Plan, Text};
+use crate::{lock, Stop};
 use links::LinkTargets;
 pub use theme::Theme;
 use views::*;
@@ -94,22 +95,33 @@ impl Sink for Collect {
 pub type Early<'e> = dyn Fn(&[OutputFile]) + Sync + 'e;
 
 /// Renders every page of the site into memory, sorted by path, or every problem found. `serving`
-/// is what `serve` keeps between builds, and where it wants the first pages early.
+/// is what `serve` keeps between builds, where it wants the first pages early, and when it no
+/// longer wants the rest (the files are then not a whole site).
 pub fn render_site(
     plan: &Plan,
     sources: &[Source],
     attachments: &[Attachment],
     theme: &Theme,
-    serving: Option<(&cache::PageCache, &Early)>,
+    serving: Option<(&cache::PageCache, &Early, &Stop)>,
 ) -> Result<Vec<OutputFile>, Vec<ContentError>> {
     let files = Collect(Mutex::new(Vec::new()));
     let early = || {
-        if let Some((_, early)) = serving {
+        if let Some((_, early, _)) = serving {
             early(&lock(&files.0));
         }
     };
-    let cache = serving.map(|(cache, _)| cache);
-    render_site_into(plan, sources, attachments, theme, cache, &files, &early)?;
+    let cache = serving.map(|(cache, ..)| cache);
+    let stop = serving.map_or(&(|| false) as &Stop, |(.., stop)| stop);
+    render_site_into(
+        plan,
+        sources,
+        attachments,
+        theme,
+        cache,
+        &files,
+        &early,
+        stop,
+    )?;
     let mut files = files.0.into_inner().unwrap_or_else(|e| e.into_inner());
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)
@@ -117,8 +129,9 @@ pub fn render_site(
 
 /// Renders every page of the site, handing each file to `sink` as soon as it is made (from many
 /// threads) and calling `early` once the priorities' and action areas' pages are made; returns
-/// the paths of all of them, sorted, or every problem found. After an error the files already
-/// handed over are not a whole site.
+/// the paths of all of them, sorted, or every problem found. After an error, or once `stop` says
+/// so after `early`, the files handed over are not a whole site.
+#[allow(clippy::too_many_arguments)]
 pub fn render_site_into(
     plan: &Plan,
     sources: &[Source],
@@ -127,6 +140,7 @@ pub fn render_site_into(
     cache: Option<&cache::PageCache>,
     sink: &dyn Sink,
     early: &(dyn Fn() + Sync),
+    stop: &Stop,
 ) -> Result<Vec<String>, Vec<ContentError>> {
     if let Some(cache) = cache {
         cache.start();
@@ -142,6 +156,8 @@ pub fn render_site_into(
         theme,
         sink,
         early,
+        stop,
+        past_early: AtomicBool::new(false),
         paths: Mutex::new(Vec::new()),
         targets: LinkTargets::new(plan, sources.iter().map(|s| s.path.as_path()), attachments),
         problems: Mutex::new(Vec::new()),
@@ -218,6 +234,10 @@ struct Renderer<'a> {
     sink: &'a dyn Sink,
     /// Called once the pages an edit is most likely about (priorities, action areas) are made.
     early: &'a (dyn Fn() + Sync),
+    /// Asked after `early`, before each later page or job: stop if it says so.
+    stop: &'a Stop<'a>,
+    /// Whether `early` was called: the priorities' pages before it are always made whole.
+    past_early: AtomicBool,
     /// Every file handed to the sink so far (the sitemap lists the pages).
     paths: Mutex<Vec<String>>,
     targets: LinkTargets,
@@ -246,6 +266,10 @@ impl<'a> Renderer<'a> {
         if lock(&self.problems).is_empty() {
             (self.early)();
         }
+        self.past_early.store(true, Ordering::Relaxed);
+        if self.stopped() {
+            return;
+        }
         let priorities = self.priority_views();
         let sros = self.sro_views();
         // The lists, data files, search index and print edition need nothing from each other, and
@@ -253,24 +277,35 @@ impl<'a> Renderer<'a> {
         // every core busy. Only the sitemap, which lists them all, waits for them. The longest
         // jobs are spawned first and last: an idle thread takes the first, this one the last.
         let (priorities, sros) = (&priorities, &sros);
-        rayon::scope(|s| {
-            s.spawn(move |_| {
+        let jobs: Vec<Box<dyn FnOnce() + Send + '_>> = vec![
+            Box::new(move || {
                 let coverage = self.register_pages();
                 self.print_page(priorities, coverage, print_parts);
-            });
-            s.spawn(|_| data::files(self.plan, &|path, write| self.emit_written(path, write)));
-            s.spawn(|_| self.emit(self.finding_pages(priorities)));
-            s.spawn(|_| self.emit(self.top_pages(priorities, sros)));
-            s.spawn(|_| {
+            }),
+            Box::new(|| data::files(self.plan, &|path, write| self.emit_written(path, write))),
+            Box::new(|| self.emit(self.finding_pages(priorities))),
+            Box::new(|| self.emit(self.top_pages(priorities, sros))),
+            Box::new(|| {
                 self.emit(self.print_stylesheet());
                 self.emit(self.update_pages());
                 self.emit(self.timeline_page());
                 self.emit(self.dashboard_page());
                 self.emit(self.outcome_pages());
                 self.emit(self.versions_page());
-            });
-            s.spawn(|_| self.emit(self.sro_pages(priorities, sros)));
-            s.spawn(|_| self.emit(search::files(self.plan)));
+            }),
+            Box::new(|| self.emit(self.sro_pages(priorities, sros))),
+            Box::new(|| self.emit(search::files(self.plan, &|| self.stopped()))),
+        ];
+        rayon::scope(|s| {
+            for job in jobs {
+                // A job not started when the build stops being wanted (in `serve`, a newer save
+                // came in) is skipped.
+                s.spawn(move |_| {
+                    if !self.stopped() {
+                        job();
+                    }
+                });
+            }
         });
         self.emit(self.sitemap());
     }
@@ -287,6 +322,11 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
+    /// Whether the rest of the build is no longer wanted: only ever after the early pages.
+    fn stopped(&self) -> bool {
+        self.past_early.load(Ordering::Relaxed) && (self.stop)()
+    }
+
     /// Hands files on to the sink, noting their paths.
     fn emit(&self, files: impl IntoIterator<Item = OutputFile>) {
         for file in files {
@@ -295,8 +335,12 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Hands on a file written in pieces, noting its path.
+    /// Hands on a file written in pieces, noting its path; none once the build is not wanted
+    /// (each data file of a national plan takes a few tenths of a second).
     fn emit_written(&self, path: &str, write: &mut Written) {
+        if self.stopped() {
+            return;
+        }
         lock(&self.paths).push(path.to_string());
         self.sink.put_written(path, write);
     }
@@ -456,6 +500,9 @@ impl<'a> Renderer<'a> {
         extra: Extra,
         finish: impl FnOnce(String) -> Vec<u8>,
     ) -> Option<Bytes> {
+        if self.stopped() {
+            return None;
+        }
         // Built as a map and handed over whole: `Context::insert` would serialise each value again.
         let mut map = serde_json::Map::new();
         map.insert("root".into(), root.into());

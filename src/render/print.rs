@@ -85,6 +85,10 @@ impl<'a> Renderer<'a> {
             };
             write(before)?;
             for part in parts.by_ref() {
+                if self.stopped() {
+                    // The build is thrown away: what is written here does not matter.
+                    return Ok(());
+                }
                 write(&String::from_utf8_lossy(&part))?;
             }
             write(after)

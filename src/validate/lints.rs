@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use super::texts::{markdown_texts, Kind, TextAt};
 use crate::diagnostics::{ContentError, Source};
 use crate::load::Content;
+use crate::Stop;
 
 /// Sentences longer than this, in text for families, are hard to read on a phone.
 pub const LONGEST_SENTENCE: usize = 30;
@@ -25,15 +26,21 @@ const VAGUE_LINKS: [&str; 7] = [
     "click",
 ];
 
-pub fn check(content: &Content) -> Vec<ContentError> {
+pub fn check(content: &Content, stop: &Stop) -> Vec<ContentError> {
     // Each piece of Markdown is checked on its own, in parallel; the results keep their order.
     let mut warnings: Vec<ContentError> = markdown_texts(content)
         .par_iter()
+        .filter(|_| !stop())
         .flat_map_iter(|text| text_warnings(content, text))
         .collect();
-    empty_families(content, &mut warnings);
-    hard_to_read(content, &mut warnings);
-    unexplained_acronyms(content, &mut warnings);
+    let rest: [fn(&Content, &mut Vec<ContentError>); 3] =
+        [empty_families, hard_to_read, unexplained_acronyms];
+    for check in rest {
+        if stop() {
+            break;
+        }
+        check(content, &mut warnings);
+    }
     warnings
 }
 

@@ -18,6 +18,7 @@ use toml::Spanned;
 use crate::diagnostics::{ContentError, Source};
 use crate::load::Content;
 use crate::model::{default_statuses, Tone};
+use crate::Stop;
 pub use ids::{is_slug, slugify};
 pub use priorities::CheckMemo;
 use references::Seen;
@@ -52,16 +53,17 @@ pub fn check(content: &Content) -> Vec<ContentError> {
     let memo = CheckMemo::default();
     let (mut problems, style) = rayon::join(
         || check_all_but_style(content, &memo),
-        || style_warnings(content),
+        || style_warnings(content, &|| false),
     );
     problems.extend(style);
     problems
 }
 
 /// Warnings about how the text reads (long sentences, acronyms, vague links): never an error,
-/// so `serve` can look for them while the pages render.
-pub fn style_warnings(content: &Content) -> Vec<ContentError> {
-    lints::check(content)
+/// so `serve` can look for them while the pages render, and stop looking (`stop`) when a newer
+/// save makes them moot; the list is then not whole.
+pub fn style_warnings(content: &Content, stop: &Stop) -> Vec<ContentError> {
+    lints::check(content, stop)
 }
 
 /// Every problem but the style warnings: every error, and the other warnings, in the order of

@@ -14,6 +14,7 @@ use super::registers::{label, recommendation_href};
 use super::views::{action_href, page_href, priority_href, update_href};
 use super::OutputFile;
 use crate::model::Plan;
+use crate::Stop;
 pub use shards::Budget;
 use shards::Postings;
 
@@ -107,16 +108,19 @@ fn docs(plan: &Plan) -> Vec<Doc<'_>> {
     docs
 }
 
-/// The index files, within the phone budget.
-pub fn files(plan: &Plan) -> Vec<OutputFile> {
-    files_within(plan, &Budget::PHONE)
+/// The index files, within the phone budget; none once `stop` says they are not wanted.
+pub fn files(plan: &Plan, stop: &Stop) -> Vec<OutputFile> {
+    files_within(plan, &Budget::PHONE, stop)
 }
 
 /// The index files. A document's id is its place in the list; chunk `n` holds ids n*100 to n*100+99.
 /// The manifest tells the script the chunk size and which prefixes were split into longer ones.
-pub fn files_within(plan: &Plan, budget: &Budget) -> Vec<OutputFile> {
+pub fn files_within(plan: &Plan, budget: &Budget, stop: &Stop) -> Vec<OutputFile> {
     let docs = docs(plan);
-    let shards = shards::shard(postings(&docs), budget);
+    let Some(postings) = postings(&docs, stop) else {
+        return Vec::new();
+    };
+    let shards = shards::shard(postings, budget);
     let mut files = vec![OutputFile {
         path: "search/index.json".into(),
         bytes: json!({ "chunk": CHUNK, "split": shards.split })
@@ -141,14 +145,18 @@ pub fn files_within(plan: &Plan, budget: &Budget) -> Vec<OutputFile> {
     files
 }
 
-/// Which documents each word is in.
-fn postings(docs: &[Doc]) -> Postings {
+/// Which documents each word is in; `None` if `stop` said to stop (a national index takes a
+/// second or more).
+fn postings(docs: &[Doc], stop: &Stop) -> Option<Postings> {
     // Each run of documents is indexed on its own, on all cores, then the runs are joined in
     // document order, so each word's list stays ascending.
     let runs: Vec<HashMap<String, Vec<u32>>> = docs
         .par_chunks(RUN)
         .enumerate()
         .map(|(n, run)| {
+            if stop() {
+                return None;
+            }
             let mut found = HashMap::new();
             for (i, doc) in run.iter().enumerate() {
                 let id = (n * RUN + i) as u32;
@@ -157,16 +165,16 @@ fn postings(docs: &[Doc]) -> Postings {
                     note(&mut found, word, id);
                 }
             }
-            found
+            Some(found)
         })
-        .collect();
+        .collect::<Option<_>>()?;
     let mut postings = HashMap::<String, Vec<u32>>::new();
     for run in runs {
         for (word, ids) in run {
             postings.entry(word).or_default().extend(ids);
         }
     }
-    postings.into_iter().collect()
+    Some(postings.into_iter().collect())
 }
 
 /// Documents indexed together on one core.
