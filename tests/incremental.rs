@@ -6,6 +6,7 @@ use common::*;
 
 use std::path::Path;
 
+use planpress::render::OutputFile;
 use planpress::{
     render_project, render_project_cached, render_project_serving, Kept, Options, Serving,
 };
@@ -145,32 +146,40 @@ fn each_edit_re_renders_only_what_it_affects_and_matches_a_full_build() {
     }
 }
 
-#[test]
-fn serve_is_handed_the_edited_action_page_before_the_rest_and_it_is_the_final_page() {
-    let (dir, kept, _) = served_fixture();
-    let root = dir.path();
+type Served = Option<Result<planpress::Built, planpress::Failure>>;
+
+/// Saves a change to one action and builds as `serve` does, `superseded` or not by a newer save:
+/// what the build gives, and the pages it handed over early (checked for the change).
+fn save_and_serve(root: &Path, kept: &Kept, superseded: bool) -> (Served, Vec<OutputFile>) {
+    let register = root.join("content/priorities/2-support.toml");
     edit(
-        &root.join("content/priorities/2-support.toml"),
+        &register,
         "Working with interpreters.",
         "Working with two interpreters.",
     );
     let early = std::sync::Mutex::new(Vec::new());
-    let keep = |files: &[planpress::render::OutputFile]| {
-        early.lock().unwrap().extend(files.iter().cloned());
-    };
+    let keep = |files: &[OutputFile]| early.lock().unwrap().extend(files.iter().cloned());
     let serving = Serving {
         early: &keep,
-        superseded: &|| false,
+        superseded: &|| superseded,
     };
-    let built = render_project_serving(root, &Options::default(), &kept, &serving)
-        .expect("not superseded")
-        .unwrap_or_else(|_| panic!("builds"));
+    let built = render_project_serving(root, &Options::default(), kept, &serving);
     let early = early.into_inner().unwrap();
     let edited = early
         .iter()
         .find(|f| f.path == "actions/leaflets.html")
         .expect("the edited action's page is handed over early");
     assert!(String::from_utf8_lossy(&edited.bytes).contains("Working with two interpreters."));
+    (built, early)
+}
+
+#[test]
+fn serve_is_handed_the_edited_action_page_before_the_rest_and_it_is_the_final_page() {
+    let (dir, kept, _) = served_fixture();
+    let (built, early) = save_and_serve(dir.path(), &kept, false);
+    let built = built
+        .expect("not superseded")
+        .unwrap_or_else(|_| panic!("builds"));
     assert!(
         !early
             .iter()
@@ -246,35 +255,16 @@ fn the_site_written_to_disk_is_the_site_served_from_memory() {
 fn a_build_superseded_by_a_newer_save_stops_after_its_early_pages_and_the_next_is_whole() {
     let (dir, kept, _) = served_fixture();
     let root = dir.path();
-    let register = root.join("content/priorities/2-support.toml");
-    edit(
-        &register,
-        "Working with interpreters.",
-        "Working with two interpreters.",
-    );
-    let early = std::sync::Mutex::new(Vec::new());
-    let keep = |files: &[planpress::render::OutputFile]| {
-        early.lock().unwrap().extend(files.iter().cloned());
-    };
-    // A newer save came in while this build was running.
-    let serving = Serving {
-        early: &keep,
-        superseded: &|| true,
-    };
-    let stopped = render_project_serving(root, &Options::default(), &kept, &serving);
+    // A newer save came in while this build was running; its early pages are still shown.
+    let (stopped, early) = save_and_serve(root, &kept, true);
     assert!(stopped.is_none(), "a superseded build gives no site");
-    let early = early.into_inner().unwrap();
-    let edited = early
-        .iter()
-        .find(|f| f.path == "actions/leaflets.html")
-        .expect("the early pages are still shown");
-    assert!(String::from_utf8_lossy(&edited.bytes).contains("Working with two interpreters."));
     assert!(
         kept.pages.rendered_last() <= early.len(),
         "nothing after the early pages is rendered ({} pages)",
         kept.pages.rendered_last()
     );
 
+    let register = root.join("content/priorities/2-support.toml");
     edit(
         &register,
         "Working with two interpreters.",
