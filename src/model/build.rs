@@ -37,6 +37,8 @@ pub fn build_kept(
     registers.sort_by(|a, b| a.id.cmp(&b.id));
     let answers = answers(&priorities, &registers);
     let (risks, risk_scale) = super::outcomes_build::risks(content);
+    let sros = sros(content);
+    let sro_index = sros.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
     Some(Plan {
         organisation: file.organisation.clone(),
         title: file.title.clone(),
@@ -55,7 +57,7 @@ pub fn build_kept(
         labels: file.labels.clone(),
         statuses: statuses(&file.statuses),
         assurance,
-        sros: sros(content),
+        sros,
         priorities,
         registers,
         answers,
@@ -70,6 +72,7 @@ pub fn build_kept(
         risks,
         risk_scale,
         action_index,
+        sro_index,
     })
 }
 

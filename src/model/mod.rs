@@ -70,6 +70,9 @@ pub struct Plan {
     pub risk_scale: RiskScale,
     /// Action id → where it sits.
     pub action_index: std::collections::HashMap<String, ActionAt>,
+    /// Owner id → its place in `sros`: a region's plan has hundreds of owners, and every action
+    /// looks its owner up.
+    pub sro_index: std::collections::HashMap<String, usize>,
 }
 
 /// An abbreviation and what it stands for.
@@ -202,7 +205,7 @@ impl Plan {
     }
 
     pub fn sro(&self, id: &str) -> Option<&Sro> {
-        self.sros.iter().find(|s| s.id == id)
+        self.sro_index.get(id).map(|&i| &self.sros[i])
     }
 
     /// Every action with the priority it belongs to, in plan order.

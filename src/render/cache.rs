@@ -217,6 +217,7 @@ pub(super) fn plan_without_actions(plan: &crate::model::Plan) -> u64 {
         snapshots,
         risk_scale,
         action_index: _, // where each action is: made from the priorities, hashed with them
+        sro_index: _,    // where each owner is: made from the owners, hashed with them
     } = plan;
     let headings: Vec<_> = priorities
         .iter()
