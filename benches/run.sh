@@ -27,6 +27,9 @@ results=$work/results.txt
 trash=$work/trash
 mkdir -p "$trash"
 set_aside="bash $root/benches/set_aside.sh $trash"
+# Before each timed run the disk is also given the last run's writes (sync), so one run does not
+# pay for the one before it: a large build leaves hundreds of megabytes still to be written.
+prepare() { echo "$set_aside $1 && sync"; }
 trap 'rm -rf "$trash"' EXIT
 
 median() {
@@ -40,7 +43,7 @@ for n in "${sizes[@]}"; do
   plan=$work/plan-$n
   [ -d "$plan" ] || "$bin" synthetic "$plan" --actions "$n" --seed 1
   runs=5; [ "$n" -ge 50000 ] && runs=3
-  hyperfine --style basic --runs "$runs" --prepare "$set_aside $plan/site" \
+  hyperfine --style basic --runs "$runs" --prepare "$(prepare "$plan/site")" \
     --export-json "$work/build-$n.json" "$bin build -q --root $plan"
   $set_aside "$plan/site"
   echo "build $n actions: $(median "$work/build-$n.json"), peak $(peak "$bin" build -q --root "$plan")" >> "$results"
@@ -48,10 +51,11 @@ for n in "${sizes[@]}"; do
 done
 
 plan=$work/plan-$largest
+sync
 hyperfine --style basic --runs 5 --export-json "$work/check-$largest.json" "$bin check -q --root $plan"
 echo "check $largest actions: $(median "$work/check-$largest.json"), peak $(peak "$bin" check -q --root "$plan")" >> "$results"
 
-hyperfine --style basic --warmup 2 --runs 10 --prepare "$set_aside $work/real-site" \
+hyperfine --style basic --warmup 2 --runs 10 --prepare "$(prepare "$work/real-site")" \
   --export-json "$work/real.json" "$bin build -q --root $root --out $work/real-site"
 echo "real plan (content/): $(median "$work/real.json")" >> "$results"
 
