@@ -35,7 +35,8 @@ trap 'rm -rf "$trash"' EXIT
 median() {
   python3 -c 'import json, sys
 r = json.load(open(sys.argv[1]))["results"][0]
-print("%.2f s (min %.2f, max %.2f, %d runs)" % (r["median"], r["min"], r["max"], len(r["times"])))' "$1"
+unit, scale = ("ms", 1000) if r["median"] < 1 else ("s", 1)
+print("%.3g %s (min %.3g, max %.3g, %d runs)" % (r["median"] * scale, unit, r["min"] * scale, r["max"] * scale, len(r["times"])))' "$1"
 }
 peak() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.0f MiB", $1/1024}'; }
 
