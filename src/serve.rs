@@ -87,26 +87,15 @@ pub fn serve(
 /// good pages and records the problem for the banner. A build a newer save supersedes stops once
 /// its early pages are shown: the next build, of the newer save, follows at once.
 fn rebuild(root: &Path, options: &Options, shared: &Shared) {
-    let t0 = std::time::Instant::now();
-    let early = |files: &[crate::render::OutputFile]| {
-        eprintln!("early at {:?}", t0.elapsed());
-        show_early(shared, files)
-    };
+    let early = |files: &[crate::render::OutputFile]| show_early(shared, files);
     let began = shared.saves.load(Ordering::Relaxed);
-    let noted = std::sync::atomic::AtomicBool::new(false);
-    let superseded = || {
-        let s = shared.saves.load(Ordering::Relaxed) != began;
-        if s && !noted.swap(true, Ordering::Relaxed) {
-            eprintln!("superseded seen at {:?}", t0.elapsed());
-        }
-        s
-    };
+    let superseded = || shared.saves.load(Ordering::Relaxed) != began;
     let serving = crate::Serving {
         early: &early,
         superseded: &superseded,
     };
     let Some(result) = crate::render_project_serving(root, options, &shared.kept, &serving) else {
-        eprintln!("A newer save came in: building that. {:?}", t0.elapsed());
+        eprintln!("A newer save came in: building that.");
         return;
     };
     let mut served = lock(&shared.served);

@@ -38,7 +38,11 @@ pub fn build_kept(
     let answers = answers(&priorities, &registers);
     let (risks, risk_scale) = super::outcomes_build::risks(content);
     let sros = sros(content);
-    let sro_index = sros.iter().enumerate().map(|(i, s)| (s.id.clone(), i)).collect();
+    let sro_index = sros
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.clone(), i))
+        .collect();
     Some(Plan {
         organisation: file.organisation.clone(),
         title: file.title.clone(),

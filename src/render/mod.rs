@@ -307,7 +307,9 @@ impl<'a> Renderer<'a> {
                 });
             }
         });
-        self.emit(self.sitemap());
+        if !self.stopped() {
+            self.emit(self.sitemap());
+        }
     }
 
     /// A page per senior responsible owner, with the priorities they own.
