@@ -139,11 +139,10 @@ fn show_early(shared: &Shared, files: &[crate::render::OutputFile]) {
     }
     let mut changed = false;
     for file in files {
-        // A page kept from the last build is the same shared bytes: no need to compare them.
         let same = served
             .files
             .get(&file.path)
-            .is_some_and(|kept| std::sync::Arc::ptr_eq(kept, &file.bytes) || *kept == file.bytes);
+            .is_some_and(|kept| crate::same(kept, &file.bytes));
         if !same {
             served.files.insert(file.path.clone(), file.bytes.clone());
             changed = true;

@@ -98,7 +98,7 @@ pub fn parse_kept(sources: Vec<Source>, memo: &ParseMemo) -> (Content, Vec<Conte
             matches!(Role::of(&source.path), Role::Priority).then(|| {
                 let unchanged = kept
                     .get(&source.path)
-                    .filter(|(text, _)| same_text(text, &source.text));
+                    .filter(|(text, _)| crate::same(text, &source.text));
                 if let Some((_, value)) = unchanged {
                     return (Some(loaded(source, index, value.clone())), Vec::new());
                 }
@@ -197,11 +197,6 @@ impl Role {
             _ => Role::Unknown,
         }
     }
-}
-
-/// The same text: the same shared text (a file not read again), or equal.
-fn same_text(kept: &Arc<String>, text: &Arc<String>) -> bool {
-    Arc::ptr_eq(kept, text) || kept == text
 }
 
 fn loaded<T>(source: &Source, index: usize, value: T) -> Loaded<T> {

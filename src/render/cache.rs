@@ -170,7 +170,7 @@ pub fn json_fingerprint<T: serde::Serialize + ?Sized>(value: &T) -> u64 {
 }
 
 /// Feeds what is written to it into a hasher: a value's fingerprint without its text in memory.
-pub struct HashWriter<'h>(pub &'h mut DefaultHasher);
+struct HashWriter<'h>(&'h mut DefaultHasher);
 
 impl std::io::Write for HashWriter<'_> {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {

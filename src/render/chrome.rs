@@ -10,10 +10,11 @@ use crate::lock;
 
 use super::Renderer;
 
-/// The rendered header and footer, by (root, current page).
+/// The rendered header and footer, by root, then current page: every page asks, so a lookup
+/// borrows its keys rather than making them.
 #[derive(Default)]
 pub struct Chrome {
-    made: Mutex<HashMap<(String, String), Arc<Made>>>,
+    made: Mutex<HashMap<String, HashMap<String, Arc<Made>>>>,
 }
 
 /// One rendering of the header and footer.
@@ -35,14 +36,18 @@ fn current(path: &str) -> &str {
 impl Renderer<'_> {
     /// The header and footer for the page at `path`, `root` from the site's root.
     pub(super) fn chrome(&self, root: &str, path: &str) -> Arc<Made> {
-        let key = (root.to_string(), current(path).to_string());
-        if let Some(made) = lock(&self.chrome.made).get(&key) {
-            return made.clone();
+        let current = current(path);
+        let kept = lock(&self.chrome.made)
+            .get(root)
+            .and_then(|by_page| by_page.get(current))
+            .cloned();
+        if let Some(made) = kept {
+            return made;
         }
         let part = |template: &str| {
             let mut page = serde_json::Map::new();
             page.insert("root".into(), root.into());
-            page.insert("current".into(), key.1.as_str().into());
+            page.insert("current".into(), current.into());
             let lent = self.contexts.with_page(page);
             let html = self.render(template, &lent.context).unwrap_or_default();
             self.contexts.give_back(lent);
@@ -54,7 +59,9 @@ impl Renderer<'_> {
             header: part("header.html"),
             footer: part("footer.html"),
         });
-        lock(&self.chrome.made).insert(key, made.clone());
+        let mut kept = lock(&self.chrome.made);
+        let by_page = kept.entry(root.to_string()).or_default();
+        by_page.insert(current.to_string(), made.clone());
         made
     }
 }

@@ -23,11 +23,16 @@ pub struct Lent {
 }
 
 impl Contexts {
-    pub fn new(site: &Value) -> Contexts {
+    pub fn new(site: Value) -> Contexts {
         Contexts {
-            site: site.clone(),
+            site,
             free: Mutex::new(Vec::new()),
         }
+    }
+
+    /// What every page is told about the site.
+    pub fn site(&self) -> &Value {
+        &self.site
     }
 
     /// A context with `site` and the page's own values.
@@ -67,7 +72,7 @@ mod tests {
 
     #[test]
     fn a_lent_context_holds_the_site_and_only_this_pages_values() {
-        let contexts = Contexts::new(&json!({ "title": "Plan" }));
+        let contexts = Contexts::new(json!({ "title": "Plan" }));
         let first = contexts.with_page(page(json!({ "action": 1, "path": "a.html" })));
         assert_eq!(first.context.get("action"), Some(&json!(1)));
         contexts.give_back(first);
@@ -86,7 +91,7 @@ mod tests {
 
     #[test]
     fn a_page_that_sets_site_does_not_change_the_next_pages_site() {
-        let contexts = Contexts::new(&json!("the site"));
+        let contexts = Contexts::new(json!("the site"));
         let own = contexts.with_page(page(json!({ "site": "its own" })));
         assert_eq!(own.context.get("site"), Some(&json!("its own")));
         contexts.give_back(own);

@@ -21,7 +21,6 @@ mod versions;
 mod views;
 mod words;
 
-use std::hash::{Hash, Hasher};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
@@ -162,10 +161,9 @@ pub fn render_site_into(
         targets: LinkTargets::new(plan, sources.iter().map(|s| s.path.as_path()), attachments),
         problems: Mutex::new(Vec::new()),
         made: Mutex::new(Vec::new()),
-        contexts: contexts::Contexts::new(&site),
-        chrome: chrome::Chrome::default(),
         site_fingerprint: cache.map_or(0, |_| cache::json_fingerprint(&site)),
-        site,
+        contexts: contexts::Contexts::new(site),
+        chrome: chrome::Chrome::default(),
         glossary: abbreviations::Glossary::new(plan.glossary.iter().map(|t| {
             (
                 t.term.as_str(),
@@ -244,11 +242,10 @@ struct Renderer<'a> {
     problems: Mutex<Vec<ContentError>>,
     /// The priorities rendered in full, for `serve` to keep if the build succeeds.
     made: Mutex<Vec<(String, cache::KeptPriority)>>,
-    /// What every page is told about the site, made once.
-    site: tera::Value,
-    /// What `site` is, for `serve`'s page fingerprints (0 outside `serve`).
+    /// What the site's view is, for `serve`'s page fingerprints (0 outside `serve`).
     site_fingerprint: u64,
-    /// Template contexts holding `site`, each lent to one page at a time.
+    /// What every page is told about the site, made once, and template contexts holding it,
+    /// each lent to one page at a time.
     contexts: contexts::Contexts,
     /// The header and footer, rendered once for each place they differ.
     chrome: chrome::Chrome,
@@ -513,11 +510,13 @@ impl<'a> Renderer<'a> {
             map.insert(key.into(), value);
         }
         let fingerprint = self.cache.map(|_| {
-            let mut hasher = std::hash::DefaultHasher::new();
-            (template, self.theme.fingerprint, self.site_fingerprint).hash(&mut hasher);
-            // Writing into a hasher cannot fail.
-            let _ = serde_json::to_writer(cache::HashWriter(&mut hasher), &map);
-            hasher.finish()
+            let page = cache::json_fingerprint(&map);
+            cache::fingerprint(&(
+                template,
+                self.theme.fingerprint,
+                self.site_fingerprint,
+                page,
+            ))
         });
         let render = || {
             // The header and footer follow from what the fingerprint already holds.

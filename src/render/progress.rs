@@ -206,7 +206,7 @@ impl<'a> Renderer<'a> {
 
     fn feed(&self, updates: &[UpdateView]) -> Option<OutputFile> {
         let mut context = tera::Context::new();
-        context.insert("site", &self.site);
+        context.insert("site", self.contexts.site());
         context.insert("base_url", &self.plan.base_url);
         context.insert("updates", updates);
         context.insert("updated", &updates.first().map(|u| &u.date.iso));
