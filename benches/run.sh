@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The benchmarks in the README: cold builds of synthetic plans of 1,000, 10,000 and 50,000 action
-# areas, `check` of the largest, the real plan, one action edit in `serve`, and peak memory.
+# areas, how the largest scales against the next, `check` of the largest, the real plan, one
+# action edit in `serve`, and peak memory.
 #
 #   bash benches/run.sh              # all sizes (about 10 minutes on 2 cores)
 #   bash benches/run.sh 1000 10000   # some sizes
@@ -50,6 +51,31 @@ for n in "${sizes[@]}"; do
   echo "build $n actions: $(median "$work/build-$n.json"), peak $(peak "$bin" build -q --root "$plan")" >> "$results"
   $set_aside "$plan/site"
 done
+
+# Scaling: the largest plan against the next largest, built in turns (smaller, larger, smaller …)
+# and the ratio taken pair by pair, so a drift in this shared machine's speed falls on both alike.
+if [ ${#sizes[@]} -ge 2 ]; then
+  smaller=${sizes[-2]}
+  turns=$work/scaling.txt
+  : > "$turns"
+  for _ in 1 2 3 4 5; do
+    for n in "$smaller" "$largest"; do
+      $set_aside "$work/plan-$n/site" && sync
+      start=$EPOCHREALTIME
+      "$bin" build -q --root "$work/plan-$n"
+      echo "$n $start $EPOCHREALTIME" >> "$turns"
+    done
+  done
+  $set_aside "$work/plan-$smaller/site"
+  $set_aside "$work/plan-$largest/site"
+  python3 -c 'import statistics, sys
+rows = [line.split() for line in open(sys.argv[1])]
+secs = [float(end) - float(start) for _, start, end in rows]
+ratios = [large / small for small, large in zip(secs[0::2], secs[1::2])]
+print("scaling, %s against %s actions, built in turns: %.2f times (min %.2f, max %.2f, %d pairs); each: %s" % (
+    rows[1][0], rows[0][0], statistics.median(ratios), min(ratios), max(ratios), len(ratios),
+    ", ".join("%.2f" % r for r in ratios)))' "$turns" >> "$results"
+fi
 
 plan=$work/plan-$largest
 sync
