@@ -26,6 +26,29 @@ fn the_trusts_own_words_are_used_on_every_page() {
 }
 
 #[test]
+fn the_open_data_page_describes_the_fields_in_the_trusts_words() {
+    let (_dir, out) = build(&fixture("custom-labels"));
+    let page = read(&out, "data.html");
+    let actions = visible_text(element(&page, r#"id="fields-actions""#, "</table>"));
+    for described in [
+        "title The activity's title.",
+        "priority_id The id of the objective it belongs to.",
+        "sro_id The id of the objective chair accountable for the objective.",
+        "achieve What the trust expects to achieve, headed “Our aim” on its page",
+    ] {
+        assert!(actions.contains(described), "{described}: {actions}");
+    }
+    // Field names are the files' stable column names; only the descriptions take the words.
+    let descriptions = visible_text(&page.replace("<code>priority_", "<code>"));
+    for default in ["action area", "priority", "senior responsible owner"] {
+        assert!(
+            !descriptions.to_lowercase().contains(default),
+            "{default}: {descriptions}"
+        );
+    }
+}
+
+#[test]
 fn counts_take_the_trusts_own_plural_and_the_singular_for_one() {
     // "Activity" and the national register's "Policy" do not make their plural with an "s".
     let (_dir, out) = build(&fixture("custom-labels"));

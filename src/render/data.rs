@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::registers::recommendation_href;
 use super::views::action_href;
 use super::Written;
-use crate::model::{ActionAt, Plan};
+use crate::model::{ActionAt, Labels, Plan};
 
 /// A value in one cell of a table.
 pub enum Cell {
@@ -25,7 +25,9 @@ pub enum Cell {
     Missing,
 }
 
-/// One documented column.
+/// One documented column. Its description may use the plan's own words: `{action}`, `{actions}`,
+/// `{priority}`, `{priorities}` and `{sro_long}` in lower case, as in running text, and the column
+/// headings `{achieve}`, `{doing}` and `{families}` as written.
 pub struct Field<R> {
     pub name: &'static str,
     pub about: &'static str,
@@ -59,25 +61,25 @@ fn bullets(items: &[crate::model::Text]) -> Cell {
 
 pub const ACTIONS: Table<ActionAt> = Table {
     name: "actions",
-    about: "Every action area of the plan, one row each, in plan order.",
+    about: "Every {action} of the plan, one row each, in plan order.",
     json: true,
     fields: &[
-        Field { name: "id", about: "The action area's id. It does not change between reports; its page is actions/<id>.html.", value: |p, &at| text(&p.action_at(at).1.id) },
-        Field { name: "reference", about: "Its place in the plan: priority number, then position (\"1.4\").", value: |p, &at| text(&p.action_at(at).1.reference) },
-        Field { name: "title", about: "The action area's title.", value: |p, &at| text(&p.action_at(at).1.title) },
-        Field { name: "priority_id", about: "The id of the priority it belongs to.", value: |p, &at| text(&p.action_at(at).0.id) },
-        Field { name: "priority_number", about: "The number of that priority.", value: |p, &at| Cell::Number(u64::from(p.action_at(at).0.number)) },
-        Field { name: "priority_title", about: "The title of that priority.", value: |p, &at| text(&p.action_at(at).0.title) },
-        Field { name: "sro_id", about: "The id of the senior responsible owner accountable for the priority.", value: |p, &at| text(&p.action_at(at).0.sro) },
+        Field { name: "id", about: "The {action}'s id. It does not change between reports; its page is actions/<id>.html.", value: |p, &at| text(&p.action_at(at).1.id) },
+        Field { name: "reference", about: "Its place in the plan: {priority} number, then position (\"1.4\").", value: |p, &at| text(&p.action_at(at).1.reference) },
+        Field { name: "title", about: "The {action}'s title.", value: |p, &at| text(&p.action_at(at).1.title) },
+        Field { name: "priority_id", about: "The id of the {priority} it belongs to.", value: |p, &at| text(&p.action_at(at).0.id) },
+        Field { name: "priority_number", about: "The number of that {priority}.", value: |p, &at| Cell::Number(u64::from(p.action_at(at).0.number)) },
+        Field { name: "priority_title", about: "The title of that {priority}.", value: |p, &at| text(&p.action_at(at).0.title) },
+        Field { name: "sro_id", about: "The id of the {sro_long} accountable for the {priority}.", value: |p, &at| text(&p.action_at(at).0.sro) },
         Field { name: "sro_title", about: "That owner's role.", value: |p, &at| p.sro(&p.action_at(at).0.sro).map_or(Cell::Missing, |s| text(&s.title)) },
         Field { name: "status", about: "The status id (see the statuses on the home page).", value: |p, &at| text(&p.action_at(at).1.status) },
         Field { name: "status_label", about: "The status as readers see it.", value: |p, &at| text(&p.status(&p.action_at(at).1.status).label) },
         Field { name: "due", about: "When it is due: a date (2024-03-31) or a quarter (Q4 2023/24). Empty when the plan does not say.", value: |p, &at| optional(&p.action_at(at).1.due) },
         Field { name: "lead", about: "Who leads it day to day. Empty when the plan does not say.", value: |p, &at| optional(&p.action_at(at).1.lead) },
         Field { name: "answers", about: "The national recommendations it answers, as register/item references.", value: |p, &at| Cell::Ids(p.action_at(at).1.answers.clone()) },
-        Field { name: "achieve", about: "What the trust expects to achieve: Markdown bullets.", value: |p, &at| bullets(&p.action_at(at).1.achieve) },
-        Field { name: "doing", about: "What actions the trust is taking: Markdown bullets.", value: |p, &at| bullets(&p.action_at(at).1.doing) },
-        Field { name: "families", about: "What this will mean for families: Markdown bullets.", value: |p, &at| bullets(&p.action_at(at).1.families) },
+        Field { name: "achieve", about: "What the trust expects to achieve, headed “{achieve}” on its page: Markdown bullets.", value: |p, &at| bullets(&p.action_at(at).1.achieve) },
+        Field { name: "doing", about: "What the trust is doing, headed “{doing}” on its page: Markdown bullets.", value: |p, &at| bullets(&p.action_at(at).1.doing) },
+        Field { name: "families", about: "What it will mean for families, headed “{families}” on its page: Markdown bullets.", value: |p, &at| bullets(&p.action_at(at).1.families) },
         Field { name: "url", about: "The address of its page, relative to the site.", value: |p, &at| text(&action_href(&p.action_at(at).1.id)) },
     ],
 };
@@ -89,8 +91,7 @@ pub const RECOMMENDATIONS: Table<RecommendationAt> = Table {
     fields: &[
         Field {
             name: "reference",
-            about:
-                "register/item: how action areas refer to it. It does not change between reports.",
+            about: "register/item: how {actions} refer to it. It does not change between reports.",
             value: |p, &(r, i)| text(&p.registers[r].items[i].reference),
         },
         Field {
@@ -135,7 +136,7 @@ pub const RECOMMENDATIONS: Table<RecommendationAt> = Table {
         },
         Field {
             name: "answered_by",
-            about: "The ids of the action areas in this plan that answer it.",
+            about: "The ids of the {actions} in this plan that answer it.",
             value: |p, &(r, i)| {
                 Cell::Ids(
                     p.answers
@@ -156,17 +157,17 @@ pub const RECOMMENDATIONS: Table<RecommendationAt> = Table {
 
 pub const LINKS: Table<Link> = Table {
     name: "links",
-    about: "One row for each pair of an action area and a recommendation it answers.",
+    about: "One row for each {action} and each recommendation it answers.",
     json: false,
     fields: &[
         Field {
             name: "action_id",
-            about: "The action area's id.",
+            about: "The {action}'s id.",
             value: |p, (at, _)| text(&p.action_at(*at).1.id),
         },
         Field {
             name: "action_reference",
-            about: "The action area's place in the plan (\"1.4\").",
+            about: "The {action}'s place in the plan (\"1.4\").",
             value: |p, (at, _)| text(&p.action_at(*at).1.reference),
         },
         Field {
@@ -209,8 +210,8 @@ pub const MEASURES: Table<usize> = Table {
         Field { name: "latest_period", about: "The period of the latest value up to the report date.", value: |p, &m| p.measures[m].latest().map_or(Cell::Missing, |v| text(&v.period)) },
         Field { name: "latest_value", about: "The latest value.", value: |p, &m| optional_number(p.measures[m].latest().map(|v| v.value)) },
         Field { name: "in_words", about: "The latest value against the target, as the site says it.", value: |p, &m| text(&p.measures[m].in_words()) },
-        Field { name: "priorities", about: "The ids of the priorities it evidences.", value: |p, &m| Cell::Ids(p.measures[m].priorities.clone()) },
-        Field { name: "actions", about: "The ids of the action areas it evidences.", value: |p, &m| Cell::Ids(p.measures[m].actions.clone()) },
+        Field { name: "priorities", about: "The ids of the {priorities} it evidences.", value: |p, &m| Cell::Ids(p.measures[m].priorities.clone()) },
+        Field { name: "actions", about: "The ids of the {actions} it evidences.", value: |p, &m| Cell::Ids(p.measures[m].actions.clone()) },
         Field { name: "recommendations", about: "The national recommendations or ambitions it tracks, as register/item.", value: |p, &m| Cell::Ids(p.measures[m].recommendations.clone()) },
         Field { name: "url", about: "The address of its page, relative to the site.", value: |p, &m| text(&super::outcomes::measure_href(&p.measures[m].id)) },
     ],
@@ -354,30 +355,50 @@ fn json_cell(cell: Cell) -> Value {
 #[derive(serde::Serialize)]
 pub struct TableView {
     pub name: &'static str,
-    pub about: &'static str,
+    pub about: String,
     pub files: Vec<String>,
-    pub fields: Vec<(&'static str, &'static str)>,
+    pub fields: Vec<(&'static str, String)>,
 }
 
-fn view<R>(table: &Table<R>) -> TableView {
+fn view<R>(table: &Table<R>, labels: &Labels) -> TableView {
     let mut files = vec![format!("data/{}.csv", table.name)];
     if table.json {
         files.push(format!("data/{}.json", table.name));
     }
     TableView {
         name: table.name,
-        about: table.about,
+        about: in_plan_words(table.about, labels),
         files,
-        fields: table.fields.iter().map(|f| (f.name, f.about)).collect(),
+        fields: (table.fields.iter())
+            .map(|f| (f.name, in_plan_words(f.about, labels)))
+            .collect(),
     }
 }
 
-pub fn table_views() -> Vec<TableView> {
+/// A description with the plan's own words in place of its placeholders (see `Field`), so a trust
+/// that says "activities" and "objectives" is not told about action areas and priorities.
+fn in_plan_words(about: &str, labels: &Labels) -> String {
+    let words = [
+        ("{action}", labels.action.to_lowercase()),
+        ("{actions}", labels.actions.to_lowercase()),
+        ("{priority}", labels.priority.to_lowercase()),
+        ("{priorities}", labels.priorities.to_lowercase()),
+        ("{sro_long}", labels.sro_long.to_lowercase()),
+        ("{achieve}", labels.achieve.clone()),
+        ("{doing}", labels.doing.clone()),
+        ("{families}", labels.families.clone()),
+    ];
+    (words.iter()).fold(about.to_string(), |text, (placeholder, word)| {
+        text.replace(placeholder, word)
+    })
+}
+
+pub fn table_views(labels: &Labels) -> Vec<TableView> {
     vec![
-        view(&ACTIONS),
-        view(&RECOMMENDATIONS),
-        view(&LINKS),
-        view(&MEASURES),
-        view(&MEASURE_VALUES),
+        view(&ACTIONS, labels),
+        view(&RECOMMENDATIONS, labels),
+        view(&LINKS, labels),
+        view(&MEASURES, labels),
+        view(&MEASURE_VALUES, labels),
     ]
 }

@@ -370,7 +370,7 @@ impl<'a> Renderer<'a> {
             (
                 "data.html",
                 "data.html".to_string(),
-                vec![("tables", json(&data::table_views()))],
+                vec![("tables", json(&data::table_views(&self.plan.labels)))],
             ),
             (
                 "sros.html",
