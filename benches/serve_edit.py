@@ -9,7 +9,8 @@ the new title is served. As soon as it is, it saves a second change (as an edito
 does), which comes in while the rest of the site is still being made, and times it the same way;
 then polls the A to Z page (made after the action pages, with every action on it) until it lists
 the second title: the whole site made again. Prints the median and every time in milliseconds
-for the first save, the medians for the second save and for the whole site. The project is edited
+for the first save, the medians for the second save and for the whole site, and the server's
+peak resident memory. The project is edited
 in place; the last edit is undone before it exits.
 """
 import glob
@@ -28,6 +29,16 @@ def fetch(url):
             return answer.read().decode("utf-8", "replace")
     except OSError:
         return ""
+
+
+def peak_mib(pid):
+    """The server's peak resident memory so far, from Linux's /proc."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="utf-8") as status:
+            kib = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+        return f"{kib / 1024:.0f} MiB"
+    except (OSError, StopIteration):
+        return "not measured"
 
 
 def main():
@@ -72,7 +83,8 @@ def main():
         print(f"median {statistics.median(times):.0f} ms; each: "
               + ", ".join(f"{t:.0f}" for t in times)
               + f"; a second save during the rebuild: median {statistics.median(again):.0f} ms"
-              + f"; whole site: median {statistics.median(whole):.0f} ms")
+              + f"; whole site: median {statistics.median(whole):.0f} ms"
+              + f"; peak memory {peak_mib(server.pid)}")
     finally:
         with open(register, "w", encoding="utf-8") as out:
             out.write(original)
