@@ -10,8 +10,7 @@ does), which comes in while the rest of the site is still being made, and times 
 then polls the A to Z page (made after the action pages, with every action on it) until it lists
 the second title: the whole site made again. Prints the median and every time in milliseconds
 for the first save, the medians for the second save and for the whole site, and the server's
-peak resident memory. The project is edited
-in place; the last edit is undone before it exits.
+peak resident memory. The project is edited in place; the last edit is undone before it exits.
 """
 import glob
 import os

@@ -369,7 +369,9 @@ fn view<R>(table: &Table<R>, labels: &Labels) -> TableView {
         name: table.name,
         about: in_plan_words(table.about, labels),
         files,
-        fields: (table.fields.iter())
+        fields: table
+            .fields
+            .iter()
             .map(|f| (f.name, in_plan_words(f.about, labels)))
             .collect(),
     }
@@ -388,9 +390,11 @@ fn in_plan_words(about: &str, labels: &Labels) -> String {
         ("{doing}", labels.doing.clone()),
         ("{families}", labels.families.clone()),
     ];
-    (words.iter()).fold(about.to_string(), |text, (placeholder, word)| {
-        text.replace(placeholder, word)
-    })
+    words
+        .iter()
+        .fold(about.to_string(), |text, (placeholder, word)| {
+            text.replace(placeholder, word)
+        })
 }
 
 pub fn table_views(labels: &Labels) -> Vec<TableView> {
