@@ -106,7 +106,7 @@ pub fn render_project_cached(
 ) -> Result<Built, Failure> {
     let serving = Serving {
         early: &|_| {},
-        superseded: &|| false,
+        superseded: NEVER,
     };
     let built = render_project_serving(root, options, kept, &serving);
     built.unwrap_or_else(|| unreachable!("a build that is never superseded is never stopped"))
@@ -114,6 +114,9 @@ pub fn render_project_cached(
 
 /// Says whether the rest of a piece of work is no longer wanted (in `serve`, a newer save came in).
 pub type Stop<'s> = dyn Fn() -> bool + Sync + 's;
+
+/// A stop that never comes: a build from the command line, and `check`, always run whole.
+pub const NEVER: &Stop<'static> = &|| false;
 
 /// What `serve` hands a build besides what it keeps.
 pub struct Serving<'s> {
@@ -188,7 +191,7 @@ fn render_sources_to(
     if let Some(kept) = to.kept() {
         problems.extend(validate::check_all_but_style(&content, &kept.checked));
         if problems.iter().any(ContentError::is_error) {
-            problems.extend(validate::style_warnings(&content, &|| false));
+            problems.extend(validate::style_warnings(&content, NEVER));
         }
     } else {
         problems.extend(validate::check(&content));
@@ -254,7 +257,7 @@ fn render_sources_to(
                 None,
                 &sink,
                 &|| {},
-                &|| false,
+                NEVER,
             );
             if let Some(e) = sink.failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
                 return Err(Failure::Write(e));

@@ -110,7 +110,7 @@ pub fn render_site(
         }
     };
     let cache = serving.map(|(cache, ..)| cache);
-    let stop = serving.map_or(&(|| false) as &Stop, |(.., stop)| stop);
+    let stop = serving.map_or(crate::NEVER, |(.., stop)| stop);
     render_site_into(
         plan,
         sources,

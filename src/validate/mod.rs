@@ -53,7 +53,7 @@ pub fn check(content: &Content) -> Vec<ContentError> {
     let memo = CheckMemo::default();
     let (mut problems, style) = rayon::join(
         || check_all_but_style(content, &memo),
-        || style_warnings(content, &|| false),
+        || style_warnings(content, crate::NEVER),
     );
     problems.extend(style);
     problems

@@ -182,12 +182,9 @@ const RUN: usize = 2048;
 
 /// Notes that `word` is in document `id`, the latest document seen.
 fn note(found: &mut HashMap<String, Vec<u32>>, word: String, id: u32) {
-    match found.get_mut(&word) {
-        Some(ids) if ids.last() == Some(&id) => {}
-        Some(ids) => ids.push(id),
-        None => {
-            found.insert(word, vec![id]);
-        }
+    let ids = found.entry(word).or_default();
+    if ids.last() != Some(&id) {
+        ids.push(id);
     }
 }
 
