@@ -289,7 +289,11 @@ fn build(project: Project, out: Option<PathBuf>, output: Output) -> ExitCode {
     let out = out.unwrap_or_else(|| project.root.join("site"));
     let started = Instant::now();
     let spinner = Spinner::start("Building", output.quiet);
-    let result = planpress::build(&project.root, &out, &project.options());
+    let result = planpress::run(
+        &project.root,
+        &project.options(),
+        planpress::Output::Disk(&out),
+    );
     drop(spinner);
     match result {
         Ok(built) => {
@@ -344,7 +348,7 @@ fn let_the_system_free(built: planpress::Built) {
 }
 
 fn check(project: Project, deny_warnings: bool, output: Output) -> ExitCode {
-    match planpress::check_project(&project.root, &project.options()) {
+    match planpress::run(&project.root, &project.options(), planpress::Output::Check) {
         Ok(built) => {
             if !output.quiet || deny_warnings {
                 print_warnings(&built.warnings, &built.sources);
@@ -394,8 +398,9 @@ fn check(project: Project, deny_warnings: bool, output: Output) -> ExitCode {
 
 fn new(what: New, root: &std::path::Path) -> ExitCode {
     // What the new entry needs from the plan: the report date, the first status, the ids in use.
-    let (sources, _, _) = planpress::load::read_content(root);
-    let (content, _) = planpress::load::parse(sources);
+    let fresh = &planpress::pipeline::Fresh;
+    let sources = planpress::load::read(root, fresh).sources;
+    let (content, _) = planpress::load::parse(sources, fresh);
     let plan = content.plan.as_ref().map(|p| &p.value);
     let first_status = plan
         .and_then(|p| p.statuses.first().map(|s| s.id.get_ref().clone()))
@@ -447,7 +452,7 @@ fn pdf(project: Project, out: &std::path::Path, chromium: Option<&std::path::Pat
             return ExitCode::FAILURE;
         }
     };
-    let built = match planpress::render_project_with(&project.root, &project.options()) {
+    let built = match planpress::run(&project.root, &project.options(), planpress::Output::Memory) {
         Ok(built) => built,
         Err(Failure::Content { errors, sources }) => {
             report_failure(&errors, &sources);
@@ -492,7 +497,7 @@ fn snapshot(
         as_of: project.as_of,
         snapshot: Some(label.to_string()),
     };
-    let mut built = match planpress::render_project_with(&project.root, &options) {
+    let mut built = match planpress::run(&project.root, &options, planpress::Output::Memory) {
         Ok(built) => built,
         Err(Failure::Content { errors, sources }) => {
             report_failure(&errors, &sources);

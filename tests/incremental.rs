@@ -7,13 +7,17 @@ use common::*;
 use std::path::Path;
 
 use planpress::render::OutputFile;
-use planpress::{
-    render_project, render_project_cached, render_project_serving, Kept, Options, Serving,
-};
+use planpress::serve::Incremental;
+use planpress::{Built, Failure, Options, Output};
 
-fn pages(root: &Path, kept: &Kept) -> Vec<(String, Vec<u8>)> {
-    let built =
-        render_project_cached(root, &Options::default(), kept).unwrap_or_else(|_| panic!("builds"));
+/// Builds as `serve` does after a save, never superseded.
+fn served(root: &Path, kept: &Incremental) -> Result<Built, Failure> {
+    let whole = kept.run(root, &Options::default(), &|_| {}, &|| false);
+    whole.expect("a run never superseded is never stopped")
+}
+
+fn pages(root: &Path, kept: &Incremental) -> Vec<(String, Vec<u8>)> {
+    let built = served(root, kept).unwrap_or_else(|_| panic!("builds"));
     built
         .files
         .into_iter()
@@ -22,7 +26,8 @@ fn pages(root: &Path, kept: &Kept) -> Vec<(String, Vec<u8>)> {
 }
 
 fn full(root: &Path) -> Vec<(String, Vec<u8>)> {
-    let built = render_project(root).unwrap_or_else(|_| panic!("builds"));
+    let built = planpress::run(root, &Options::default(), Output::Memory)
+        .unwrap_or_else(|_| panic!("builds"));
     built
         .files
         .into_iter()
@@ -32,10 +37,10 @@ fn full(root: &Path) -> Vec<(String, Vec<u8>)> {
 
 /// The progress fixture in a folder of its own, built once as `serve` builds it: the folder, what
 /// the build kept, and its pages.
-fn served_fixture() -> (tempfile::TempDir, Kept, Vec<(String, Vec<u8>)>) {
+fn served_fixture() -> (tempfile::TempDir, Incremental, Vec<(String, Vec<u8>)>) {
     let dir = tempfile::tempdir().unwrap();
     copy_fixture("progress", dir.path());
-    let kept = Kept::default();
+    let kept = Incremental::default();
     let first = pages(dir.path(), &kept);
     (dir, kept, first)
 }
@@ -53,10 +58,10 @@ type Edit<'a> = (&'a str, Box<dyn Fn() + 'a>);
 fn each_edit_re_renders_only_what_it_affects_and_matches_a_full_build() {
     let (dir, kept, first) = served_fixture();
     let root = dir.path();
-    let all = kept.pages.rendered_last();
+    let all = kept.rendered_last();
     assert!(all > 20, "the first build renders every page ({all})");
     assert_eq!(pages(root, &kept), first, "no change, same bytes");
-    assert_eq!(kept.pages.rendered_last(), 0, "and nothing rendered again");
+    assert_eq!(kept.rendered_last(), 0, "and nothing rendered again");
 
     let register = root.join("content/priorities/2-support.toml");
     let edits: Vec<Edit> = vec![
@@ -129,7 +134,7 @@ fn each_edit_re_renders_only_what_it_affects_and_matches_a_full_build() {
     for (what, change) in edits {
         change();
         let incremental = pages(root, &kept);
-        let rendered = kept.pages.rendered_last();
+        let rendered = kept.rendered_last();
         assert_eq!(
             incremental,
             full(root),
@@ -146,11 +151,11 @@ fn each_edit_re_renders_only_what_it_affects_and_matches_a_full_build() {
     }
 }
 
-type Served = Option<Result<planpress::Built, planpress::Failure>>;
+type Served = Option<Result<Built, Failure>>;
 
 /// Saves a change to one action and builds as `serve` does, `superseded` or not by a newer save:
 /// what the build gives, and the pages it handed over early (checked for the change).
-fn save_and_serve(root: &Path, kept: &Kept, superseded: bool) -> (Served, Vec<OutputFile>) {
+fn save_and_serve(root: &Path, kept: &Incremental, superseded: bool) -> (Served, Vec<OutputFile>) {
     let register = root.join("content/priorities/2-support.toml");
     edit(
         &register,
@@ -159,11 +164,7 @@ fn save_and_serve(root: &Path, kept: &Kept, superseded: bool) -> (Served, Vec<Ou
     );
     let early = std::sync::Mutex::new(Vec::new());
     let keep = |files: &[OutputFile]| early.lock().unwrap().extend(files.iter().cloned());
-    let serving = Serving {
-        early: &keep,
-        superseded: &|| superseded,
-    };
-    let built = render_project_serving(root, &Options::default(), kept, &serving);
+    let built = kept.run(root, &Options::default(), &keep, &|| superseded);
     let early = early.into_inner().unwrap();
     let edited = early
         .iter()
@@ -193,13 +194,13 @@ fn serve_is_handed_the_edited_action_page_before_the_rest_and_it_is_the_final_pa
 }
 
 /// The problems a build reports, as a reader sees them: file, line and message.
-fn problems(result: Result<planpress::Built, planpress::Failure>) -> Vec<(String, usize, String)> {
+fn problems(result: Result<Built, Failure>) -> Vec<(String, usize, String)> {
     match result {
-        Err(planpress::Failure::Content { errors, .. }) => errors
+        Err(Failure::Content { errors, .. }) => errors
             .iter()
             .map(|e| (e.path.display().to_string(), e.line, e.message.clone()))
             .collect(),
-        Err(planpress::Failure::Write(e)) => panic!("not a content failure: {e}"),
+        Err(Failure::Write(e)) => panic!("not a content failure: {e}"),
         Ok(_) => Vec::new(),
     }
 }
@@ -210,7 +211,7 @@ fn a_change_elsewhere_that_breaks_an_unchanged_register_is_reported_as_a_full_ch
     let root = dir.path();
     let sros = root.join("content/sros.toml");
     edit(&sros, "id = \"chief-nurse\"", "id = \"lead-nurse\"");
-    let after_save = problems(render_project_cached(root, &Options::default(), &kept));
+    let after_save = problems(served(root, &kept));
     assert!(
         after_save
             .iter()
@@ -219,7 +220,8 @@ fn a_change_elsewhere_that_breaks_an_unchanged_register_is_reported_as_a_full_ch
                 && message.contains("chief-nurse")),
         "the register that names the old id is reported: {after_save:?}"
     );
-    assert_eq!(after_save, problems(render_project(root)));
+    let full_run = planpress::run(root, &Options::default(), Output::Memory);
+    assert_eq!(after_save, problems(full_run));
     edit(&sros, "id = \"lead-nurse\"", "id = \"chief-nurse\"");
     assert_eq!(pages(root, &kept), full(root), "fixed, it builds again");
 }
@@ -231,7 +233,8 @@ fn the_site_written_to_disk_is_the_site_served_from_memory() {
     let root = fixture("progress");
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("site");
-    planpress::build(&root, &out, &Options::default()).unwrap_or_else(|_| panic!("builds"));
+    planpress::run(&root, &Options::default(), Output::Disk(&out))
+        .unwrap_or_else(|_| panic!("builds"));
     let mut written: Vec<(String, Vec<u8>)> = tree(&out)
         .into_iter()
         .map(|(path, bytes)| (path.to_string_lossy().replace('\\', "/"), bytes))
@@ -259,9 +262,9 @@ fn a_build_superseded_by_a_newer_save_stops_after_its_early_pages_and_the_next_i
     let (stopped, early) = save_and_serve(root, &kept, true);
     assert!(stopped.is_none(), "a superseded build gives no site");
     assert!(
-        kept.pages.rendered_last() <= early.len(),
+        kept.rendered_last() <= early.len(),
         "nothing after the early pages is rendered ({} pages)",
-        kept.pages.rendered_last()
+        kept.rendered_last()
     );
 
     let register = root.join("content/priorities/2-support.toml");

@@ -4,7 +4,8 @@
 use std::path::Path;
 
 use planpress::diagnostics::Source;
-use planpress::{render_sources, Options};
+use planpress::load::Files;
+use planpress::pipeline::{run_with, Fresh, Options, Output};
 use proptest::prelude::*;
 
 const PLAN: &str = "organisation = \"T\"\ntitle = \"P\"\nvision = \"V\"\nperiod = \"2023/24\"\nas_of = 2024-03-31\nbase_url = \"https://t.example/\"\n";
@@ -25,13 +26,12 @@ fn project(path: &str, text: String) -> Vec<Source> {
 
 fn run(sources: Vec<Source>) {
     // The only thing asserted: it returns. A panic fails the property.
-    let _ = render_sources(
-        Path::new("/nonexistent"),
+    let files = Files {
         sources,
-        Vec::new(),
-        Vec::new(),
-        &Options::default(),
-    );
+        ..Files::default()
+    };
+    let (root, options) = (Path::new("/nonexistent"), &Options::default());
+    let _ = run_with(root, files, options, Output::Memory, &Fresh);
 }
 
 const PLACES: [&str; 9] = [

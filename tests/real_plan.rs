@@ -15,7 +15,7 @@ fn project() -> &'static Path {
 }
 
 fn real_plan() -> Plan {
-    planpress::render_project(project())
+    planpress::run(project(), &Default::default(), planpress::Output::Memory)
         .expect("content/ builds")
         .plan
 }

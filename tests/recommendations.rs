@@ -111,7 +111,7 @@ fn coverage_counts_what_is_answered_and_lists_the_gaps() {
 #[test]
 fn the_real_plans_gap_list_is_computed_from_the_links() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let plan = planpress::render_project(root)
+    let plan = planpress::run(root, &Default::default(), planpress::Output::Memory)
         .expect("content/ builds")
         .plan;
     let answered: BTreeSet<&str> = plan

@@ -109,7 +109,7 @@ fn the_search_index_stays_within_its_budget_and_still_finds_an_action() {
 
     // A budget this plan's size would reach only at national scale: common words are left out
     // and crowded prefixes split, yet a search still finds what it should.
-    let plan = planpress::check_project(&project, &Default::default())
+    let plan = planpress::run(&project, &Default::default(), planpress::Output::Check)
         .unwrap()
         .plan;
     let tight = Budget {

@@ -1,9 +1,8 @@
 //! Parses content sources into the content-format structs. Pure: text in, structs and errors out.
 
-use std::collections::HashMap;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -16,7 +15,6 @@ use super::format::{
 use super::front_matter::{self, SplitError};
 use super::measures::{self, RawValue};
 use crate::diagnostics::{ContentError, Source};
-use crate::lock;
 
 /// A parsed file and the index of its source, so later stages can point back into it.
 #[derive(Debug, Clone)]
@@ -47,7 +45,7 @@ pub struct Content {
     pub sources: Vec<Source>,
     pub plan: Option<Loaded<PlanFile>>,
     pub sros: Option<Loaded<SroFile>>,
-    /// Shared with the memo `serve` keeps, so an unchanged register is not parsed or copied again.
+    /// Shared with what `serve` keeps, so an unchanged register is not parsed or copied again.
     pub priorities: Vec<Loaded<Arc<PriorityFile>>>,
     pub registers: Vec<Loaded<RegisterFile>>,
     pub pages: Vec<Loaded<PageSource>>,
@@ -64,71 +62,31 @@ pub struct Content {
     pub attachments: Vec<super::Attachment>,
 }
 
-/// A file parsed on its own: its contents if they could be read, and the problems found.
-type Parsed<T> = (Option<Loaded<T>>, Vec<ContentError>);
-
-/// Each priority file as the last parse made it, under its path and text: `serve` parses again
-/// only the registers a save changed, which on a large plan is most of the time a save takes.
-#[derive(Default)]
-pub struct ParseMemo {
-    priorities: Mutex<HashMap<PathBuf, KeptParse>>,
-}
-
-/// A register's text, and what it parsed to.
-type KeptParse = (Arc<String>, Arc<PriorityFile>);
+/// A priority's register parsed: what it holds if it could be read, and the problems found.
+pub type Register = (Option<Arc<PriorityFile>>, Vec<ContentError>);
 
 /// Parses every source by where it sits: `content/plan.toml`, `content/sros.toml`,
-/// `content/priorities/*.toml`, `content/pages/*.md`. Returns what parsed and every error.
-pub fn parse(sources: Vec<Source>) -> (Content, Vec<ContentError>) {
-    parse_kept(sources, &ParseMemo::default())
-}
-
-/// Like `parse`, taking each priority file whose text did not change from `memo`, and keeping
-/// this parse's priority files there for the next.
-pub fn parse_kept(sources: Vec<Source>, memo: &ParseMemo) -> (Content, Vec<ContentError>) {
+/// `content/priorities/*.toml`, `content/pages/*.md`. Returns what parsed and every error. Each
+/// priority register may come from `reuse` instead.
+pub fn parse(sources: Vec<Source>, reuse: &dyn super::Reuse) -> (Content, Vec<ContentError>) {
     let mut content = Content::default();
     let mut errors = Vec::new();
-    let kept = std::mem::take(&mut *lock(&memo.priorities));
     // The priorities' action registers are most of a large plan: they are parsed in parallel
     // first, then taken in order with everything else.
-    let mut priorities: Vec<Option<Parsed<Arc<PriorityFile>>>> = sources
+    let mut priorities: Vec<Option<Register>> = sources
         .par_iter()
-        .enumerate()
-        .map(|(index, source)| {
-            matches!(Role::of(&source.path), Role::Priority).then(|| {
-                let unchanged = kept
-                    .get(&source.path)
-                    .filter(|(text, _)| crate::same(text, &source.text));
-                if let Some((_, value)) = unchanged {
-                    return (Some(loaded(source, index, value.clone())), Vec::new());
-                }
-                let mut errors = Vec::new();
-                let parsed = parse_toml(source, index, &mut errors);
-                (
-                    parsed.map(|p| loaded(source, index, Arc::new(p.value))),
-                    errors,
-                )
-            })
+        .map(|source| {
+            matches!(Role::of(&source.path), Role::Priority)
+                .then(|| reuse.register(source, &|| parse_register(source)))
         })
         .collect();
-    // Both are shared: keeping this parse's registers copies neither text nor parse.
-    let keep = sources
-        .iter()
-        .zip(&priorities)
-        .filter_map(|(source, parsed)| match parsed {
-            Some((Some(priority), _)) => Some((
-                source.path.clone(),
-                (source.text.clone(), priority.value.clone()),
-            )),
-            _ => None,
-        });
-    *lock(&memo.priorities) = keep.collect();
     for (index, source) in sources.iter().enumerate() {
         match Role::of(&source.path) {
             Role::Plan => content.plan = parse_toml(source, index, &mut errors),
             Role::Sros => content.sros = parse_toml(source, index, &mut errors),
             Role::Priority => {
                 if let Some((priority, priority_errors)) = priorities[index].take() {
+                    let priority = priority.map(|value| loaded(source, index, value));
                     content.priorities.extend(priority);
                     errors.extend(priority_errors);
                 }
@@ -159,6 +117,13 @@ pub fn parse_kept(sources: Vec<Source>, memo: &ParseMemo) -> (Content, Vec<Conte
     errors.extend(value_errors);
     check_required_files(&content, &mut errors);
     (content, errors)
+}
+
+/// A priority's action register.
+fn parse_register(source: &Source) -> Register {
+    let mut errors = Vec::new();
+    let parsed = parse_toml::<PriorityFile>(source, 0, &mut errors);
+    (parsed.map(|p| Arc::new(p.value)), errors)
 }
 
 enum Role {
@@ -340,44 +305,15 @@ base_url = "https://example.org/"
 "#;
 
     fn parse_one(path: &str, text: &str) -> (Content, Vec<ContentError>) {
-        parse(vec![
+        parse_all(vec![
             Source::new("content/plan.toml", PLAN),
             Source::new("content/sros.toml", ""),
             Source::new(path, text),
         ])
     }
 
-    fn register(number: u32, title: &str) -> String {
-        format!("number = {number}\ntitle = \"{title}\"\nworkstream = \"w\"\ntrust_priority = \"t\"\nsro = \"a\"\n")
-    }
-
-    #[test]
-    fn a_kept_parse_is_reused_only_while_its_text_is_the_same() {
-        let memo = ParseMemo::default();
-        let sources = |second: &str| {
-            vec![
-                Source::new("content/plan.toml", PLAN),
-                Source::new("content/sros.toml", ""),
-                Source::new("content/priorities/a.toml", register(1, "Safe care")),
-                Source::new("content/priorities/b.toml", second),
-            ]
-        };
-        let (first, errors) = parse_kept(sources(&register(2, "Support")), &memo);
-        assert!(errors.is_empty(), "{errors:?}");
-        let (second, _) = parse_kept(sources(&register(2, "Support for families")), &memo);
-        let same = |i: usize| Arc::ptr_eq(&first.priorities[i].value, &second.priorities[i].value);
-        assert!(same(0), "the unchanged register is the one parsed before");
-        assert!(!same(1), "the changed register is parsed again");
-        assert_eq!(second.priorities[1].value.title, "Support for families");
-        let (broken, errors) = parse_kept(sources("number = "), &memo);
-        assert_eq!(
-            errors.len(),
-            1,
-            "a register that no longer parses is reported"
-        );
-        assert_eq!(broken.priorities.len(), 1);
-        let (again, _) = parse_kept(sources(&register(2, "Support")), &memo);
-        assert_eq!(again.priorities[1].value.title, "Support");
+    fn parse_all(sources: Vec<Source>) -> (Content, Vec<ContentError>) {
+        parse(sources, &crate::pipeline::Fresh)
     }
 
     #[test]
@@ -404,7 +340,7 @@ base_url = "https://example.org/"
 
     #[test]
     fn unknown_files_and_missing_plan_are_errors() {
-        let (_, errors) = parse(vec![Source::new("content/notes.toml", "")]);
+        let (_, errors) = parse_all(vec![Source::new("content/notes.toml", "")]);
         let messages: Vec<String> = errors.iter().map(|e| e.message.clone()).collect();
         assert!(messages.iter().any(|m| m.contains("does not know")));
         assert!(messages.iter().any(|m| m.contains("plan.toml is missing")));

@@ -4,7 +4,6 @@
 use toml::Spanned;
 
 use super::history as progress;
-use super::priorities::ModelMemo;
 use super::{
     default_assurance, default_statuses, Answers, Assurance, Audience, Date, Group, Page, Plan,
     Priority, Recommendation, Register, Sro, Status, Text, Tone,
@@ -13,18 +12,13 @@ use crate::load::format::{PlanFile, RegisterFile, StatusEntry};
 use crate::load::{Content, Loaded, PageSource};
 
 /// Builds the plan as at its report date, or as at `as_of` when given (the command line's
-/// `--as-of`). Returns `None` only if `plan.toml` is absent, which validation reports.
-pub fn build(content: &Content, as_of: Option<Date>, snapshot: Option<String>) -> Option<Plan> {
-    build_kept(content, as_of, snapshot, &ModelMemo::default())
-}
-
-/// Like `build`, taking from `memo` each priority whose register and changes are as they were
-/// when it was kept, and keeping this build's priorities there for the next.
-pub fn build_kept(
+/// `--as-of`), for the snapshot labelled `snapshot` if it is one. Each priority may come from
+/// `reuse`. Returns `None` only if `plan.toml` is absent, which validation reports.
+pub fn build(
     content: &Content,
     as_of: Option<Date>,
     snapshot: Option<String>,
-    memo: &ModelMemo,
+    reuse: &dyn super::Reuse,
 ) -> Option<Plan> {
     let plan = content.plan.as_ref()?;
     let file: &PlanFile = &plan.value;
@@ -32,7 +26,7 @@ pub fn build_kept(
     let assurance = assurance(&file.assurance);
     let (updates, later_updates) = progress::updates(&content.updates, as_of);
     let (priorities, action_index) =
-        super::priorities::priorities(content, &assurance[0].id, &updates, memo);
+        super::priorities::priorities(content, &assurance[0].id, &updates, reuse);
     let mut registers: Vec<Register> = content.registers.iter().map(register).collect();
     registers.sort_by(|a, b| a.id.cmp(&b.id));
     let answers = answers(&priorities, &registers);

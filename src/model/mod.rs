@@ -14,17 +14,32 @@ mod status;
 use std::collections::BTreeMap;
 
 pub use crate::load::format::Labels;
-pub use build::{build, build_kept};
+pub use build::build;
 pub use date::{due_date, period_range, Date, Quarter};
 pub use history::{financial_year, period as plan_period};
 pub use outcomes::{number, Band, Better, Measure, Risk, RiskScale, Standing, Trend, Value};
-pub use priorities::ModelMemo;
 pub use progress::{
     default_assurance, Assurance, Change, Evidence, HistoryEntry, Milestone, Period, Phase,
     Timeline, Update,
 };
 pub use register::{ActionAt, Answers, Audience, Group, Recommendation, Register};
 pub use status::{default_statuses, Status, Tone};
+
+/// What a run may take from an earlier run instead of making it again. A build takes nothing;
+/// `serve` keeps each priority between saves.
+pub trait Reuse: Sync {
+    /// The priority whose register is `source`, as `make` makes it; it depends on nothing but its
+    /// register and what `made_from` fingerprints.
+    fn priority(
+        &self,
+        source: &crate::diagnostics::Source,
+        made_from: &dyn Fn() -> u64,
+        make: &dyn Fn() -> Priority,
+    ) -> std::sync::Arc<Priority> {
+        let _ = (source, made_from);
+        std::sync::Arc::new(make())
+    }
+}
 
 /// The whole plan, ready to render.
 #[derive(Debug, Clone)]

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use toml::Spanned;
@@ -15,62 +15,34 @@ use super::progress::{Change, HistoryEntry, Update};
 use super::{Action, ActionAt, Priority};
 use crate::load::format::{ActionEntry, PriorityFile};
 use crate::load::{Content, Loaded};
-use crate::lock;
-
-/// Each priority as the last build made it, by id, under the parse of its register and a
-/// fingerprint of everything else it was made from.
-#[derive(Default)]
-pub struct ModelMemo {
-    priorities: Mutex<HashMap<String, Kept>>,
-}
-
-struct Kept {
-    /// Held, not only compared: while it is held, no other parse can take its place in memory.
-    parsed: Arc<PriorityFile>,
-    made_from: u64,
-    priority: Arc<Priority>,
-}
 
 /// A change an update makes to an action of one priority: (the update's place in the list of
 /// updates, the action's place in the priority, the change).
 type Touch<'u> = (usize, usize, &'u Change);
 
 /// The priorities in order (by number, then id), each with its actions' progress, and where
-/// each action is. `updates` are newest first, as `history::updates` gives them.
+/// each action is. `updates` are newest first, as `history::updates` gives them. Each priority may
+/// come from `reuse`, kept while its register and the changes made to it are the same.
 pub fn priorities(
     content: &Content,
     first_assurance: &str,
     updates: &[Update],
-    memo: &ModelMemo,
+    reuse: &dyn super::Reuse,
 ) -> (Vec<Arc<Priority>>, HashMap<String, ActionAt>) {
     let mut files: Vec<&Loaded<Arc<PriorityFile>>> = content.priorities.iter().collect();
     files.sort_by_key(|p| (*p.value.number.get_ref(), p.stem.clone()));
     let index = action_index(&files);
     let touches = touches(files.len(), updates, &index);
-    let kept = std::mem::take(&mut *lock(&memo.priorities));
-    let made: Vec<(String, Kept)> = files
+    let priorities = files
         .par_iter()
         .zip(&touches)
         .map(|(loaded, touches)| {
-            let made_from = made_from(loaded.source, first_assurance, updates, touches);
-            let unchanged = kept
-                .get(&loaded.stem)
-                .filter(|k| Arc::ptr_eq(&k.parsed, &loaded.value) && k.made_from == made_from);
-            let priority = match unchanged {
-                Some(kept) => kept.priority.clone(),
-                None => Arc::new(priority(loaded, first_assurance, updates, touches)),
-            };
-            let parsed = loaded.value.clone();
-            let kept = Kept {
-                parsed,
-                made_from,
-                priority,
-            };
-            (loaded.stem.clone(), kept)
+            let source = &content.sources[loaded.source];
+            let made_from = || made_from(loaded.source, first_assurance, updates, touches);
+            let make = || priority(loaded, first_assurance, updates, touches);
+            reuse.priority(source, &made_from, &make)
         })
         .collect();
-    let priorities = made.iter().map(|(_, k)| k.priority.clone()).collect();
-    *lock(&memo.priorities) = made.into_iter().collect();
     (priorities, index)
 }
 
@@ -104,8 +76,8 @@ fn touches<'u>(
     touches
 }
 
-/// A fingerprint of what a priority is made from besides its register: where its file is among
-/// the sources, the assurance an action starts with, and the changes made to its actions.
+/// A fingerprint of what a priority is made from besides its register's text: where its file is
+/// among the sources, the assurance an action starts with, and the changes made to its actions.
 fn made_from(source: usize, first_assurance: &str, updates: &[Update], touches: &[Touch]) -> u64 {
     let mut hasher = DefaultHasher::new();
     (source, first_assurance).hash(&mut hasher);

@@ -37,6 +37,9 @@ pub struct MarkdownProblem {
     pub message: String,
 }
 
+/// Markdown rendered: its HTML, and the problems found in it.
+pub type Rendered = (String, Vec<MarkdownProblem>);
+
 /// Renders a block of Markdown. `resolve` decides where each link goes.
 pub fn render(
     markdown: &str,

@@ -10,7 +10,7 @@ pub mod data;
 mod find;
 mod highlight;
 mod links;
-mod markdown;
+pub mod markdown;
 mod outcomes;
 mod print;
 mod progress;
@@ -21,9 +21,10 @@ mod versions;
 mod views;
 mod words;
 
+use std::cell::RefCell;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -31,8 +32,8 @@ use tera::Context;
 
 use crate::diagnostics::{ContentError, Source};
 use crate::load::Attachment;
-use crate::model::{Plan, Text};
-use crate::{lock, Stop};
+use crate::lock;
+use crate::model::{Plan, Priority, Text};
 use links::LinkTargets;
 pub use theme::Theme;
 use views::*;
@@ -72,7 +73,17 @@ pub trait Sink: Sync {
 pub type Written<'w> = dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()> + 'w;
 
 /// The site's files, kept in memory.
-struct Collect(Mutex<Vec<OutputFile>>);
+#[derive(Default)]
+pub struct Collect(Mutex<Vec<OutputFile>>);
+
+impl Collect {
+    /// The files, sorted by path.
+    pub fn sorted(self) -> Vec<OutputFile> {
+        let mut files = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
+}
 
 impl Sink for Collect {
     fn put(&self, file: OutputFile) {
@@ -90,78 +101,110 @@ impl Sink for Collect {
     }
 }
 
-/// What `serve` is handed early: the files made so far, already right for the new content.
-pub type Early<'e> = dyn Fn(&[OutputFile]) + Sync + 'e;
+/// What a run may take from an earlier run instead of rendering it again, and what `serve` wants
+/// of a run besides the site. A build takes nothing; `serve` keeps the theme, each page, each piece
+/// of Markdown and each priority's pages between saves, and wants the pages an edit is most likely
+/// about as soon as they are made.
+pub trait Reuse: Sync {
+    /// The theme made from `files`.
+    fn theme(&self, files: theme::ThemeFiles) -> Result<Arc<Theme>, Vec<ContentError>> {
+        Theme::compile(files).map(Arc::new)
+    }
 
-/// Renders every page of the site into memory, sorted by path, or every problem found. `serving`
-/// is what `serve` keeps between builds, where it wants the first pages early, and when it no
-/// longer wants the rest (the files are then not a whole site).
+    /// The page (or part of a page) kept under `key`, as `render` makes it; it depends on nothing
+    /// but what `fingerprint` fingerprints.
+    fn page(
+        &self,
+        key: &str,
+        fingerprint: &dyn Fn() -> u64,
+        render: &mut dyn FnMut() -> Option<Bytes>,
+    ) -> Option<Bytes> {
+        let _ = (key, fingerprint);
+        render()
+    }
+
+    /// A piece of Markdown as HTML, with the problems found in it, as `render` makes it; it
+    /// depends on nothing but what `key` fingerprints.
+    fn markdown(
+        &self,
+        key: &dyn Fn() -> u64,
+        render: &dyn Fn() -> markdown::Rendered,
+    ) -> markdown::Rendered {
+        let _ = key;
+        render()
+    }
+
+    /// The pages of a priority and its action areas, and its part of the print edition, as
+    /// `make` makes them; they depend on nothing but the priority's model and what
+    /// `surroundings` fingerprints. `None`: a page could not be made (the problem is reported).
+    fn priority(
+        &self,
+        model: &Arc<Priority>,
+        surroundings: &dyn Fn() -> u64,
+        make: &mut dyn FnMut() -> Option<PriorityPages>,
+    ) -> Option<PriorityPages> {
+        let _ = (model, surroundings);
+        make()
+    }
+
+    /// Whether the run is to hand over the priorities' and action areas' pages as soon as they
+    /// are made, before the lists, search index and print edition that take the rest of the time.
+    fn shows_early(&self) -> bool {
+        false
+    }
+
+    /// Takes those pages: already right for the new content, but not yet the whole site.
+    fn early(&self, files: &[OutputFile]) {
+        let _ = files;
+    }
+
+    /// Asked after the early pages, before each later page or job: whether the rest of the site is
+    /// no longer wanted (a newer save came in). The files handed over are then not a whole site.
+    fn stopped(&self) -> bool {
+        false
+    }
+}
+
+/// The key a priority's part of the print edition is kept under (`Reuse::page`).
+pub fn print_part_key(priority: &str) -> String {
+    format!("print/index.html#{priority}")
+}
+
+/// A priority's pages (its own and its action areas') and its part of the print edition.
+#[derive(Clone)]
+pub struct PriorityPages {
+    pub files: Vec<OutputFile>,
+    pub print_part: Bytes,
+}
+
+/// Renders every page of the site, handing each file to `sink` as soon as it is made (from many
+/// threads); returns the paths of all of them, sorted, or every problem found. After an error, or
+/// once `reuse` says the rest is not wanted, the files handed over are not a whole site.
 pub fn render_site(
     plan: &Plan,
     sources: &[Source],
     attachments: &[Attachment],
     theme: &Theme,
-    serving: Option<(&cache::PageCache, &Early, &Stop)>,
-) -> Result<Vec<OutputFile>, Vec<ContentError>> {
-    let files = Collect(Mutex::new(Vec::new()));
-    let early = || {
-        if let Some((_, early, _)) = serving {
-            early(&lock(&files.0));
-        }
-    };
-    let cache = serving.map(|(cache, ..)| cache);
-    let stop = serving.map_or(crate::NEVER, |(.., stop)| stop);
-    render_site_into(
-        plan,
-        sources,
-        attachments,
-        theme,
-        cache,
-        &files,
-        &early,
-        stop,
-    )?;
-    let mut files = files.0.into_inner().unwrap_or_else(|e| e.into_inner());
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
-}
-
-/// Renders every page of the site, handing each file to `sink` as soon as it is made (from many
-/// threads) and calling `early` once the priorities' and action areas' pages are made; returns
-/// the paths of all of them, sorted, or every problem found. After an error, or once `stop` says
-/// so after `early`, the files handed over are not a whole site.
-#[allow(clippy::too_many_arguments)]
-pub fn render_site_into(
-    plan: &Plan,
-    sources: &[Source],
-    attachments: &[Attachment],
-    theme: &Theme,
-    cache: Option<&cache::PageCache>,
     sink: &dyn Sink,
-    early: &(dyn Fn() + Sync),
-    stop: &Stop,
+    reuse: &dyn Reuse,
 ) -> Result<Vec<String>, Vec<ContentError>> {
-    if let Some(cache) = cache {
-        cache.start();
-    }
     let site = json(&site_view(
         plan,
         theme.words_looked_up.then_some(&theme.words),
     ));
     let renderer = Renderer {
-        cache,
         plan,
         sources,
+        attachments,
         theme,
         sink,
-        early,
-        stop,
+        reuse,
         past_early: AtomicBool::new(false),
         paths: Mutex::new(Vec::new()),
         targets: LinkTargets::new(plan, sources.iter().map(|s| s.path.as_path()), attachments),
         problems: Mutex::new(Vec::new()),
-        made: Mutex::new(Vec::new()),
-        site_fingerprint: cache.map_or(0, |_| cache::json_fingerprint(&site)),
+        early: Mutex::new(Vec::new()),
+        fingerprints: Fingerprints::default(),
         contexts: contexts::Contexts::new(site),
         chrome: chrome::Chrome::default(),
         glossary: abbreviations::Glossary::new(plan.glossary.iter().map(|t| {
@@ -185,14 +228,6 @@ pub fn render_site_into(
         .problems
         .into_inner()
         .unwrap_or_else(|e| e.into_inner());
-    if let (Some(cache), true) = (cache, problems.is_empty()) {
-        cache.keep_priorities(
-            renderer
-                .made
-                .into_inner()
-                .unwrap_or_else(|e| e.into_inner()),
-        );
-    }
     if problems.is_empty() {
         let mut paths = renderer
             .paths
@@ -224,32 +259,39 @@ fn trim_lines(html: &str) -> String {
 }
 
 struct Renderer<'a> {
-    /// Pages kept from the last build (only `serve` keeps them).
-    cache: Option<&'a cache::PageCache>,
     plan: &'a Plan,
     sources: &'a [Source],
+    attachments: &'a [Attachment],
     theme: &'a Theme,
     sink: &'a dyn Sink,
-    /// Called once the pages an edit is most likely about (priorities, action areas) are made.
-    early: &'a (dyn Fn() + Sync),
-    /// Asked after `early`, before each later page or job: stop if it says so.
-    stop: &'a Stop<'a>,
-    /// Whether `early` was called: the priorities' pages before it are always made whole.
+    /// What `serve` kept from the last run, and what it wants of this one.
+    reuse: &'a dyn Reuse,
+    /// Whether the early pages were handed over: the priorities' pages before are always made whole.
     past_early: AtomicBool,
     /// Every file handed to the sink so far (the sitemap lists the pages).
     paths: Mutex<Vec<String>>,
     targets: LinkTargets,
     problems: Mutex<Vec<ContentError>>,
-    /// The priorities rendered in full, for `serve` to keep if the build succeeds.
-    made: Mutex<Vec<(String, cache::KeptPriority)>>,
-    /// What the site's view is, for `serve`'s page fingerprints (0 outside `serve`).
-    site_fingerprint: u64,
+    /// The priorities' and action areas' pages, for `reuse` to be shown early.
+    early: Mutex<Vec<OutputFile>>,
+    /// What the pages are made from, for `reuse` (worked out only when it asks).
+    fingerprints: Fingerprints,
     /// What every page is told about the site, made once, and template contexts holding it,
     /// each lent to one page at a time.
     contexts: contexts::Contexts,
     /// The header and footer, rendered once for each place they differ.
     chrome: chrome::Chrome,
     glossary: abbreviations::Glossary,
+}
+
+/// Fingerprints of what every page, and every priority's pages, are made from besides their own
+/// values: worked out once a run, and only for `serve`.
+#[derive(Default)]
+struct Fingerprints {
+    /// The site's view.
+    site: OnceLock<u64>,
+    /// Everything a priority's pages may show besides its own actions.
+    around_priorities: OnceLock<u64>,
 }
 
 /// A page's own part of the template context.
@@ -260,8 +302,8 @@ impl<'a> Renderer<'a> {
     /// in summary, and in full only for the pages that show an action's columns.
     fn pages(&self) {
         let print_parts = self.priority_pages();
-        if lock(&self.problems).is_empty() {
-            (self.early)();
+        if self.reuse.shows_early() && lock(&self.problems).is_empty() {
+            self.reuse.early(&lock(&self.early));
         }
         self.past_early.store(true, Ordering::Relaxed);
         if self.stopped() {
@@ -323,7 +365,7 @@ impl<'a> Renderer<'a> {
 
     /// Whether the rest of the build is no longer wanted: only ever after the early pages.
     fn stopped(&self) -> bool {
-        self.past_early.load(Ordering::Relaxed) && (self.stop)()
+        self.past_early.load(Ordering::Relaxed) && self.reuse.stopped()
     }
 
     /// Hands files on to the sink, noting their paths.
@@ -410,34 +452,26 @@ impl<'a> Renderer<'a> {
     /// priority at a time, so a large plan never holds every action's rendered text at once; the
     /// same view gives the priority's part of the print edition, returned in order.
     fn priority_pages(&self) -> Vec<Bytes> {
-        // In `serve`, a priority that is the same model (the model keeps a priority a save did
-        // not touch) in the same surroundings is not viewed again.
-        let shared = self.cache.map(|_| cache::plan_without_actions(self.plan));
         (0..self.plan.priorities.len())
             .into_par_iter()
             .map(|i| {
                 let model = &self.plan.priorities[i];
-                let surroundings = shared.map(|shared| {
-                    let made_from = (self.theme.fingerprint, self.targets.fingerprint(), shared);
-                    cache::fingerprint(&(made_from, i))
-                });
-                let kept = self.cache.zip(surroundings);
-                if let Some((files, print_part)) =
-                    kept.and_then(|(cache, surroundings)| cache.priority(model, surroundings))
-                {
-                    self.emit(files);
-                    return print_part;
-                }
-                let (files, print_part) = self.priority_files(i);
-                if let Some(surroundings) = surroundings {
-                    let paths = files.iter().map(|f| f.path.clone()).collect();
-                    let made = cache::KeptPriority {
-                        model: model.clone(),
-                        surroundings,
-                        paths,
-                        print_part: print_part.clone(),
-                    };
-                    lock(&self.made).push((model.id.clone(), made));
+                // In `serve`, a priority that is the same model (the model keeps a priority a
+                // save did not touch) in the same surroundings is not viewed again.
+                let surroundings = || {
+                    let around = self.fingerprints.around_priorities.get_or_init(|| {
+                        cache::around_priorities(self.plan, self.sources, self.attachments)
+                    });
+                    cache::fingerprint(&(self.theme.fingerprint, *around, i))
+                };
+                let made = self
+                    .reuse
+                    .priority(model, &surroundings, &mut || self.priority_files(i));
+                let Some(PriorityPages { files, print_part }) = made else {
+                    return Bytes::default();
+                };
+                if self.reuse.shows_early() {
+                    lock(&self.early).extend(files.iter().cloned());
                 }
                 self.emit(files);
                 print_part
@@ -445,8 +479,9 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    /// The page of the `i`th priority, its action areas' pages, and its part of the print edition.
-    fn priority_files(&self, i: usize) -> (Vec<OutputFile>, Bytes) {
+    /// The page of the `i`th priority, its action areas' pages, and its part of the print edition;
+    /// `None` if a page could not be made (the problem is reported).
+    fn priority_files(&self, i: usize) -> Option<PriorityPages> {
         let (plan, priorities) = (self.plan, &self.plan.priorities);
         let priority = self.priority_view(&priorities[i], Detail::Full);
         let neighbour = |j: Option<usize>| {
@@ -465,11 +500,18 @@ impl<'a> Renderer<'a> {
             .into_iter()
             .collect();
         let link = json(&PriorityLink::to(plan, &priorities[i]));
-        files.par_extend(priority.actions.par_iter().filter_map(|action| {
-            let extra = vec![("action", json(action)), ("priority", link.clone())];
-            self.page("action.html", &action.href, "../", extra)
-        }));
-        (files, self.print_part(&priority))
+        let actions: Vec<Option<OutputFile>> = priority
+            .actions
+            .par_iter()
+            .map(|action| {
+                let extra = vec![("action", json(action)), ("priority", link.clone())];
+                self.page("action.html", &action.href, "../", extra)
+            })
+            .collect();
+        let whole = files.len() == 1 && actions.iter().all(Option::is_some);
+        files.extend(actions.into_iter().flatten());
+        let print_part = self.print_part(&priority)?;
+        whole.then_some(PriorityPages { files, print_part })
     }
 
     /// Renders one template to one file; a template error is reported against the theme.
@@ -509,18 +551,20 @@ impl<'a> Renderer<'a> {
         for (key, value) in extra {
             map.insert(key.into(), value);
         }
-        let fingerprint = self.cache.map(|_| {
-            let page = cache::json_fingerprint(&map);
-            cache::fingerprint(&(
-                template,
-                self.theme.fingerprint,
-                self.site_fingerprint,
-                page,
-            ))
-        });
-        let render = || {
+        // Both closures below see the page's values; the second takes them, once.
+        let page = RefCell::new(Some((map, finish)));
+        let fingerprint = || {
+            let site = self
+                .fingerprints
+                .site
+                .get_or_init(|| cache::json_fingerprint(self.contexts.site()));
+            let values = page.borrow();
+            let values = values.as_ref().map(|(map, _)| cache::json_fingerprint(map));
+            cache::fingerprint(&(template, self.theme.fingerprint, site, values))
+        };
+        let mut render = || {
+            let (mut map, finish) = page.borrow_mut().take()?;
             // The header and footer follow from what the fingerprint already holds.
-            let mut map = map;
             let chrome = self.chrome(root, path);
             map.insert("header".into(), chrome.header.clone());
             map.insert("footer".into(), chrome.footer.clone());
@@ -529,10 +573,7 @@ impl<'a> Renderer<'a> {
             self.contexts.give_back(lent);
             html.map(|html| finish(html).into())
         };
-        match (self.cache, fingerprint) {
-            (Some(cache), Some(fingerprint)) => cache.page(key, fingerprint, render),
-            _ => render(),
-        }
+        self.reuse.page(key, &fingerprint, &mut render)
     }
 
     fn render(&self, template: &str, context: &Context) -> Option<String> {
@@ -732,21 +773,13 @@ impl<'a> Renderer<'a> {
             Style::Inline => markdown::render_inline(&text.markdown, &resolve),
             Style::Block(prefix) => markdown::render_with_prefix(&text.markdown, &resolve, prefix),
         };
-        let (html, problems) = match self.cache {
-            // The same text, in the same file, shown from the same folder, with the same files to
-            // link to, renders the same.
-            Some(cache) => {
-                let key = cache::fingerprint(&(
-                    &text.markdown,
-                    &source.path,
-                    root,
-                    style,
-                    self.targets.fingerprint(),
-                ));
-                cache.markdown(key, render)
-            }
-            None => render(),
+        // The same text, in the same file, shown from the same folder, with the same files to
+        // link to, renders the same.
+        let key = || {
+            let targets = self.targets.fingerprint();
+            cache::fingerprint(&(&text.markdown, &source.path, root, style, targets))
         };
+        let (html, problems) = self.reuse.markdown(&key, &render);
         for problem in problems {
             let at = text.offset + problem.range.start;
             self.problem(

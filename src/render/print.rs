@@ -96,8 +96,8 @@ impl<'a> Renderer<'a> {
     }
 
     /// A priority's part of the edition, from its full view.
-    pub(super) fn print_part(&self, priority: &PriorityView) -> super::Bytes {
-        let key = format!("print/index.html#{}", priority.heading.id);
+    pub(super) fn print_part(&self, priority: &PriorityView) -> Option<super::Bytes> {
+        let key = super::print_part_key(priority.heading.id);
         let extra = vec![("p", json(priority))];
         self.cached(
             "print-priority.html",
@@ -107,6 +107,5 @@ impl<'a> Renderer<'a> {
             extra,
             |html| trim_lines(&html).into_bytes(),
         )
-        .unwrap_or_default()
     }
 }

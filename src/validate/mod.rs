@@ -20,7 +20,6 @@ use crate::load::Content;
 use crate::model::{default_statuses, Tone};
 use crate::Stop;
 pub use ids::{is_slug, slugify};
-pub use priorities::CheckMemo;
 use references::Seen;
 
 /// Page names the site uses itself; a Markdown page may not take them.
@@ -47,12 +46,27 @@ const RESERVED_PAGES: [&str; 20] = [
     "status",
 ];
 
+/// What a run may take from an earlier run instead of checking it again. A build takes nothing;
+/// `serve` keeps each register's problems between saves.
+pub trait Reuse: Sync {
+    /// The problems `check` finds in the action register in `source`, which depend on nothing
+    /// outside it but what `surroundings` fingerprints.
+    fn register_problems(
+        &self,
+        source: &Source,
+        surroundings: &dyn Fn() -> u64,
+        check: &dyn Fn() -> Vec<ContentError>,
+    ) -> Vec<ContentError> {
+        let _ = (source, surroundings);
+        check()
+    }
+}
+
 /// Every problem in the content: errors (which stop the build) and warnings.
-pub fn check(content: &Content) -> Vec<ContentError> {
+pub fn check(content: &Content, reuse: &dyn Reuse) -> Vec<ContentError> {
     // The style warnings are half the work on a large plan, and need nothing from the rest.
-    let memo = CheckMemo::default();
     let (mut problems, style) = rayon::join(
-        || check_all_but_style(content, &memo),
+        || check_all_but_style(content, reuse),
         || style_warnings(content, crate::NEVER),
     );
     problems.extend(style);
@@ -67,9 +81,8 @@ pub fn style_warnings(content: &Content, stop: &Stop) -> Vec<ContentError> {
 }
 
 /// Every problem but the style warnings: every error, and the other warnings, in the order of
-/// their files and places. `memo` keeps what was found in each action register for the next check
-/// (`serve` keeps one between saves).
-pub fn check_all_but_style(content: &Content, memo: &CheckMemo) -> Vec<ContentError> {
+/// their files and places.
+pub fn check_all_but_style(content: &Content, reuse: &dyn Reuse) -> Vec<ContentError> {
     let mut errors = Vec::new();
     // A file that failed to parse has already been reported; checking references against it would
     // only add a false "unknown" error for every use, so those checks are skipped (`None`).
@@ -96,7 +109,7 @@ pub fn check_all_but_style(content: &Content, memo: &CheckMemo) -> Vec<ContentEr
     };
     // The files a link may reach, for the registers' links and the rest.
     let files = links::existing(content);
-    let actions = priorities::check(content, &known, &files, memo, &mut errors);
+    let actions = priorities::check(content, &known, &files, reuse, &mut errors);
     updates::check_updates(content, &known, &actions, &mut errors);
     updates::check_milestones_and_timeline(content, &mut errors);
     outcomes::check_measures(content, &known, &mut errors);

@@ -2,12 +2,12 @@
 //! number and each action's id used once) is checked across them all; what a register can get
 //! wrong on its own (an unknown owner, status or recommendation, a due date that is not one, a
 //! broken link) is checked one register at a time, in parallel, and `serve` keeps those problems
-//! for each register whose parse and surroundings did not change.
+//! for each register whose text and surroundings did not change.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
@@ -17,60 +17,29 @@ use super::{bad_file_name, check_due, is_slug, links, statuses_defined_in, Known
 use crate::diagnostics::ContentError;
 use crate::load::format::PriorityFile;
 use crate::load::{Content, Loaded};
-use crate::lock;
 
-/// Each register's own problems as the last check found them, under the parse they were found in
-/// and a fingerprint of everything else they depend on.
-#[derive(Default)]
-pub struct CheckMemo {
-    registers: Mutex<HashMap<PathBuf, Kept>>,
-}
-
-struct Kept {
-    /// Held, not only compared: while it is held, no other parse can take its place in memory.
-    parsed: Arc<PriorityFile>,
-    surroundings: u64,
-    problems: Vec<ContentError>,
-}
-
-/// Every register's problems; returns the action ids, which updates refer to.
+/// Every register's problems; returns the action ids, which updates refer to. Each register's own
+/// problems may come from `reuse`, kept while the register and `surroundings` are the same.
 pub(super) fn check<'c>(
     content: &'c Content,
     known: &Known,
     files: &HashSet<&Path>,
-    memo: &CheckMemo,
+    reuse: &dyn super::Reuse,
     errors: &mut Vec<ContentError>,
 ) -> Seen<'c> {
     let actions = check_across(content, errors);
-    let surroundings = surroundings(content, known);
-    let kept = std::mem::take(&mut *lock(&memo.registers));
-    let found: Vec<(PathBuf, Kept)> = content
+    let surroundings = OnceLock::new();
+    let surroundings = || *surroundings.get_or_init(|| self::surroundings(content, known));
+    let found: Vec<Vec<ContentError>> = content
         .priorities
         .par_iter()
         .map(|priority| {
-            let path = &content.sources[priority.source].path;
-            let unchanged = kept.get(path).filter(|k| {
-                Arc::ptr_eq(&k.parsed, &priority.value) && k.surroundings == surroundings
-            });
-            let problems = match unchanged {
-                Some(kept) => kept.problems.clone(),
-                None => register_problems(content, priority, known, files),
-            };
-            let parsed = priority.value.clone();
-            (
-                path.clone(),
-                Kept {
-                    parsed,
-                    surroundings,
-                    problems,
-                },
-            )
+            let source = &content.sources[priority.source];
+            let check = || register_problems(content, priority, known, files);
+            reuse.register_problems(source, &surroundings, &check)
         })
         .collect();
-    for (_, kept) in &found {
-        errors.extend(kept.problems.iter().cloned());
-    }
-    *lock(&memo.registers) = found.into_iter().collect();
+    errors.extend(found.into_iter().flatten());
     actions
 }
 

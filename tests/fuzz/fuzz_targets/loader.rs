@@ -5,7 +5,8 @@ use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
 use planpress::diagnostics::Source;
-use planpress::{render_sources, Options};
+use planpress::load::Files;
+use planpress::pipeline::{run_with, Fresh, Options, Output};
 
 const PLAN: &str = "organisation = \"T\"\ntitle = \"P\"\nvision = \"V\"\nperiod = \"2023/24\"\nas_of = 2024-03-31\nbase_url = \"https://t.example/\"\n";
 
@@ -16,5 +17,6 @@ fuzz_target!(|data: &[u8]| {
         Source::new("content/sros.toml", ""),
         Source::new("content/pages/fuzzed.md", page),
     ];
-    let _ = render_sources(Path::new("/nonexistent"), sources, Vec::new(), Vec::new(), &Options::default());
+    let files = Files { sources, ..Files::default() };
+    let _ = run_with(Path::new("/nonexistent"), files, &Options::default(), Output::Memory, &Fresh);
 });

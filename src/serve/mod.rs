@@ -1,0 +1,210 @@
+//! `planpress serve`: builds the site in memory, serves it on this computer (`http`), watches
+//! `content/` and `themes/`, rebuilds on a change and reloads the open page. A change that breaks
+//! the content keeps the last good pages and shows the problem in the terminal and as a banner on
+//! the page. Nothing is written to disk, so serving can never publish a broken site. Each rebuild
+//! reuses what the last one made through the incremental layer (`incremental`), the only cache.
+
+mod http;
+pub mod incremental;
+mod memo;
+
+use std::collections::HashMap;
+use std::io;
+use std::net::{SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
+
+use notify::{RecursiveMode, Watcher};
+
+use crate::diagnostics::{self, ContentError};
+use crate::{lock, Failure, Options};
+pub use incremental::Incremental;
+
+/// The address the live-reload script listens to.
+pub(super) const EVENTS: &str = "/__planpress/events";
+
+/// How long the files must be quiet, in milliseconds, before a burst of changes (an editor
+/// saving: write, rename, change of times) is taken as finished and rebuilt once.
+const QUIET: u64 = 30;
+
+/// Added to every HTML page served, never to built files: reload when a rebuild finishes.
+pub(super) const RELOAD_SCRIPT: &str = "<script>new EventSource(\"/__planpress/events\").onmessage = () => location.reload();</script>";
+
+/// What is being served: the last good build, and the problems of the latest one if it failed.
+#[derive(Default)]
+pub(super) struct Served {
+    pub(super) files: HashMap<String, crate::render::Bytes>,
+    pub(super) problem: Option<String>,
+    /// Counts rebuilds, so a waiting page knows when to reload.
+    pub(super) generation: u64,
+    /// A fingerprint of the warnings last shown in the terminal.
+    warnings: u64,
+}
+
+/// What the server threads share: what is served, a signal for each rebuild, and the pages kept
+/// between rebuilds (outside the lock, so pages are answered while a rebuild renders).
+pub(super) struct State {
+    pub(super) served: Mutex<Served>,
+    pub(super) changed: Condvar,
+    kept: Incremental,
+    /// Counts the changes seen in the watched folders, so a rebuild knows a newer save came in.
+    saves: AtomicU64,
+}
+
+pub(super) type Shared = Arc<State>;
+
+/// Serves the project at `root` on `address` until the process is stopped.
+pub fn serve(
+    root: &Path,
+    address: SocketAddr,
+    options: Options,
+    ready: impl FnOnce(SocketAddr),
+) -> io::Result<()> {
+    let shared: Shared = Arc::new(State {
+        served: Mutex::new(Served::default()),
+        changed: Condvar::new(),
+        kept: Incremental::default(),
+        saves: AtomicU64::new(0),
+    });
+    rebuild(root, &options, &shared);
+    let listener = TcpListener::bind(address)?;
+    let bound = listener.local_addr()?;
+    let watched = watch(root, options, shared.clone())?;
+    ready(bound);
+    for stream in listener.incoming().flatten() {
+        let shared = shared.clone();
+        std::thread::spawn(move || {
+            // A browser that goes away mid-answer is not an error worth reporting.
+            let _ = http::answer(stream, &shared);
+        });
+    }
+    drop(watched);
+    Ok(())
+}
+
+/// Builds the site in memory; on success it replaces what is served, on failure it keeps the last
+/// good pages and records the problem for the banner. A build a newer save supersedes stops once
+/// its early pages are shown: the next build, of the newer save, follows at once.
+fn rebuild(root: &Path, options: &Options, shared: &Shared) {
+    let early = |files: &[crate::render::OutputFile]| show_early(shared, files);
+    let began = shared.saves.load(Ordering::Relaxed);
+    let superseded = || shared.saves.load(Ordering::Relaxed) != began;
+    let Some(result) = shared.kept.run(root, options, &early, &superseded) else {
+        eprintln!("A newer save came in: building that.");
+        return;
+    };
+    let mut served = lock(&shared.served);
+    match result {
+        Ok(built) => {
+            report_warnings(&built.warnings, &built.sources, &mut served.warnings);
+            let pages = built
+                .files
+                .iter()
+                .filter(|f| f.path.ends_with(".html"))
+                .count();
+            served.files = built.files.into_iter().map(|f| (f.path, f.bytes)).collect();
+            served.problem = None;
+            eprintln!(
+                "Rebuilt {pages} pages ({} rendered again).",
+                shared.kept.rendered_last()
+            );
+        }
+        Err(Failure::Content { errors, sources }) => {
+            let report = diagnostics::report(&errors, &sources);
+            eprint!("{report}");
+            eprintln!(
+                "The pages served are the last good ones; fix the problems above and save again."
+            );
+            served.problem = Some(summary(&errors));
+        }
+        Err(Failure::Write(e)) => served.problem = Some(e.to_string()),
+    }
+    served.generation += 1;
+    shared.changed.notify_all();
+}
+
+/// Serves the pages made first (the priorities' and action areas') as soon as they are made, and
+/// reloads the open page if any changed: the page being edited shows before the lists, search
+/// index and print edition are made again. The rebuild then replaces everything.
+fn show_early(shared: &Shared, files: &[crate::render::OutputFile]) {
+    let mut served = lock(&shared.served);
+    if served.problem.is_some() || served.files.is_empty() {
+        // The last build failed or there was none: show the whole site at once, when it is made.
+        return;
+    }
+    let mut changed = false;
+    for file in files {
+        let same = served
+            .files
+            .get(&file.path)
+            .is_some_and(|kept| crate::same(kept, &file.bytes));
+        if !same {
+            served.files.insert(file.path.clone(), file.bytes.clone());
+            changed = true;
+        }
+    }
+    if changed {
+        served.generation += 1;
+        shared.changed.notify_all();
+    }
+}
+
+/// Shows the warnings in the terminal, in full when they changed since the last build; the same
+/// list again after every save would bury what the save itself did.
+fn report_warnings(warnings: &[ContentError], sources: &[diagnostics::Source], shown: &mut u64) {
+    let messages: Vec<_> = warnings
+        .iter()
+        .map(|w| (&w.path, w.line, w.column, &w.message))
+        .collect();
+    let fingerprint = crate::render::cache::fingerprint(&messages);
+    if fingerprint == *shown {
+        if !warnings.is_empty() {
+            eprintln!("The same {} warnings as before.", warnings.len());
+        }
+        return;
+    }
+    *shown = fingerprint;
+    eprint!("{}", diagnostics::report(warnings, sources));
+}
+
+/// One line per problem, for the banner: file, line and what is wrong.
+fn summary(errors: &[ContentError]) -> String {
+    errors
+        .iter()
+        .filter(|e| e.is_error())
+        .map(|e| format!("{}:{}: {}", e.path.display(), e.line, e.message))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Watches `content/` and `themes/`; a burst of changes (an editor saving) becomes one rebuild.
+fn watch(root: &Path, options: Options, shared: Shared) -> io::Result<notify::RecommendedWatcher> {
+    let (tx, rx) = mpsc::channel();
+    let seen = shared.clone();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if event.is_ok_and(|e| !e.kind.is_access()) {
+            seen.saves.fetch_add(1, Ordering::Relaxed);
+            let _ = tx.send(());
+        }
+    })
+    .map_err(io::Error::other)?;
+    for folder in ["content", "themes"] {
+        let path = root.join(folder);
+        if path.is_dir() {
+            watcher
+                .watch(&path, RecursiveMode::Recursive)
+                .map_err(io::Error::other)?;
+        }
+    }
+    let root: PathBuf = root.to_path_buf();
+    std::thread::spawn(move || {
+        while rx.recv().is_ok() {
+            while rx.recv_timeout(Duration::from_millis(QUIET)).is_ok() {}
+            rebuild(&root, &options, &shared);
+        }
+    });
+    Ok(watcher)
+}
