@@ -197,7 +197,7 @@ fn problems(result: Result<planpress::Built, planpress::Failure>) -> Vec<(String
     match result {
         Err(planpress::Failure::Content { errors, .. }) => errors
             .iter()
-            .map(|e| (e.path.display().to_string(), e.line, e.message.clone()))
+            .map(|e| (e.path.display().to_string(), e.line, e.message()))
             .collect(),
         Err(planpress::Failure::Write(e)) => panic!("not a content failure: {e}"),
         Ok(_) => Vec::new(),

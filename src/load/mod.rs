@@ -15,7 +15,7 @@ use std::time::{Duration, SystemTime};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::diagnostics::{ContentError, Source};
+use crate::diagnostics::{ContentError, FileKind, Source};
 pub use measures::{from_toml as measure_value, RawValue};
 pub use parse::{
     parse, parse_kept, Content, Loaded, MarkdownSource, PageSource, ParseMemo, UpdateSource,
@@ -41,14 +41,11 @@ pub fn read_content_kept(
     let mut attachments = Vec::new();
     let mut errors = Vec::new();
     if !content.is_dir() {
-        errors.push(
-            ContentError::in_file(Path::new("content"), "there is no content folder here").hint(
-                format!(
-                    "run planpress from the project folder, or pass --root with the folder that holds content/ (looked in {})",
-                    root.display()
-                ),
-            ),
-        );
+        let root = root.to_path_buf();
+        errors.push(ContentError::in_file(
+            Path::new("content"),
+            FileKind::NoContentFolder { root },
+        ));
         return (sources, attachments, errors);
     }
     let files = content.join("files");
@@ -62,18 +59,19 @@ pub fn read_content_kept(
             Ok(entry) => entry,
             Err(e) => {
                 let path = e.path().unwrap_or(&content).to_path_buf();
+                let error = e.to_string();
                 found.push(Err(ContentError::in_file(
                     &relative(root, &path),
-                    e.to_string(),
+                    FileKind::Unwalkable { error },
                 )));
                 continue;
             }
         };
         if entry.path_is_symlink() {
-            found.push(Err(
-                ContentError::in_file(&relative(root, entry.path()), "this is a symbolic link, which planpress does not follow")
-                    .hint("copy the file into content/ instead: a link could reach files that must not be published"),
-            ));
+            found.push(Err(ContentError::in_file(
+                &relative(root, entry.path()),
+                FileKind::SymbolicLink,
+            )));
             continue;
         }
         let attachment = entry.path().starts_with(&files);
@@ -180,8 +178,8 @@ fn read_file(root: &Path, file: &Path, attachment: bool) -> Result<Read, Content
 pub type Attachment = (std::path::PathBuf, Vec<u8>);
 
 fn unreadable(path: &Path, error: std::io::Error) -> ContentError {
-    ContentError::in_file(path, format!("the file could not be read: {error}"))
-        .hint("check the file's permissions")
+    let error = error.to_string();
+    ContentError::in_file(path, FileKind::Unreadable { error })
 }
 
 fn is_content_file(path: &Path) -> bool {
@@ -199,12 +197,7 @@ fn not_utf8(path: &Path, error: std::string::FromUtf8Error) -> ContentError {
     let offset = error.utf8_error().valid_up_to();
     let text = String::from_utf8_lossy(&error.into_bytes()[..offset]).into_owned();
     let source = Source::new(path, text);
-    ContentError::at(
-        &source,
-        offset..offset,
-        "the file is not saved as UTF-8 text",
-    )
-    .hint("save it again as UTF-8 (in most editors: Save As, then choose the encoding \"UTF-8\")")
+    ContentError::at(&source, offset..offset, FileKind::NotUtf8)
 }
 
 #[cfg(test)]

@@ -29,7 +29,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
-use crate::diagnostics::{ContentError, Source};
+use crate::diagnostics::{ContentError, LinkKind, Source, ThemeKind};
 use crate::load::Attachment;
 use crate::model::{Plan, Text};
 use crate::{lock, Stop};
@@ -202,7 +202,7 @@ pub fn render_site_into(
         Ok(paths)
     } else {
         problems.sort_by(|a, b| {
-            (&a.path, a.line, a.column, &a.message).cmp(&(&b.path, b.line, b.column, &b.message))
+            (&a.path, a.line, a.column, a.message()).cmp(&(&b.path, b.line, b.column, b.message()))
         });
         problems.dedup();
         Err(problems)
@@ -543,9 +543,9 @@ impl<'a> Renderer<'a> {
                     .join(&self.plan.theme)
                     .join("templates")
                     .join(template);
-                self.problem(ContentError::in_file(&file, theme::describe(&e)).hint(
-                    "a template uses a value the page does not have, or has a syntax error; fix the template, or remove your copy to use the default",
-                ));
+                let explanation = theme::describe(&e);
+                let kind = ThemeKind::TemplateFailed { explanation };
+                self.problem(ContentError::in_file(&file, kind));
                 None
             }
         }
@@ -749,10 +749,10 @@ impl<'a> Renderer<'a> {
         };
         for problem in problems {
             let at = text.offset + problem.range.start;
-            self.problem(
-                ContentError::at(source, at..at + problem.range.len(), problem.message)
-                    .hint("check the file name; links to other content files are written relative to this file"),
-            );
+            let kind = LinkKind::NotAPage {
+                explanation: problem.message,
+            };
+            self.problem(ContentError::at(source, at..at + problem.range.len(), kind));
         }
         html
     }
