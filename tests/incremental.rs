@@ -198,7 +198,7 @@ fn problems(result: Result<Built, Failure>) -> Vec<(String, usize, String)> {
     match result {
         Err(Failure::Content { errors, .. }) => errors
             .iter()
-            .map(|e| (e.path.display().to_string(), e.line, e.message.clone()))
+            .map(|e| (e.path.display().to_string(), e.line, e.message()))
             .collect(),
         Err(Failure::Write(e)) => panic!("not a content failure: {e}"),
         Ok(_) => Vec::new(),

@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::format::{MeasureEntry, ValueEntry};
 use super::parse::Content;
 use super::paths::resolve;
-use crate::diagnostics::{ContentError, Source};
+use crate::diagnostics::{ContentError, CsvKind, Source};
 
 /// One value of a measure and where it was written, so a wrong one can be pointed at.
 #[derive(Debug, Clone)]
@@ -89,10 +89,13 @@ fn from_csv_file(
     let target = resolve(&from.path, csv.get_ref());
     let found = content.sources.iter().position(|s| s.path == target);
     let Some(index) = found else {
-        errors.push(
-            ContentError::at(from, csv.span(), format!("there is no file {} for the values of \"{}\"", csv.get_ref(), measure.id.get_ref()))
-                .hint("the path is relative to content/measures.toml, e.g. values_csv = \"measures/booking.csv\""),
-        );
+        let file = csv.get_ref().clone();
+        let measure = measure.id.get_ref().clone();
+        errors.push(ContentError::at(
+            from,
+            csv.span(),
+            CsvKind::NoFile { file, measure },
+        ));
         return Vec::new();
     };
     from_csv(&content.sources[index], index, errors)
@@ -106,10 +109,12 @@ pub fn from_csv(source: &Source, index: usize, errors: &mut Vec<ContentError>) -
     let header: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
         Err(e) => {
-            errors.push(
-                ContentError::at(source, 0..0, format!("the CSV file could not be read: {e}"))
-                    .hint("save it again as CSV (comma-separated), UTF-8"),
-            );
+            let error = e.to_string();
+            errors.push(ContentError::at(
+                source,
+                0..0,
+                CsvKind::Unreadable { error },
+            ));
             return Vec::new();
         }
     };
@@ -117,31 +122,19 @@ pub fn from_csv(source: &Source, index: usize, errors: &mut Vec<ContentError>) -
     let first_line = 0..source.text.find('\n').unwrap_or(source.text.len());
     for required in ["period", "value"] {
         if column(required).is_none() {
-            errors.push(
-                ContentError::at(
-                    source,
-                    first_line.clone(),
-                    format!("the CSV file has no \"{required}\" column"),
-                )
-                .hint(format!(
-                    "the first row must name the columns; planpress reads {}",
-                    COLUMNS.join(", ")
-                )),
-            );
+            let kind = CsvKind::MissingColumn {
+                column: required,
+                reads: &COLUMNS,
+            };
+            errors.push(ContentError::at(source, first_line.clone(), kind));
         }
     }
     if let Some(unknown) = header.iter().find(|c| !COLUMNS.contains(&c.as_str())) {
-        errors.push(
-            ContentError::at(
-                source,
-                first_line.clone(),
-                format!("the CSV file has a column \"{unknown}\" planpress does not read"),
-            )
-            .hint(format!(
-                "rename or remove it; planpress reads {}",
-                COLUMNS.join(", ")
-            )),
-        );
+        let kind = CsvKind::UnknownColumn {
+            column: unknown.clone(),
+            reads: &COLUMNS,
+        };
+        errors.push(ContentError::at(source, first_line.clone(), kind));
     }
     let (Some(period_at), Some(value_at)) = (column("period"), column("value")) else {
         return Vec::new();
@@ -152,10 +145,8 @@ pub fn from_csv(source: &Source, index: usize, errors: &mut Vec<ContentError>) -
             Ok(record) => record,
             Err(e) => {
                 let at = e.position().map_or(0, |p| p.byte() as usize);
-                errors.push(
-                    ContentError::at(source, at..at, format!("this row could not be read: {e}"))
-                        .hint("check the quotes and commas on this row"),
-                );
+                let error = e.to_string();
+                errors.push(ContentError::at(source, at..at, CsvKind::BadRow { error }));
                 continue;
             }
         };
@@ -168,18 +159,11 @@ pub fn from_csv(source: &Source, index: usize, errors: &mut Vec<ContentError>) -
         };
         let Some(value) = cell(value_at).and_then(|c| c.trim_end_matches('%').parse::<f64>().ok())
         else {
-            errors.push(
-                ContentError::at(
-                    source,
-                    span(value_at),
-                    format!(
-                        "row {}: \"{}\" is not a number",
-                        record.position().map_or(0, |p| p.line()),
-                        cell(value_at).unwrap_or("")
-                    ),
-                )
-                .hint("write the value as a plain number, such as 78.5"),
-            );
+            let kind = CsvKind::NotANumber {
+                row: record.position().map_or(0, |p| p.line()),
+                text: cell(value_at).unwrap_or("").to_string(),
+            };
+            errors.push(ContentError::at(source, span(value_at), kind));
             continue;
         };
         values.push(RawValue {

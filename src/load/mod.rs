@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::diagnostics::{ContentError, Source};
+use crate::diagnostics::{ContentError, FileKind, Source};
 pub use measures::{from_toml as measure_value, RawValue};
 pub use parse::{parse, Content, Loaded, MarkdownSource, PageSource, Register, UpdateSource};
 pub use paths::{content_target, is_external_or_anchor, resolve};
@@ -54,14 +54,11 @@ pub fn read(root: &Path, reuse: &dyn Reuse) -> Files {
     let content = root.join("content");
     let mut files = Files::default();
     if !content.is_dir() {
-        files.problems.push(
-            ContentError::in_file(Path::new("content"), "there is no content folder here").hint(
-                format!(
-                    "run planpress from the project folder, or pass --root with the folder that holds content/ (looked in {})",
-                    root.display()
-                ),
-            ),
-        );
+        let root = root.to_path_buf();
+        files.problems.push(ContentError::in_file(
+            Path::new("content"),
+            FileKind::NoContentFolder { root },
+        ));
         return files;
     }
     // The folder is walked in order, then the files are read on all cores, keeping that order.
@@ -98,18 +95,19 @@ fn walk(root: &Path, content: &Path) -> Vec<Result<(PathBuf, bool), ContentError
             Ok(entry) => entry,
             Err(e) => {
                 let path = e.path().unwrap_or(content).to_path_buf();
+                let error = e.to_string();
                 found.push(Err(ContentError::in_file(
                     &relative(root, &path),
-                    e.to_string(),
+                    FileKind::Unwalkable { error },
                 )));
                 continue;
             }
         };
         if entry.path_is_symlink() {
-            found.push(Err(
-                ContentError::in_file(&relative(root, entry.path()), "this is a symbolic link, which planpress does not follow")
-                    .hint("copy the file into content/ instead: a link could reach files that must not be published"),
-            ));
+            found.push(Err(ContentError::in_file(
+                &relative(root, entry.path()),
+                FileKind::SymbolicLink,
+            )));
             continue;
         }
         let attachment = entry.path().starts_with(&published);
@@ -147,8 +145,8 @@ pub fn read_text(root: &Path, file: &Path) -> Result<Source, ContentError> {
 pub type Attachment = (std::path::PathBuf, Vec<u8>);
 
 fn unreadable(path: &Path, error: std::io::Error) -> ContentError {
-    ContentError::in_file(path, format!("the file could not be read: {error}"))
-        .hint("check the file's permissions")
+    let error = error.to_string();
+    ContentError::in_file(path, FileKind::Unreadable { error })
 }
 
 fn is_content_file(path: &Path) -> bool {
@@ -166,10 +164,5 @@ fn not_utf8(path: &Path, error: std::string::FromUtf8Error) -> ContentError {
     let offset = error.utf8_error().valid_up_to();
     let text = String::from_utf8_lossy(&error.into_bytes()[..offset]).into_owned();
     let source = Source::new(path, text);
-    ContentError::at(
-        &source,
-        offset..offset,
-        "the file is not saved as UTF-8 text",
-    )
-    .hint("save it again as UTF-8 (in most editors: Save As, then choose the encoding \"UTF-8\")")
+    ContentError::at(&source, offset..offset, FileKind::NotUtf8)
 }

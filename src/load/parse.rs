@@ -14,7 +14,7 @@ use super::format::{
 };
 use super::front_matter::{self, SplitError};
 use super::measures::{self, RawValue};
-use crate::diagnostics::{ContentError, Source};
+use crate::diagnostics::{ContentError, FileKind, Source, TomlKind};
 
 /// A parsed file and the index of its source, so later stages can point back into it.
 #[derive(Debug, Clone)]
@@ -232,52 +232,27 @@ fn blank(text: &str) -> String {
         .collect()
 }
 
-/// Turns a TOML error into a content error at the right place in the file, with a hint.
+/// Turns a TOML error into a content error of its kind, at the right place in the file.
 fn toml_error(source: &Source, error: &toml::de::Error) -> ContentError {
     let span: Range<usize> = error.span().unwrap_or(0..0);
-    let message = error.message().trim().to_string();
-    let hint = toml_hint(&message);
-    ContentError::at(source, span, message).hint(hint)
-}
-
-fn toml_hint(message: &str) -> &'static str {
-    if message.starts_with("unknown field") {
-        "check the spelling of this field; the fields allowed here are listed above, and in the README's \"Content format\" section"
-    } else if message.starts_with("missing field") {
-        "add this field; the README's \"Content format\" section shows an example of every file"
-    } else if message.starts_with("invalid type") {
-        "text goes in double quotes (\"like this\"), lists in square brackets, numbers and dates without quotes"
-    } else if message.contains("duplicate key") {
-        "each field may appear once in a table: remove or rename the second one"
-    } else {
-        "check the quotes, brackets and = signs on this line; every text value needs a double quote at each end"
-    }
+    ContentError::at(source, span, TomlKind::of(error))
 }
 
 fn front_matter_error(source: &Source, error: SplitError) -> ContentError {
     let end = source.text.len();
     match error {
-        SplitError::NoOpening => ContentError::at(source, 0..0, "this page has no front matter")
-            .hint(
-                "start the file with a line \"+++\", then title = \"…\", then another line \"+++\"",
-            ),
-        SplitError::NoClosing => {
-            ContentError::at(source, end..end, "the front matter is never closed")
-                .hint("add a line \"+++\" after the last front-matter field, before the page text")
-        }
+        SplitError::NoOpening => ContentError::at(source, 0..0, FileKind::NoFrontMatter),
+        SplitError::NoClosing => ContentError::at(source, end..end, FileKind::FrontMatterNotClosed),
     }
 }
 
 fn unknown_file(path: &Path) -> ContentError {
-    ContentError::in_file(path, "planpress does not know what this file is for").hint(
-        "content goes in content/plan.toml, sros.toml, glossary.toml, timeline.toml, measures.toml, risks.toml, priorities/*.toml, registers/*.toml, pages/*.md and updates/*.md, and files to publish as they are in content/files/; move or remove this file",
-    )
+    ContentError::in_file(path, FileKind::Unknown)
 }
 
 fn check_required_files(content: &Content, errors: &mut Vec<ContentError>) {
-    let missing = |name: &str, what: &str| {
-        ContentError::in_file(Path::new(name), format!("{name} is missing"))
-            .hint(format!("create it: it holds {what} (see the README)"))
+    let missing = |name: &'static str, holds: &'static str| {
+        ContentError::in_file(Path::new(name), FileKind::Missing { name, holds })
     };
     let present = |name: &str| content.sources.iter().any(|s| s.path == Path::new(name));
     if !present("content/plan.toml") {
@@ -294,6 +269,7 @@ fn check_required_files(content: &Content, errors: &mut Vec<ContentError>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Kind;
 
     const PLAN: &str = r#"
 organisation = "Trust"
@@ -324,8 +300,10 @@ base_url = "https://example.org/"
         );
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!((errors[0].line, errors[0].column), (2, 1));
-        assert!(errors[0].message.contains("unknown field `titel`"));
-        assert!(errors[0].hint.contains("spelling"));
+        assert!(matches!(
+            &*errors[0].kind,
+            Kind::Toml(TomlKind::UnknownField(m)) if m.contains("`titel`")
+        ));
     }
 
     #[test]
@@ -341,7 +319,7 @@ base_url = "https://example.org/"
     #[test]
     fn unknown_files_and_missing_plan_are_errors() {
         let (_, errors) = parse_all(vec![Source::new("content/notes.toml", "")]);
-        let messages: Vec<String> = errors.iter().map(|e| e.message.clone()).collect();
+        let messages: Vec<String> = errors.iter().map(ContentError::message).collect();
         assert!(messages.iter().any(|m| m.contains("does not know")));
         assert!(messages.iter().any(|m| m.contains("plan.toml is missing")));
         assert!(messages.iter().any(|m| m.contains("sros.toml is missing")));

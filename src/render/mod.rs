@@ -30,7 +30,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
-use crate::diagnostics::{ContentError, Source};
+use crate::diagnostics::{ContentError, LinkKind, Source, ThemeKind};
 use crate::load::Attachment;
 use crate::lock;
 use crate::model::{Plan, Priority, Text};
@@ -237,7 +237,7 @@ pub fn render_site(
         Ok(paths)
     } else {
         problems.sort_by(|a, b| {
-            (&a.path, a.line, a.column, &a.message).cmp(&(&b.path, b.line, b.column, &b.message))
+            (&a.path, a.line, a.column, a.message()).cmp(&(&b.path, b.line, b.column, b.message()))
         });
         problems.dedup();
         Err(problems)
@@ -584,9 +584,9 @@ impl<'a> Renderer<'a> {
                     .join(&self.plan.theme)
                     .join("templates")
                     .join(template);
-                self.problem(ContentError::in_file(&file, theme::describe(&e)).hint(
-                    "a template uses a value the page does not have, or has a syntax error; fix the template, or remove your copy to use the default",
-                ));
+                let explanation = theme::describe(&e);
+                let kind = ThemeKind::TemplateFailed { explanation };
+                self.problem(ContentError::in_file(&file, kind));
                 None
             }
         }
@@ -782,10 +782,10 @@ impl<'a> Renderer<'a> {
         let (html, problems) = self.reuse.markdown(&key, &render);
         for problem in problems {
             let at = text.offset + problem.range.start;
-            self.problem(
-                ContentError::at(source, at..at + problem.range.len(), problem.message)
-                    .hint("check the file name; links to other content files are written relative to this file"),
-            );
+            let kind = LinkKind::NotAPage {
+                explanation: problem.message,
+            };
+            self.problem(ContentError::at(source, at..at + problem.range.len(), kind));
         }
         html
     }

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use tera::Tera;
 use walkdir::WalkDir;
 
-use crate::diagnostics::ContentError;
+use crate::diagnostics::{ContentError, ThemeKind};
 
 macro_rules! default_files {
     ($dir:literal: $($name:literal),* $(,)?) => {
@@ -80,20 +80,15 @@ fn words(
                     if let Some(words) = words.get_mut(&key) {
                         *words = value;
                     } else {
-                        errors.push(
-                            ContentError::in_file(
-                                &shown,
-                                format!("\"{key}\" is not one of the theme's words"),
-                            )
-                            .hint("use the keys of themes/default/i18n/en.toml"),
-                        );
+                        let kind = ThemeKind::UnknownWord { key };
+                        errors.push(ContentError::in_file(&shown, kind));
                     }
                 }
             }
-            Err(e) => errors.push(
-                ContentError::in_file(&shown, format!("the translation could not be read: {e}"))
-                    .hint("each line is key = \"words\""),
-            ),
+            Err(error) => errors.push(ContentError::in_file(
+                &shown,
+                ThemeKind::TranslationUnreadable { error },
+            )),
         }
     }
     words
@@ -118,13 +113,11 @@ impl ThemeFiles {
         let folder = root.join("themes").join(name);
         if name != "default" && !folder.is_dir() {
             let path = PathBuf::from("content/plan.toml");
+            let name = name.to_string();
             return Err(vec![ContentError::in_file(
                 &path,
-                format!("there is no theme called \"{name}\""),
-            )
-            .hint(format!(
-                "create the folder themes/{name}/ or set theme = \"default\" in plan.toml"
-            ))]);
+                ThemeKind::NoSuchTheme { name },
+            )]);
         }
         let mut errors = Vec::new();
         let mut templates: Vec<(String, String)> = DEFAULT_TEMPLATES
@@ -136,7 +129,7 @@ impl ThemeFiles {
                 Ok(text) => replace(&mut templates, name, text),
                 Err(_) => errors.push(ContentError::in_file(
                     &folder.join("templates").join(&name),
-                    "this template is not UTF-8 text",
+                    ThemeKind::TemplateNotUtf8,
                 )),
             }
         }
@@ -311,7 +304,9 @@ fn read_folder(
             Ok(bytes) => files.push((name, bytes)),
             Err(e) => errors.push(ContentError::in_file(
                 entry.path().strip_prefix(root).unwrap_or(entry.path()),
-                format!("this theme file could not be read: {e}"),
+                ThemeKind::FileUnreadable {
+                    error: e.to_string(),
+                },
             )),
         }
     }
@@ -320,9 +315,8 @@ fn read_folder(
 
 /// A template that does not parse: name the file and give Tera's own explanation.
 fn template_error(folder: &Path, error: &tera::Error) -> ContentError {
-    ContentError::in_file(folder, describe(error)).hint(
-        "fix the template named above; its syntax is Tera's (https://keats.github.io/tera/docs/)",
-    )
+    let explanation = describe(error);
+    ContentError::in_file(folder, ThemeKind::TemplateSyntax { explanation })
 }
 
 /// Tera's error with all its causes on one line, most specific last.

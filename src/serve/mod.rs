@@ -157,7 +157,7 @@ fn show_early(shared: &Shared, files: &[crate::render::OutputFile]) {
 fn report_warnings(warnings: &[ContentError], sources: &[diagnostics::Source], shown: &mut u64) {
     let messages: Vec<_> = warnings
         .iter()
-        .map(|w| (&w.path, w.line, w.column, &w.message))
+        .map(|w| (&w.path, w.line, w.column, w.message()))
         .collect();
     let fingerprint = crate::render::cache::fingerprint(&messages);
     if fingerprint == *shown {
@@ -175,7 +175,7 @@ fn summary(errors: &[ContentError]) -> String {
     errors
         .iter()
         .filter(|e| e.is_error())
-        .map(|e| format!("{}:{}: {}", e.path.display(), e.line, e.message))
+        .map(|e| format!("{}:{}: {}", e.path.display(), e.line, e.message()))
         .collect::<Vec<_>>()
         .join("\n")
 }

@@ -8,7 +8,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 
 use super::texts::{texts_outside_registers, TextAt};
-use crate::diagnostics::ContentError;
+use crate::diagnostics::{ContentError, LinkKind};
 use crate::load::{content_target, is_external_or_anchor, resolve, Content};
 
 /// The files a link may reach: every content file and attachment.
@@ -40,29 +40,20 @@ pub fn problems_in(content: &Content, text: &TextAt, files: &HashSet<&Path>) -> 
     for found in links_in(text.text) {
         let span = text.offset + found.range.start..text.offset + found.range.end;
         if let Some(problem) = link_problem(&source.path, &found.url, &exists) {
-            problems.push(ContentError::at(source, span.clone(), problem.0).hint(problem.1));
+            problems.push(ContentError::at(source, span.clone(), problem));
         }
         if found.image && found.alt.trim().is_empty() {
-            problems.push(
-                ContentError::at(source, span, "this image has no alt text")
-                    .hint("describe the picture in the square brackets, for people who cannot see it: ![A midwife talking with a family](files/photo.jpg)"),
-            );
+            problems.push(ContentError::at(source, span, LinkKind::NoAltText));
         }
     }
     problems
 }
 
-/// What is wrong with a link written in the file `from`, as (message, hint), if anything.
-fn link_problem(
-    from: &Path,
-    url: &str,
-    exists: &dyn Fn(&Path) -> bool,
-) -> Option<(String, &'static str)> {
+/// What is wrong with a link written in the file `from`, if anything.
+fn link_problem(from: &Path, url: &str, exists: &dyn Fn(&Path) -> bool) -> Option<LinkKind> {
     if url.starts_with('/') && !url.starts_with("//") {
-        return Some((
-            format!("the link \"{url}\" starts with /, which does not work when the site is opened from disk"),
-            "write the link relative to this file, e.g. ../pages/governance.md or ../files/report.pdf",
-        ));
+        let url = url.to_string();
+        return Some(LinkKind::FromRoot { url });
     }
     let target = match content_target(from, url) {
         Some((target, _)) => target,
@@ -70,17 +61,10 @@ fn link_problem(
         None => return None,
     };
     if !target.starts_with("content") {
-        return Some((
-            format!("the link \"{url}\" leads out of the content folder"),
-            "links may only reach pages and files inside content/; put the file in content/files/ and link to it there",
-        ));
+        let url = url.to_string();
+        return Some(LinkKind::OutOfContent { url });
     }
-    (!exists(&target)).then(|| {
-        (
-            format!("this links to {}, which does not exist", target.display()),
-            "check the file name; links are written relative to this file, and files to publish go in content/files/",
-        )
-    })
+    (!exists(&target)).then_some(LinkKind::Missing { target })
 }
 
 /// A relative link to a file (not an outside address, an anchor or an e-mail address).
@@ -152,15 +136,17 @@ mod tests {
         assert!(link_problem(from, "../files/report.pdf", &exists).is_none());
         assert!(link_problem(from, "https://www.nhs.uk/", &exists).is_none());
         assert!(link_problem(from, "mailto:x@y.org", &exists).is_none());
-        let missing = link_problem(from, "../files/gone.pdf", &exists).unwrap();
-        assert!(
-            missing.0.contains("content/files/gone.pdf"),
-            "{}",
-            missing.0
+        assert_eq!(
+            link_problem(from, "../files/gone.pdf", &exists),
+            Some(LinkKind::Missing {
+                target: "content/files/gone.pdf".into()
+            })
         );
-        assert!(link_problem(from, "/files/report.pdf", &exists)
-            .unwrap()
-            .0
-            .contains("starts with /"));
+        assert_eq!(
+            link_problem(from, "/files/report.pdf", &exists),
+            Some(LinkKind::FromRoot {
+                url: "/files/report.pdf".into()
+            })
+        );
     }
 }

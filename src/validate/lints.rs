@@ -8,7 +8,7 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 
 use super::texts::{markdown_texts, Kind, TextAt};
-use crate::diagnostics::{ContentError, Source};
+use crate::diagnostics::{ContentError, Source, StyleKind};
 use crate::load::Content;
 use crate::Stop;
 
@@ -50,31 +50,26 @@ fn text_warnings(content: &Content, text: &TextAt) -> Vec<ContentError> {
     let source = &content.sources[text.source];
     let at = |range: std::ops::Range<usize>| text.offset + range.start..text.offset + range.end;
     if text.kind == Kind::Document {
-        for (range, message) in heading_problems(text.text) {
-            warnings.push(ContentError::at(source, at(range), message).hint("use one more # than the heading above it; the page title is the only # heading").warning());
+        for (range, kind) in heading_problems(text.text) {
+            warnings.push(ContentError::at(source, at(range), kind));
         }
     }
     for (range, words) in vague_links(text.text) {
-        warnings.push(
-            ContentError::at(source, at(range), format!("the link text \"{words}\" does not say where it goes"))
-                .hint("use words that make sense on their own, e.g. [read the governance review](governance.md)")
-                .warning(),
-        );
+        let kind = StyleKind::VagueLinkText { words };
+        warnings.push(ContentError::at(source, at(range), kind));
     }
     for (range, what) in unsafe_html(text.text) {
-        warnings.push(
-            ContentError::at(source, at(range), format!("{what} is removed when the site is built"))
-                .hint("content may use plain Markdown and a small safe set of HTML (see the README): no scripts, event handlers, styles, frames or forms")
-                .warning(),
-        );
+        warnings.push(ContentError::at(
+            source,
+            at(range),
+            StyleKind::Removed { what },
+        ));
     }
     if text.kind == Kind::ForFamilies {
-        for (range, count) in long_sentences(text.text) {
-            warnings.push(
-                ContentError::at(source, at(range), format!("this sentence has {count} words; families read more easily under {LONGEST_SENTENCE}"))
-                    .hint("split it into two or more shorter sentences")
-                    .warning(),
-            );
+        for (range, words) in long_sentences(text.text) {
+            let longest = LONGEST_SENTENCE;
+            let kind = StyleKind::LongSentence { words, longest };
+            warnings.push(ContentError::at(source, at(range), kind));
         }
     }
     warnings
@@ -113,22 +108,17 @@ fn unsafe_html(markdown: &str) -> Vec<(std::ops::Range<usize>, String)> {
 }
 
 /// Headings that skip a level (## then ####), or a # heading under the page's own title.
-fn heading_problems(markdown: &str) -> Vec<(std::ops::Range<usize>, String)> {
+fn heading_problems(markdown: &str) -> Vec<(std::ops::Range<usize>, StyleKind)> {
     let mut problems = Vec::new();
     let mut previous = 1;
     for (event, range) in Parser::new(markdown).into_offset_iter() {
         if let Event::Start(Tag::Heading { level, .. }) = event {
             let level = level as usize;
             if level == HeadingLevel::H1 as usize {
-                problems.push((
-                    range,
-                    "a # heading here repeats the page title's level".to_string(),
-                ));
+                problems.push((range, StyleKind::HeadingRepeatsTitle));
             } else if level > previous + 1 {
-                problems.push((
-                    range,
-                    format!("this heading skips from level {previous} to level {level}"),
-                ));
+                let (from, to) = (previous, level);
+                problems.push((range, StyleKind::HeadingSkipsLevel { from, to }));
             }
             previous = level;
         }
@@ -204,15 +194,11 @@ fn empty_families(content: &Content, warnings: &mut Vec<ContentError>) {
             .iter()
             .filter(|a| a.families.iter().all(|f| f.get_ref().trim().is_empty()))
         {
-            warnings.push(
-                ContentError::at(
-                    source,
-                    action.id.span(),
-                    format!("\"{}\" says nothing under \"{label}\"", action.id.get_ref()),
-                )
-                .hint("add families = [\"…\"]: what will change for families, in plain words")
-                .warning(),
-            );
+            let kind = StyleKind::NothingForFamilies {
+                action: action.id.get_ref().clone(),
+                label: label.clone(),
+            };
+            warnings.push(ContentError::at(source, action.id.span(), kind));
         }
     }
 }
@@ -255,11 +241,12 @@ fn hard_to_read_in(
                 .families
                 .first()
                 .map_or(action.id.span(), |f| f.span());
-            warnings.push(
-                ContentError::at(source, place, format!("what \"{}\" will mean for families scores {:.0} for reading ease, below {threshold:.0}", action.id.get_ref(), score.floor()))
-                    .hint("use shorter sentences and everyday words (Flesch reading ease: 60 to 70 is plain English); reading_ease in plan.toml sets the threshold")
-                    .warning(),
-            );
+            let kind = StyleKind::HardToRead {
+                action: action.id.get_ref().clone(),
+                score,
+                threshold,
+            };
+            warnings.push(ContentError::at(source, place, kind));
         }
     }
     warnings
@@ -305,17 +292,9 @@ fn unexplained_acronyms(content: &Content, warnings: &mut Vec<ContentError>) {
         }
     }
     for word in order {
-        let (index, range, uses) = &first[&word];
-        let more = if *uses > 1 {
-            format!(" (used {uses} times)")
-        } else {
-            String::new()
-        };
-        warnings.push(
-            ContentError::at(&content.sources[*index], range.clone(), format!("\"{word}\" is not in the glossary{more}"))
-                .hint(format!("add it to content/glossary.toml: [[terms]] term = \"{word}\", expansion = \"what it stands for\""))
-                .warning(),
-        );
+        let (index, range, uses) = first[&word].clone();
+        let kind = StyleKind::NotInGlossary { word, uses };
+        warnings.push(ContentError::at(&content.sources[index], range, kind));
     }
 }
 
@@ -423,12 +402,12 @@ mod tests {
     #[test]
     fn skipped_heading_levels_are_found() {
         let problems = heading_problems("## A\n\n#### B\n\n# C\n");
-        let messages: Vec<&str> = problems.iter().map(|(_, m)| m.as_str()).collect();
+        let kinds: Vec<StyleKind> = problems.into_iter().map(|(_, k)| k).collect();
         assert_eq!(
-            messages,
+            kinds,
             [
-                "this heading skips from level 2 to level 4",
-                "a # heading here repeats the page title's level"
+                StyleKind::HeadingSkipsLevel { from: 2, to: 4 },
+                StyleKind::HeadingRepeatsTitle
             ]
         );
     }

@@ -15,7 +15,7 @@ mod updates;
 
 use toml::Spanned;
 
-use crate::diagnostics::{ContentError, Source};
+use crate::diagnostics::{Allowed, ContentError, Noun, PlanKind, ReferenceKind, Source};
 use crate::load::Content;
 use crate::model::{default_statuses, Tone};
 use crate::Stop;
@@ -128,25 +128,13 @@ fn check_plan(content: &Content, errors: &mut Vec<ContentError>) -> Option<Vec<S
     updates::check_date(source, &file.as_of, "as_of", errors);
     let url = file.base_url.get_ref();
     if !crate::safe_html::is_web_address(url) {
-        errors.push(
-            ContentError::at(
-                source,
-                file.base_url.span(),
-                "base_url must be a web address",
-            )
-            .hint("write the address the site will be published at, starting https://"),
-        );
+        let kind = PlanKind::BaseUrlNotWebAddress;
+        errors.push(ContentError::at(source, file.base_url.span(), kind));
     }
     let theme = &file.theme;
     if !is_slug(theme.get_ref()) {
-        errors.push(
-            ContentError::at(
-                source,
-                theme.span(),
-                "the theme name must be a plain folder name",
-            )
-            .hint("use lower-case letters, digits and hyphens: the name of a folder in themes/"),
-        );
+        let kind = PlanKind::ThemeNotFolderName;
+        errors.push(ContentError::at(source, theme.span(), kind));
     }
     if file.statuses.is_empty() {
         return Some(default_statuses().into_iter().map(|s| s.id).collect());
@@ -154,16 +142,7 @@ fn check_plan(content: &Content, errors: &mut Vec<ContentError>) -> Option<Vec<S
     let mut seen = Seen::new("status");
     for status in &file.statuses {
         seen.check(source, &status.id, errors);
-        if Tone::parse(status.tone.get_ref()).is_none() {
-            errors.push(
-                ContentError::at(
-                    source,
-                    status.tone.span(),
-                    format!("unknown tone \"{}\"", status.tone.get_ref()),
-                )
-                .hint(format!("use one of: {}", Tone::NAMES.join(", "))),
-            );
-        }
+        check_tone(source, &status.tone, errors);
     }
     Some(
         file.statuses
@@ -171,6 +150,22 @@ fn check_plan(content: &Content, errors: &mut Vec<ContentError>) -> Option<Vec<S
             .map(|s| s.id.get_ref().clone())
             .collect(),
     )
+}
+
+/// A tone must be one of those planpress draws.
+pub(crate) fn check_tone(source: &Source, tone: &Spanned<String>, errors: &mut Vec<ContentError>) {
+    if Tone::parse(tone.get_ref()).is_none() {
+        let kind = ReferenceKind::Unknown {
+            what: Noun::TONE,
+            value: tone.get_ref().clone(),
+            allowed: Allowed::All {
+                names: Tone::NAMES.map(String::from).to_vec(),
+                guess: None,
+            },
+            defined_in: None,
+        };
+        errors.push(ContentError::at(source, tone.span(), kind));
+    }
 }
 
 fn check_sros(content: &Content, errors: &mut Vec<ContentError>) -> Option<Vec<String>> {
@@ -207,16 +202,9 @@ fn check_pages(content: &Content, errors: &mut Vec<ContentError>) {
         if !is_slug(&page.stem) {
             errors.push(bad_file_name(source, &page.stem));
         } else if RESERVED_PAGES.contains(&page.stem.as_str()) {
-            errors.push(
-                ContentError::in_file(
-                    &source.path,
-                    format!("a page may not be called \"{}\"", page.stem),
-                )
-                .hint(format!(
-                    "the site uses that name itself; rename the file, e.g. about-{}.md",
-                    page.stem
-                )),
-            );
+            let stem = page.stem.clone();
+            let kind = ReferenceKind::ReservedPageName { stem };
+            errors.push(ContentError::in_file(&source.path, kind));
         }
     }
 }
@@ -245,24 +233,15 @@ pub(crate) fn statuses_defined_in(content: &Content) -> &'static str {
 pub(crate) fn check_due(source: &Source, due: &Spanned<String>, errors: &mut Vec<ContentError>) {
     let text = due.get_ref();
     if crate::model::due_date(text).is_none() {
-        errors.push(
-            ContentError::at(
-                source,
-                due.span(),
-                format!("\"{text}\" is not a date or a quarter"),
-            )
-            .hint("write a date as \"2024-03-31\" or a quarter as \"Q4 2023/24\""),
-        );
+        let kind = PlanKind::NotDue { text: text.clone() };
+        errors.push(ContentError::at(source, due.span(), kind));
     }
 }
 
 pub(crate) fn bad_file_name(source: &Source, stem: &str) -> ContentError {
-    ContentError::in_file(
-        &source.path,
-        format!("\"{stem}\" cannot be used as a page name"),
-    )
-    .hint(format!(
-        "rename the file to use lower-case letters, digits and hyphens, e.g. \"{}\"",
-        slugify(stem)
-    ))
+    let kind = ReferenceKind::UnusableFileName {
+        stem: stem.to_string(),
+        suggestion: slugify(stem),
+    };
+    ContentError::in_file(&source.path, kind)
 }

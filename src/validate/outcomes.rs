@@ -3,10 +3,10 @@
 
 use super::references::{check_known, Seen};
 use super::Known;
-use crate::diagnostics::{line_column, ContentError, Source};
+use crate::diagnostics::{line_column, ContentError, Noun, OutcomeKind, Source};
 use crate::load::format::MeasureEntry;
 use crate::load::{Content, RawValue};
-use crate::model::{number, period_range, Tone};
+use crate::model::{number, period_range};
 
 pub fn check_measures(content: &Content, known: &Known, errors: &mut Vec<ContentError>) {
     let Some(file) = &content.measures else {
@@ -24,17 +24,16 @@ pub fn check_measures(content: &Content, known: &Known, errors: &mut Vec<Content
     for (i, measure) in file.value.measures.iter().enumerate() {
         seen.check(source, &measure.id, errors);
         if !matches!(measure.better.get_ref().as_str(), "higher" | "lower") {
-            errors.push(
-                ContentError::at(source, measure.better.span(), format!("better must be \"higher\" or \"lower\", not \"{}\"", measure.better.get_ref()))
-                    .hint("say which direction of the measure is good news: better = \"higher\" or better = \"lower\""),
-            );
+            let value = measure.better.get_ref().clone();
+            let kind = OutcomeKind::BetterNotDirection { value };
+            errors.push(ContentError::at(source, measure.better.span(), kind));
         }
         for link in &measure.priorities {
             check_known(
                 source,
                 link,
                 &priorities,
-                ("priority", "priorities"),
+                Noun::PRIORITY,
                 "content/priorities/",
                 errors,
             );
@@ -44,7 +43,7 @@ pub fn check_measures(content: &Content, known: &Known, errors: &mut Vec<Content
                 source,
                 link,
                 &actions,
-                ("action area", "action areas"),
+                Noun::ACTION_AREA,
                 "content/priorities/",
                 errors,
             );
@@ -55,7 +54,7 @@ pub fn check_measures(content: &Content, known: &Known, errors: &mut Vec<Content
                     source,
                     link,
                     &known.recommendations.references,
-                    ("recommendation", "recommendations"),
+                    Noun::RECOMMENDATION,
                     "content/registers/",
                     errors,
                 );
@@ -86,39 +85,47 @@ fn check_value(
     errors: &mut Vec<ContentError>,
 ) {
     let source = &content.sources[value.source];
-    let row = row_note(source, value.value_span.start);
+    let row = row(source, value.value_span.start);
+    let period_text = || value.period.clone();
     match period_range(&value.period) {
-        None => errors.push(
-            ContentError::at(source, value.period_span.clone(), format!("{row}\"{}\" is not a period planpress can read", value.period))
-                .hint("write a year (2023), a financial year (2023/24), a quarter (Q1 2024/25), a month (2024-05) or a day (2024-05-31)"),
-        ),
+        None => {
+            let kind = OutcomeKind::PeriodUnreadable {
+                row,
+                period: period_text(),
+            };
+            errors.push(ContentError::at(source, value.period_span.clone(), kind));
+        }
         Some((start, end)) => {
             if let Some(plan) = period.filter(|p| end < p.start || start > p.end) {
-                errors.push(
-                    ContentError::at(source, value.period_span.clone(), format!("{row}{} is outside the plan period ({} to {})", value.period, plan.start, plan.end))
-                        .hint("check the period; a value from before the plan belongs in baseline"),
-                );
+                let kind = OutcomeKind::OutsidePlanPeriod {
+                    row,
+                    period: period_text(),
+                    start: plan.start.to_string(),
+                    end: plan.end.to_string(),
+                };
+                errors.push(ContentError::at(source, value.period_span.clone(), kind));
             }
         }
     }
     if let Some(range) = &measure.range {
         let [low, high] = *range.get_ref();
         if value.value < low || value.value > high {
-            errors.push(
-                ContentError::at(source, value.value_span.clone(), format!("{row}{} is outside the range of \"{}\" ({} to {})", number(value.value), measure.id.get_ref(), number(low), number(high)))
-                    .hint("check for a typing mistake (a misplaced decimal point, a count instead of a rate)"),
-            );
+            let kind = OutcomeKind::OutsideRange {
+                row,
+                value: number(value.value),
+                measure: measure.id.get_ref().clone(),
+                low: number(low),
+                high: number(high),
+            };
+            errors.push(ContentError::at(source, value.value_span.clone(), kind));
         }
     }
 }
 
-/// "row 4: " for CSV files, as a spreadsheet numbers the row; nothing for TOML.
-fn row_note(source: &Source, offset: usize) -> String {
-    if source.path.extension().is_some_and(|e| e == "csv") {
-        format!("row {}: ", line_column(&source.text, offset).0)
-    } else {
-        String::new()
-    }
+/// The row of a value from a CSV file, as a spreadsheet numbers it; none for TOML.
+fn row(source: &Source, offset: usize) -> Option<usize> {
+    let csv = source.path.extension().is_some_and(|e| e == "csv");
+    csv.then(|| line_column(&source.text, offset).0)
 }
 
 pub fn check_risks(content: &Content, errors: &mut Vec<ContentError>) {
@@ -130,16 +137,7 @@ pub fn check_risks(content: &Content, errors: &mut Vec<ContentError>) {
     let (likelihoods, impacts) = match &file.value.scale {
         Some(scale) => {
             for band in &scale.bands {
-                if Tone::parse(band.tone.get_ref()).is_none() {
-                    errors.push(
-                        ContentError::at(
-                            source,
-                            band.tone.span(),
-                            format!("unknown tone \"{}\"", band.tone.get_ref()),
-                        )
-                        .hint(format!("use one of: {}", Tone::NAMES.join(", "))),
-                    );
-                }
+                super::check_tone(source, &band.tone, errors);
             }
             (scale.likelihood.len() as u32, scale.impact.len() as u32)
         }
@@ -153,7 +151,7 @@ pub fn check_risks(content: &Content, errors: &mut Vec<ContentError>) {
                 source,
                 priority,
                 &priorities,
-                ("priority", "priorities"),
+                Noun::PRIORITY,
                 "content/priorities/",
                 errors,
             );
@@ -163,14 +161,13 @@ pub fn check_risks(content: &Content, errors: &mut Vec<ContentError>) {
             (&risk.impact, impacts, "impact"),
         ] {
             if !(1..=most).contains(score.get_ref()) {
-                errors.push(
-                    ContentError::at(
-                        source,
-                        score.span(),
-                        format!("{what} {} is not on the scale", score.get_ref()),
-                    )
-                    .hint(format!("rate {what} from 1 to {most}")),
-                );
+                let score_value = *score.get_ref();
+                let kind = OutcomeKind::NotOnScale {
+                    what,
+                    score: score_value,
+                    most,
+                };
+                errors.push(ContentError::at(source, score.span(), kind));
             }
         }
     }

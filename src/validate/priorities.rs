@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use super::references::{check_known, Seen};
 use super::texts::register_texts;
 use super::{bad_file_name, check_due, is_slug, links, statuses_defined_in, Known};
-use crate::diagnostics::ContentError;
+use crate::diagnostics::{ContentError, Noun, ReferenceKind};
 use crate::load::format::PriorityFile;
 use crate::load::{Content, Loaded};
 
@@ -57,16 +57,9 @@ fn check_across<'c>(content: &'c Content, errors: &mut Vec<ContentError>) -> See
         }
         let number = *file.number.get_ref();
         if let Some(other) = numbers.insert(number, &priority.stem) {
-            errors.push(
-                ContentError::at(
-                    source,
-                    file.number.span(),
-                    format!("priority number {number} is used twice"),
-                )
-                .hint(format!(
-                    "{other}.toml already has number = {number}: give each priority its own number"
-                )),
-            );
+            let other = other.to_string();
+            let kind = ReferenceKind::NumberUsedTwice { number, other };
+            errors.push(ContentError::at(source, file.number.span(), kind));
         }
         for action in &file.actions {
             actions.check(source, &action.id, errors);
@@ -103,14 +96,7 @@ fn register_problems(
     let mut errors = Vec::new();
     if let Some(sros) = known.sros {
         let defined_in = "content/sros.toml";
-        check_known(
-            source,
-            &file.sro,
-            sros,
-            ("SRO", "SROs"),
-            defined_in,
-            &mut errors,
-        );
+        check_known(source, &file.sro, sros, Noun::SRO, defined_in, &mut errors);
     }
     for action in &file.actions {
         if let Some(statuses) = known.statuses {
@@ -118,7 +104,7 @@ fn register_problems(
                 source,
                 &action.status,
                 statuses,
-                ("status", "statuses"),
+                Noun::STATUS,
                 statuses_defined_in(content),
                 &mut errors,
             );
@@ -132,7 +118,7 @@ fn register_problems(
                 source,
                 answer,
                 &recommendations.references,
-                ("recommendation", "recommendations"),
+                Noun::RECOMMENDATION,
                 "content/registers/",
                 &mut errors,
             );

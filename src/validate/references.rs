@@ -7,50 +7,44 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::ids::{edit_distance, slugify};
-use crate::diagnostics::{line_column, ContentError, Source};
+use crate::diagnostics::{
+    line_column, Allowed, ContentError, FirstUse, Noun, ReferenceKind, Source,
+};
 
-/// An id that must name something defined elsewhere. The hint offers the nearest known ids, and
-/// lists them all when there are few enough to read.
+/// An id that must name something defined elsewhere (in `defined_in`). The hint offers the
+/// nearest known ids, and lists them all when there are few enough to read.
 pub fn check_known(
     source: &Source,
     value: &Spanned<String>,
     known: &[String],
-    (what, whats): (&str, &str),
-    defined_in: &str,
+    what: Noun,
+    defined_in: &'static str,
     errors: &mut Vec<ContentError>,
 ) {
     if known.iter().any(|k| k == value.get_ref()) {
         return;
     }
-    let near = nearest(value.get_ref(), known, 3);
-    let quoted = |ids: &[&str]| {
-        ids.iter()
-            .map(|k| format!("\"{k}\""))
-            .collect::<Vec<_>>()
-            .join(", ")
+    let kind = ReferenceKind::Unknown {
+        what,
+        value: value.get_ref().clone(),
+        allowed: allowed(value.get_ref(), known),
+        defined_in: Some(defined_in),
     };
-    let hint = match (near.first(), known.len() <= 12) {
-        (Some(guess), true) if is_close(value.get_ref(), guess) => format!(
-            "did you mean \"{guess}\"? The {whats} defined in {defined_in} are: {}",
-            known.join(", ")
-        ),
-        (_, true) => format!(
-            "use one of the {whats} defined in {defined_in}: {}",
-            known.join(", ")
-        ),
-        (_, false) => format!(
-            "the nearest {whats} defined in {defined_in} are {}",
-            quoted(&near)
-        ),
-    };
-    errors.push(
-        ContentError::at(
-            source,
-            value.span(),
-            format!("unknown {what} \"{}\"", value.get_ref()),
-        )
-        .hint(hint),
-    );
+    errors.push(ContentError::at(source, value.span(), kind));
+}
+
+/// The known ids a hint offers for `value`: all of them when there are few enough to read, with
+/// the nearest as a guess if it is close enough to be a typo; otherwise the nearest few.
+fn allowed(value: &str, known: &[String]) -> Allowed {
+    let near = nearest(value, known, 3);
+    if known.len() > 12 {
+        return Allowed::Nearest(near.into_iter().map(str::to_string).collect());
+    }
+    let guess = near.first().filter(|guess| is_close(value, guess));
+    Allowed::All {
+        names: known.to_vec(),
+        guess: guess.map(|g| g.to_string()),
+    }
 }
 
 /// Up to `count` known ids, nearest first (fewest edits; ties in the order they were defined).
@@ -113,41 +107,34 @@ impl<'a> Seen<'a> {
         let span: Range<usize> = id.span();
         let value = id.get_ref();
         if !(self.rule)(value) {
-            errors.push(
-                ContentError::at(
-                    source,
-                    span.clone(),
-                    format!(
-                        "the {} id \"{value}\" cannot be used in a web address",
-                        self.what
-                    ),
-                )
-                .hint(format!(
-                    "use lower-case letters, digits and hyphens, e.g. \"{}\"",
-                    slugify(value)
-                )),
-            );
+            let kind = ReferenceKind::UnusableId {
+                what: self.what,
+                value: value.clone(),
+                suggestion: slugify(value),
+            };
+            errors.push(ContentError::at(source, span.clone(), kind));
         }
         match self.first.get(value.as_str()) {
             Some((first, offset)) => {
-                let (first_line, _) = line_column(&first.text, *offset);
-                errors.push(
-                    ContentError::at(
-                        source,
-                        span,
-                        format!("the {} id \"{value}\" is used twice", self.what),
-                    )
-                    .hint(format!(
-                        "it is first used at {}:{first_line}; every {} needs its own id",
-                        first.path.display(),
-                        self.what
-                    )),
-                )
+                let kind = ReferenceKind::IdUsedTwice {
+                    what: self.what,
+                    value: value.clone(),
+                    first: first_use(first, *offset),
+                };
+                errors.push(ContentError::at(source, span, kind))
             }
             None => {
                 self.first.insert(value, (source, span.start));
             }
         }
+    }
+}
+
+/// The file and line of a byte offset in a source.
+pub fn first_use(source: &Source, offset: usize) -> FirstUse {
+    FirstUse {
+        path: source.path.clone(),
+        line: line_column(&source.text, offset).0,
     }
 }
 
@@ -173,18 +160,18 @@ mod tests {
             &source,
             &value,
             &known,
-            ("recommendation", "recommendations"),
+            Noun::RECOMMENDATION,
             "content/registers/",
             &mut errors,
         );
         assert_eq!(errors.len(), 1);
         assert_eq!((errors[0].line, errors[0].column), (1, 13));
+        let hint = errors[0].hint().unwrap_or_default();
         assert!(
-            errors[0].hint.starts_with(
+            hint.starts_with(
                 "the nearest recommendations defined in content/registers/ are \"3ydp/10.1\""
             ),
-            "{}",
-            errors[0].hint
+            "{hint}"
         );
     }
 }

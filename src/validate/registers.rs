@@ -5,7 +5,7 @@ use toml::Spanned;
 
 use super::references::{check_known, Seen};
 use super::{bad_file_name, is_slug};
-use crate::diagnostics::{ContentError, Source};
+use crate::diagnostics::{ContentError, Noun, ReferenceKind, Source};
 use crate::load::format::RegisterFile;
 use crate::load::Content;
 
@@ -72,7 +72,7 @@ fn check_register(source: &Source, register: &RegisterFile, errors: &mut Vec<Con
                 source,
                 parent,
                 &earlier_groups,
-                ("parent group", "groups defined before this one"),
+                Noun::PARENT_GROUP,
                 "this register",
                 errors,
             );
@@ -87,30 +87,22 @@ fn check_register(source: &Source, register: &RegisterFile, errors: &mut Vec<Con
                 source,
                 group,
                 &earlier_groups,
-                ("group", "groups"),
+                Noun::GROUP,
                 "this register",
                 errors,
             );
         }
         if item.audiences.is_empty() {
-            errors.push(
-                ContentError::at(
-                    source,
-                    item.id.span(),
-                    "this item does not say who it is for",
-                )
-                .hint(format!(
-                    "add for = [\"…\"] with one or more of: {}",
-                    audience_ids.join(", ")
-                )),
-            );
+            let audiences = audience_ids.clone();
+            let kind = ReferenceKind::NoAudience { audiences };
+            errors.push(ContentError::at(source, item.id.span(), kind));
         }
         for audience in &item.audiences {
             check_known(
                 source,
                 audience,
                 &audience_ids,
-                ("audience", "audiences"),
+                Noun::AUDIENCE,
                 "this register",
                 errors,
             );

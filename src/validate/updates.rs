@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use toml::value::Datetime;
 use toml::Spanned;
 
-use super::references::{check_known, Seen};
+use super::references::{check_known, first_use, Seen};
 use super::{check_due, statuses_defined_in, Known};
-use crate::diagnostics::{line_column, ContentError, Source};
+use crate::diagnostics::{ContentError, Noun, PlanKind, Proof, Source};
 use crate::load::format::{ActionUpdate, PlanFile};
 use crate::load::Content;
 use crate::model::{default_assurance, Date, Period};
@@ -17,16 +17,13 @@ use crate::model::{default_assurance, Date, Period};
 pub fn check_date(
     source: &Source,
     value: &Spanned<Datetime>,
-    field: &str,
+    field: &'static str,
     errors: &mut Vec<ContentError>,
 ) -> Option<Date> {
     let date = Date::from_toml(value.get_ref()).filter(|_| value.get_ref().time.is_none());
     if date.is_none() {
-        errors.push(
-            ContentError::at(source, value.span(), format!("{field} must be a date")).hint(
-                format!("write it as year-month-day without quotes, e.g. {field} = 2024-03-31"),
-            ),
-        );
+        let kind = PlanKind::NotADate { field };
+        errors.push(ContentError::at(source, value.span(), kind));
     }
     date
 }
@@ -50,19 +47,19 @@ pub fn check_plan_period(
     }
     let derivable = crate::model::financial_year(&file.period).is_some();
     if (start.is_none() || end.is_none()) && !derivable {
-        errors.push(
-            ContentError::in_file(&source.path, format!("the dates of the period \"{}\" are not known", file.period))
-                .hint("give period_start and period_end as dates, or write period as a financial year such as \"2023/24\""),
-        );
+        let period = file.period.clone();
+        let kind = PlanKind::PeriodDatesUnknown { period };
+        errors.push(ContentError::in_file(&source.path, kind));
         return None;
     }
     let period = crate::model::plan_period(file);
     if period.start > period.end {
         let span = file.period_end.as_ref().map_or(0..0, |d| d.span());
-        errors.push(
-            ContentError::at(source, span, "the plan period ends before it starts")
-                .hint("period_end must be on or after period_start"),
-        );
+        errors.push(ContentError::at(
+            source,
+            span,
+            PlanKind::PeriodEndsBeforeStart,
+        ));
         return None;
     }
     Some(period)
@@ -110,10 +107,12 @@ pub fn check_updates(
         };
         if let Some(period) = known.period {
             if !period.contains(date) {
-                errors.push(
-                    ContentError::at(source, front.date.span(), format!("this update is dated {date}, outside the plan period ({} to {})", period.start, period.end))
-                        .hint("check the date; if the plan now runs longer, set period_end in content/plan.toml"),
-                );
+                let kind = PlanKind::UpdateOutsidePeriod {
+                    date: date.to_string(),
+                    start: period.start.to_string(),
+                    end: period.end.to_string(),
+                };
+                errors.push(ContentError::at(source, front.date.span(), kind));
             }
         }
         for change in &front.actions {
@@ -125,7 +124,7 @@ pub fn check_updates(
                     source,
                     &change.id,
                     actions,
-                    ("action area", "action areas"),
+                    Noun::ACTION_AREA,
                     "content/priorities/",
                     errors,
                 );
@@ -135,7 +134,7 @@ pub fn check_updates(
                     source,
                     &change.status,
                     statuses,
-                    ("status", "statuses"),
+                    Noun::STATUS,
                     statuses_defined_in(content),
                     errors,
                 );
@@ -153,12 +152,12 @@ pub fn check_updates(
             let key = (change.id.get_ref().as_str(), date);
             // Where it was first set: the line is worked out only for an action set twice.
             if let Some((first, offset)) = set_on.get(&key) {
-                let line = line_column(&first.text, *offset).0;
-                let first = format!("{}:{line}", first.path.display());
-                errors.push(
-                    ContentError::at(source, change.id.span(), format!("\"{}\" is already updated on {date}", change.id.get_ref()))
-                        .hint(format!("{first} sets it on the same date; put both notes in one update, or date them apart")),
-                );
+                let kind = PlanKind::UpdatedTwice {
+                    action: change.id.get_ref().clone(),
+                    date: date.to_string(),
+                    first: first_use(first, *offset),
+                };
+                errors.push(ContentError::at(source, change.id.span(), kind));
             } else {
                 set_on.insert(key, (source, change.id.span().start));
             }
@@ -179,10 +178,9 @@ fn check_evidence(
     let file = std::path::Path::new("content").join(address);
     let published = content.attachments.iter().any(|(path, _)| *path == file);
     if !web && !published {
-        errors.push(
-            ContentError::at(source, url.span(), format!("the evidence address \"{address}\" is neither a web address nor a file in content/files/"))
-                .hint("write a web address starting https://, or put the file in content/files/ and write files/name.pdf"),
-        );
+        let address = address.clone();
+        let kind = PlanKind::EvidenceNotFound { address };
+        errors.push(ContentError::at(source, url.span(), kind));
     }
 }
 
@@ -201,7 +199,7 @@ fn check_assured(
         source,
         assurance,
         &ids,
-        ("assurance level", "assurance levels"),
+        Noun::ASSURANCE_LEVEL,
         "the assurance list",
         errors,
     );
@@ -213,30 +211,22 @@ fn check_assured(
     }
     let mut missing = Vec::new();
     if change.evidence.is_empty() {
-        missing.push("evidence = [{ title = \"…\", url = \"…\" }]");
+        missing.push(Proof::Evidence);
     }
     if change
         .accepted_by
         .as_deref()
         .is_none_or(|b| b.trim().is_empty())
     {
-        missing.push("accepted_by = \"the committee that accepted it\"");
+        missing.push(Proof::AcceptedBy);
     }
     if change.accepted_on.is_none() {
-        missing.push("accepted_on = the date it was accepted");
+        missing.push(Proof::AcceptedOn);
     }
     if !missing.is_empty() {
-        errors.push(
-            ContentError::at(
-                source,
-                assurance.span(),
-                format!(
-                    "\"{}\" needs proof: evidence, who accepted it and when",
-                    assurance.get_ref()
-                ),
-            )
-            .hint(format!("add {}", missing.join(", and "))),
-        );
+        let level = assurance.get_ref().clone();
+        let kind = PlanKind::NeedsProof { level, missing };
+        errors.push(ContentError::at(source, assurance.span(), kind));
     }
 }
 
@@ -268,14 +258,9 @@ pub fn check_milestones_and_timeline(content: &Content, errors: &mut Vec<Content
             (start, end, phase.end.as_ref().map(|d| d.span()))
         {
             if start > end {
-                errors.push(
-                    ContentError::at(
-                        source,
-                        span,
-                        format!("\"{}\" ends before it starts", phase.title),
-                    )
-                    .hint("the end date must be on or after the start date"),
-                );
+                let title = phase.title.clone();
+                let kind = PlanKind::PhaseEndsBeforeStart { title };
+                errors.push(ContentError::at(source, span, kind));
             }
         }
     }

@@ -1,5 +1,15 @@
 //! Content errors people can act on: each names the file, line and column, says what is wrong in
 //! plain words and what to do about it. Every stage collects them; the CLI prints them all at once.
+//! What is wrong comes from the error's kind (`Kind`), in one place for each kind of problem.
+
+mod kind;
+mod links;
+mod load;
+mod outcomes;
+mod plan;
+mod references;
+mod style;
+mod theme;
 
 use std::fmt;
 use std::ops::Range;
@@ -9,6 +19,15 @@ use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term;
 
+pub use kind::Kind;
+pub use links::LinkKind;
+pub use load::{CsvKind, FileKind, TomlKind};
+pub use outcomes::OutcomeKind;
+pub use plan::{PlanKind, Proof};
+pub use references::{Allowed, FirstUse, Noun, ReferenceKind};
+pub use style::StyleKind;
+pub use theme::ThemeKind;
+
 /// How serious a problem is: an error stops the build; a warning is worth fixing but does not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -17,9 +36,11 @@ pub enum Severity {
 }
 
 /// One problem in the content, located in its source file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ContentError {
-    pub severity: Severity,
+    /// What is wrong; it gives the message, the hint and how serious it is. Boxed: a kind carries
+    /// the names its words need, and the `Result`s that hold an error stay small.
+    pub kind: Box<Kind>,
     /// The file, relative to the project root (`content/plan.toml`).
     pub path: PathBuf,
     /// Byte range in the file, when the problem has a place; otherwise the whole file is meant.
@@ -27,73 +48,67 @@ pub struct ContentError {
     /// 1-based line and column of the start of `span` (1:1 when there is no span).
     pub line: usize,
     pub column: usize,
-    /// What is wrong, in plain words.
-    pub message: String,
-    /// What to do about it.
-    pub hint: String,
 }
 
 impl ContentError {
-    /// An error at a byte range of a source file; line and column are worked out from the text.
-    pub fn at(source: &Source, span: Range<usize>, message: impl Into<String>) -> Self {
+    /// A problem at a byte range of a source file; line and column are worked out from the text.
+    pub fn at(source: &Source, span: Range<usize>, kind: impl Into<Kind>) -> Self {
         let (line, column) = line_column(&source.text, span.start);
         ContentError {
-            severity: Severity::Error,
+            kind: Box::new(kind.into()),
             path: source.path.clone(),
             span: Some(span),
             line,
             column,
-            message: message.into(),
-            hint: String::new(),
         }
     }
 
-    /// An error about a whole file (it cannot be read, or something is missing from it).
-    pub fn in_file(path: &Path, message: impl Into<String>) -> Self {
+    /// A problem with a whole file (it cannot be read, or something is missing from it).
+    pub fn in_file(path: &Path, kind: impl Into<Kind>) -> Self {
         ContentError {
-            severity: Severity::Error,
+            kind: Box::new(kind.into()),
             path: path.to_path_buf(),
             span: None,
             line: 1,
             column: 1,
-            message: message.into(),
-            hint: String::new(),
         }
     }
 
-    /// Makes this a warning: reported, but the build goes on.
-    pub fn warning(mut self) -> Self {
-        self.severity = Severity::Warning;
-        self
+    pub fn severity(&self) -> Severity {
+        self.kind.severity()
     }
 
     pub fn is_error(&self) -> bool {
-        self.severity == Severity::Error
+        self.severity() == Severity::Error
     }
 
-    /// Adds what the reader should do.
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = hint.into();
-        self
+    /// What is wrong, in plain words.
+    pub fn message(&self) -> String {
+        self.kind.message()
+    }
+
+    /// What the reader should do, when there is something to say.
+    pub fn hint(&self) -> Option<String> {
+        self.kind.hint()
     }
 }
 
 impl fmt::Display for ContentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.severity {
+        let severity = match self.severity() {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
         write!(
             f,
-            "{}:{}:{}: {kind}: {}",
+            "{}:{}:{}: {severity}: {}",
             self.path.display(),
             self.line,
             self.column,
-            self.message
+            self.message()
         )?;
-        if !self.hint.is_empty() {
-            write!(f, "\n  hint: {}", self.hint)?;
+        if let Some(hint) = self.hint() {
+            write!(f, "\n  hint: {hint}")?;
         }
         Ok(())
     }
@@ -154,11 +169,11 @@ pub fn report(errors: &[ContentError], sources: &[Source]) -> String {
             .iter()
             .find(|(p, _)| *p == error.path)
             .map(|(_, id)| *id);
-        let diagnostic = match error.severity {
+        let diagnostic = match error.severity() {
             Severity::Error => Diagnostic::error(),
             Severity::Warning => Diagnostic::warning(),
         };
-        let mut diagnostic = diagnostic.with_message(&error.message);
+        let mut diagnostic = diagnostic.with_message(error.message());
         match file_id {
             // A whole-file problem points at the file's first line, so it too reads file:line:column.
             Some(id) => {
@@ -170,8 +185,8 @@ pub fn report(errors: &[ContentError], sources: &[Source]) -> String {
                 diagnostic = diagnostic.with_notes(vec![format!("in {}", error.path.display())])
             }
         }
-        if !error.hint.is_empty() {
-            diagnostic = diagnostic.with_notes(vec![format!("hint: {}", error.hint)]);
+        if let Some(hint) = error.hint() {
+            diagnostic = diagnostic.with_notes(vec![format!("hint: {hint}")]);
         }
         if term::emit_to_string(&mut out, &config, &files, &diagnostic).is_err() {
             // The span did not fit the file (it changed under us): fall back to the one-line form.
@@ -199,12 +214,37 @@ mod tests {
     }
 
     #[test]
-    fn display_names_file_line_column_and_hint() {
-        let source = Source::new("content/plan.toml", "title = 1\n");
-        let error = ContentError::at(&source, 8..9, "title must be text").hint("put it in quotes");
+    fn a_style_problem_is_a_warning_and_a_broken_reference_an_error() {
+        let source = Source::new("content/pages/a.md", "See [here](b.md).\n");
+        let vague = StyleKind::VagueLinkText {
+            words: "here".into(),
+        };
+        let warning = ContentError::at(&source, 4..16, vague);
+        assert!(!warning.is_error());
+        assert!(warning.to_string().contains(": warning: the link text"));
+        let missing = LinkKind::Missing {
+            target: "content/pages/b.md".into(),
+        };
+        assert!(ContentError::at(&source, 4..16, missing).is_error());
+    }
+
+    #[test]
+    fn a_problem_without_a_hint_prints_none() {
+        let error =
+            ContentError::in_file(Path::new("themes/mine/x.html"), ThemeKind::TemplateNotUtf8);
         assert_eq!(
             error.to_string(),
-            "content/plan.toml:1:9: error: title must be text\n  hint: put it in quotes"
+            "themes/mine/x.html:1:1: error: this template is not UTF-8 text"
+        );
+    }
+
+    #[test]
+    fn display_names_file_line_column_and_hint() {
+        let source = Source::new("content/plan.toml", "title = 1\n");
+        let error = ContentError::at(&source, 8..9, PlanKind::BaseUrlNotWebAddress);
+        assert_eq!(
+            error.to_string(),
+            "content/plan.toml:1:9: error: base_url must be a web address\n  hint: write the address the site will be published at, starting https://"
         );
     }
 }

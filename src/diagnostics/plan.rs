@@ -1,0 +1,139 @@
+//! Kinds of problem with the plan's settings and dates, and with the updates that move action
+//! areas on: dates that are not dates, periods that end before they start, assurance without proof.
+
+use super::references::FirstUse;
+
+/// What an assurance level that needs proof lacks: each is a field to add.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Proof {
+    Evidence,
+    AcceptedBy,
+    AcceptedOn,
+}
+
+impl Proof {
+    /// The field to add, as it is written.
+    fn field(self) -> &'static str {
+        match self {
+            Proof::Evidence => "evidence = [{ title = \"…\", url = \"…\" }]",
+            Proof::AcceptedBy => "accepted_by = \"the committee that accepted it\"",
+            Proof::AcceptedOn => "accepted_on = the date it was accepted",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanKind {
+    BaseUrlNotWebAddress,
+    ThemeNotFolderName,
+    /// A TOML value, the field `field`, that must be a date without a time of day.
+    NotADate {
+        field: &'static str,
+    },
+    /// A due date that is neither a date nor a quarter.
+    NotDue {
+        text: String,
+    },
+    /// A plan period whose dates are not given and cannot be worked out from its name.
+    PeriodDatesUnknown {
+        period: String,
+    },
+    PeriodEndsBeforeStart,
+    /// An update dated outside the plan period (`start` to `end`).
+    UpdateOutsidePeriod {
+        date: String,
+        start: String,
+        end: String,
+    },
+    /// An action area updated twice on one date; `first` is the first update.
+    UpdatedTwice {
+        action: String,
+        date: String,
+        first: FirstUse,
+    },
+    /// Evidence that is neither a web address nor a published file.
+    EvidenceNotFound {
+        address: String,
+    },
+    /// An assurance level that needs proof, and what is missing of it.
+    NeedsProof {
+        level: String,
+        missing: Vec<Proof>,
+    },
+    /// A timeline phase that ends before it starts.
+    PhaseEndsBeforeStart {
+        title: String,
+    },
+}
+
+impl PlanKind {
+    pub fn message(&self) -> String {
+        match self {
+            PlanKind::BaseUrlNotWebAddress => "base_url must be a web address".into(),
+            PlanKind::ThemeNotFolderName => "the theme name must be a plain folder name".into(),
+            PlanKind::NotADate { field } => format!("{field} must be a date"),
+            PlanKind::NotDue { text } => format!("\"{text}\" is not a date or a quarter"),
+            PlanKind::PeriodDatesUnknown { period } => {
+                format!("the dates of the period \"{period}\" are not known")
+            }
+            PlanKind::PeriodEndsBeforeStart => "the plan period ends before it starts".into(),
+            PlanKind::UpdateOutsidePeriod { date, start, end } => {
+                format!("this update is dated {date}, outside the plan period ({start} to {end})")
+            }
+            PlanKind::UpdatedTwice { action, date, .. } => {
+                format!("\"{action}\" is already updated on {date}")
+            }
+            PlanKind::EvidenceNotFound { address } => format!("the evidence address \"{address}\" is neither a web address nor a file in content/files/"),
+            PlanKind::NeedsProof { level, .. } => {
+                format!("\"{level}\" needs proof: evidence, who accepted it and when")
+            }
+            PlanKind::PhaseEndsBeforeStart { title } => format!("\"{title}\" ends before it starts"),
+        }
+    }
+
+    pub fn hint(&self) -> String {
+        match self {
+            PlanKind::BaseUrlNotWebAddress => "write the address the site will be published at, starting https://".into(),
+            PlanKind::ThemeNotFolderName => "use lower-case letters, digits and hyphens: the name of a folder in themes/".into(),
+            PlanKind::NotADate { field } => format!("write it as year-month-day without quotes, e.g. {field} = 2024-03-31"),
+            PlanKind::NotDue { .. } => "write a date as \"2024-03-31\" or a quarter as \"Q4 2023/24\"".into(),
+            PlanKind::PeriodDatesUnknown { .. } => "give period_start and period_end as dates, or write period as a financial year such as \"2023/24\"".into(),
+            PlanKind::PeriodEndsBeforeStart => "period_end must be on or after period_start".into(),
+            PlanKind::UpdateOutsidePeriod { .. } => "check the date; if the plan now runs longer, set period_end in content/plan.toml".into(),
+            PlanKind::UpdatedTwice { first, .. } => format!("{first} sets it on the same date; put both notes in one update, or date them apart"),
+            PlanKind::EvidenceNotFound { .. } => "write a web address starting https://, or put the file in content/files/ and write files/name.pdf".into(),
+            PlanKind::NeedsProof { missing, .. } => {
+                let fields: Vec<&str> = missing.iter().map(|p| p.field()).collect();
+                format!("add {}", fields.join(", and "))
+            }
+            PlanKind::PhaseEndsBeforeStart { .. } => "the end date must be on or after the start date".into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn assurance_without_proof_names_each_field_to_add() {
+        let kind = PlanKind::NeedsProof {
+            level: "assured".into(),
+            missing: vec![Proof::Evidence, Proof::AcceptedOn],
+        };
+        assert_eq!(
+            kind.hint(),
+            "add evidence = [{ title = \"…\", url = \"…\" }], and accepted_on = the date it was accepted"
+        );
+    }
+
+    #[test]
+    fn a_field_that_is_not_a_date_shows_it_written_as_one() {
+        let kind = PlanKind::NotADate { field: "as_of" };
+        assert_eq!(kind.message(), "as_of must be a date");
+        assert_eq!(
+            kind.hint(),
+            "write it as year-month-day without quotes, e.g. as_of = 2024-03-31"
+        );
+    }
+}

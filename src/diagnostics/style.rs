@@ -1,0 +1,95 @@
+//! Kinds of warning about how the content reads: never errors, but each makes the site harder to
+//! read or to use for someone.
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum StyleKind {
+    /// A `#` heading in the body, at the level of the page's own title.
+    HeadingRepeatsTitle,
+    /// A heading that skips levels (`##` then `####`).
+    HeadingSkipsLevel { from: usize, to: usize },
+    /// Link text such as "click here", which says nothing out of context.
+    VagueLinkText { words: String },
+    /// HTML or an address the sanitiser takes out, described ("the <script> element").
+    Removed { what: String },
+    /// A sentence for families of `words` words, more than `longest`.
+    LongSentence { words: usize, longest: usize },
+    /// An action area with nothing under the plan's heading for families (`label`).
+    NothingForFamilies { action: String, label: String },
+    /// An action area's text for families that scores `score` for reading ease, under `threshold`.
+    HardToRead {
+        action: String,
+        score: f64,
+        threshold: f64,
+    },
+    /// An acronym the glossary does not explain, and how many times it is used.
+    NotInGlossary { word: String, uses: usize },
+}
+
+impl StyleKind {
+    pub fn message(&self) -> String {
+        match self {
+            StyleKind::HeadingRepeatsTitle => {
+                "a # heading here repeats the page title's level".into()
+            }
+            StyleKind::HeadingSkipsLevel { from, to } => {
+                format!("this heading skips from level {from} to level {to}")
+            }
+            StyleKind::VagueLinkText { words } => {
+                format!("the link text \"{words}\" does not say where it goes")
+            }
+            StyleKind::Removed { what } => format!("{what} is removed when the site is built"),
+            StyleKind::LongSentence { words, longest } => format!(
+                "this sentence has {words} words; families read more easily under {longest}"
+            ),
+            StyleKind::NothingForFamilies { action, label } => {
+                format!("\"{action}\" says nothing under \"{label}\"")
+            }
+            StyleKind::HardToRead {
+                action,
+                score,
+                threshold,
+            } => format!(
+                "what \"{action}\" will mean for families scores {:.0} for reading ease, below {threshold:.0}",
+                score.floor()
+            ),
+            StyleKind::NotInGlossary { word, uses } => {
+                let more = if *uses > 1 {
+                    format!(" (used {uses} times)")
+                } else {
+                    String::new()
+                };
+                format!("\"{word}\" is not in the glossary{more}")
+            }
+        }
+    }
+
+    pub fn hint(&self) -> String {
+        match self {
+            StyleKind::HeadingRepeatsTitle | StyleKind::HeadingSkipsLevel { .. } => "use one more # than the heading above it; the page title is the only # heading".into(),
+            StyleKind::VagueLinkText { .. } => "use words that make sense on their own, e.g. [read the governance review](governance.md)".into(),
+            StyleKind::Removed { .. } => "content may use plain Markdown and a small safe set of HTML (see the README): no scripts, event handlers, styles, frames or forms".into(),
+            StyleKind::LongSentence { .. } => "split it into two or more shorter sentences".into(),
+            StyleKind::NothingForFamilies { .. } => "add families = [\"…\"]: what will change for families, in plain words".into(),
+            StyleKind::HardToRead { .. } => "use shorter sentences and everyday words (Flesch reading ease: 60 to 70 is plain English); reading_ease in plan.toml sets the threshold".into(),
+            StyleKind::NotInGlossary { word, .. } => format!("add it to content/glossary.toml: [[terms]] term = \"{word}\", expansion = \"what it stands for\""),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_acronym_used_often_says_how_often_and_how_to_explain_it() {
+        let kind = StyleKind::NotInGlossary {
+            word: "CQC".into(),
+            uses: 3,
+        };
+        assert_eq!(
+            kind.message(),
+            "\"CQC\" is not in the glossary (used 3 times)"
+        );
+        assert!(kind.hint().contains("term = \"CQC\""));
+    }
+}
