@@ -110,18 +110,6 @@ enum Command {
         #[command(flatten)]
         output: Output,
     },
-    /// Write a synthetic plan of any size, for the benchmarks (see benches/README.md).
-    #[command(hide = true)]
-    Synthetic {
-        /// The project folder to create; it must not exist.
-        out: PathBuf,
-        /// How many action areas.
-        #[arg(long, default_value_t = 1000)]
-        actions: usize,
-        /// The same seed gives the same files.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-    },
 }
 
 #[derive(Subcommand)]
@@ -202,15 +190,6 @@ fn main() -> ExitCode {
             bind,
         } => serve(project, bind, port),
         Command::New { what, root } => new(what, &root),
-        Command::Synthetic { out, actions, seed } => {
-            match planpress::synthetic::write_corpus(&out, actions, seed) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::FAILURE
-                }
-            }
-        }
         Command::Snapshot {
             label,
             project,
