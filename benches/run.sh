@@ -7,12 +7,13 @@
 #   bash benches/run.sh 1000 10000   # some sizes
 #
 # Needs hyperfine (apt install hyperfine), python3 and GNU time (/usr/bin/time). The synthetic
-# plans are made by `planpress synthetic` (deterministic: the same seed gives the same files) in
-# target/bench/, and kept for the next run. A cold build starts with no site folder.
+# plans are made by the `synthetic` example (benches/synthetic/; the same seed gives the same
+# files) in target/bench/, and kept for the next run. A cold build starts with no site folder.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-cargo build --release --quiet --manifest-path "$root/Cargo.toml"
+cargo build --release --quiet --manifest-path "$root/Cargo.toml" --bin planpress --example synthetic
 bin=$root/target/release/planpress
+synthetic=$root/target/release/examples/synthetic
 work=${BENCH_DIR:-$root/target/bench}
 mkdir -p "$work"
 sizes=("$@")
@@ -43,7 +44,7 @@ peak() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.
 
 for n in "${sizes[@]}"; do
   plan=$work/plan-$n
-  [ -d "$plan" ] || "$bin" synthetic "$plan" --actions "$n" --seed 1
+  [ -d "$plan" ] || "$synthetic" "$plan" --actions "$n" --seed 1
   runs=5; [ "$n" -ge 50000 ] && runs=3
   hyperfine --style basic --runs "$runs" --prepare "$(prepare "$plan/site")" \
     --export-json "$work/build-$n.json" "$bin build -q --root $plan"

@@ -14,7 +14,6 @@ pub mod safe_html;
 pub mod scaffold;
 pub mod serve;
 pub mod snapshot;
-pub mod synthetic;
 pub mod validate;
 pub mod write;
 

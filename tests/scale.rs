@@ -1,4 +1,4 @@
-//! A region's plan, as the benchmarks make it (`planpress synthetic`), built end to end: every
+//! A region's plan, as the benchmarks make it (the `synthetic` example), built end to end: every
 //! action reaches its page, the print edition and the open data; crowded priority pages stay light;
 //! pages rendered in parallel still come out the same, byte for byte, every time; and the search
 //! index stays within its budget however many documents share a word.
@@ -10,17 +10,13 @@ use planpress::render::search::{files_within, Budget};
 
 const ACTIONS: usize = 250;
 
+/// The benchmarks' generator itself, so this test builds the plans they time (and runs its tests).
+#[path = "../benches/synthetic/corpus.rs"]
+mod corpus;
+
 fn synthetic(dir: &std::path::Path) -> std::path::PathBuf {
     let project = dir.join("region");
-    let output = planpress(&[
-        "synthetic",
-        project.to_str().unwrap(),
-        "--actions",
-        &ACTIONS.to_string(),
-        "--seed",
-        "3",
-    ]);
-    assert!(output.status.success(), "{output:?}");
+    corpus::write_corpus(&project, ACTIONS, 3).unwrap();
     project
 }
 

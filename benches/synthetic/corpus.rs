@@ -3,7 +3,9 @@
 //! occasional table or code block, links to a national register, quarterly updates).
 //!
 //! It is deterministic: the same size and seed give the same files, byte for byte, so a benchmark
-//! measures the same work every time. Nothing here is read by a normal build.
+//! measures the same work every time. It is no part of planpress: the `synthetic` example
+//! (`command.rs`) writes it for `benches/run.sh`, and `tests/scale.rs` includes this file to build
+//! a region end to end (and so runs its tests).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -232,6 +234,8 @@ pub fn corpus(actions: usize, seed: u64) -> Vec<(PathBuf, String)> {
     files
 }
 
+/// Its first line still names `planpress synthetic`, as this generator was run until issue 19:
+/// the plans stay byte for byte those the README's figures were measured on.
 fn plan_file(actions: usize, trusts: usize) -> String {
     format!(
         r#"# A synthetic region of {trusts} trusts and {actions} action areas, made by `planpress synthetic` for the benchmarks.
@@ -388,7 +392,7 @@ const ABOUT: &str = "+++\ntitle = \"About this plan\"\nsummary = \"How the trust
 
 /// Writes the corpus under `out`, which must not exist yet (a benchmark never overwrites work).
 pub fn write_corpus(out: &Path, actions: usize, seed: u64) -> std::io::Result<()> {
-    crate::write::new_folder(out, &corpus(actions, seed))
+    planpress::write::new_folder(out, &corpus(actions, seed))
 }
 
 #[cfg(test)]

@@ -1,0 +1,80 @@
+//! `planpress build`: the whole site, written into site/ (or `--out`) only when all went well.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use planpress::{Built, Failure};
+
+use super::error::Problems;
+use super::flags::{Output, Project};
+use super::spinner::Spinner;
+use super::{let_the_system_free, print, CommandError};
+
+#[derive(clap::Args)]
+pub struct Build {
+    #[command(flatten)]
+    project: Project,
+    /// Where to write the site [default: ROOT/site].
+    #[arg(long)]
+    out: Option<PathBuf>,
+    #[command(flatten)]
+    output: Output,
+}
+
+impl Build {
+    pub fn run(self) -> Result<(), CommandError> {
+        let Build {
+            project,
+            out,
+            output,
+        } = self;
+        let out = out.unwrap_or_else(|| project.root.join("site"));
+        let started = Instant::now();
+        let spinner = Spinner::start("Building", output.quiet);
+        let result = planpress::run(&project.root, &project.options(), planpress::Output::Disk(&out));
+        drop(spinner);
+        let built = match result {
+            Ok(built) => built,
+            Err(Failure::Content { errors, sources }) => {
+                let problems = Problems { errors, sources };
+                return Err(CommandError::NothingWritten { problems, out });
+            }
+            Err(Failure::Write(error)) => return Err(CommandError::SiteNotWritten { out, error }),
+        };
+        print_summary(&built, &out, started, &output);
+        let_the_system_free(built);
+        Ok(())
+    }
+}
+
+/// What the build did: its warnings, updates left out, every file with `--verbose`, and a count.
+fn print_summary(built: &Built, out: &Path, started: Instant, output: &Output) {
+    if !output.quiet {
+        print::warnings(&built.warnings, &built.sources);
+        if built.plan.later_updates > 0 {
+            println!(
+                "Left out {} update(s) dated after the report date {}.",
+                built.plan.later_updates,
+                built.plan.as_of.long()
+            );
+        }
+    }
+    if output.verbose {
+        for path in &built.paths {
+            println!("  {path}");
+        }
+    }
+    if !output.quiet {
+        let pages = built.paths.iter().filter(|p| p.ends_with(".html")).count();
+        println!(
+            "Built {pages} pages in {} ms into {} ({} {}, {} {}, report date {}).",
+            started.elapsed().as_millis(),
+            out.display(),
+            built.plan.priorities.len(),
+            built.plan.labels.priorities.to_lowercase(),
+            built.plan.actions().count(),
+            built.plan.labels.actions.to_lowercase(),
+            built.plan.as_of.long()
+        );
+    }
+}

@@ -1,0 +1,165 @@
+//! What stops a command, one kind per cause, each with the words a user reads. `main` prints
+//! them to standard error and exits with 1, so no command decides how a failure looks.
+
+use std::fmt;
+use std::io;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use planpress::diagnostics::{self, ContentError, Source};
+use planpress::Failure;
+
+use super::print::count;
+
+/// Why a command failed. Its `Display` is the whole message for standard error.
+#[derive(Debug)]
+pub enum CommandError {
+    /// Problems in the content or theme stopped `check` or `pdf`.
+    Content(Problems),
+    /// Problems in the content or theme stopped a build: nothing was written to `out`.
+    NothingWritten { problems: Problems, out: PathBuf },
+    /// Problems in the content or theme stopped a snapshot.
+    NoSnapshotTaken(Problems),
+    /// The site could not be written (or may not be, there); the one at `out` is as it was.
+    SiteNotWritten { out: PathBuf, error: io::Error },
+    /// `check --deny-warnings` found this many warnings.
+    WarningsDenied(usize),
+    /// There is no Chromium to print with; the words say where planpress looked.
+    ChromiumNotFound(String),
+    /// The snapshot label is not a safe name for files; the words say why.
+    LabelRefused(String),
+    /// Chromium did not print the report, or its PDF could not be read back.
+    NotPrinted(io::Error),
+    /// The snapshot could not be taken: its label is used, or its files could not be written.
+    NotTaken(io::Error),
+    /// `new` could not create the file: a bad name, a file already there, an unknown priority.
+    NotCreated(io::Error),
+    /// `new update` was given no date, and plan.toml's report date could not be read.
+    NoReportDate,
+    /// There is no snapshot record under this label.
+    NoSnapshot {
+        label: String,
+        record: PathBuf,
+        error: io::Error,
+    },
+    /// A snapshot record is there but is not a record.
+    RecordUnreadable {
+        record: PathBuf,
+        error: toml::de::Error,
+    },
+    /// Files of a snapshot do not match its manifests (each is listed on standard output).
+    SnapshotDamaged {
+        path: PathBuf,
+        altered: usize,
+        missing: usize,
+        extra: usize,
+    },
+    /// A snapshot could not be read to check it.
+    Unverifiable { path: PathBuf, error: io::Error },
+    /// `serve` could not listen on this address.
+    CannotServe {
+        address: SocketAddr,
+        error: io::Error,
+    },
+    /// A write failed in a render to memory or a check, which write nothing: the library's type
+    /// allows it, so it is said as it comes, though it should not happen.
+    Io(io::Error),
+}
+
+/// Every problem a build found in the content or theme (errors, and any warnings beside them),
+/// with the sources they point into.
+#[derive(Debug)]
+pub struct Problems {
+    /// The errors, and any warnings beside them (as in `Failure::Content`).
+    pub errors: Vec<ContentError>,
+    pub sources: Vec<Source>,
+}
+
+impl From<Failure> for CommandError {
+    fn from(failure: Failure) -> CommandError {
+        match failure {
+            Failure::Content { errors, sources } => {
+                CommandError::Content(Problems { errors, sources })
+            }
+            Failure::Write(error) => CommandError::Io(error),
+        }
+    }
+}
+
+impl fmt::Display for CommandError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        use CommandError::*;
+        match self {
+            Content(problems) => write!(f, "{problems}"),
+            NothingWritten { problems, out } => write!(
+                f,
+                "{problems}\nNothing was written, and {} is as it was.",
+                out.display()
+            ),
+            NoSnapshotTaken(problems) => write!(f, "{problems}\nNo snapshot was taken."),
+            SiteNotWritten { out, error } => write!(
+                f,
+                "error: the site could not be written: {error}\n{} is as it was.",
+                out.display()
+            ),
+            WarningsDenied(n) => write!(
+                f,
+                "{} found, and --deny-warnings makes them fail the check.",
+                count(*n, "warning")
+            ),
+            ChromiumNotFound(message) | LabelRefused(message) => write!(f, "error: {message}"),
+            NotPrinted(error) | NotTaken(error) | NotCreated(error) | Io(error) => {
+                write!(f, "error: {error}")
+            }
+            NoReportDate => write!(
+                f,
+                "error: the report date could not be read from content/plan.toml; give the date with --date 2024-04-10"
+            ),
+            NoSnapshot {
+                label,
+                record,
+                error,
+            } => write!(
+                f,
+                "error: there is no snapshot \"{label}\" ({}: {error})",
+                record.display()
+            ),
+            RecordUnreadable { record, error } => {
+                write!(f, "error: {} could not be read: {error}", record.display())
+            }
+            SnapshotDamaged {
+                path,
+                altered,
+                missing,
+                extra,
+            } => write!(
+                f,
+                "{}: {altered} altered, {missing} missing, {extra} extra.",
+                path.display()
+            ),
+            Unverifiable { path, error } => {
+                write!(f, "error: {} could not be verified: {error}", path.display())
+            }
+            CannotServe { address, error } => write!(
+                f,
+                "error: could not serve on {address}: {error}\nhint: another program may be using that port; try --port 8001, or --port 0 for any free port"
+            ),
+        }
+    }
+}
+
+/// Each problem with its source line, then how many errors (and warnings) there were.
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        let errors = self.errors.iter().filter(|p| p.is_error()).count();
+        let warnings = self.errors.len() - errors;
+        let report = diagnostics::report(&self.errors, &self.sources);
+        write!(f, "{report}{}", count(errors, "error"))?;
+        if warnings > 0 {
+            write!(f, " and {}", count(warnings, "warning"))?;
+        }
+        write!(f, " found.")
+    }
+}
+
+impl std::error::Error for CommandError {}

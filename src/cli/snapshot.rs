@@ -1,0 +1,80 @@
+//! `planpress snapshot`: the site as at its report date, kept as a BagIt bag and archive, with its
+//! record in content/snapshots/ so later builds list it.
+
+use std::path::{Path, PathBuf};
+
+use planpress::render::OutputFile;
+use planpress::{Failure, Options};
+
+use super::error::Problems;
+use super::flags::Project;
+use super::CommandError;
+
+#[derive(clap::Args)]
+pub struct Snapshot {
+    /// Its name, e.g. 2023-24-Q3. A label is never reused.
+    label: String,
+    #[command(flatten)]
+    project: Project,
+    /// Also print the whole report to report.pdf inside the snapshot (needs Chromium).
+    #[arg(long)]
+    pdf: bool,
+    /// The Chromium to print with [default: $CHROMIUM_PATH, or chromium on PATH].
+    #[arg(long)]
+    chromium: Option<PathBuf>,
+}
+
+impl Snapshot {
+    pub fn run(self) -> Result<(), CommandError> {
+        let label = self.label.as_str();
+        // The label and Chromium are checked before the site is rendered, to fail fast.
+        planpress::snapshot::check_label(label).map_err(CommandError::LabelRefused)?;
+        let chromium = self
+            .pdf
+            .then(|| planpress::pdf::find_chromium(self.chromium.as_deref()))
+            .transpose()
+            .map_err(CommandError::ChromiumNotFound)?;
+        let options = Options {
+            as_of: self.project.as_of,
+            snapshot: Some(label.to_string()),
+        };
+        let mut built = match planpress::run(&self.project.root, &options, planpress::Output::Memory) {
+            Ok(built) => built,
+            Err(Failure::Content { errors, sources }) => {
+                let problems = Problems { errors, sources };
+                return Err(CommandError::NoSnapshotTaken(problems));
+            }
+            Err(Failure::Write(error)) => return Err(CommandError::Io(error)),
+        };
+        if let Some(chromium) = chromium {
+            built.files.push(report_pdf(&built.files, &chromium)?);
+        }
+        let taken = planpress::snapshot::take(&self.project.root, label, &built)
+            .map_err(CommandError::NotTaken)?;
+        println!(
+            "Snapshot {label}: {} files, manifest SHA-256 {}.",
+            taken.files, taken.manifest_sha256
+        );
+        println!("  bag:     {}", taken.folder.display());
+        println!("  archive: {}", taken.archive.display());
+        println!(
+            "  record:  {} (commit this file: later builds list the snapshot and what changed)",
+            taken.record.display()
+        );
+        Ok(())
+    }
+}
+
+/// The whole report printed to a PDF, as a file of the snapshot (report.pdf).
+fn report_pdf(files: &[OutputFile], chromium: &Path) -> Result<OutputFile, CommandError> {
+    let scratch =
+        std::env::temp_dir().join(format!("planpress-snapshot-{}.pdf", std::process::id()));
+    let printed =
+        planpress::pdf::print(files, chromium, &scratch).and_then(|()| std::fs::read(&scratch));
+    let _ = std::fs::remove_file(&scratch);
+    let bytes = printed.map_err(CommandError::NotPrinted)?;
+    Ok(OutputFile {
+        path: "report.pdf".into(),
+        bytes: bytes.into(),
+    })
+}
