@@ -22,7 +22,7 @@ macro_rules! default_files {
 
 /// The built-in default theme's templates.
 const DEFAULT_TEMPLATES: &[(&str, &str)] = default_files!("templates":
-    "base.html", "macros.html", "index.html", "priority.html", "action.html",
+    "base.html", "breadcrumbs.html", "macros.html", "index.html", "priority.html", "action.html",
     "sro.html", "sros.html", "page.html", "404.html", "sitemap.xml", "recommendations.html",
     "register.html", "recommendation.html", "coverage.html", "data.html", "updates.html",
     "update.html", "feed.xml", "timeline.html", "dashboard.html", "measures.html", "measure.html",
