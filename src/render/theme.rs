@@ -1,7 +1,11 @@
 //! The theme: Tera templates and static files. The default theme is built into the binary, so a
 //! project needs no theme folder; a file of the same name in `themes/<name>/templates/` or
 //! `themes/<name>/static/` replaces the built-in one, so a trust can override any template or the
-//! stylesheet without copying the rest.
+//! stylesheet without copying the rest. A trust's template can also extend a built-in one and
+//! replace one block of it (see `inherit`).
+
+mod inherit;
+mod tags;
 
 use std::collections::BTreeMap;
 use std::error::Error as _;
@@ -22,7 +26,7 @@ macro_rules! default_files {
 
 /// The built-in default theme's templates.
 const DEFAULT_TEMPLATES: &[(&str, &str)] = default_files!("templates":
-    "base.html", "macros.html", "index.html", "priority.html", "action.html",
+    "base.html", "breadcrumbs.html", "macros.html", "index.html", "priority.html", "action.html",
     "sro.html", "sros.html", "page.html", "404.html", "sitemap.xml", "recommendations.html",
     "register.html", "recommendation.html", "coverage.html", "data.html", "updates.html",
     "update.html", "feed.xml", "timeline.html", "dashboard.html", "measures.html", "measure.html",
@@ -100,6 +104,10 @@ pub struct ThemeFiles {
     assets: Vec<(String, Vec<u8>)>,
     words: BTreeMap<String, String>,
     folder: PathBuf,
+    /// The names of the templates the theme has of its own, rather than built in.
+    own: Vec<String>,
+    /// Its templates folder as errors name it: `themes/<name>/templates`.
+    shown: PathBuf,
     /// Problems reading the files, reported with any the templates have.
     errors: Vec<ContentError>,
     /// Of the templates, words and static files: the same fingerprint, the same theme.
@@ -124,9 +132,14 @@ impl ThemeFiles {
             .iter()
             .map(|(n, t)| (n.to_string(), t.to_string()))
             .collect();
+        let shown = Path::new("themes").join(name).join("templates");
+        let mut own = Vec::new();
         for (name, bytes) in read_folder(root, &folder.join("templates"), &mut errors) {
             match String::from_utf8(bytes) {
-                Ok(text) => replace(&mut templates, name, text),
+                Ok(text) => {
+                    own.push(name.clone());
+                    replace(&mut templates, name, text);
+                }
                 Err(_) => errors.push(ContentError::in_file(
                     &folder.join("templates").join(&name),
                     ThemeKind::TemplateNotUtf8,
@@ -146,6 +159,7 @@ impl ThemeFiles {
             }
         }
         assets.sort();
+        inherit::add_defaults(&mut templates, &own, DEFAULT_TEMPLATES, &shown, &mut errors);
         let words = words(root, &folder, language, &mut errors);
         for (_, text) in templates.iter_mut() {
             *text = super::words::write_in(text, &words);
@@ -158,6 +172,8 @@ impl ThemeFiles {
             assets,
             words,
             folder,
+            own,
+            shown,
             errors,
             fingerprint: hasher.finish(),
         })
@@ -192,6 +208,21 @@ impl Theme {
                 }
                 Err(e) => errors.push(template_error(&files.folder, &e)),
             }
+        }
+        if errors.is_empty() {
+            let parents = tera
+                .templates
+                .iter()
+                .map(|(name, t)| (name.as_str(), t.parent.as_deref()))
+                .collect();
+            let chains = inherit::check_chains(
+                &parents,
+                &files.templates,
+                &files.own,
+                DEFAULT_TEMPLATES,
+                &files.shown,
+            );
+            errors.extend(chains);
         }
         if errors.is_empty() {
             if let Err(e) = tera.build_inheritance_chains() {
