@@ -31,7 +31,11 @@ impl Build {
         let out = out.unwrap_or_else(|| project.root.join("site"));
         let started = Instant::now();
         let spinner = Spinner::start("Building", output.quiet);
-        let result = planpress::run(&project.root, &project.options(), planpress::Output::Disk(&out));
+        let result = planpress::run(
+            &project.root,
+            &project.options(),
+            planpress::Output::Disk(&out),
+        );
         drop(spinner);
         let built = match result {
             Ok(built) => built,

@@ -17,7 +17,11 @@ pub struct Check {
 
 impl Check {
     pub fn run(self) -> Result<(), CommandError> {
-        let built = planpress::run(&self.project.root, &self.project.options(), planpress::Output::Check)?;
+        let built = planpress::run(
+            &self.project.root,
+            &self.project.options(),
+            planpress::Output::Check,
+        )?;
         let quiet = self.output.quiet;
         if !quiet || self.deny_warnings {
             print::warnings(&built.warnings, &built.sources);

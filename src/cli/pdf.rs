@@ -22,7 +22,11 @@ impl Pdf {
         // Chromium is looked for first, so a missing one is said before a whole render.
         let chromium = planpress::pdf::find_chromium(self.chromium.as_deref())
             .map_err(CommandError::ChromiumNotFound)?;
-        let built = planpress::run(&self.project.root, &self.project.options(), planpress::Output::Memory)?;
+        let built = planpress::run(
+            &self.project.root,
+            &self.project.options(),
+            planpress::Output::Memory,
+        )?;
         planpress::pdf::print(&built.files, &chromium, &self.out)
             .map_err(CommandError::NotPrinted)?;
         println!("Wrote the whole report to {}.", self.out.display());

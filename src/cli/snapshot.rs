@@ -38,14 +38,15 @@ impl Snapshot {
             as_of: self.project.as_of,
             snapshot: Some(label.to_string()),
         };
-        let mut built = match planpress::run(&self.project.root, &options, planpress::Output::Memory) {
-            Ok(built) => built,
-            Err(Failure::Content { errors, sources }) => {
-                let problems = Problems { errors, sources };
-                return Err(CommandError::NoSnapshotTaken(problems));
-            }
-            Err(Failure::Write(error)) => return Err(CommandError::Io(error)),
-        };
+        let mut built =
+            match planpress::run(&self.project.root, &options, planpress::Output::Memory) {
+                Ok(built) => built,
+                Err(Failure::Content { errors, sources }) => {
+                    let problems = Problems { errors, sources };
+                    return Err(CommandError::NoSnapshotTaken(problems));
+                }
+                Err(Failure::Write(error)) => return Err(CommandError::Io(error)),
+            };
         if let Some(chromium) = chromium {
             built.files.push(report_pdf(&built.files, &chromium)?);
         }

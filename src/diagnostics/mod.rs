@@ -26,7 +26,7 @@ pub use outcomes::OutcomeKind;
 pub use plan::{PlanKind, Proof};
 pub use references::{Allowed, FirstUse, Noun, ReferenceKind};
 pub use style::StyleKind;
-pub use theme::ThemeKind;
+pub use theme::{ThemeKind, DEFAULT_TEMPLATE};
 
 /// How serious a problem is: an error stops the build; a warning is worth fixing but does not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

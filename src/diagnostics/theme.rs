@@ -25,7 +25,31 @@ pub enum ThemeKind {
     TemplateFailed {
         explanation: String,
     },
+    /// A template names `default/NAME`, and there is no built-in template NAME.
+    NoBuiltInTemplate {
+        wanted: String,
+        /// The built-in template it is likely a typo of, if any.
+        nearest: Option<String>,
+        /// Every built-in template, A to Z.
+        names: Vec<String>,
+    },
+    /// A template extends one the theme does not have.
+    ExtendsNothing {
+        template: String,
+        parent: String,
+        /// The template it is likely a typo of, if any.
+        nearest: Option<String>,
+    },
+    /// Templates that extend one another in a circle, starting and ending at the first of the
+    /// theme's own (`round`); `built_in` when that one is also a built-in template's name.
+    ExtendsInACircle {
+        round: Vec<String>,
+        built_in: bool,
+    },
 }
+
+/// How a template names a built-in one.
+pub const DEFAULT_TEMPLATE: &str = "default/";
 
 impl ThemeKind {
     pub fn message(&self) -> String {
@@ -41,6 +65,19 @@ impl ThemeKind {
             ThemeKind::TemplateNotUtf8 => "this template is not UTF-8 text".into(),
             ThemeKind::TemplateSyntax { explanation }
             | ThemeKind::TemplateFailed { explanation } => explanation.clone(),
+            ThemeKind::NoBuiltInTemplate { wanted, .. } => {
+                format!("there is no built-in template \"{wanted}\"")
+            }
+            ThemeKind::ExtendsNothing {
+                template, parent, ..
+            } => format!("\"{template}\" extends \"{parent}\", and there is no such template"),
+            ThemeKind::ExtendsInACircle { round, .. } if round.len() <= 2 => {
+                format!("\"{}\" extends itself", round[0])
+            }
+            ThemeKind::ExtendsInACircle { round, .. } => format!(
+                "these templates extend one another in a circle: {}",
+                round.join(" → ")
+            ),
         }
     }
 
@@ -54,6 +91,24 @@ impl ThemeKind {
             ThemeKind::FileUnreadable { .. } | ThemeKind::TemplateNotUtf8 => return None,
             ThemeKind::TemplateSyntax { .. } => "fix the template named above; its syntax is Tera's (https://keats.github.io/tera/docs/)".into(),
             ThemeKind::TemplateFailed { .. } => "a template uses a value the page does not have, or has a syntax error; fix the template, or remove your copy to use the default".into(),
+            ThemeKind::NoBuiltInTemplate { nearest: Some(name), .. } => {
+                format!("did you mean \"{DEFAULT_TEMPLATE}{name}\"?")
+            }
+            ThemeKind::NoBuiltInTemplate { names, .. } => format!(
+                "after \"{DEFAULT_TEMPLATE}\", name one of the built-in templates: {}",
+                names.join(", ")
+            ),
+            ThemeKind::ExtendsNothing { nearest: Some(name), .. } => {
+                format!("did you mean \"{name}\"?")
+            }
+            ThemeKind::ExtendsNothing { .. } => {
+                "extend a template of the theme or a built-in one".into()
+            }
+            ThemeKind::ExtendsInACircle { round, built_in: true } => format!(
+                "to build on the built-in {}, extend \"{DEFAULT_TEMPLATE}{}\"",
+                round[0], round[0]
+            ),
+            ThemeKind::ExtendsInACircle { .. } => "each chain of extends must end at a template that extends nothing, such as base.html".into(),
         })
     }
 }

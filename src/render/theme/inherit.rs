@@ -12,10 +12,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::tags::references;
-use crate::diagnostics::{ContentError, Source};
-
-/// How a template names a built-in one.
-const DEFAULT: &str = "default/";
+use crate::diagnostics::{ContentError, Source, ThemeKind, DEFAULT_TEMPLATE as DEFAULT};
 
 /// Adds `default/NAME`, the built-in template NAME, for each such name a template of the theme
 /// (one of `own`) refers to, unless the theme has a file of that name itself. A name that is no
@@ -42,14 +39,8 @@ pub fn add_defaults(
                 None if reference.optional => {}
                 None => {
                     let source = Source::new(folder.join(name), text.as_str());
-                    errors.push(
-                        ContentError::at(
-                            &source,
-                            reference.span,
-                            format!("there is no built-in template \"{wanted}\""),
-                        )
-                        .hint(unknown_hint(wanted, built_in)),
-                    );
+                    let kind = unknown(wanted, built_in);
+                    errors.push(ContentError::at(&source, reference.span, kind));
                 }
             }
         }
@@ -57,17 +48,14 @@ pub fn add_defaults(
     templates.extend(added);
 }
 
-/// The built-in template meant by a name that is none: the nearest if it is a likely typo, or
-/// all of them.
-fn unknown_hint(wanted: &str, built_in: &[(&str, &str)]) -> String {
+/// A name that is no built-in template, with the nearest if it is a likely typo, and all of them.
+fn unknown(wanted: &str, built_in: &[(&str, &str)]) -> ThemeKind {
     let mut names: Vec<&str> = built_in.iter().map(|(n, _)| *n).collect();
     names.sort_unstable();
-    match nearest(wanted, &names) {
-        Some(name) => format!("did you mean \"{DEFAULT}{name}\"?"),
-        None => format!(
-            "after \"{DEFAULT}\", name one of the built-in templates: {}",
-            names.join(", ")
-        ),
+    ThemeKind::NoBuiltInTemplate {
+        wanted: wanted.to_string(),
+        nearest: nearest(wanted, &names).map(str::to_string),
+        names: names.iter().map(|n| n.to_string()).collect(),
     }
 }
 
@@ -123,13 +111,12 @@ pub fn check_chains(
             match parents.get(at).copied().flatten() {
                 Some(parent) if parents.contains_key(parent) => at = parent,
                 Some(parent) => {
-                    let message =
-                        format!("\"{at}\" extends \"{parent}\", and there is no such template");
-                    let hint = match nearest(parent, &names) {
-                        Some(name) => format!("did you mean \"{name}\"?"),
-                        None => "extend a template of the theme or a built-in one".to_string(),
+                    let kind = ThemeKind::ExtendsNothing {
+                        template: at.to_string(),
+                        parent: parent.to_string(),
+                        nearest: nearest(parent, &names).map(str::to_string),
                     };
-                    errors.push(at_extends(at, texts, folder, message).hint(hint));
+                    errors.push(at_extends(at, texts, folder, kind));
                     break;
                 }
                 None => break,
@@ -153,24 +140,13 @@ fn circle(
         .position(|n| own.iter().any(|o| o == n))
         .unwrap_or(0);
     let name = cycle[first];
-    let message = if cycle.len() == 1 {
-        format!("\"{name}\" extends itself")
-    } else {
-        let round: Vec<&str> = (0..=cycle.len())
-            .map(|i| cycle[(first + i) % cycle.len()])
-            .collect();
-        format!(
-            "these templates extend one another in a circle: {}",
-            round.join(" → ")
-        )
+    let kind = ThemeKind::ExtendsInACircle {
+        round: (0..=cycle.len())
+            .map(|i| cycle[(first + i) % cycle.len()].to_string())
+            .collect(),
+        built_in: built_in.iter().any(|(n, _)| *n == name),
     };
-    let hint = if built_in.iter().any(|(n, _)| *n == name) {
-        format!("to build on the built-in {name}, extend \"{DEFAULT}{name}\"")
-    } else {
-        "each chain of extends must end at a template that extends nothing, such as base.html"
-            .to_string()
-    };
-    at_extends(name, texts, folder, message).hint(hint)
+    at_extends(name, texts, folder, kind)
 }
 
 /// An error at the `extends` tag of template `name`.
@@ -178,16 +154,16 @@ fn at_extends(
     name: &str,
     texts: &[(String, String)],
     folder: &Path,
-    message: String,
+    kind: ThemeKind,
 ) -> ContentError {
     let path = folder.join(name);
     let text = texts.iter().find(|(n, _)| n == name).map(|(_, t)| t);
     let span = text.and_then(|t| references(t).into_iter().find(|r| r.extends));
     match (text, span) {
         (Some(text), Some(reference)) => {
-            ContentError::at(&Source::new(path, text.as_str()), reference.span, message)
+            ContentError::at(&Source::new(path, text.as_str()), reference.span, kind)
         }
-        _ => ContentError::in_file(&path, message),
+        _ => ContentError::in_file(&path, kind),
     }
 }
 
@@ -248,10 +224,14 @@ mod tests {
         assert_eq!(error.path, Path::new("themes/trust/templates/action.html"));
         assert_eq!((error.line, error.column), (2, 12));
         assert_eq!(
-            error.message,
+            error.message(),
             "there is no built-in template \"acton.html\""
         );
-        assert_eq!(error.hint, "did you mean \"default/action.html\"?");
+        let hint = error.hint();
+        assert_eq!(
+            hint.as_deref(),
+            Some("did you mean \"default/action.html\"?")
+        );
         assert_eq!(templates.len(), 1);
     }
 
@@ -259,8 +239,8 @@ mod tests {
     fn a_name_far_from_every_default_lists_them_all() {
         let built_in = [("base.html", ""), ("action.html", "")];
         assert_eq!(
-            unknown_hint("sidebar.html", &built_in),
-            "after \"default/\", name one of the built-in templates: action.html, base.html"
+            unknown("sidebar.html", &built_in).hint().as_deref(),
+            Some("after \"default/\", name one of the built-in templates: action.html, base.html")
         );
         assert_eq!(edit_distance("acton.html", "action.html"), 1);
         assert_eq!(edit_distance("", "ab"), 2);
@@ -298,9 +278,13 @@ mod tests {
             &built_in,
             folder,
         );
-        let messages: Vec<(&str, &str)> = errors
+        let messages: Vec<(String, String)> = errors
             .iter()
-            .map(|e| (e.message.as_str(), e.hint.as_str()))
+            .map(|e| (e.message(), e.hint().unwrap_or_default()))
+            .collect();
+        let messages: Vec<(&str, &str)> = messages
+            .iter()
+            .map(|(m, h)| (m.as_str(), h.as_str()))
             .collect();
         assert_eq!(
             messages,
@@ -339,7 +323,7 @@ mod tests {
             Path::new("themes/trust/templates/base.html")
         );
         assert_eq!(
-            errors[0].message,
+            errors[0].message(),
             "these templates extend one another in a circle: \
              base.html → default/action.html → breadcrumbs.html → base.html"
         );
