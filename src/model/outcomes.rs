@@ -1,5 +1,5 @@
-//! Outcomes: measures with targets and values over time, said in words a family can read, and the
-//! plan's key risks with their ratings.
+//! Outcomes: measures with targets and values over time, and where each stands against its target
+//! (rendering says it in words a family can read), and the plan's key risks with their ratings.
 
 use super::{Date, Text, Tone};
 
@@ -103,27 +103,6 @@ impl Measure {
             format!("{number}%")
         } else {
             format!("{number} {}", self.unit)
-        }
-    }
-
-    /// The latest value against the target, in words: "78%, target 90%, below target".
-    pub fn in_words(&self) -> String {
-        let target = self.target.map(|t| self.amount(t));
-        let Some(latest) = self.latest() else {
-            return match target {
-                Some(t) => format!("No data yet. Target {t}."),
-                None => "No data yet.".into(),
-            };
-        };
-        let value = self.amount(latest.value);
-        let short = match self.better {
-            Better::Higher => "below target",
-            Better::Lower => "above target",
-        };
-        match (self.standing(), target) {
-            (Standing::Meets, Some(t)) => format!("{value}, target {t}, meeting the target"),
-            (Standing::Short, Some(t)) => format!("{value}, target {t}, {short}"),
-            _ => value,
         }
     }
 }
@@ -236,26 +215,6 @@ mod tests {
             actions: Vec::new(),
             recommendations: Vec::new(),
         }
-    }
-
-    #[test]
-    fn the_latest_value_is_said_against_the_target() {
-        assert_eq!(
-            measure(Better::Higher, Some(90.0), &[70.0, 78.0]).in_words(),
-            "78%, target 90%, below target"
-        );
-        assert_eq!(
-            measure(Better::Lower, Some(2.5), &[3.0, 2.4]).in_words(),
-            "2.4%, target 2.5%, meeting the target"
-        );
-        assert_eq!(
-            measure(Better::Lower, Some(2.5), &[]).in_words(),
-            "No data yet. Target 2.5%."
-        );
-        assert_eq!(
-            measure(Better::Higher, None, &[12.345]).in_words(),
-            "12.35%"
-        );
     }
 
     #[test]

@@ -50,6 +50,11 @@ pub struct Theme {
 /// The default theme's words in English; other languages come from the theme folder.
 const ENGLISH: &str = include_str!("../../themes/default/i18n/en.toml");
 
+/// The default theme's words in English, by key: every key a translation may use.
+pub fn english() -> BTreeMap<String, String> {
+    toml::from_str(ENGLISH).unwrap_or_default()
+}
+
 /// The theme's words for `language` (a BCP 47 tag such as "cy" or "en-GB"): English, with any
 /// `themes/<theme>/i18n/<language>.toml` (or its primary subtag, "cy.toml") laid over it.
 fn words(
@@ -58,7 +63,7 @@ fn words(
     language: &str,
     errors: &mut Vec<ContentError>,
 ) -> BTreeMap<String, String> {
-    let mut words: BTreeMap<String, String> = toml::from_str(ENGLISH).unwrap_or_default();
+    let mut words = english();
     let primary = language
         .split('-')
         .next()
