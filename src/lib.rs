@@ -201,20 +201,32 @@ fn render_sources_to(
     if !errors.is_empty() {
         return Err(failure(errors, warnings, content.sources));
     }
+    let Some(file) = content.plan.as_ref().map(|p| &p.value) else {
+        return Err(failure(errors, warnings, content.sources));
+    };
+    // The theme is read before the model: its words name what the plan leaves to the defaults.
+    // A theme that cannot be read fails the build below; until then the model takes English.
+    let files = render::theme::ThemeFiles::read(root, file.theme.get_ref(), &file.language);
+    let english;
+    let words = match &files {
+        Ok(files) => &files.words,
+        Err(_) => {
+            english = render::theme::english();
+            &english
+        }
+    };
     let (as_of, snapshot) = (options.as_of, options.snapshot.clone());
     let plan = match to.kept() {
-        Some(kept) => model::build_kept(&content, as_of, snapshot, &kept.modelled),
-        None => model::build(&content, as_of, snapshot),
+        Some(kept) => model::build_kept(&content, as_of, snapshot, words, &kept.modelled),
+        None => model::build(&content, as_of, snapshot, words),
     };
     let Some(plan) = plan else {
         return Err(failure(errors, warnings, content.sources));
     };
-    let theme = render::theme::ThemeFiles::read(root, &plan.theme, &plan.language).and_then(
-        |files| match to.kept() {
-            Some(kept) => kept.pages.theme(files),
-            None => Theme::compile(files).map(std::sync::Arc::new),
-        },
-    );
+    let theme = files.and_then(|files| match to.kept() {
+        Some(kept) => kept.pages.theme(files),
+        None => Theme::compile(files).map(std::sync::Arc::new),
+    });
     if let Destination::Memory(Some((kept, early, superseded))) = to {
         let (rendered, style) = rayon::join(
             || {

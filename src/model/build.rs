@@ -6,16 +6,22 @@ use toml::Spanned;
 use super::history as progress;
 use super::priorities::ModelMemo;
 use super::{
-    default_assurance, default_statuses, Answers, Assurance, Audience, Date, Group, Page, Plan,
-    Priority, Recommendation, Register, Sro, Status, Text, Tone,
+    default_assurance, default_statuses, Answers, Assurance, Audience, Date, Group, Labels, Page,
+    Plan, Priority, Recommendation, Register, Sro, Status, Text, Tone, Words,
 };
 use crate::load::format::{PlanFile, RegisterFile, StatusEntry};
 use crate::load::{Content, Loaded, PageSource};
 
 /// Builds the plan as at its report date, or as at `as_of` when given (the command line's
-/// `--as-of`). Returns `None` only if `plan.toml` is absent, which validation reports.
-pub fn build(content: &Content, as_of: Option<Date>, snapshot: Option<String>) -> Option<Plan> {
-    build_kept(content, as_of, snapshot, &ModelMemo::default())
+/// `--as-of`), with the theme's `words` naming what the plan leaves to the defaults. Returns
+/// `None` only if `plan.toml` is absent, which validation reports.
+pub fn build(
+    content: &Content,
+    as_of: Option<Date>,
+    snapshot: Option<String>,
+    words: &Words,
+) -> Option<Plan> {
+    build_kept(content, as_of, snapshot, words, &ModelMemo::default())
 }
 
 /// Like `build`, taking from `memo` each priority whose register and changes are as they were
@@ -24,19 +30,20 @@ pub fn build_kept(
     content: &Content,
     as_of: Option<Date>,
     snapshot: Option<String>,
+    words: &Words,
     memo: &ModelMemo,
 ) -> Option<Plan> {
     let plan = content.plan.as_ref()?;
     let file: &PlanFile = &plan.value;
     let as_of = as_of.unwrap_or_else(|| report_date(file));
-    let assurance = assurance(&file.assurance);
+    let assurance = assurance(&file.assurance, words);
     let (updates, later_updates) = progress::updates(&content.updates, as_of);
     let (priorities, action_index) =
         super::priorities::priorities(content, &assurance[0].id, &updates, memo);
     let mut registers: Vec<Register> = content.registers.iter().map(register).collect();
     registers.sort_by(|a, b| a.id.cmp(&b.id));
     let answers = answers(&priorities, &registers);
-    let (risks, risk_scale) = super::outcomes_build::risks(content);
+    let (risks, risk_scale) = super::outcomes_build::risks(content, words);
     let sros = sros(content);
     let sro_index = sros
         .iter()
@@ -58,8 +65,8 @@ pub fn build_kept(
         base_url: with_trailing_slash(file.base_url.get_ref()),
         language: file.language.clone(),
         theme: file.theme.get_ref().clone(),
-        labels: file.labels.clone(),
-        statuses: statuses(&file.statuses),
+        labels: Labels::new(&file.labels, words),
+        statuses: statuses(&file.statuses, words),
         assurance,
         sros,
         priorities,
@@ -113,9 +120,9 @@ fn report_date(file: &PlanFile) -> Date {
     })
 }
 
-fn assurance(entries: &[crate::load::format::AssuranceEntry]) -> Vec<Assurance> {
+fn assurance(entries: &[crate::load::format::AssuranceEntry], words: &Words) -> Vec<Assurance> {
     if entries.is_empty() {
-        return default_assurance();
+        return default_assurance(words);
     }
     entries
         .iter()
@@ -136,9 +143,9 @@ fn with_trailing_slash(url: &str) -> String {
     }
 }
 
-fn statuses(entries: &[StatusEntry]) -> Vec<Status> {
+fn statuses(entries: &[StatusEntry], words: &Words) -> Vec<Status> {
     if entries.is_empty() {
-        return default_statuses();
+        return default_statuses(words);
     }
     entries
         .iter()

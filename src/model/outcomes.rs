@@ -1,7 +1,7 @@
 //! Outcomes: measures with targets and values over time, and where each stands against its target
 //! (rendering says it in words a family can read), and the plan's key risks with their ratings.
 
-use super::{Date, Text, Tone};
+use super::{word, Date, Text, Tone, Words};
 
 /// Which direction of a measure is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,24 +138,36 @@ impl RiskScale {
     }
 }
 
-impl Default for RiskScale {
-    /// The 5 × 5 likelihood × impact matrix NHS trusts commonly use.
-    fn default() -> Self {
-        let words = |w: [&str; 5]| w.iter().map(|s| s.to_string()).collect();
-        let band = |min, label: &str, tone| Band {
-            min,
-            label: label.into(),
-            tone,
+/// The default risk scale's bands: the lowest score in each, the key of its name in the theme's
+/// words, and its tone.
+const DEFAULT_BANDS: [(u32, &str, Tone); 4] = [
+    (1, "default_risk_band_low", Tone::Good),
+    (4, "default_risk_band_moderate", Tone::Neutral),
+    (8, "default_risk_band_high", Tone::Warning),
+    (15, "default_risk_band_extreme", Tone::Bad),
+];
+
+impl RiskScale {
+    /// The 5 × 5 likelihood × impact matrix NHS trusts commonly use, for a plan whose risks give
+    /// no scale: each score and band named in the theme's words (`default_risk_likelihood_1` to
+    /// `_5`, `default_risk_impact_1` to `_5`, `default_risk_band_low` and up).
+    pub fn nhs(words: &Words) -> RiskScale {
+        let scores = |of: &str| {
+            (1..=5)
+                .map(|n| word(words, &format!("default_risk_{of}_{n}")))
+                .collect()
         };
         RiskScale {
-            likelihood: words(["Rare", "Unlikely", "Possible", "Likely", "Almost certain"]),
-            impact: words(["Negligible", "Minor", "Moderate", "Major", "Catastrophic"]),
-            bands: vec![
-                band(1, "Low", Tone::Good),
-                band(4, "Moderate", Tone::Neutral),
-                band(8, "High", Tone::Warning),
-                band(15, "Extreme", Tone::Bad),
-            ],
+            likelihood: scores("likelihood"),
+            impact: scores("impact"),
+            bands: DEFAULT_BANDS
+                .iter()
+                .map(|&(min, key, tone)| Band {
+                    min,
+                    label: word(words, key),
+                    tone,
+                })
+                .collect(),
         }
     }
 }
@@ -236,9 +248,10 @@ mod tests {
 
     #[test]
     fn risks_fall_in_bands_by_score() {
-        let scale = RiskScale::default();
-        assert_eq!(scale.band(3).unwrap().label, "Low");
-        assert_eq!(scale.band(12).unwrap().label, "High");
-        assert_eq!(scale.band(25).unwrap().label, "Extreme");
+        let words = [("default_risk_band_high".to_string(), "Uchel".to_string())].into();
+        let scale = RiskScale::nhs(&words);
+        assert_eq!(scale.band(3).unwrap().tone, Tone::Good);
+        assert_eq!(scale.band(12).unwrap().label, "Uchel");
+        assert_eq!(scale.band(25).unwrap().tone, Tone::Bad);
     }
 }

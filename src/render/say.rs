@@ -2,14 +2,10 @@
 //! in the theme's words. A word with a value inside it names the value in braces ("Target
 //! {target}"), so a language can put the value where its grammar wants it.
 
-use std::collections::BTreeMap;
-
 use super::views::DateView;
 use super::Renderer;
 use crate::model::Date;
-
-/// The theme's words, by key, in the plan's language.
-pub type Words = BTreeMap<String, String>;
+pub use crate::model::Words;
 
 /// The keys of the months' names, January first.
 const MONTHS: [&str; 12] = [

@@ -108,7 +108,8 @@ fn words(
 pub struct ThemeFiles {
     templates: Vec<(String, String)>,
     assets: Vec<(String, Vec<u8>)>,
-    words: BTreeMap<String, String>,
+    /// The theme's words in the plan's language: the model names the defaults in them.
+    pub words: BTreeMap<String, String>,
     folder: PathBuf,
     /// Problems reading the files, reported with any the templates have.
     errors: Vec<ContentError>,

@@ -17,7 +17,7 @@ use toml::Spanned;
 
 use crate::diagnostics::{ContentError, Source};
 use crate::load::Content;
-use crate::model::{default_statuses, Tone};
+use crate::model::{Tone, DEFAULT_STATUSES};
 use crate::Stop;
 pub use ids::{is_slug, slugify};
 pub use priorities::CheckMemo;
@@ -136,7 +136,12 @@ fn check_plan(content: &Content, errors: &mut Vec<ContentError>) -> Option<Vec<S
         );
     }
     if file.statuses.is_empty() {
-        return Some(default_statuses().into_iter().map(|s| s.id).collect());
+        return Some(
+            DEFAULT_STATUSES
+                .iter()
+                .map(|(id, _)| id.to_string())
+                .collect(),
+        );
     }
     let mut seen = Seen::new("status");
     for status in &file.statuses {
