@@ -35,8 +35,9 @@ pub struct Field<R> {
     pub value: fn(&Data, &R) -> Cell,
 }
 
-/// A table published as `data/<name>.csv` and, when `json` is set, `data/<name>.json`, described
-/// by the theme's word `data_table_<name>`.
+/// A table published as `data/<name>.csv` and, when `json` is set, `data/<name>.json`, headed on
+/// the data page by the theme's word `data_heading_<name>` and described by `data_table_<name>`
+/// (the name's hyphens as underscores).
 pub struct Table<R: 'static> {
     pub name: &'static str,
     pub json: bool,
@@ -355,6 +356,7 @@ fn json_cell(cell: Cell) -> Value {
 #[derive(serde::Serialize)]
 pub struct TableView {
     pub name: &'static str,
+    pub heading: String,
     pub about: String,
     pub files: Vec<String>,
     pub fields: Vec<(&'static str, String)>,
@@ -369,6 +371,7 @@ fn view<R>(table: &Table<R>, labels: &Labels, words: &Words) -> TableView {
     let about = |key: &str| in_plan_words(word(words, key), labels);
     TableView {
         name: table.name,
+        heading: word(words, &format!("data_heading_{key}")).to_string(),
         about: about(&format!("data_table_{key}")),
         files,
         fields: table
