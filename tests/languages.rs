@@ -189,7 +189,7 @@ fn no_english_sentence_of_the_theme_shows_on_a_welsh_page_with_measures_or_risks
         .values()
         .flat_map(|words| {
             words
-                .split(|c| c == '{' || c == '}')
+                .split(['{', '}'])
                 .step_by(2)
                 .map(|piece| fold(piece.trim_matches(|c: char| c.is_ascii_punctuation())))
                 .collect::<Vec<_>>()

@@ -358,29 +358,13 @@ impl<'a> Renderer<'a> {
                 "priority_chart",
                 json(&self.chart(
                     "chart-priorities",
-                    &self.say(
-                        "dashboard_chart_by",
-                        &[
-                            ("actions", &plan.labels.actions),
-                            ("group", &plan.labels.priority.to_lowercase()),
-                        ],
-                    ),
+                    &self.chart_title(&plan.labels.priority.to_lowercase()),
                     &by_priority,
                 )),
             ),
             (
                 "sro_chart",
-                json(&self.chart(
-                    "chart-sros",
-                    &self.say(
-                        "dashboard_chart_by",
-                        &[
-                            ("actions", &plan.labels.actions),
-                            ("group", &plan.labels.sro),
-                        ],
-                    ),
-                    &by_sro,
-                )),
+                json(&self.chart("chart-sros", &self.chart_title(&plan.labels.sro), &by_sro)),
             ),
             ("assurance_counts", json(&assurance)),
         ];
@@ -411,6 +395,15 @@ impl<'a> Renderer<'a> {
             cells,
             counts: counts(plan, actions.into_iter()),
         }
+    }
+
+    /// A dashboard chart's title, which screen readers read out: "Action areas by priority".
+    fn chart_title(&self, group: &str) -> String {
+        let actions = &self.plan.labels.actions;
+        self.say(
+            "dashboard_chart_by",
+            &[("actions", actions), ("group", group)],
+        )
     }
 
     fn chart(&self, id: &str, title: &str, rows: &[DashboardRow]) -> String {
