@@ -5,32 +5,34 @@ use toml::Spanned;
 
 use super::history as progress;
 use super::{
-    default_assurance, default_statuses, Answers, Assurance, Audience, Date, Group, Page, Plan,
-    Priority, Recommendation, Register, Sro, Status, Text, Tone,
+    default_assurance, default_statuses, Answers, Assurance, Audience, Date, Group, Labels, Page,
+    Plan, Priority, Recommendation, Register, Sro, Status, Text, Tone, Words,
 };
 use crate::load::format::{PlanFile, RegisterFile, StatusEntry};
 use crate::load::{Content, Loaded, PageSource};
 
 /// Builds the plan as at its report date, or as at `as_of` when given (the command line's
-/// `--as-of`), for the snapshot labelled `snapshot` if it is one. Each priority may come from
-/// `reuse`. Returns `None` only if `plan.toml` is absent, which validation reports.
+/// `--as-of`), for the snapshot labelled `snapshot` if it is one, with the theme's `words` naming
+/// what the plan leaves to the defaults. Each priority may come from `reuse`. Returns `None` only
+/// if `plan.toml` is absent, which validation reports.
 pub fn build(
     content: &Content,
     as_of: Option<Date>,
     snapshot: Option<String>,
+    words: &Words,
     reuse: &dyn super::Reuse,
 ) -> Option<Plan> {
     let plan = content.plan.as_ref()?;
     let file: &PlanFile = &plan.value;
     let as_of = as_of.unwrap_or_else(|| report_date(file));
-    let assurance = assurance(&file.assurance);
+    let assurance = assurance(&file.assurance, words);
     let (updates, later_updates) = progress::updates(&content.updates, as_of);
     let (priorities, action_index) =
         super::priorities::priorities(content, &assurance[0].id, &updates, reuse);
     let mut registers: Vec<Register> = content.registers.iter().map(register).collect();
     registers.sort_by(|a, b| a.id.cmp(&b.id));
     let answers = answers(&priorities, &registers);
-    let (risks, risk_scale) = super::outcomes_build::risks(content);
+    let (risks, risk_scale) = super::outcomes_build::risks(content, words);
     let sros = sros(content);
     let sro_index = sros
         .iter()
@@ -52,8 +54,8 @@ pub fn build(
         base_url: with_trailing_slash(file.base_url.get_ref()),
         language: file.language.clone(),
         theme: file.theme.get_ref().clone(),
-        labels: file.labels.clone(),
-        statuses: statuses(&file.statuses),
+        labels: Labels::new(&file.labels, words),
+        statuses: statuses(&file.statuses, words),
         assurance,
         sros,
         priorities,
@@ -107,9 +109,9 @@ fn report_date(file: &PlanFile) -> Date {
     })
 }
 
-fn assurance(entries: &[crate::load::format::AssuranceEntry]) -> Vec<Assurance> {
+fn assurance(entries: &[crate::load::format::AssuranceEntry], words: &Words) -> Vec<Assurance> {
     if entries.is_empty() {
-        return default_assurance();
+        return default_assurance(words);
     }
     entries
         .iter()
@@ -130,9 +132,9 @@ fn with_trailing_slash(url: &str) -> String {
     }
 }
 
-fn statuses(entries: &[StatusEntry]) -> Vec<Status> {
+fn statuses(entries: &[StatusEntry], words: &Words) -> Vec<Status> {
     if entries.is_empty() {
-        return default_statuses();
+        return default_statuses(words);
     }
     entries
         .iter()

@@ -1,4 +1,5 @@
-//! Calendar dates as the plan uses them: read from TOML dates, shown in plain English.
+//! Calendar dates as the plan uses them: read from TOML dates. Pages name the months in the
+//! theme's words (`render::say`); the terminal's messages use English.
 
 use std::fmt;
 
@@ -40,7 +41,7 @@ impl Date {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 
-    /// `31 March 2024`, for people.
+    /// `31 March 2024`, for the terminal's messages (pages say dates in the theme's words).
     pub fn long(&self) -> String {
         let month = MONTHS
             .get(usize::from(self.month).wrapping_sub(1))

@@ -4,6 +4,7 @@
 mod build;
 mod date;
 mod history;
+mod labels;
 mod outcomes;
 mod outcomes_build;
 mod priorities;
@@ -13,17 +14,28 @@ mod status;
 
 use std::collections::BTreeMap;
 
-pub use crate::load::format::Labels;
 pub use build::build;
 pub use date::{due_date, period_range, Date, Quarter};
 pub use history::{financial_year, period as plan_period};
+pub use labels::Labels;
 pub use outcomes::{number, Band, Better, Measure, Risk, RiskScale, Standing, Trend, Value};
 pub use progress::{
     default_assurance, Assurance, Change, Evidence, HistoryEntry, Milestone, Period, Phase,
-    Timeline, Update,
+    Timeline, Update, DEFAULT_ASSURANCE,
 };
 pub use register::{ActionAt, Answers, Audience, Group, Recommendation, Register};
-pub use status::{default_statuses, Status, Tone};
+pub use status::{default_statuses, Status, Tone, DEFAULT_STATUSES};
+
+/// The theme's words, by key, in the plan's language. The model takes them only to name what a
+/// plan leaves to the defaults (statuses, assurance levels, the risk scale, labels); everything
+/// else it hands to rendering as values, and rendering says them.
+pub type Words = BTreeMap<String, String>;
+
+/// The word for `key`, or the key itself when there is none: a missing word then shows on the
+/// page instead of leaving a gap (the default theme's English has every key).
+pub fn word(words: &Words, key: &str) -> String {
+    words.get(key).cloned().unwrap_or_else(|| key.to_string())
+}
 
 /// What a run may take from an earlier run instead of making it again. A build takes nothing;
 /// `serve` keeps each priority between saves.

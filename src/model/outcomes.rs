@@ -1,7 +1,7 @@
-//! Outcomes: measures with targets and values over time, said in words a family can read, and the
-//! plan's key risks with their ratings.
+//! Outcomes: measures with targets and values over time, and where each stands against its target
+//! (rendering says it in words a family can read), and the plan's key risks with their ratings.
 
-use super::{Date, Text, Tone};
+use super::{word, Date, Text, Tone, Words};
 
 /// Which direction of a measure is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,27 +105,6 @@ impl Measure {
             format!("{number} {}", self.unit)
         }
     }
-
-    /// The latest value against the target, in words: "78%, target 90%, below target".
-    pub fn in_words(&self) -> String {
-        let target = self.target.map(|t| self.amount(t));
-        let Some(latest) = self.latest() else {
-            return match target {
-                Some(t) => format!("No data yet. Target {t}."),
-                None => "No data yet.".into(),
-            };
-        };
-        let value = self.amount(latest.value);
-        let short = match self.better {
-            Better::Higher => "below target",
-            Better::Lower => "above target",
-        };
-        match (self.standing(), target) {
-            (Standing::Meets, Some(t)) => format!("{value}, target {t}, meeting the target"),
-            (Standing::Short, Some(t)) => format!("{value}, target {t}, {short}"),
-            _ => value,
-        }
-    }
 }
 
 /// A number as people write it: no trailing zeros, at most two decimals, thousands not grouped
@@ -159,24 +138,36 @@ impl RiskScale {
     }
 }
 
-impl Default for RiskScale {
-    /// The 5 × 5 likelihood × impact matrix NHS trusts commonly use.
-    fn default() -> Self {
-        let words = |w: [&str; 5]| w.iter().map(|s| s.to_string()).collect();
-        let band = |min, label: &str, tone| Band {
-            min,
-            label: label.into(),
-            tone,
+/// The default risk scale's bands: the lowest score in each, the key of its name in the theme's
+/// words, and its tone.
+const DEFAULT_BANDS: [(u32, &str, Tone); 4] = [
+    (1, "default_risk_band_low", Tone::Good),
+    (4, "default_risk_band_moderate", Tone::Neutral),
+    (8, "default_risk_band_high", Tone::Warning),
+    (15, "default_risk_band_extreme", Tone::Bad),
+];
+
+impl RiskScale {
+    /// The 5 × 5 likelihood × impact matrix NHS trusts commonly use, for a plan whose risks give
+    /// no scale: each score and band named in the theme's words (`default_risk_likelihood_1` to
+    /// `_5`, `default_risk_impact_1` to `_5`, `default_risk_band_low` and up).
+    pub fn nhs(words: &Words) -> RiskScale {
+        let scores = |of: &str| {
+            (1..=5)
+                .map(|n| word(words, &format!("default_risk_{of}_{n}")))
+                .collect()
         };
         RiskScale {
-            likelihood: words(["Rare", "Unlikely", "Possible", "Likely", "Almost certain"]),
-            impact: words(["Negligible", "Minor", "Moderate", "Major", "Catastrophic"]),
-            bands: vec![
-                band(1, "Low", Tone::Good),
-                band(4, "Moderate", Tone::Neutral),
-                band(8, "High", Tone::Warning),
-                band(15, "Extreme", Tone::Bad),
-            ],
+            likelihood: scores("likelihood"),
+            impact: scores("impact"),
+            bands: DEFAULT_BANDS
+                .iter()
+                .map(|&(min, key, tone)| Band {
+                    min,
+                    label: word(words, key),
+                    tone,
+                })
+                .collect(),
         }
     }
 }
@@ -239,26 +230,6 @@ mod tests {
     }
 
     #[test]
-    fn the_latest_value_is_said_against_the_target() {
-        assert_eq!(
-            measure(Better::Higher, Some(90.0), &[70.0, 78.0]).in_words(),
-            "78%, target 90%, below target"
-        );
-        assert_eq!(
-            measure(Better::Lower, Some(2.5), &[3.0, 2.4]).in_words(),
-            "2.4%, target 2.5%, meeting the target"
-        );
-        assert_eq!(
-            measure(Better::Lower, Some(2.5), &[]).in_words(),
-            "No data yet. Target 2.5%."
-        );
-        assert_eq!(
-            measure(Better::Higher, None, &[12.345]).in_words(),
-            "12.35%"
-        );
-    }
-
-    #[test]
     fn the_trend_follows_which_way_is_better() {
         assert_eq!(
             measure(Better::Higher, None, &[70.0, 78.0]).trend(),
@@ -277,9 +248,10 @@ mod tests {
 
     #[test]
     fn risks_fall_in_bands_by_score() {
-        let scale = RiskScale::default();
-        assert_eq!(scale.band(3).unwrap().label, "Low");
-        assert_eq!(scale.band(12).unwrap().label, "High");
-        assert_eq!(scale.band(25).unwrap().label, "Extreme");
+        let words = [("default_risk_band_high".to_string(), "Uchel".to_string())].into();
+        let scale = RiskScale::nhs(&words);
+        assert_eq!(scale.band(3).unwrap().tone, Tone::Good);
+        assert_eq!(scale.band(12).unwrap().label, "Uchel");
+        assert_eq!(scale.band(25).unwrap().tone, Tone::Bad);
     }
 }

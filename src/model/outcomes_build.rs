@@ -1,7 +1,7 @@
 //! Builds measures and risks from their content files.
 
 use super::outcomes::{Band, Better, Measure, Risk, RiskScale, Value};
-use super::{period_range, Date, Text, Tone};
+use super::{period_range, Date, Text, Tone, Words};
 use crate::load::format::ScaleEntry;
 use crate::load::{Content, RawValue};
 
@@ -66,15 +66,16 @@ fn value(raw: &RawValue) -> Option<Value> {
 }
 
 /// The key risks, highest score first (ties in the order written), and the scale they are rated on.
-pub fn risks(content: &Content) -> (Vec<Risk>, RiskScale) {
+/// A plan without a scale of its own gets the NHS's, named in `words`.
+pub fn risks(content: &Content, words: &Words) -> (Vec<Risk>, RiskScale) {
     let Some(file) = &content.risks else {
-        return (Vec::new(), RiskScale::default());
+        return (Vec::new(), RiskScale::nhs(words));
     };
     let scale = file
         .value
         .scale
         .as_ref()
-        .map_or_else(RiskScale::default, scale);
+        .map_or_else(|| RiskScale::nhs(words), scale);
     let text = |markdown: &str| Text {
         markdown: markdown.to_string(),
         source: file.source,

@@ -1,7 +1,7 @@
 //! Progress over time: dated updates, each action's history and current state, assurance, and the
 //! plan's timeline. Everything time-dependent is measured against the report date, never the clock.
 
-use super::{Date, Text};
+use super::{word, Date, Text, Words};
 
 /// One level of assurance: how far an action's delivery is evidenced and accepted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,34 +13,29 @@ pub struct Assurance {
     pub requires_evidence: bool,
 }
 
-/// The assurance levels a plan gets when `plan.toml` names none. The first is every action's start.
-pub fn default_assurance() -> Vec<Assurance> {
-    let level = |id: &str, label: &str, meaning: &str, requires_evidence| Assurance {
-        id: id.into(),
-        label: label.into(),
-        meaning: meaning.into(),
-        requires_evidence,
-    };
-    vec![
-        level(
-            "not-evidenced",
-            "Not evidenced",
-            "We have not yet shown evidence that this work is done.",
-            false,
-        ),
-        level(
-            "evidence-submitted",
-            "Evidence submitted",
-            "We have sent evidence that the work is done. It has not been checked yet.",
-            false,
-        ),
-        level(
-            "assured",
-            "Assured",
-            "A committee has checked the evidence and accepted that the work is done.",
-            true,
-        ),
-    ]
+/// The assurance levels a plan gets when `plan.toml` names none, by id, and whether each needs
+/// evidence. The first is every action's start.
+pub const DEFAULT_ASSURANCE: [(&str, bool); 3] = [
+    ("not-evidenced", false),
+    ("evidence-submitted", false),
+    ("assured", true),
+];
+
+/// The default assurance levels, each called what the theme's words `default_assurance_<id>` and
+/// `default_assurance_<id>_meaning` say (the id's hyphens as underscores).
+pub fn default_assurance(words: &Words) -> Vec<Assurance> {
+    DEFAULT_ASSURANCE
+        .iter()
+        .map(|&(id, requires_evidence)| {
+            let key = format!("default_assurance_{}", id.replace('-', "_"));
+            Assurance {
+                id: id.into(),
+                label: word(words, &key),
+                meaning: word(words, &format!("{key}_meaning")),
+                requires_evidence,
+            }
+        })
+        .collect()
 }
 
 /// The period the plan runs over, from its first day to its last.

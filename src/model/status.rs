@@ -1,6 +1,8 @@
 //! The status vocabulary: what an action's status can be, what each means to a family, and the
 //! tone the theme colours it with (always beside the words, never instead of them).
 
+use super::{word, Words};
+
 /// One status an action can have.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
@@ -39,45 +41,30 @@ impl Tone {
     }
 }
 
-/// The statuses a plan gets when `plan.toml` names none. The first is what every action starts as.
-pub fn default_statuses() -> Vec<Status> {
-    let status = |id: &str, label: &str, meaning: &str, tone| Status {
-        id: id.into(),
-        label: label.into(),
-        meaning: meaning.into(),
-        tone,
-    };
-    vec![
-        status(
-            "not-yet-reported",
-            "Not yet reported",
-            "We have not yet published an update on this. The plan sets out what we will do.",
-            Tone::Neutral,
-        ),
-        status(
-            "not-started",
-            "Not started",
-            "Work on this has not begun yet.",
-            Tone::Neutral,
-        ),
-        status(
-            "on-track",
-            "On track",
-            "Work is going to plan and should finish on time.",
-            Tone::Good,
-        ),
-        status(
-            "at-risk",
-            "At risk",
-            "Work has started, but it may be late or may not do all we planned.",
-            Tone::Warning,
-        ),
-        status(
-            "off-track",
-            "Off track",
-            "Work is late or has stopped. We are taking steps to put it right.",
-            Tone::Bad,
-        ),
-        status("complete", "Complete", "The work is done.", Tone::Done),
-    ]
+/// The statuses a plan gets when `plan.toml` names none, by id, with their tones. The first is
+/// what every action starts as.
+pub const DEFAULT_STATUSES: [(&str, Tone); 6] = [
+    ("not-yet-reported", Tone::Neutral),
+    ("not-started", Tone::Neutral),
+    ("on-track", Tone::Good),
+    ("at-risk", Tone::Warning),
+    ("off-track", Tone::Bad),
+    ("complete", Tone::Done),
+];
+
+/// The default statuses, each called what the theme's words `default_status_<id>` and
+/// `default_status_<id>_meaning` say (the id's hyphens as underscores).
+pub fn default_statuses(words: &Words) -> Vec<Status> {
+    DEFAULT_STATUSES
+        .iter()
+        .map(|&(id, tone)| {
+            let key = format!("default_status_{}", id.replace('-', "_"));
+            Status {
+                id: id.into(),
+                label: word(words, &key),
+                meaning: word(words, &format!("{key}_meaning")),
+                tone,
+            }
+        })
+        .collect()
 }

@@ -111,12 +111,25 @@ pub fn run_with<R: Reuse>(
         }
         return Err(failure(errors, warnings, content.sources));
     }
-    let (as_of, snapshot) = (options.as_of, options.snapshot.clone());
-    let Some(plan) = model::build(&content, as_of, snapshot, reuse) else {
+    let Some(file) = content.plan.as_ref().map(|p| &p.value) else {
         return Err(failure(errors, warnings, content.sources));
     };
-    let theme = render::theme::ThemeFiles::read(root, &plan.theme, &plan.language)
-        .and_then(|files| render::Reuse::theme(reuse, files));
+    // The theme is read before the model: its words name what the plan leaves to the defaults.
+    // A theme that cannot be read fails the run below; until then the model takes English.
+    let files = render::theme::ThemeFiles::read(root, file.theme.get_ref(), &file.language);
+    let english;
+    let words = match &files {
+        Ok(files) => &files.words,
+        Err(_) => {
+            english = render::theme::english();
+            &english
+        }
+    };
+    let (as_of, snapshot) = (options.as_of, options.snapshot.clone());
+    let Some(plan) = model::build(&content, as_of, snapshot, words, reuse) else {
+        return Err(failure(errors, warnings, content.sources));
+    };
+    let theme = files.and_then(|files| render::Reuse::theme(reuse, files));
     let stage = output::Stage {
         plan,
         theme,

@@ -15,6 +15,7 @@ mod outcomes;
 mod print;
 mod progress;
 mod registers;
+mod say;
 pub mod search;
 pub mod theme;
 mod versions;
@@ -188,10 +189,7 @@ pub fn render_site(
     sink: &dyn Sink,
     reuse: &dyn Reuse,
 ) -> Result<Vec<String>, Vec<ContentError>> {
-    let site = json(&site_view(
-        plan,
-        theme.words_looked_up.then_some(&theme.words),
-    ));
+    let site = json(&site_view(plan, &theme.words, theme.words_looked_up));
     let renderer = Renderer {
         plan,
         sources,
@@ -321,7 +319,11 @@ impl<'a> Renderer<'a> {
                 let coverage = self.register_pages();
                 self.print_page(priorities, coverage, print_parts);
             }),
-            Box::new(|| data::files(self.plan, &|path, write| self.emit_written(path, write))),
+            Box::new(|| {
+                data::files(self.plan, &self.theme.words, &|path, write| {
+                    self.emit_written(path, write)
+                })
+            }),
             Box::new(|| self.emit(self.finding_pages(priorities))),
             Box::new(|| self.emit(self.top_pages(priorities, sros))),
             Box::new(|| {
@@ -412,7 +414,10 @@ impl<'a> Renderer<'a> {
             (
                 "data.html",
                 "data.html".to_string(),
-                vec![("tables", json(&data::table_views(&self.plan.labels)))],
+                vec![(
+                    "tables",
+                    json(&data::table_views(&self.plan.labels, &self.theme.words)),
+                )],
             ),
             (
                 "sros.html",
@@ -684,13 +689,13 @@ impl<'a> Renderer<'a> {
             assurance: assurance_view(self.plan.assurance(&action.assurance)),
             due: action.due.as_deref(),
             due_long: action.due.as_deref().map(|d| {
-                crate::model::Date::parse_iso(d).map_or(d.to_string(), |date| date.long())
+                crate::model::Date::parse_iso(d).map_or(d.to_string(), |date| self.date(date).long)
             }),
             overdue: self.plan.is_overdue(action),
             done: self.plan.is_done(action),
             lead: action.lead.as_deref(),
-            last_updated: action.last_updated.map(DateView::from),
-            next_review: action.next_review.map(DateView::from),
+            last_updated: action.last_updated.map(|d| self.date(d)),
+            next_review: action.next_review.map(|d| self.date(d)),
             history: Vec::new(),
             milestones: Vec::new(),
             measures: self.measures_for_action(&action.id),

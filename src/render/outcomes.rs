@@ -5,9 +5,10 @@ use serde::Serialize;
 
 use super::charts::{line_chart, Point};
 use super::registers::{label, recommendation_href};
+use super::say::{say, word, Words};
 use super::views::*;
 use super::{json, Extra, OutputFile, Renderer};
-use crate::model::{number, Measure, Risk, Standing, Trend};
+use crate::model::{number, Better, Measure, Risk, Standing, Trend};
 
 /// A measure as lists show it, where it is linked from a priority or action.
 #[derive(Serialize)]
@@ -42,9 +43,9 @@ struct MeasureView<'a> {
     href: String,
     explanation: &'a str,
     words: String,
-    trend: &'static str,
+    trend: &'a str,
     standing: &'static str,
-    better: &'static str,
+    better: &'a str,
     target: Option<String>,
     target_source: Option<&'a str>,
     baseline: Option<ValueView<'a>>,
@@ -73,11 +74,37 @@ pub fn measure_href(id: &str) -> String {
     format!("measures/{id}.html")
 }
 
-fn trend_words(measure: &Measure) -> &'static str {
+/// Where a measure's latest value stands against its target, in the theme's words: "78%, target
+/// 90%, below target"; "No data yet." before its first value.
+pub fn in_words(words: &Words, measure: &Measure) -> String {
+    let target = measure.target.map(|t| measure.amount(t));
+    let target = target.as_deref();
+    let Some(latest) = measure.latest() else {
+        return match target {
+            Some(target) => say(
+                words,
+                "measure_standing_no_data_target",
+                &[("target", target)],
+            ),
+            None => word(words, "measure_standing_no_data").to_string(),
+        };
+    };
+    let value = measure.amount(latest.value);
+    let key = match (measure.standing(), measure.better) {
+        (Standing::Meets, _) => "measure_standing_meets",
+        (Standing::Short, Better::Higher) => "measure_standing_below",
+        (Standing::Short, Better::Lower) => "measure_standing_above",
+        (Standing::NoData | Standing::NoTarget, _) => return value,
+    };
+    let target = target.unwrap_or_default();
+    say(words, key, &[("value", &value), ("target", target)])
+}
+
+fn trend_words<'w>(words: &'w Words, measure: &Measure) -> &'w str {
     match measure.trend() {
-        Trend::Improving => "Improving since the value before.",
-        Trend::Worsening => "Getting worse since the value before.",
-        Trend::Steady => "No change since the value before.",
+        Trend::Improving => word(words, "measure_trend_improving"),
+        Trend::Worsening => word(words, "measure_trend_worsening"),
+        Trend::Steady => word(words, "measure_trend_steady"),
         Trend::Unknown => "",
     }
 }
@@ -107,7 +134,7 @@ impl<'a> Renderer<'a> {
             .map(|m| MeasureLink {
                 name: &m.name,
                 href: measure_href(&m.id),
-                words: m.in_words(),
+                words: in_words(&self.theme.words, m),
             })
             .collect()
     }
@@ -177,6 +204,7 @@ impl<'a> Renderer<'a> {
 
     fn measure_view(&self, measure: &'a Measure) -> MeasureView<'a> {
         let plan = self.plan;
+        let words: &'a Words = &self.theme.words;
         let value_view = |v: &'a crate::model::Value| ValueView {
             period: &v.period,
             amount: measure.amount(v.value),
@@ -195,15 +223,18 @@ impl<'a> Renderer<'a> {
                     words: format!("{}: {}", v.period, measure.amount(v.value)),
                 })
                 .collect();
-            let target = measure
-                .target
-                .map(|t| (t, format!("Target {}", measure.amount(t))));
-            let title = format!(
-                "{}: {} values from {} to {}",
-                measure.name,
-                points.len(),
-                measure.values[0].period,
-                measure.values[measure.values.len() - 1].period
+            let target = measure.target.map(|t| {
+                let amount = measure.amount(t);
+                (t, self.say("measure_chart_target", &[("target", &amount)]))
+            });
+            let title = self.say(
+                "measure_chart_title",
+                &[
+                    ("measure", &measure.name),
+                    ("count", &points.len().to_string()),
+                    ("first", &measure.values[0].period),
+                    ("last", &measure.values[measure.values.len() - 1].period),
+                ],
             );
             let unit = if measure.unit == "%" { "%" } else { "" };
             line_chart(
@@ -219,8 +250,8 @@ impl<'a> Renderer<'a> {
             name: &measure.name,
             href: measure_href(&measure.id),
             explanation: &measure.explanation,
-            words: measure.in_words(),
-            trend: trend_words(measure),
+            words: in_words(words, measure),
+            trend: trend_words(words, measure),
             standing: match measure.standing() {
                 Standing::NoData => "no-data",
                 Standing::NoTarget => "no-target",
@@ -228,8 +259,8 @@ impl<'a> Renderer<'a> {
                 Standing::Short => "short",
             },
             better: match measure.better {
-                crate::model::Better::Higher => "Higher is better.",
-                crate::model::Better::Lower => "Lower is better.",
+                Better::Higher => word(words, "measure_higher_better"),
+                Better::Lower => word(words, "measure_lower_better"),
             },
             target: measure.target.map(|t| measure.amount(t)),
             target_source: measure.target_source.as_deref(),
@@ -313,5 +344,71 @@ impl<'a> Renderer<'a> {
                 .map(|m| self.markdown(m, root, true))
                 .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Date, Value};
+
+    fn measure(better: Better, target: Option<f64>, values: &[f64]) -> Measure {
+        let end = Date {
+            year: 2024,
+            month: 1,
+            day: 1,
+        };
+        let value = |&value| Value {
+            period: "2024".into(),
+            end,
+            value,
+            numerator: None,
+            denominator: None,
+            source: None,
+            note: None,
+        };
+        Measure {
+            id: "m".into(),
+            name: "M".into(),
+            explanation: String::new(),
+            unit: "%".into(),
+            better,
+            target,
+            target_source: None,
+            baseline: None,
+            values: values.iter().map(value).collect(),
+            priorities: Vec::new(),
+            actions: Vec::new(),
+            recommendations: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_latest_value_is_said_against_the_target_in_the_themes_words() {
+        let english = super::super::theme::english();
+        let said =
+            |better, target, values: &[f64]| in_words(&english, &measure(better, target, values));
+        assert_eq!(
+            said(Better::Higher, Some(90.0), &[70.0, 78.0]),
+            "78%, target 90%, below target"
+        );
+        assert_eq!(
+            said(Better::Lower, Some(2.5), &[3.0, 2.4]),
+            "2.4%, target 2.5%, meeting the target"
+        );
+        assert_eq!(
+            said(Better::Lower, Some(2.5), &[]),
+            "No data yet. Target 2.5%."
+        );
+        assert_eq!(said(Better::Higher, None, &[12.345]), "12.35%");
+        let welsh: Words = [(
+            "measure_standing_below".to_string(),
+            "{value}, o dan y targed o {target}".to_string(),
+        )]
+        .into();
+        assert_eq!(
+            in_words(&welsh, &measure(Better::Higher, Some(90.0), &[78.0])),
+            "78%, o dan y targed o 90%"
+        );
     }
 }

@@ -38,7 +38,7 @@ impl<'a> Renderer<'a> {
         let measures: Vec<_> = plan
             .measures
             .iter()
-            .map(|m| serde_json::json!({ "name": m.name, "words": m.in_words(), "href": super::outcomes::measure_href(&m.id) }))
+            .map(|m| serde_json::json!({ "name": m.name, "words": super::outcomes::in_words(&self.theme.words, m), "href": super::outcomes::measure_href(&m.id) }))
             .collect();
         let glossary: Vec<_> = plan
             .glossary

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::charts::{stacked_bars, Bar};
+use super::say::{say, word, Words};
 use super::views::*;
 use super::{json, Extra, OutputFile, Renderer};
 use crate::model::{due_date, Action, Date, Plan, Quarter, Update};
@@ -74,7 +75,7 @@ impl<'a> Renderer<'a> {
             .map(|entry| {
                 let update = &plan.updates[entry.update];
                 HistoryView {
-                    date: entry.date.into(),
+                    date: self.date(entry.date),
                     update_title: &update.title,
                     update_href: update_href(&update.slug),
                     status: status_view(plan.status(&entry.status)),
@@ -83,7 +84,7 @@ impl<'a> Renderer<'a> {
                     note: self.markdown(&entry.note, "../", true),
                     evidence: self.evidence(&entry.evidence, "../"),
                     accepted_by: entry.accepted_by.as_deref(),
-                    accepted_on: entry.accepted_on.map(DateView::from),
+                    accepted_on: entry.accepted_on.map(|d| self.date(d)),
                 }
             })
             .collect()
@@ -151,7 +152,7 @@ impl<'a> Renderer<'a> {
                     note: self.markdown(&change.note, root, true),
                     evidence: self.evidence(&change.evidence, root),
                     accepted_by: change.accepted_by.as_deref(),
-                    accepted_on: change.accepted_on.map(DateView::from),
+                    accepted_on: change.accepted_on.map(|d| self.date(d)),
                 })
             })
             .collect();
@@ -160,7 +161,7 @@ impl<'a> Renderer<'a> {
             title: &update.title,
             author: &update.author,
             summary: &update.summary,
-            date: update.date.into(),
+            date: self.date(update.date),
             href: update_href(&update.slug),
             changes,
         }
@@ -280,7 +281,7 @@ impl<'a> Renderer<'a> {
             }
         }
         items.sort_by_key(|(date, _)| *date);
-        let quarters = quarters(plan, items);
+        let quarters = quarters(plan, &self.theme.words, items);
         let phases: Vec<_> = plan
             .timeline
             .phases
@@ -289,8 +290,8 @@ impl<'a> Renderer<'a> {
                 serde_json::json!({
                     "title": p.title,
                     "summary": self.markdown(&p.summary, "", true),
-                    "start": p.start.map(DateView::from),
-                    "end": p.end.map(DateView::from),
+                    "start": p.start.map(|d| self.date(d)),
+                    "end": p.end.map(|d| self.date(d)),
                 })
             })
             .collect();
@@ -298,8 +299,8 @@ impl<'a> Renderer<'a> {
             ("phases", json(&phases)),
             ("quarters", json(&quarters)),
             ("undated", json(&undated)),
-            ("period_start", json(&DateView::from(plan.dates.start))),
-            ("period_end", json(&DateView::from(plan.dates.end))),
+            ("period_start", json(&self.date(plan.dates.start))),
+            ("period_end", json(&self.date(plan.dates.end))),
         ];
         extra
     }
@@ -333,7 +334,7 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let all = self.dashboard_row(
-            "All".into(),
+            self.word("dashboard_all").to_string(),
             "index.html".into(),
             plan.actions().map(|(_, a)| a).collect(),
         );
@@ -357,21 +358,13 @@ impl<'a> Renderer<'a> {
                 "priority_chart",
                 json(&self.chart(
                     "chart-priorities",
-                    &format!(
-                        "{} by {}",
-                        plan.labels.actions,
-                        plan.labels.priority.to_lowercase()
-                    ),
+                    &self.chart_title(&plan.labels.priority.to_lowercase()),
                     &by_priority,
                 )),
             ),
             (
                 "sro_chart",
-                json(&self.chart(
-                    "chart-sros",
-                    &format!("{} by {}", plan.labels.actions, plan.labels.sro),
-                    &by_sro,
-                )),
+                json(&self.chart("chart-sros", &self.chart_title(&plan.labels.sro), &by_sro)),
             ),
             ("assurance_counts", json(&assurance)),
         ];
@@ -404,6 +397,15 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// A dashboard chart's title, which screen readers read out: "Action areas by priority".
+    fn chart_title(&self, group: &str) -> String {
+        let actions = &self.plan.labels.actions;
+        self.say(
+            "dashboard_chart_by",
+            &[("actions", actions), ("group", group)],
+        )
+    }
+
     fn chart(&self, id: &str, title: &str, rows: &[DashboardRow]) -> String {
         let tones: Vec<&str> = self.plan.statuses.iter().map(|s| s.tone.name()).collect();
         let bars: Vec<Bar> = rows
@@ -424,12 +426,16 @@ impl<'a> Renderer<'a> {
 
 /// The quarters of the plan period, with the items due in each; items before or after the period
 /// go in sections of their own. The quarter holding the report date is marked as current.
-fn quarters<'a>(plan: &Plan, items: Vec<(Date, DueItem<'a>)>) -> Vec<QuarterView<'a>> {
+fn quarters<'a>(
+    plan: &Plan,
+    words: &Words,
+    items: Vec<(Date, DueItem<'a>)>,
+) -> Vec<QuarterView<'a>> {
     let first = Quarter::of(plan.dates.start);
     let last = Quarter::of(plan.dates.end);
     let current = Quarter::of(plan.as_of);
     let mut sections = vec![QuarterView {
-        title: "Before the plan period".into(),
+        title: word(words, "timeline_before_period").to_string(),
         id: "before".into(),
         current: false,
         items: Vec::new(),
@@ -439,7 +445,14 @@ fn quarters<'a>(plan: &Plan, items: Vec<(Date, DueItem<'a>)>) -> Vec<QuarterView
     while quarter <= last {
         index.push(quarter);
         sections.push(QuarterView {
-            title: quarter.to_string(),
+            title: say(
+                words,
+                "timeline_quarter",
+                &[
+                    ("number", &quarter.number.to_string()),
+                    ("year", &quarter.financial_year()),
+                ],
+            ),
             id: format!("q{}-{}", quarter.number, quarter.year),
             current: quarter == current,
             items: Vec::new(),
@@ -447,7 +460,7 @@ fn quarters<'a>(plan: &Plan, items: Vec<(Date, DueItem<'a>)>) -> Vec<QuarterView
         quarter = quarter.next();
     }
     sections.push(QuarterView {
-        title: "After the plan period".into(),
+        title: word(words, "timeline_after_period").to_string(),
         id: "after".into(),
         current: current > last,
         items: Vec::new(),

@@ -138,7 +138,7 @@ impl<'a> Renderer<'a> {
         summary: &Coverage,
     ) -> Vec<OutputFile> {
         let mut filters: Vec<(Option<&str>, &str, String)> =
-            vec![(None, "All", register_href(&register.id))];
+            vec![(None, self.word("register_all"), register_href(&register.id))];
         // A register with one audience needs no filter: its one page already shows just that.
         for audience in register
             .audiences

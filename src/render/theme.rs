@@ -54,6 +54,11 @@ pub struct Theme {
 /// The default theme's words in English; other languages come from the theme folder.
 const ENGLISH: &str = include_str!("../../themes/default/i18n/en.toml");
 
+/// The default theme's words in English, by key: every key a translation may use.
+pub fn english() -> BTreeMap<String, String> {
+    toml::from_str(ENGLISH).unwrap_or_default()
+}
+
 /// The theme's words for `language` (a BCP 47 tag such as "cy" or "en-GB"): English, with any
 /// `themes/<theme>/i18n/<language>.toml` (or its primary subtag, "cy.toml") laid over it.
 fn words(
@@ -62,7 +67,7 @@ fn words(
     language: &str,
     errors: &mut Vec<ContentError>,
 ) -> BTreeMap<String, String> {
-    let mut words: BTreeMap<String, String> = toml::from_str(ENGLISH).unwrap_or_default();
+    let mut words = english();
     let primary = language
         .split('-')
         .next()
@@ -102,7 +107,8 @@ fn words(
 pub struct ThemeFiles {
     templates: Vec<(String, String)>,
     assets: Vec<(String, Vec<u8>)>,
-    words: BTreeMap<String, String>,
+    /// The theme's words in the plan's language: the model names the defaults in them.
+    pub words: BTreeMap<String, String>,
     folder: PathBuf,
     /// The names of the templates the theme has of its own, rather than built in.
     own: Vec<String>,

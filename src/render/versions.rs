@@ -19,7 +19,7 @@ impl<'a> Renderer<'a> {
             .rev()
             .map(|s| {
                 let date = crate::model::Date::parse_iso(&s.report_date)
-                    .map_or(s.report_date.clone(), |d| d.long());
+                    .map_or(s.report_date.clone(), |d| self.date(d).long);
                 serde_json::json!({
                     "label": s.label,
                     "date": date,

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::say::{long_date, Words};
 use crate::model::{Action, Labels, Plan, Priority, Sro, Status};
 
 /// Facts every page shows: the organisation, the plan, the report date, the menu.
@@ -95,15 +96,6 @@ pub struct ActionView<'a> {
 pub struct DateView {
     pub long: String,
     pub iso: String,
-}
-
-impl From<crate::model::Date> for DateView {
-    fn from(date: crate::model::Date) -> Self {
-        DateView {
-            long: date.long(),
-            iso: date.iso(),
-        }
-    }
 }
 
 #[derive(Serialize, Clone)]
@@ -246,16 +238,15 @@ pub fn counts<'a>(plan: &'a Plan, actions: impl Iterator<Item = &'a Action>) -> 
         .collect()
 }
 
-pub fn site_view<'a>(
-    plan: &'a Plan,
-    words: Option<&'a std::collections::BTreeMap<String, String>>,
-) -> SiteView<'a> {
+/// What every page is told about the site; the theme's `words` go in only when a template still
+/// `looked_up` them as it renders.
+pub fn site_view<'a>(plan: &'a Plan, words: &'a Words, looked_up: bool) -> SiteView<'a> {
     SiteView {
         organisation: &plan.organisation,
         title: &plan.title,
         vision: &plan.vision,
         period: &plan.period,
-        as_of: plan.as_of.long(),
+        as_of: long_date(words, plan.as_of),
         as_of_iso: plan.as_of.iso(),
         language: &plan.language,
         labels: &plan.labels,
@@ -266,7 +257,7 @@ pub fn site_view<'a>(
         has_risks: !plan.risks.is_empty(),
         has_glossary: !plan.glossary.is_empty(),
         snapshot: plan.snapshot.as_deref(),
-        t: words,
+        t: looked_up.then_some(words),
         menu: plan
             .pages
             .iter()

@@ -185,9 +185,8 @@ fn empty_families(content: &Content, warnings: &mut Vec<ContentError>) {
         let label = content
             .plan
             .as_ref()
-            .map_or("What will this mean for our families".to_string(), |p| {
-                p.value.labels.families.clone()
-            });
+            .and_then(|p| p.value.labels.families.clone())
+            .unwrap_or_else(|| "What will this mean for our families".to_string());
         for action in priority
             .value
             .actions

@@ -17,7 +17,7 @@ use toml::Spanned;
 
 use crate::diagnostics::{Allowed, ContentError, Noun, PlanKind, ReferenceKind, Source};
 use crate::load::Content;
-use crate::model::{default_statuses, Tone};
+use crate::model::{Tone, DEFAULT_STATUSES};
 use crate::Stop;
 pub use ids::{is_slug, slugify};
 use references::Seen;
@@ -137,7 +137,12 @@ fn check_plan(content: &Content, errors: &mut Vec<ContentError>) -> Option<Vec<S
         errors.push(ContentError::at(source, theme.span(), kind));
     }
     if file.statuses.is_empty() {
-        return Some(default_statuses().into_iter().map(|s| s.id).collect());
+        return Some(
+            DEFAULT_STATUSES
+                .iter()
+                .map(|(id, _)| id.to_string())
+                .collect(),
+        );
     }
     let mut seen = Seen::new("status");
     for status in &file.statuses {

@@ -11,7 +11,7 @@ use super::{check_due, statuses_defined_in, Known};
 use crate::diagnostics::{ContentError, Noun, PlanKind, Proof, Source};
 use crate::load::format::{ActionUpdate, PlanFile};
 use crate::load::Content;
-use crate::model::{default_assurance, Date, Period};
+use crate::model::{Date, Period, DEFAULT_ASSURANCE};
 
 /// A TOML value that must be a date (no time of day). Reports it and gives `None` otherwise.
 pub fn check_date(
@@ -72,9 +72,9 @@ pub fn check_assurance(
     errors: &mut Vec<ContentError>,
 ) -> Vec<(String, bool)> {
     if file.assurance.is_empty() {
-        return default_assurance()
-            .into_iter()
-            .map(|a| (a.id, a.requires_evidence))
+        return DEFAULT_ASSURANCE
+            .iter()
+            .map(|&(id, evidence)| (id.to_string(), evidence))
             .collect();
     }
     let mut seen = Seen::new("assurance");

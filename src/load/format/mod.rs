@@ -74,46 +74,28 @@ fn default_theme() -> Spanned<String> {
 }
 
 /// The words a trust uses: another trust may say "Objective" and "Chair" where this one says
-/// "Priority" and "SRO". Any label left out keeps its default.
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+/// "Priority" and "SRO". Any label left out keeps the theme's word for it, in the plan's language
+/// (`default_label_priority` and so on in themes/default/i18n/en.toml).
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Labels {
-    pub priority: String,
-    pub priorities: String,
+    pub priority: Option<String>,
+    pub priorities: Option<String>,
     /// The short name of an accountable owner ("SRO").
-    pub sro: String,
+    pub sro: Option<String>,
     /// The long form, used where the short form needs explaining ("Senior responsible owner").
-    pub sro_long: String,
-    pub sros: String,
-    pub action: String,
-    pub actions: String,
+    pub sro_long: Option<String>,
+    pub sros: Option<String>,
+    pub action: Option<String>,
+    pub actions: Option<String>,
     /// The first column heading.
-    pub achieve: String,
+    pub achieve: Option<String>,
     /// The second column heading.
-    pub doing: String,
+    pub doing: Option<String>,
     /// The third column heading: what the action will mean for families.
-    pub families: String,
-    pub workstream: String,
-    pub trust_priority: String,
-}
-
-impl Default for Labels {
-    fn default() -> Self {
-        Labels {
-            priority: "Priority".into(),
-            priorities: "Priorities".into(),
-            sro: "SRO".into(),
-            sro_long: "Senior responsible owner".into(),
-            sros: "SROs".into(),
-            action: "Action area".into(),
-            actions: "Action areas".into(),
-            achieve: "What do we expect to achieve".into(),
-            doing: "What actions are we taking".into(),
-            families: "What will this mean for our families".into(),
-            workstream: "Work stream".into(),
-            trust_priority: "Trust priority".into(),
-        }
-    }
+    pub families: Option<String>,
+    pub workstream: Option<String>,
+    pub trust_priority: Option<String>,
 }
 
 /// One status in the vocabulary.
