@@ -216,6 +216,24 @@ fn risks_are_rated_and_shown_with_their_mitigation() {
 }
 
 #[test]
+fn a_search_finds_a_risk_by_its_words_and_opens_it_on_the_risks_page() {
+    let (_dir, out) = build(&fixture("progress"));
+    let index = |name: &str| std::fs::read_to_string(out.join("search").join(name)).ok();
+    let found = search::search(index, "contractor");
+    let (title, url) = found
+        .documents
+        .first()
+        .unwrap_or_else(|| panic!("a word of a risk's mitigation finds it: {found:?}"));
+    assert_eq!(title, "Building work runs late");
+    let (page, anchor) = url.split_once('#').expect(url);
+    assert_eq!(page, "risks.html");
+    assert!(
+        read(&out, page).contains(&format!(r#"id="{anchor}""#)),
+        "the link opens the risk itself: {url}"
+    );
+}
+
+#[test]
 fn measure_errors_name_the_file_the_row_and_the_fix() {
     let out = tempfile::tempdir().unwrap();
     let output = run_build(&fixture("broken-measures"), &out.path().join("site"));

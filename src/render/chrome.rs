@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::lock;
 
-use super::Renderer;
+use super::site::Site;
 
 /// The rendered header and footer, by root, then current page: every page asks, so a lookup
 /// borrows its keys rather than making them.
@@ -33,7 +33,7 @@ fn current(path: &str) -> &str {
     }
 }
 
-impl Renderer<'_> {
+impl Site<'_> {
     /// The header and footer for the page at `path`, `root` from the site's root.
     pub(super) fn chrome(&self, root: &str, path: &str) -> Arc<Made> {
         let current = current(path);

@@ -7,9 +7,9 @@ use std::io::{self, Write};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
-use super::registers::recommendation_href;
 use super::say::{word, Words};
-use super::views::action_href;
+use super::views::outcomes::{in_words, measure_href};
+use super::views::{action_href, recommendation_href};
 use super::Written;
 use crate::model::{ActionAt, Labels, Plan};
 
@@ -209,11 +209,11 @@ pub const MEASURES: Table<usize> = Table {
         Field { name: "baseline_value", value: |p, &m| optional_number(p.measures[m].baseline.as_ref().map(|b| b.value)) },
         Field { name: "latest_period", value: |p, &m| p.measures[m].latest().map_or(Cell::Missing, |v| text(&v.period)) },
         Field { name: "latest_value", value: |p, &m| optional_number(p.measures[m].latest().map(|v| v.value)) },
-        Field { name: "in_words", value: |p, &m| text(&super::outcomes::in_words(p.words, &p.measures[m])) },
+        Field { name: "in_words", value: |p, &m| text(&in_words(p.words, &p.measures[m])) },
         Field { name: "priorities", value: |p, &m| Cell::Ids(p.measures[m].priorities.clone()) },
         Field { name: "actions", value: |p, &m| Cell::Ids(p.measures[m].actions.clone()) },
         Field { name: "recommendations", value: |p, &m| Cell::Ids(p.measures[m].recommendations.clone()) },
-        Field { name: "url", value: |p, &m| text(&super::outcomes::measure_href(&p.measures[m].id)) },
+        Field { name: "url", value: |p, &m| text(&measure_href(&p.measures[m].id)) },
     ],
 };
 

@@ -2,8 +2,8 @@
 //! in the theme's words. A word with a value inside it names the value in braces ("Target
 //! {target}"), so a language can put the value where its grammar wants it.
 
+use super::site::Site;
 use super::views::DateView;
-use super::Renderer;
 use crate::model::Date;
 pub use crate::model::Words;
 
@@ -47,7 +47,7 @@ pub fn long_date(words: &Words, date: Date) -> String {
     format!("{} {month} {}", date.day, date.year)
 }
 
-impl Renderer<'_> {
+impl Site<'_> {
     /// The theme's word for `key`.
     pub(super) fn word(&self, key: &'static str) -> &str {
         word(&self.theme.words, key)

@@ -10,8 +10,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde_json::json;
 
-use super::registers::{label, recommendation_href};
-use super::views::{action_href, page_href, priority_href, update_href};
+use super::pages::search_documents;
 use super::OutputFile;
 use crate::model::Plan;
 use crate::Stop;
@@ -28,12 +27,15 @@ const STOP: [&str; 24] = [
 ];
 
 /// A document as the index lists it, and the texts its words are found in (borrowed from the
-/// plan: the index never holds a second copy of every action's text).
-struct Doc<'p> {
-    title: String,
-    url: String,
-    kind: &'static str,
-    texts: Vec<&'p str>,
+/// plan: the index never holds a second copy of every action's text). Each kind of page says
+/// which documents it adds (`pages::Kind::search`).
+pub struct Doc<'p> {
+    pub title: String,
+    /// Its address from the site's root.
+    pub url: String,
+    /// What it is ("action", "measure"): a word for the search script.
+    pub kind: &'static str,
+    pub texts: Vec<&'p str>,
 }
 
 /// The words of a text as the index keeps them: lower case, letters and digits, two or more.
@@ -44,70 +46,6 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|w| !STOP.contains(&w.as_str()))
 }
 
-fn docs(plan: &Plan) -> Vec<Doc<'_>> {
-    let mut docs = Vec::new();
-    for (priority, action) in plan.actions() {
-        let mut texts = vec![
-            priority.title.as_str(),
-            plan.status(&action.status).label.as_str(),
-        ];
-        let bullets = action.achieve.iter().chain(&action.doing);
-        texts.extend(bullets.chain(&action.families).map(|t| t.markdown.as_str()));
-        docs.push(Doc {
-            title: format!("{} {}", action.reference, action.title),
-            url: action_href(&action.id),
-            kind: "action",
-            texts,
-        });
-    }
-    for p in &plan.priorities {
-        docs.push(Doc {
-            title: format!("{} {}: {}", plan.labels.priority, p.number, p.title),
-            url: priority_href(&p.id),
-            kind: "priority",
-            texts: vec![&p.workstream, &p.trust_priority],
-        });
-    }
-    for register in &plan.registers {
-        for item in &register.items {
-            docs.push(Doc {
-                title: label(register, item),
-                url: recommendation_href(&item.reference),
-                kind: "recommendation",
-                texts: vec![item.title.as_deref().unwrap_or(""), &item.text.markdown],
-            });
-        }
-    }
-    for page in &plan.pages {
-        docs.push(Doc {
-            title: page.title.clone(),
-            url: page_href(&page.slug),
-            kind: "page",
-            texts: vec![&page.body.markdown],
-        });
-    }
-    for update in &plan.updates {
-        let notes = update.changes.iter().map(|c| c.note.markdown.as_str());
-        docs.push(Doc {
-            title: update.title.clone(),
-            url: update_href(&update.slug),
-            kind: "update",
-            texts: std::iter::once(update.summary.as_str())
-                .chain(notes)
-                .collect(),
-        });
-    }
-    for measure in &plan.measures {
-        docs.push(Doc {
-            title: measure.name.clone(),
-            url: super::outcomes::measure_href(&measure.id),
-            kind: "measure",
-            texts: vec![&measure.explanation],
-        });
-    }
-    docs
-}
-
 /// The index files, within the phone budget; none once `stop` says they are not wanted.
 pub fn files(plan: &Plan, stop: &Stop) -> Vec<OutputFile> {
     files_within(plan, &Budget::PHONE, stop)
@@ -116,7 +54,7 @@ pub fn files(plan: &Plan, stop: &Stop) -> Vec<OutputFile> {
 /// The index files. A document's id is its place in the list; chunk `n` holds ids n*100 to n*100+99.
 /// The manifest tells the script the chunk size and which prefixes were split into longer ones.
 pub fn files_within(plan: &Plan, budget: &Budget, stop: &Stop) -> Vec<OutputFile> {
-    let docs = docs(plan);
+    let docs = search_documents(plan);
     let Some(postings) = postings(&docs, stop) else {
         return Vec::new();
     };

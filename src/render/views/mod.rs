@@ -1,5 +1,10 @@
 //! What templates see: plain serialisable views of the model, with Markdown already rendered to
-//! HTML and every address relative to the site root (templates put `root` in front).
+//! HTML and every address relative to the site root (templates put `root` in front). Views that
+//! many kinds of page share are here; a view only one kind shows is in that kind's file.
+
+pub mod action;
+pub mod outcomes;
+pub mod priority;
 
 use serde::Serialize;
 
@@ -60,37 +65,6 @@ pub struct SroLink<'a> {
     pub href: String,
 }
 
-/// An action with its three columns rendered, as shown on priority, action and SRO pages.
-#[derive(Serialize)]
-pub struct ActionView<'a> {
-    pub id: &'a str,
-    pub reference: &'a str,
-    pub title: &'a str,
-    pub href: String,
-    pub status: StatusView<'a>,
-    pub assurance: AssuranceView<'a>,
-    pub due: Option<&'a str>,
-    /// The due date for people: "31 March 2024", or the quarter as written.
-    pub due_long: Option<String>,
-    /// Past its due date at the report date and not finished.
-    pub overdue: bool,
-    pub done: bool,
-    pub lead: Option<&'a str>,
-    pub last_updated: Option<DateView>,
-    pub next_review: Option<DateView>,
-    /// Newest first.
-    pub history: Vec<HistoryView<'a>>,
-    pub milestones: Vec<MilestoneView<'a>>,
-    /// The measures that evidence it.
-    pub measures: Vec<super::outcomes::MeasureLink<'a>>,
-    /// The national recommendations it answers.
-    pub answers: Vec<AnswerLink>,
-    pub achieve: Vec<String>,
-    pub doing: Vec<String>,
-    pub families: Vec<String>,
-    pub notes: Option<String>,
-}
-
 /// A date for people and for machines (`<time datetime>`).
 #[derive(Serialize, Clone)]
 pub struct DateView {
@@ -105,118 +79,12 @@ pub struct AssuranceView<'a> {
     pub meaning: &'a str,
 }
 
-/// One step of an action's history, as its page shows it.
-#[derive(Serialize)]
-pub struct HistoryView<'a> {
-    pub date: DateView,
-    pub update_title: &'a str,
-    pub update_href: String,
-    pub status: StatusView<'a>,
-    pub previous_status: StatusView<'a>,
-    pub assurance: AssuranceView<'a>,
-    pub note: String,
-    pub evidence: Vec<EvidenceView<'a>>,
-    pub accepted_by: Option<&'a str>,
-    pub accepted_on: Option<DateView>,
-}
-
-#[derive(Serialize)]
-pub struct EvidenceView<'a> {
-    pub title: &'a str,
-    pub href: String,
-}
-
-#[derive(Serialize)]
-pub struct MilestoneView<'a> {
-    pub title: &'a str,
-    pub due: &'a str,
-    pub overdue: bool,
-}
-
 pub fn assurance_view(level: &crate::model::Assurance) -> AssuranceView<'_> {
     AssuranceView {
         id: &level.id,
         label: &level.label,
         meaning: &level.meaning,
     }
-}
-
-/// A recommendation an action answers, as the action's pages link to it.
-#[derive(Serialize)]
-pub struct AnswerLink {
-    /// "3YDP 10.1"
-    pub label: String,
-    pub href: String,
-    pub text: String,
-}
-
-/// A priority with its owner, status counts and actions.
-#[derive(Serialize)]
-pub struct PriorityView<'a> {
-    /// Everything but its actions, at the top level of the view (`priority.title`).
-    #[serde(flatten)]
-    pub heading: PriorityHeading<'a>,
-    pub actions: Vec<ActionView<'a>>,
-}
-
-/// A priority as a list of priorities shows it (the home page, the owners' page, the print
-/// edition's contents): everything but its actions, of which a region's plan has thousands.
-#[derive(Serialize)]
-pub struct PriorityHeading<'a> {
-    pub id: &'a str,
-    pub number: u32,
-    pub title: &'a str,
-    pub workstream: &'a str,
-    pub trust_priority: &'a str,
-    pub href: String,
-    pub sro: Option<SroLink<'a>>,
-    pub action_count: usize,
-    pub counts: Vec<CountView<'a>>,
-    /// Too many actions to show each one's columns: the page lists them in a table.
-    pub compact: bool,
-    /// The measures that evidence it, directly or through its actions.
-    pub measures: Vec<super::outcomes::MeasureLink<'a>>,
-    /// Its key risks, highest first.
-    pub risks: tera::Value,
-}
-
-/// A priority as other pages link to it.
-#[derive(Serialize)]
-pub struct PriorityLink<'a> {
-    pub number: u32,
-    pub title: &'a str,
-    pub href: String,
-    pub sro: Option<SroLink<'a>>,
-}
-
-impl<'a> PriorityLink<'a> {
-    /// How other pages link to the priority `p`.
-    pub fn to(plan: &'a Plan, p: &'a Priority) -> PriorityLink<'a> {
-        PriorityLink {
-            number: p.number,
-            title: &p.title,
-            href: priority_href(&p.id),
-            sro: sro_link(plan, p),
-        }
-    }
-}
-
-/// The headings of these priorities, in order.
-pub fn headings<'v>(priorities: &'v [PriorityView<'v>]) -> Vec<&'v PriorityHeading<'v>> {
-    priorities.iter().map(|p| &p.heading).collect()
-}
-
-/// An accountable owner and what they own.
-#[derive(Serialize)]
-pub struct SroView<'a> {
-    pub id: &'a str,
-    pub title: &'a str,
-    pub href: String,
-    pub summary: String,
-    pub action_count: usize,
-    pub counts: Vec<CountView<'a>>,
-    /// Indexes into the list of priorities.
-    pub priorities: Vec<usize>,
 }
 
 pub fn status_view(status: &Status) -> StatusView<'_> {
@@ -296,4 +164,22 @@ pub fn update_href(slug: &str) -> String {
 
 pub fn sro_href(id: &str) -> String {
     format!("sros/{id}.html")
+}
+
+pub fn register_href(id: &str) -> String {
+    format!("registers/{id}.html")
+}
+
+pub fn recommendation_href(reference: &str) -> String {
+    // Register ids have no dots, so "3ydp.10.1" cannot be two different recommendations.
+    format!("recommendations/{}.html", reference.replacen('/', ".", 1))
+}
+
+/// "3YDP 10.1", as readers name a recommendation.
+pub fn label(register: &crate::model::Register, item: &crate::model::Recommendation) -> String {
+    format!("{} {}", register.short_title, item.id)
+}
+
+pub fn status_href(id: &str) -> String {
+    format!("status/{id}.html")
 }

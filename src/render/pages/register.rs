@@ -1,13 +1,91 @@
 //! Pages for national recommendations: the registers' index, each register grouped as its source
 //! groups it (and one filtered page per audience, so filtering needs no JavaScript), a page per
-//! recommendation with the local action areas answering it, and the coverage page with the gap list.
+//! recommendation with the local action areas answering it, and the coverage page with the gap
+//! list.
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::views::{counts, status_view, CountView, StatusView};
-use super::{json, Extra, OutputFile, Renderer};
+use super::{emit_each, Kind, Lists};
 use crate::model::{Plan, Recommendation, Register};
+use crate::render::page::{json, Extra};
+use crate::render::search::Doc;
+use crate::render::site::Site;
+use crate::render::views::{
+    action_href, counts, label, recommendation_href, register_href, status_view, CountView,
+    StatusView,
+};
+use crate::render::OutputFile;
+
+pub struct Registers;
+
+impl Kind for Registers {
+    /// The registers' index and coverage pages, and each register's pages, handed on as they are
+    /// made (each recommendation's page in parallel).
+    fn make(&self, site: &Site, lists: &Lists) {
+        let coverage = json(&lists.coverage);
+        for page in ["recommendations.html", "coverage.html"] {
+            let extra = vec![("registers", coverage.clone())];
+            site.emit(site.page(page, page, "", extra));
+        }
+        let registers = site.plan.registers.iter().zip(&lists.recommendations);
+        for ((register, items), summary) in registers.zip(&lists.coverage) {
+            site.emit(register_index(site, register, items, summary));
+            emit_each(site, items, |item| {
+                let extra: Extra = vec![
+                    ("recommendation", json(item)),
+                    ("register", summary.clone()),
+                    ("groups", json(&group_path(register, item.reference))),
+                    (
+                        "audiences",
+                        json(&audience_labels(register, &item.audiences)),
+                    ),
+                ];
+                site.page("recommendation.html", &item.href, "../", extra)
+            });
+        }
+    }
+
+    fn search<'p>(&self, plan: &'p Plan, docs: &mut Vec<Doc<'p>>) {
+        for register in &plan.registers {
+            for item in &register.items {
+                docs.push(Doc {
+                    title: label(register, item),
+                    url: recommendation_href(&item.reference),
+                    kind: "recommendation",
+                    texts: vec![item.title.as_deref().unwrap_or(""), &item.text.markdown],
+                });
+            }
+        }
+    }
+
+    fn print(&self, _: &Site, lists: &Lists, values: &mut Extra) {
+        values.push(("coverage", json(&lists.coverage)));
+    }
+}
+
+/// Every register's recommendations as lists show them.
+pub fn views<'a>(site: &Site<'a>) -> Vec<Vec<RecommendationView<'a>>> {
+    site.plan
+        .registers
+        .par_iter()
+        .map(|r| {
+            r.items
+                .iter()
+                .map(|i| recommendation_view(site, r, i))
+                .collect()
+        })
+        .collect()
+}
+
+/// Each register's coverage, from its recommendations' views.
+pub fn coverage(plan: &Plan, views: &[Vec<RecommendationView>]) -> Vec<tera::Value> {
+    plan.registers
+        .iter()
+        .zip(views)
+        .map(|(r, v)| json(&coverage_of(plan, r, v)))
+        .collect()
+}
 
 /// A recommendation as lists show it.
 #[derive(Serialize)]
@@ -69,157 +147,91 @@ struct Coverage<'v> {
     local_audiences: Vec<&'v str>,
 }
 
-pub fn register_href(id: &str) -> String {
-    format!("registers/{id}.html")
-}
-
-pub fn recommendation_href(reference: &str) -> String {
-    // Register ids have no dots, so "3ydp.10.1" cannot be two different recommendations.
-    format!("recommendations/{}.html", reference.replacen('/', ".", 1))
-}
-
-/// "3YDP 10.1", as readers name a recommendation.
-pub fn label(register: &Register, item: &Recommendation) -> String {
-    format!("{} {}", register.short_title, item.id)
-}
-
-impl<'a> Renderer<'a> {
-    /// Every page about recommendations, rendered from views built once.
-    /// The register pages, and each register's coverage (for the print edition to reuse).
-    /// The registers' pages, handed on as they are made (each recommendation's page in parallel),
-    /// and the coverage of every register, which the print edition shows too.
-    pub(super) fn register_pages(&self) -> tera::Value {
-        let plan = self.plan;
-        let views: Vec<Vec<RecommendationView>> = plan
-            .registers
-            .par_iter()
-            .map(|r| {
-                r.items
-                    .iter()
-                    .map(|i| self.recommendation_view(r, i))
-                    .collect()
+/// The register's page, and one page per audience showing only the items addressed to it.
+fn register_index(
+    site: &Site,
+    register: &Register,
+    items: &[RecommendationView],
+    summary: &tera::Value,
+) -> Vec<OutputFile> {
+    let mut filters: Vec<(Option<&str>, &str, String)> =
+        vec![(None, site.word("register_all"), register_href(&register.id))];
+    // A register with one audience needs no filter: its one page already shows just that.
+    for audience in register
+        .audiences
+        .iter()
+        .filter(|_| register.audiences.len() > 1)
+    {
+        let href = format!("registers/{}-{}.html", register.id, audience.id);
+        filters.push((Some(audience.id.as_str()), audience.label.as_str(), href));
+    }
+    let shows = |filter: Option<&str>, item: &RecommendationView| {
+        filter.is_none_or(|a| item.audiences.contains(&a))
+    };
+    let mut files = Vec::new();
+    for (filter, label, href) in &filters {
+        let links: Vec<Filter> = filters
+            .iter()
+            .map(|(f, l, h)| Filter {
+                label: l,
+                href: h.clone(),
+                count: items.iter().filter(|i| shows(*f, i)).count(),
+                current: h == href,
             })
             .collect();
-        let coverage: Vec<Coverage> = plan
-            .registers
-            .iter()
-            .zip(&views)
-            .map(|(r, v)| coverage(plan, r, v))
-            .collect();
-        let coverage_json = json(&coverage);
-        for page in ["recommendations.html", "coverage.html"] {
-            let extra = vec![("registers", coverage_json.clone())];
-            self.emit(self.page(page, page, "", extra));
-        }
-        for ((register, items), summary) in plan.registers.iter().zip(&views).zip(&coverage) {
-            self.emit(self.register_index(register, items, summary));
-            let summary_json = json(summary);
-            items.par_iter().for_each(|item| {
-                let extra: Extra = vec![
-                    ("recommendation", json(item)),
-                    ("register", summary_json.clone()),
-                    ("groups", json(&group_path(register, item.reference))),
-                    (
-                        "audiences",
-                        json(&audience_labels(register, &item.audiences)),
-                    ),
-                ];
-                self.emit(self.page("recommendation.html", &item.href, "../", extra));
-            });
-        }
-        coverage_json
+        let shown: Vec<&RecommendationView> = items.iter().filter(|i| shows(*filter, i)).collect();
+        let extra: Extra = vec![
+            ("register", summary.clone()),
+            (
+                "summary",
+                json(&site.markdown(&register.summary, "../", true)),
+            ),
+            ("published", json(&register.published)),
+            ("publisher", json(&register.publisher)),
+            ("url", json(&register.url)),
+            ("filters", json(&links)),
+            ("filter", json(&filter.map(|_| label))),
+            ("sections", json(&sections(register, &shown))),
+            ("count", json(&shown.len())),
+        ];
+        files.extend(site.page("register.html", href, "../", extra));
     }
+    files
+}
 
-    /// The register's page, and one page per audience showing only the items addressed to it.
-    fn register_index(
-        &self,
-        register: &Register,
-        items: &[RecommendationView],
-        summary: &Coverage,
-    ) -> Vec<OutputFile> {
-        let mut filters: Vec<(Option<&str>, &str, String)> =
-            vec![(None, self.word("register_all"), register_href(&register.id))];
-        // A register with one audience needs no filter: its one page already shows just that.
-        for audience in register
-            .audiences
+fn recommendation_view<'v>(
+    site: &Site<'v>,
+    register: &'v Register,
+    item: &'v Recommendation,
+) -> RecommendationView<'v> {
+    let plan: &'v Plan = site.plan;
+    RecommendationView {
+        reference: &item.reference,
+        label: label(register, item),
+        title: item.title.as_deref(),
+        href: recommendation_href(&item.reference),
+        text: site.markdown(&item.text, "../", true),
+        audiences: item.audiences.iter().map(String::as_str).collect(),
+        local: register.is_local(item),
+        facts: &item.facts,
+        answered_by: plan
+            .answers
+            .answering(&item.reference)
             .iter()
-            .filter(|_| register.audiences.len() > 1)
-        {
-            let href = format!("registers/{}-{}.html", register.id, audience.id);
-            filters.push((Some(audience.id.as_str()), audience.label.as_str(), href));
-        }
-        let shows = |filter: Option<&str>, item: &RecommendationView| {
-            filter.is_none_or(|a| item.audiences.contains(&a))
-        };
-        let mut files = Vec::new();
-        for (filter, label, href) in &filters {
-            let links: Vec<Filter> = filters
-                .iter()
-                .map(|(f, l, h)| Filter {
-                    label: l,
-                    href: h.clone(),
-                    count: items.iter().filter(|i| shows(*f, i)).count(),
-                    current: h == href,
-                })
-                .collect();
-            let shown: Vec<&RecommendationView> =
-                items.iter().filter(|i| shows(*filter, i)).collect();
-            let extra: Extra = vec![
-                ("register", json(summary)),
-                (
-                    "summary",
-                    json(&self.markdown(&register.summary, "../", true)),
-                ),
-                ("published", json(&register.published)),
-                ("publisher", json(&register.publisher)),
-                ("url", json(&register.url)),
-                ("filters", json(&links)),
-                ("filter", json(&filter.map(|_| label))),
-                ("sections", json(&sections(register, &shown))),
-                ("count", json(&shown.len())),
-            ];
-            files.extend(self.page("register.html", href, "../", extra));
-        }
-        files
-    }
-
-    fn recommendation_view<'v>(
-        &self,
-        register: &'v Register,
-        item: &'v Recommendation,
-    ) -> RecommendationView<'v>
-    where
-        'a: 'v,
-    {
-        let plan: &'v Plan = self.plan;
-        RecommendationView {
-            reference: &item.reference,
-            label: label(register, item),
-            title: item.title.as_deref(),
-            href: recommendation_href(&item.reference),
-            text: self.markdown(&item.text, "../", true),
-            audiences: item.audiences.iter().map(String::as_str).collect(),
-            local: register.is_local(item),
-            facts: &item.facts,
-            answered_by: plan
-                .answers
-                .answering(&item.reference)
-                .iter()
-                .map(|&at| {
-                    let (_, action) = plan.action_at(at);
-                    AnsweringAction {
-                        reference: &action.reference,
-                        title: &action.title,
-                        href: super::views::action_href(&action.id),
-                        status: status_view(plan.status(&action.status)),
-                    }
-                })
-                .collect(),
-        }
+            .map(|&at| {
+                let (_, action) = plan.action_at(at);
+                AnsweringAction {
+                    reference: &action.reference,
+                    title: &action.title,
+                    href: action_href(&action.id),
+                    status: status_view(plan.status(&action.status)),
+                }
+            })
+            .collect(),
     }
 }
 
-fn coverage<'v>(
+fn coverage_of<'v>(
     plan: &'v Plan,
     register: &'v Register,
     items: &'v [RecommendationView<'v>],

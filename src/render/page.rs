@@ -1,0 +1,124 @@
+//! Rendering one page: a template, the page's own values and the site's, the header and footer,
+//! the glossary's terms marked, the lines trimmed. Every kind of page renders through here, so
+//! `serve` can keep any page while nothing it is made from changes.
+
+use std::cell::RefCell;
+use std::path::Path;
+
+use serde::Serialize;
+use tera::Context;
+
+use super::site::Site;
+use super::{cache, theme, Bytes, OutputFile};
+use crate::diagnostics::{ContentError, ThemeKind};
+
+/// A page's own part of the template context.
+pub type Extra = Vec<(&'static str, tera::Value)>;
+
+/// A value as templates see it.
+pub fn json<T: Serialize + ?Sized>(value: &T) -> tera::Value {
+    serde_json::to_value(value).unwrap_or(tera::Value::Null)
+}
+
+impl Site<'_> {
+    /// Renders one template to the page at `path`, `root` below the top of the site, with its
+    /// glossary terms marked; `None` after a problem (reported) or once the run is not wanted.
+    pub fn page(&self, template: &str, path: &str, root: &str, extra: Extra) -> Option<OutputFile> {
+        let glossary = format!("{root}glossary.html");
+        let bytes = self.cached(template, path, path, root, extra, |html| {
+            trim_lines(&self.glossary.mark(&html, &glossary)).into_bytes()
+        })?;
+        Some(super::site::file(path, bytes))
+    }
+
+    /// Like `page`, for the one page whose terms are not marked: the glossary itself.
+    pub fn page_unmarked(
+        &self,
+        template: &str,
+        path: &str,
+        root: &str,
+        extra: Extra,
+    ) -> Option<OutputFile> {
+        let bytes = self.cached(template, path, path, root, extra, |html| {
+            trim_lines(&html).into_bytes()
+        })?;
+        Some(super::site::file(path, bytes))
+    }
+
+    /// Renders `template` for the page at `path` and finishes it; `serve` keeps the result under
+    /// `key` (the path, or a part of the page) and reuses it while nothing it is made from changes.
+    pub fn cached(
+        &self,
+        template: &str,
+        key: &str,
+        path: &str,
+        root: &str,
+        extra: Extra,
+        finish: impl FnOnce(String) -> Vec<u8>,
+    ) -> Option<Bytes> {
+        if self.stopped() {
+            return None;
+        }
+        // Built as a map and handed over whole: `Context::insert` would serialise each value again.
+        let mut map = serde_json::Map::new();
+        map.insert("root".into(), root.into());
+        map.insert("path".into(), path.into());
+        for (key, value) in extra {
+            map.insert(key.into(), value);
+        }
+        // Both closures below see the page's values; the second takes them, once.
+        let page = RefCell::new(Some((map, finish)));
+        let fingerprint = || {
+            let site = self
+                .fingerprints
+                .site
+                .get_or_init(|| cache::json_fingerprint(self.contexts.site()));
+            let values = page.borrow();
+            let values = values.as_ref().map(|(map, _)| cache::json_fingerprint(map));
+            cache::fingerprint(&(template, self.theme.fingerprint, site, values))
+        };
+        let mut render = || {
+            let (mut map, finish) = page.borrow_mut().take()?;
+            // The header and footer follow from what the fingerprint already holds.
+            let chrome = self.chrome(root, path);
+            map.insert("header".into(), chrome.header.clone());
+            map.insert("footer".into(), chrome.footer.clone());
+            let lent = self.contexts.with_page(map);
+            let html = self.render(template, &lent.context);
+            self.contexts.give_back(lent);
+            html.map(|html| finish(html).into())
+        };
+        self.reuse().page(key, &fingerprint, &mut render)
+    }
+
+    /// Renders a template; a template that fails is a problem reported against the theme.
+    pub fn render(&self, template: &str, context: &Context) -> Option<String> {
+        match self.theme.tera.render(template, context) {
+            Ok(text) => Some(text),
+            Err(e) => {
+                let file = Path::new("themes")
+                    .join(&self.plan.theme)
+                    .join("templates")
+                    .join(template);
+                let explanation = theme::describe(&e);
+                let kind = ThemeKind::TemplateFailed { explanation };
+                self.problem(ContentError::in_file(&file, kind));
+                None
+            }
+        }
+    }
+}
+
+/// Pages without preformatted text lose their blank lines and indentation: a lighter page for a
+/// phone, the same page for a reader.
+pub fn trim_lines(html: &str) -> String {
+    if html.contains("<pre") || html.contains("<textarea") {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len());
+    for line in html.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}

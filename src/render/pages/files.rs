@@ -1,0 +1,28 @@
+//! Files published as they are: the theme's static files (stylesheet, search script) and the
+//! attachments in `content/files/`.
+
+use super::{Kind, Lists};
+use crate::model::Plan;
+use crate::render::links::published_path;
+use crate::render::page::Extra;
+use crate::render::search::Doc;
+use crate::render::site::{file, Site};
+use crate::render::Bytes;
+
+pub struct Files;
+
+impl Kind for Files {
+    fn make(&self, site: &Site, _: &Lists) {
+        let attachments = site.attachments.iter();
+        site.emit(
+            attachments.map(|(path, bytes)| file(&published_path(path), Bytes::new(bytes.clone()))),
+        );
+        let assets = site.theme.assets.iter();
+        site.emit(assets.map(|(path, bytes)| file(path, Bytes::new(bytes.clone()))));
+    }
+
+    /// Pages link to the files a reader may want; the files themselves are not searched.
+    fn search<'p>(&self, _: &'p Plan, _: &mut Vec<Doc<'p>>) {}
+
+    fn print(&self, _: &Site, _: &Lists, _: &mut Extra) {}
+}

@@ -1,0 +1,180 @@
+//! The timeline: the plan's phases and milestones, then a section per quarter of the period (and
+//! before and after it) with what is due, overdue and done marked in words. The print edition shows
+//! it too.
+
+use serde::Serialize;
+
+use super::{Kind, Lists};
+use crate::model::{due_date, Date, Plan, Quarter};
+use crate::render::page::{json, Extra};
+use crate::render::say::{say, word, Words};
+use crate::render::search::Doc;
+use crate::render::site::Site;
+use crate::render::views::*;
+
+pub struct Timeline;
+
+impl Kind for Timeline {
+    fn make(&self, site: &Site, _: &Lists) {
+        let values = values(site);
+        site.emit(site.page("timeline.html", "timeline.html", "", values));
+    }
+
+    /// A reader finds what is due through the action areas themselves.
+    fn search<'p>(&self, _: &'p Plan, _: &mut Vec<Doc<'p>>) {}
+
+    fn print(&self, site: &Site, _: &Lists, values: &mut Extra) {
+        values.extend(self::values(site));
+    }
+}
+
+/// Something due in a quarter: an action's due date or a milestone.
+#[derive(Serialize)]
+struct DueItem<'a> {
+    what: String,
+    href: Option<String>,
+    due: &'a str,
+    status: Option<StatusView<'a>>,
+    overdue: bool,
+}
+
+#[derive(Serialize)]
+struct QuarterView<'a> {
+    title: String,
+    id: String,
+    current: bool,
+    items: Vec<DueItem<'a>>,
+}
+
+/// What the timeline shows, for its page and for the print edition.
+fn values<'a>(site: &Site<'a>) -> Extra {
+    let plan = site.plan;
+    let mut items: Vec<(Date, DueItem)> = Vec::new();
+    let mut undated = Vec::new();
+    for (_, action) in plan.actions() {
+        let status = Some(status_view(plan.status(&action.status)));
+        let href = Some(action_href(&action.id));
+        let item = |what: String, due: &'a str, overdue| DueItem {
+            what,
+            href: href.clone(),
+            due,
+            status: status.clone(),
+            overdue,
+        };
+        let what = format!("{} {}", action.reference, action.title);
+        match action
+            .due
+            .as_deref()
+            .and_then(|d| due_date(d).map(|date| (d, date)))
+        {
+            Some((due, date)) => items.push((date, item(what, due, plan.is_overdue(action)))),
+            None => undated.push(item(what, "", false)),
+        }
+        for m in &action.milestones {
+            if let Some(date) = due_date(&m.due) {
+                let overdue = date < plan.as_of && !plan.is_done(action);
+                items.push((
+                    date,
+                    item(
+                        format!("{}: {}", action.reference, m.title),
+                        &m.due,
+                        overdue,
+                    ),
+                ));
+            }
+        }
+    }
+    for m in &plan.timeline.milestones {
+        if let Some(date) = due_date(&m.due) {
+            items.push((
+                date,
+                DueItem {
+                    what: m.title.clone(),
+                    href: None,
+                    due: &m.due,
+                    status: None,
+                    overdue: false,
+                },
+            ));
+        }
+    }
+    items.sort_by_key(|(date, _)| *date);
+    let quarters = quarters(plan, &site.theme.words, items);
+    let phases: Vec<_> = plan
+        .timeline
+        .phases
+        .iter()
+        .map(|p| {
+            serde_json::json!({
+                "title": p.title,
+                "summary": site.markdown(&p.summary, "", true),
+                "start": p.start.map(|d| site.date(d)),
+                "end": p.end.map(|d| site.date(d)),
+            })
+        })
+        .collect();
+    let extra: Extra = vec![
+        ("phases", json(&phases)),
+        ("quarters", json(&quarters)),
+        ("undated", json(&undated)),
+        ("period_start", json(&site.date(plan.dates.start))),
+        ("period_end", json(&site.date(plan.dates.end))),
+    ];
+    extra
+}
+
+/// The quarters of the plan period, with the items due in each; items before or after the period
+/// go in sections of their own. The quarter holding the report date is marked as current.
+fn quarters<'a>(
+    plan: &Plan,
+    words: &Words,
+    items: Vec<(Date, DueItem<'a>)>,
+) -> Vec<QuarterView<'a>> {
+    let first = Quarter::of(plan.dates.start);
+    let last = Quarter::of(plan.dates.end);
+    let current = Quarter::of(plan.as_of);
+    let mut sections = vec![QuarterView {
+        title: word(words, "timeline_before_period").to_string(),
+        id: "before".into(),
+        current: false,
+        items: Vec::new(),
+    }];
+    let mut quarter = first;
+    let mut index = Vec::new();
+    while quarter <= last {
+        index.push(quarter);
+        sections.push(QuarterView {
+            title: say(
+                words,
+                "timeline_quarter",
+                &[
+                    ("number", &quarter.number.to_string()),
+                    ("year", &quarter.financial_year()),
+                ],
+            ),
+            id: format!("q{}-{}", quarter.number, quarter.year),
+            current: quarter == current,
+            items: Vec::new(),
+        });
+        quarter = quarter.next();
+    }
+    sections.push(QuarterView {
+        title: word(words, "timeline_after_period").to_string(),
+        id: "after".into(),
+        current: current > last,
+        items: Vec::new(),
+    });
+    for (date, item) in items {
+        let q = Quarter::of(date);
+        let slot = if q < first {
+            0
+        } else if q > last {
+            sections.len() - 1
+        } else {
+            1 + index.iter().position(|&x| x == q).unwrap_or(0)
+        };
+        sections[slot].items.push(item);
+    }
+    sections.retain(|s| !s.items.is_empty() || s.id.starts_with('q') || s.current);
+    sections
+}

@@ -1,0 +1,219 @@
+//! What every kind of page is made from and made with: the plan, the theme and the content's
+//! sources (to point problems at), the header, footer and glossary shared by every page, and
+//! where the files go.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, OnceLock};
+
+use super::links::LinkTargets;
+use super::{abbreviations, cache, chrome, contexts, markdown};
+use super::{Bytes, OutputFile, Reuse, Sink, Theme, Written};
+use crate::diagnostics::{ContentError, LinkKind, Source};
+use crate::load::Attachment;
+use crate::lock;
+use crate::model::{Plan, Text};
+
+/// The site being rendered.
+pub struct Site<'a> {
+    pub plan: &'a Plan,
+    pub sources: &'a [Source],
+    pub attachments: &'a [Attachment],
+    pub theme: &'a Theme,
+    pub(super) targets: LinkTargets,
+    /// What every page is told about the site, made once, and template contexts holding it,
+    /// each lent to one page at a time.
+    pub(super) contexts: contexts::Contexts,
+    /// The header and footer, rendered once for each place they differ.
+    pub(super) chrome: chrome::Chrome,
+    pub(super) glossary: abbreviations::Glossary,
+    /// What the pages are made from, for `reuse` (worked out only when it asks).
+    pub(super) fingerprints: Fingerprints,
+    pub(super) out: Out<'a>,
+}
+
+/// Where the files go, and what the run is told and found on the way.
+pub(super) struct Out<'a> {
+    sink: &'a dyn Sink,
+    /// What `serve` kept from the last run, and what it wants of this one.
+    pub reuse: &'a dyn Reuse,
+    /// Whether the early pages were handed over: the pages before them are always made whole.
+    past_early: AtomicBool,
+    /// Every file handed to the sink so far (the sitemap lists the pages).
+    pub paths: Mutex<Vec<String>>,
+    pub problems: Mutex<Vec<ContentError>>,
+    /// The pages made first, for `reuse` to be shown early.
+    pub early: Mutex<Vec<OutputFile>>,
+}
+
+/// Fingerprints of what every page, and every priority's pages, are made from besides their own
+/// values: worked out once a run, and only for `serve`.
+#[derive(Default)]
+pub(super) struct Fingerprints {
+    /// The site's view.
+    pub site: OnceLock<u64>,
+    /// Everything a priority's pages may show besides its own actions.
+    pub around_priorities: OnceLock<u64>,
+}
+
+impl<'a> Site<'a> {
+    pub fn new(
+        plan: &'a Plan,
+        sources: &'a [Source],
+        attachments: &'a [Attachment],
+        theme: &'a Theme,
+        sink: &'a dyn Sink,
+        reuse: &'a dyn Reuse,
+    ) -> Site<'a> {
+        let words = theme.words_looked_up;
+        let site = super::page::json(&super::views::site_view(plan, &theme.words, words));
+        let terms = plan.glossary.iter().map(|t| {
+            let anchor = crate::validate::slugify(&t.term);
+            (t.term.as_str(), t.expansion.as_str(), anchor)
+        });
+        Site {
+            plan,
+            sources,
+            attachments,
+            theme,
+            targets: LinkTargets::new(plan, sources.iter().map(|s| s.path.as_path()), attachments),
+            contexts: contexts::Contexts::new(site),
+            chrome: chrome::Chrome::default(),
+            glossary: abbreviations::Glossary::new(terms),
+            fingerprints: Fingerprints::default(),
+            out: Out {
+                sink,
+                reuse,
+                past_early: AtomicBool::new(false),
+                paths: Mutex::new(Vec::new()),
+                problems: Mutex::new(Vec::new()),
+                early: Mutex::new(Vec::new()),
+            },
+        }
+    }
+
+    /// What `serve` kept from the last run, and what it wants of this one.
+    pub fn reuse(&self) -> &'a dyn Reuse {
+        self.out.reuse
+    }
+
+    /// Hands files on to the sink, noting their paths.
+    pub fn emit(&self, files: impl IntoIterator<Item = OutputFile>) {
+        for file in files {
+            lock(&self.out.paths).push(file.path.clone());
+            self.out.sink.put(file);
+        }
+    }
+
+    /// Hands on a file written in pieces, noting its path; none once the run is not wanted
+    /// (each data file of a national plan takes a few tenths of a second).
+    pub fn emit_written(&self, path: &str, write: &mut Written) {
+        if self.stopped() {
+            return;
+        }
+        lock(&self.out.paths).push(path.to_string());
+        self.out.sink.put_written(path, write);
+    }
+
+    /// Hands the pages made first to `reuse` (if it wants them and nothing went wrong), and marks
+    /// the point after which the run may be stopped.
+    pub(super) fn past_early(&self) {
+        if self.out.reuse.shows_early() && lock(&self.out.problems).is_empty() {
+            self.out.reuse.early(&lock(&self.out.early));
+        }
+        self.out.past_early.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether the rest of the run is no longer wanted: only ever after the early pages.
+    pub fn stopped(&self) -> bool {
+        self.out.past_early.load(Ordering::Relaxed) && self.out.reuse.stopped()
+    }
+
+    /// Notes a problem; the run then fails with every problem found.
+    pub fn problem(&self, error: ContentError) {
+        lock(&self.out.problems).push(error);
+    }
+
+    /// Renders Markdown from a content file as a page `root` below the top shows it: a bullet
+    /// (`inline`) or blocks. Broken links become problems pointing into that file.
+    pub fn markdown(&self, text: &Text, root: &str, inline: bool) -> String {
+        let style = if inline {
+            Style::Inline
+        } else {
+            Style::Block("")
+        };
+        self.markdown_as(text, root, style)
+    }
+
+    /// Renders Markdown as `style` says.
+    pub fn markdown_as(&self, text: &Text, root: &str, style: Style) -> String {
+        let Some(source) = self.sources.get(text.source) else {
+            return String::new();
+        };
+        let resolve = |url: &str| self.targets.resolve(&source.path, url, root);
+        let render = || match style {
+            Style::Inline => markdown::render_inline(&text.markdown, &resolve),
+            Style::Block(prefix) => markdown::render_with_prefix(&text.markdown, &resolve, prefix),
+        };
+        // The same text, in the same file, shown from the same folder, with the same files to
+        // link to, renders the same.
+        let key = || {
+            let targets = self.targets.fingerprint();
+            cache::fingerprint(&(&text.markdown, &source.path, root, style, targets))
+        };
+        let (html, problems) = self.out.reuse.markdown(&key, &render);
+        for problem in problems {
+            let at = text.offset + problem.range.start;
+            let kind = LinkKind::NotAPage {
+                explanation: problem.message,
+            };
+            self.problem(ContentError::at(source, at..at + problem.range.len(), kind));
+        }
+        html
+    }
+
+    /// The pages made first are noted for `reuse` too.
+    pub(super) fn keep_early(&self, files: &[OutputFile]) {
+        if self.out.reuse.shows_early() {
+            lock(&self.out.early).extend(files.iter().cloned());
+        }
+    }
+
+    /// The files rendered, sorted by path, or every problem found.
+    pub(super) fn finish(self) -> Result<Vec<String>, Vec<ContentError>> {
+        let mut problems = self
+            .out
+            .problems
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner());
+        if problems.is_empty() {
+            let mut paths = self
+                .out
+                .paths
+                .into_inner()
+                .unwrap_or_else(|e| e.into_inner());
+            paths.sort();
+            return Ok(paths);
+        }
+        problems.sort_by(|a, b| {
+            (&a.path, a.line, a.column, a.message()).cmp(&(&b.path, b.line, b.column, b.message()))
+        });
+        problems.dedup();
+        Err(problems)
+    }
+}
+
+/// How a piece of Markdown is rendered: inline (a bullet), or as blocks whose heading ids start
+/// with a prefix ("" on its own page).
+#[derive(Clone, Copy, Hash)]
+pub enum Style<'p> {
+    Inline,
+    Block(&'p str),
+}
+
+/// Bytes as a file at `path`.
+pub fn file(path: &str, bytes: Bytes) -> OutputFile {
+    OutputFile {
+        path: path.to_string(),
+        bytes,
+    }
+}
