@@ -114,3 +114,51 @@ fn the_print_edition_has_a_cover_contents_and_every_part() {
         "each part starts a new page"
     );
 }
+
+#[test]
+fn the_print_edition_holds_every_priority_once_in_order_and_code_as_written() {
+    let (_dir, out) = build(&fixture("custom-labels"));
+    let html = read(&out, "print/index.html");
+    let main = &html[html.find("<main").unwrap()..html.find("</main>").expect(&html)];
+    let first = main.find(r#"<h2 id="priority-safer-births">"#);
+    let second = main.find(r#"<h2 id="priority-better-experience">"#);
+    assert!(
+        first.is_some() && first < second,
+        "in order, inside the page"
+    );
+    let parts = |html: &str| html.matches(r#"<section class="part""#).count();
+    assert_eq!(
+        parts(main),
+        parts(&html),
+        "every part is inside the page's main"
+    );
+    assert_eq!(html.matches("<h2 id=\"priority-").count(), 2, "each once");
+    // A code block on a page of the plan keeps its lines exactly as on the page itself.
+    let code = |page: &str| {
+        let at = page.find("<pre").expect("a code block");
+        page[at..at + page[at..].find("</pre>").unwrap()].to_string()
+    };
+    assert_eq!(code(&html), code(&read(&out, "how-we-work.html")));
+}
+
+#[test]
+fn a_theme_whose_print_edition_leaves_out_the_priorities_is_an_error_with_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("theme-extends", dir.path());
+    let print = dir.path().join("themes/riverside/templates/print.html");
+    std::fs::write(
+        &print,
+        "{% extends \"default/print.html\" %}\n{% block content %}<h1>Our report</h1>{% endblock content %}\n",
+    )
+    .unwrap();
+    for command in ["check", "build"] {
+        let (ok, _, stderr) = run_in(dir.path(), &[command]);
+        assert!(!ok, "{command} fails");
+        assert!(
+            stderr.contains("themes/riverside/templates/print.html")
+                && stderr.contains("never shows the priorities")
+                && stderr.contains("{% for part in priority_parts %}"),
+            "{command}: {stderr}"
+        );
+    }
+}

@@ -40,6 +40,8 @@ pub enum ThemeKind {
         /// The template it is likely a typo of, if any.
         nearest: Option<String>,
     },
+    /// The theme's print edition (`print.html`) never places the priorities' parts.
+    PrintWithoutParts,
     /// Templates that extend one another in a circle, starting and ending at the first of the
     /// theme's own (`round`); `built_in` when that one is also a built-in template's name.
     ExtendsInACircle {
@@ -65,6 +67,10 @@ impl ThemeKind {
             ThemeKind::TemplateNotUtf8 => "this template is not UTF-8 text".into(),
             ThemeKind::TemplateSyntax { explanation }
             | ThemeKind::TemplateFailed { explanation } => explanation.clone(),
+            ThemeKind::PrintWithoutParts => {
+                "this print edition never shows the priorities: it does not place priority_parts"
+                    .into()
+            }
             ThemeKind::NoBuiltInTemplate { wanted, .. } => {
                 format!("there is no built-in template \"{wanted}\"")
             }
@@ -91,6 +97,7 @@ impl ThemeKind {
             ThemeKind::FileUnreadable { .. } | ThemeKind::TemplateNotUtf8 => return None,
             ThemeKind::TemplateSyntax { .. } => "fix the template named above; its syntax is Tera's (https://keats.github.io/tera/docs/)".into(),
             ThemeKind::TemplateFailed { .. } => "a template uses a value the page does not have, or has a syntax error; fix the template, or remove your copy to use the default".into(),
+            ThemeKind::PrintWithoutParts => "put {% for part in priority_parts %}{{ part | safe }}{% endfor %} where the priorities go, or remove this print.html to use the default".into(),
             ThemeKind::NoBuiltInTemplate { nearest: Some(name), .. } => {
                 format!("did you mean \"{DEFAULT_TEMPLATE}{name}\"?")
             }

@@ -21,6 +21,7 @@ mod say;
 pub mod search;
 mod site;
 pub mod theme;
+mod trim;
 mod views;
 mod words;
 

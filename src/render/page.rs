@@ -6,9 +6,12 @@ use std::cell::RefCell;
 use std::path::Path;
 
 use serde::Serialize;
+use serde_json::Map;
 use tera::Context;
 
+use super::contexts::Lent;
 use super::site::Site;
+use super::trim::trim_lines;
 use super::{cache, theme, Bytes, OutputFile};
 use crate::diagnostics::{ContentError, ThemeKind};
 
@@ -59,13 +62,7 @@ impl Site<'_> {
         if self.stopped() {
             return None;
         }
-        // Built as a map and handed over whole: `Context::insert` would serialise each value again.
-        let mut map = serde_json::Map::new();
-        map.insert("root".into(), root.into());
-        map.insert("path".into(), path.into());
-        for (key, value) in extra {
-            map.insert(key.into(), value);
-        }
+        let map = values(root, path, extra);
         // Both closures below see the page's values; the second takes them, once.
         let page = RefCell::new(Some((map, finish)));
         let fingerprint = || {
@@ -78,12 +75,9 @@ impl Site<'_> {
             cache::fingerprint(&(template, self.theme.fingerprint, site, values))
         };
         let mut render = || {
-            let (mut map, finish) = page.borrow_mut().take()?;
+            let (map, finish) = page.borrow_mut().take()?;
             // The header and footer follow from what the fingerprint already holds.
-            let chrome = self.chrome(root, path);
-            map.insert("header".into(), chrome.header.clone());
-            map.insert("footer".into(), chrome.footer.clone());
-            let lent = self.contexts.with_page(map);
+            let lent = self.lend(map, root, path);
             let html = self.render(template, &lent.context);
             self.contexts.give_back(lent);
             html.map(|html| finish(html).into())
@@ -91,34 +85,70 @@ impl Site<'_> {
         self.reuse().page(key, &fingerprint, &mut render)
     }
 
+    /// Renders `template` for the page at `path` straight into `out` as it is made, for a page
+    /// too large to hold twice (the print edition of a national plan). `None` after a problem,
+    /// which is reported, or once the run is not wanted.
+    pub fn render_into(
+        &self,
+        template: &str,
+        path: &str,
+        root: &str,
+        extra: Extra,
+        out: impl std::io::Write,
+    ) -> Option<()> {
+        let lent = self.lend(values(root, path, extra), root, path);
+        let rendered = self.theme.tera.render_to(template, &lent.context, out);
+        self.contexts.give_back(lent);
+        match rendered {
+            Ok(()) => Some(()),
+            // Writing stopped because the run is not wanted: nothing went wrong.
+            Err(_) if self.stopped() => None,
+            Err(e) => {
+                self.template_failed(template, &e);
+                None
+            }
+        }
+    }
+
     /// Renders a template; a template that fails is a problem reported against the theme.
     pub fn render(&self, template: &str, context: &Context) -> Option<String> {
         match self.theme.tera.render(template, context) {
             Ok(text) => Some(text),
             Err(e) => {
-                let file = Path::new("themes")
-                    .join(&self.plan.theme)
-                    .join("templates")
-                    .join(template);
-                let explanation = theme::describe(&e);
-                let kind = ThemeKind::TemplateFailed { explanation };
-                self.problem(ContentError::in_file(&file, kind));
+                self.template_failed(template, &e);
                 None
             }
         }
     }
+
+    fn template_failed(&self, template: &str, error: &tera::Error) {
+        let file = Path::new("themes")
+            .join(&self.plan.theme)
+            .join("templates")
+            .join(template);
+        let explanation = theme::describe(error);
+        let kind = ThemeKind::TemplateFailed { explanation };
+        self.problem(ContentError::in_file(&file, kind));
+    }
+
+    /// A template context for the page at `path`: the site, the page's values, and the header and
+    /// footer for where the page is. Give it back once the page is rendered.
+    fn lend(&self, mut map: Map<String, tera::Value>, root: &str, path: &str) -> Lent {
+        let chrome = self.chrome(root, path);
+        map.insert("header".into(), chrome.header.clone());
+        map.insert("footer".into(), chrome.footer.clone());
+        self.contexts.with_page(map)
+    }
 }
 
-/// Pages without preformatted text lose their blank lines and indentation: a lighter page for a
-/// phone, the same page for a reader.
-pub fn trim_lines(html: &str) -> String {
-    if html.contains("<pre") || html.contains("<textarea") {
-        return html.to_string();
+/// A page's values as a map, handed to the template whole (`Context::insert` would serialise each
+/// value again).
+fn values(root: &str, path: &str, extra: Extra) -> Map<String, tera::Value> {
+    let mut map = Map::new();
+    map.insert("root".into(), root.into());
+    map.insert("path".into(), path.into());
+    for (key, value) in extra {
+        map.insert(key.into(), value);
     }
-    let mut out = String::with_capacity(html.len());
-    for line in html.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        out.push_str(line);
-        out.push('\n');
-    }
-    out
+    map
 }

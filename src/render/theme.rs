@@ -5,6 +5,7 @@
 //! replace one block of it (see `inherit`).
 
 mod inherit;
+mod print;
 mod tags;
 
 use std::collections::BTreeMap;
@@ -234,6 +235,9 @@ impl Theme {
             if let Err(e) = tera.build_inheritance_chains() {
                 errors.push(template_error(&files.folder, &e));
             }
+        }
+        if errors.is_empty() {
+            errors.extend(print::check(&tera, &files.shown));
         }
         if !errors.is_empty() {
             return Err(errors);

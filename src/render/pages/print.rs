@@ -1,25 +1,29 @@
 //! The print edition: the whole report on one page (`print/index.html`), in reading order, made
-//! from the same views as the web pages; and the print stylesheet every page uses. Each kind of
-//! page adds what the edition shows of it (`Kind::print`).
-//!
-//! Each priority's part is rendered on its own, beside the priority's page (in parallel, one
-//! priority's full views at a time), and put in place of a marker in the rest of the edition, so
-//! a region's plan of 50,000 actions never needs every action's text in one template context.
+//! from the same views as the web pages; and the print stylesheet every page uses. The edition is
+//! made of parts: each kind of page adds what the edition shows of it (`Kind::print`), and each
+//! priority's part is rendered with its own pages (in parallel, one priority's full views at a
+//! time). `print.html` places them all, the priorities' parts with a loop over
+//! `priority_parts`, and is written as Tera makes it, so a region's plan of 50,000 actions is
+//! never held twice: trimmed line by line, its glossary terms marked piece by piece.
 
-use tera::Context;
+use std::io::{self, Write};
+
+use tera::{Context, Value};
 
 use super::{print_values, Kind, Lists};
 use crate::lock;
 use crate::model::Plan;
-use crate::render::page::{json, trim_lines, Extra};
+use crate::render::abbreviations::Marker;
+use crate::render::page::Extra;
 use crate::render::search::Doc;
 use crate::render::site::{file, Site};
-use crate::render::OutputFile;
+use crate::render::trim::Trim;
+use crate::render::{Bytes, OutputFile};
 
 pub struct Print;
 
-/// Where the priorities' parts go in the rendered edition.
-const PARTS: &str = "<!-- planpress: the priorities' parts -->";
+/// Where the edition is, and the value its template must place.
+const PATH: &str = "print/index.html";
 
 impl Kind for Print {
     fn make(&self, site: &Site, lists: &Lists) {
@@ -32,40 +36,123 @@ impl Kind for Print {
     fn print(&self, _: &Site, _: &Lists, _: &mut Extra) {}
 }
 
-/// Renders the edition and hands it on, written piece by piece: at national scale it is over
-/// 100 MB.
+/// Renders the edition and hands it on as it is written: at national scale it is over 100 MB.
 fn edition(site: &Site, lists: &Lists) {
-    let mut extra = print_values(site, lists);
-    extra.push(("priority_parts", json(PARTS)));
-    let path = "print/index.html";
-    let Some(shell) = site.cached("print.html", path, path, "../", extra, |html| {
-        trim_lines(&html).into_bytes()
-    }) else {
-        return;
-    };
-    let shell = String::from_utf8_lossy(&shell);
-    let (before, after) = shell.split_once(PARTS).unwrap_or((&shell, ""));
-    let after = after.strip_prefix('\n').unwrap_or(after);
-    // The parts are marked into the edition one by one, and each is let go once written.
-    let mut parts = std::mem::take(&mut *lock(&lists.print_parts)).into_iter();
-    let mut marker = site.glossary.marker("../glossary.html");
-    let mut marked = String::new();
-    site.emit_written(path, &mut |out| {
-        let mut write = |piece: &str| {
-            marked.clear();
-            marker.push(piece, &mut marked);
-            out.write_all(marked.as_bytes())
+    let mut values = print_values(site, lists);
+    let parts = std::mem::take(&mut *lock(&lists.print_parts));
+    values.push((
+        "priority_parts",
+        Value::Array(parts.into_iter().map(text).collect()),
+    ));
+    // The edition is written once: what it is made from is taken then.
+    let mut made_from = Some((values, site.glossary.marker("../glossary.html")));
+    site.emit_written(PATH, &mut |out| {
+        let Some((values, marker)) = made_from.take() else {
+            return Ok(());
         };
-        write(before)?;
-        for part in parts.by_ref() {
-            if site.stopped() {
-                // The build is thrown away: what is written here does not matter.
-                return Ok(());
-            }
-            write(&String::from_utf8_lossy(&part))?;
+        let stopped = || site.stopped();
+        let mut edition = Edition::new(out, marker, &stopped);
+        if site
+            .render_into("print.html", PATH, "../", values, &mut edition)
+            .is_none()
+        {
+            // The problem is reported; the run fails, and what was written here is let go.
+            return Ok(());
         }
-        write(after)
+        edition.finish()
     });
+}
+
+/// A part's text, without copying it when nothing else holds it.
+fn text(part: Bytes) -> Value {
+    let text = match std::sync::Arc::try_unwrap(part) {
+        Ok(bytes) => String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        Err(shared) => String::from_utf8_lossy(&shared).into_owned(),
+    };
+    Value::String(text)
+}
+
+/// Pieces passed on at about this size, at the end of a line that ends a tag: a piece never
+/// splits a tag or a word, so every term is found and marked.
+const PIECE: usize = 1 << 16;
+
+/// The edition as Tera writes it, trimmed line by line and marked piece by piece on its way out.
+struct Edition<'o, 'g> {
+    out: &'o mut dyn Write,
+    /// Whether the run is still wanted: writing stops when it is not.
+    stopped: &'o dyn Fn() -> bool,
+    /// The end of what was written, up to its first line end still to come.
+    line: Vec<u8>,
+    trim: Trim,
+    trimmed: String,
+    marker: Marker<'g>,
+    marked: String,
+}
+
+impl<'o, 'g> Edition<'o, 'g> {
+    fn new(out: &'o mut dyn Write, marker: Marker<'g>, stopped: &'o dyn Fn() -> bool) -> Self {
+        Edition {
+            out,
+            stopped,
+            line: Vec::new(),
+            trim: Trim::default(),
+            trimmed: String::new(),
+            marker,
+            marked: String::new(),
+        }
+    }
+
+    fn end_line(&mut self, line: &[u8]) {
+        self.trim
+            .line(&String::from_utf8_lossy(line), &mut self.trimmed);
+    }
+
+    /// Marks what is trimmed so far and writes it on.
+    fn pass_on(&mut self) -> io::Result<()> {
+        if (self.stopped)() {
+            return Err(io::Error::other("the run is no longer wanted"));
+        }
+        self.marked.clear();
+        self.marker.push(&self.trimmed, &mut self.marked);
+        self.trimmed.clear();
+        self.out.write_all(self.marked.as_bytes())
+    }
+
+    /// Writes on the rest.
+    fn finish(mut self) -> io::Result<()> {
+        if !self.line.is_empty() {
+            let line = std::mem::take(&mut self.line);
+            self.end_line(&line);
+        }
+        self.pass_on()
+    }
+}
+
+impl Write for Edition<'_, '_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let mut rest = bytes;
+        while let Some(at) = rest.iter().position(|&b| b == b'\n') {
+            let (line, after) = rest.split_at(at + 1);
+            if self.line.is_empty() {
+                self.end_line(line);
+            } else {
+                let mut whole = std::mem::take(&mut self.line);
+                whole.extend_from_slice(line);
+                self.end_line(&whole);
+            }
+            rest = after;
+        }
+        self.line.extend_from_slice(rest);
+        if self.trimmed.len() >= PIECE && self.trimmed.ends_with(">\n") {
+            self.pass_on()?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The print stylesheet: A4 pages with the plan's title in the running header and page numbers

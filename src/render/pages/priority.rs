@@ -7,9 +7,10 @@ use rayon::prelude::*;
 
 use super::{Kind, Lists};
 use crate::model::Plan;
-use crate::render::page::{json, trim_lines, Extra};
+use crate::render::page::{json, Extra};
 use crate::render::search::Doc;
 use crate::render::site::Site;
+use crate::render::trim::trim_lines;
 use crate::render::views::action::Detail;
 use crate::render::views::priority::{headings, priority_view, PriorityLink, PriorityView};
 use crate::render::views::{action_href, priority_href};
