@@ -139,3 +139,23 @@ fn a_base_that_extends_itself_is_an_error_with_the_way_to_extend_the_built_in_on
         "{stderr}"
     );
 }
+
+#[test]
+fn a_template_that_fails_on_an_action_area_names_the_page_and_the_content_behind_it() {
+    // The trust's action page shows each action area's lead in capitals; this one names none.
+    let (built, stderr) = build_with(
+        "action.html",
+        "{% extends \"default/action.html\" %}\n{% block content %}{{ super() }}<p>{{ action.lead | upper }}</p>{% endblock content %}\n",
+    );
+    assert!(!built, "{stderr}");
+    assert!(
+        stderr.contains("content/priorities/1-safer-care.toml:6:6"),
+        "at the action area's id: {stderr}"
+    );
+    assert!(
+        stderr
+            .contains("themes/riverside/templates/action.html could not make actions/triage.html"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 error found"), "once: {stderr}");
+}

@@ -24,6 +24,12 @@ pub enum ThemeKind {
     /// A template that failed while rendering a page, in Tera's words.
     TemplateFailed {
         explanation: String,
+        /// The template, as its file is named (`themes/trust/templates/action.html`).
+        template: String,
+        /// The page it was making, when it was making one.
+        page: Option<String>,
+        /// How many other pages it failed to make the same way.
+        others: usize,
     },
     /// A template names `default/NAME`, and there is no built-in template NAME.
     NoBuiltInTemplate {
@@ -65,8 +71,25 @@ impl ThemeKind {
                 format!("this theme file could not be read: {error}")
             }
             ThemeKind::TemplateNotUtf8 => "this template is not UTF-8 text".into(),
-            ThemeKind::TemplateSyntax { explanation }
-            | ThemeKind::TemplateFailed { explanation } => explanation.clone(),
+            ThemeKind::TemplateSyntax { explanation } => explanation.clone(),
+            ThemeKind::TemplateFailed {
+                explanation,
+                page: None,
+                ..
+            } => explanation.clone(),
+            ThemeKind::TemplateFailed {
+                explanation,
+                template,
+                page: Some(page),
+                others,
+            } => {
+                let others = match others {
+                    0 => String::new(),
+                    1 => " (and 1 other page)".into(),
+                    n => format!(" (and {n} other pages)"),
+                };
+                format!("{template} could not make {page}{others}: {explanation}")
+            }
             ThemeKind::PrintWithoutParts => {
                 "this print edition never shows the priorities: it does not place priority_parts"
                     .into()
@@ -96,7 +119,8 @@ impl ThemeKind {
             ThemeKind::TranslationUnreadable { .. } => "each line is key = \"words\"".into(),
             ThemeKind::FileUnreadable { .. } | ThemeKind::TemplateNotUtf8 => return None,
             ThemeKind::TemplateSyntax { .. } => "fix the template named above; its syntax is Tera's (https://keats.github.io/tera/docs/)".into(),
-            ThemeKind::TemplateFailed { .. } => "a template uses a value the page does not have, or has a syntax error; fix the template, or remove your copy to use the default".into(),
+            ThemeKind::TemplateFailed { page: None, .. } => "a template uses a value the page does not have, or has a syntax error; fix the template, or remove your copy to use the default".into(),
+            ThemeKind::TemplateFailed { .. } => "the template uses a value this content does not give, or has a syntax error: fix the template named above, give this entry what it uses, or remove your copy of the template to use the default".into(),
             ThemeKind::PrintWithoutParts => "put {% for part in priority_parts %}{{ part | safe }}{% endfor %} where the priorities go, or remove this print.html to use the default".into(),
             ThemeKind::NoBuiltInTemplate { nearest: Some(name), .. } => {
                 format!("did you mean \"{DEFAULT_TEMPLATE}{name}\"?")

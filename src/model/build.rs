@@ -156,6 +156,10 @@ fn sros(content: &Content) -> Vec<Sro> {
         .iter()
         .map(|s| Sro {
             id: s.id.get_ref().clone(),
+            place: super::Place {
+                source: file.source,
+                offset: s.id.span().start,
+            },
             title: s.title.clone(),
             summary: Text {
                 markdown: s.summary.clone(),

@@ -110,6 +110,14 @@ pub struct Term {
     pub meaning: Option<String>,
 }
 
+/// Where something was written: the index of its content source, and a byte offset in it. A page
+/// made from it names this place when the template fails to make the page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Place {
+    pub source: usize,
+    pub offset: usize,
+}
+
 /// Markdown text and where it came from, so rendering problems can point back at the file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Text {
@@ -123,6 +131,8 @@ pub struct Text {
 #[derive(Debug, Clone)]
 pub struct Sro {
     pub id: String,
+    /// Where its id is written.
+    pub place: Place,
     pub title: String,
     pub summary: Text,
 }
@@ -131,6 +141,8 @@ pub struct Sro {
 #[derive(Debug, Clone)]
 pub struct Priority {
     pub id: String,
+    /// Where its number is written.
+    pub place: Place,
     pub number: u32,
     pub title: String,
     pub workstream: String,
@@ -144,6 +156,8 @@ pub struct Priority {
 #[derive(Debug, Clone)]
 pub struct Action {
     pub id: String,
+    /// Where its id is written.
+    pub place: Place,
     /// Its place in the plan, "priority.position" ("1.4"): a short name for readers and auditors.
     pub reference: String,
     pub title: String,
@@ -178,6 +192,16 @@ pub struct Page {
     pub summary: String,
     pub order: Option<u32>,
     pub body: Text,
+}
+
+impl Text {
+    /// Where the text is written.
+    pub fn place(&self) -> Place {
+        Place {
+            source: self.source,
+            offset: self.offset,
+        }
+    }
 }
 
 impl Plan {

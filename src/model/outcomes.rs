@@ -14,6 +14,8 @@ pub enum Better {
 #[derive(Debug, Clone)]
 pub struct Measure {
     pub id: String,
+    /// Where its id is written.
+    pub place: super::Place,
     pub name: String,
     pub explanation: String,
     pub unit: String,
@@ -204,6 +206,7 @@ mod tests {
         };
         Measure {
             id: "m".into(),
+            place: crate::model::Place::default(),
             name: "M".into(),
             explanation: String::new(),
             unit: "%".into(),

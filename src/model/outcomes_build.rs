@@ -29,6 +29,10 @@ pub fn measures(content: &Content, as_of: Date) -> Vec<Measure> {
             values.sort_by_key(|v| v.end);
             Measure {
                 id: entry.id.get_ref().clone(),
+                place: super::Place {
+                    source: file.source,
+                    offset: entry.id.span().start,
+                },
                 name: entry.name.clone(),
                 explanation: entry.explanation.clone(),
                 unit: entry.unit.clone(),

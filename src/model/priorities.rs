@@ -107,6 +107,10 @@ fn priority(
     replay(updates, touches, &mut actions);
     Priority {
         id: loaded.stem.clone(),
+        place: super::Place {
+            source: loaded.source,
+            offset: file.number.span().start,
+        },
         number,
         title: file.title.clone(),
         workstream: file.workstream.clone(),
@@ -120,6 +124,10 @@ fn action(entry: &ActionEntry, reference: String, source: usize, assurance: &str
     let texts = |items: &[Spanned<String>]| items.iter().map(|t| text(t, source)).collect();
     Action {
         id: entry.id.get_ref().clone(),
+        place: super::Place {
+            source,
+            offset: entry.id.span().start,
+        },
         reference,
         title: entry.title.clone(),
         status: entry.status.get_ref().clone(),

@@ -8,7 +8,7 @@ use std::sync::{Mutex, OnceLock};
 use super::links::LinkTargets;
 use super::{abbreviations, cache, chrome, contexts, markdown};
 use super::{Bytes, OutputFile, Reuse, Sink, Theme, Written};
-use crate::diagnostics::{ContentError, LinkKind, Source};
+use crate::diagnostics::{ContentError, Kind, LinkKind, Source, ThemeKind};
 use crate::load::Attachment;
 use crate::lock;
 use crate::model::{Plan, Text};
@@ -198,8 +198,39 @@ impl<'a> Site<'a> {
             (&a.path, a.line, a.column, a.message()).cmp(&(&b.path, b.line, b.column, b.message()))
         });
         problems.dedup();
-        Err(problems)
+        Err(one_per_template_failure(problems))
     }
+}
+
+/// A template that fails the same way on every page it makes (a value it uses that no action area
+/// has, say) is reported once, at the first of them, with how many more it failed to make.
+fn one_per_template_failure(problems: Vec<ContentError>) -> Vec<ContentError> {
+    let mut kept: Vec<ContentError> = Vec::new();
+    for problem in problems {
+        let Kind::Theme(ThemeKind::TemplateFailed {
+            explanation,
+            template,
+            ..
+        }) = &*problem.kind
+        else {
+            kept.push(problem);
+            continue;
+        };
+        let first = kept.iter_mut().find_map(|k| match &mut *k.kind {
+            Kind::Theme(ThemeKind::TemplateFailed {
+                explanation: e,
+                template: t,
+                others,
+                ..
+            }) if e == explanation && t == template => Some(others),
+            _ => None,
+        });
+        match first {
+            Some(others) => *others += 1,
+            None => kept.push(problem),
+        }
+    }
+    kept
 }
 
 /// How a piece of Markdown is rendered: inline (a bullet), or as blocks whose heading ids start

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::{Kind, Lists};
 use crate::model::{number, Better, Measure, Plan, Standing, Trend};
 use crate::render::charts::{line_chart, Point};
-use crate::render::page::{json, Extra};
+use crate::render::page::{json, Extra, Page};
 use crate::render::say::{word, Words};
 use crate::render::search::Doc;
 use crate::render::site::Site;
@@ -28,9 +28,10 @@ impl Kind for Measures {
             .collect();
         let list = vec![("measures", json(&views))];
         site.emit(site.page("measures.html", "measures.html", "", list));
-        for view in &views {
+        for (view, made_from) in views.iter().zip(&plan.measures) {
             let extra = vec![("measure", json(view))];
-            site.emit(site.page("measure.html", &view.href, "../", extra));
+            let page = Page::new("measure.html", &view.href, "../").from(made_from.place);
+            site.emit(site.make(page, extra));
         }
     }
 

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::{emit_each, Kind, Lists};
 use crate::model::Plan;
-use crate::render::page::{json, Extra};
+use crate::render::page::{json, Extra, Page};
 use crate::render::search::Doc;
 use crate::render::site::Site;
 use crate::render::views::priority::{headings, PriorityView};
@@ -32,14 +32,16 @@ impl Kind for Owners {
             ("priorities", json(&headings(&lists.priorities))),
         ];
         site.emit(site.page("sros.html", "sros.html", "", extra));
-        emit_each(site, &lists.sros, |sro| {
+        let owners: Vec<_> = lists.sros.iter().zip(&site.plan.sros).collect();
+        emit_each(site, &owners, |(sro, made_from)| {
             let owned: Vec<&PriorityView> = sro
                 .priorities
                 .iter()
                 .map(|&i| &lists.priorities[i])
                 .collect();
             let extra = vec![("sro", json(sro)), ("priorities", json(&owned))];
-            site.page("sro.html", &sro.href, "../", extra)
+            let page = Page::new("sro.html", &sro.href, "../").from(made_from.place);
+            site.make(page, extra)
         });
     }
 

@@ -3,7 +3,7 @@
 
 use super::{emit_each, Kind, Lists};
 use crate::model::Plan;
-use crate::render::page::{json, Extra};
+use crate::render::page::{json, Extra, Page};
 use crate::render::search::Doc;
 use crate::render::site::{Site, Style};
 use crate::render::views::page_href;
@@ -16,12 +16,9 @@ impl Kind for Pages {
             let html = site.markdown(&page.body, "", false);
             let view =
                 serde_json::json!({ "title": page.title, "summary": page.summary, "html": html });
-            site.page(
-                "page.html",
-                &page_href(&page.slug),
-                "",
-                vec![("page", view)],
-            )
+            let href = page_href(&page.slug);
+            let made = Page::new("page.html", &href, "").from(page.body.place());
+            site.make(made, vec![("page", view)])
         });
     }
 

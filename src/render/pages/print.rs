@@ -14,7 +14,7 @@ use super::{print_values, Kind, Lists};
 use crate::lock;
 use crate::model::Plan;
 use crate::render::abbreviations::Marker;
-use crate::render::page::Extra;
+use crate::render::page::{Extra, Page};
 use crate::render::search::Doc;
 use crate::render::site::{file, Site};
 use crate::render::trim::Trim;
@@ -53,7 +53,7 @@ fn edition(site: &Site, lists: &Lists) {
         let stopped = || site.stopped();
         let mut edition = Edition::new(out, marker, &stopped);
         if site
-            .render_into("print.html", PATH, "../", values, &mut edition)
+            .render_into(Page::new("print.html", PATH, "../"), values, &mut edition)
             .is_none()
         {
             // The problem is reported; the run fails, and what was written here is let go.

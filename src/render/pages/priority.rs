@@ -6,8 +6,8 @@
 use rayon::prelude::*;
 
 use super::{Kind, Lists};
-use crate::model::Plan;
-use crate::render::page::{json, Extra};
+use crate::model::{Place, Plan};
+use crate::render::page::{json, Extra, Page};
 use crate::render::search::Doc;
 use crate::render::site::Site;
 use crate::render::trim::trim_lines;
@@ -89,7 +89,8 @@ fn priority_pages(site: &Site) -> Vec<Bytes> {
 /// `None` if a page could not be made (the problem is reported).
 fn priority_files(site: &Site, i: usize) -> Option<PriorityPages> {
     let (plan, priorities) = (site.plan, &site.plan.priorities);
-    let priority = priority_view(site, &priorities[i], Detail::Full);
+    let model = &priorities[i];
+    let priority = priority_view(site, model, Detail::Full);
     let neighbour = |j: Option<usize>| {
         let link = j
             .and_then(|j| priorities.get(j))
@@ -101,35 +102,29 @@ fn priority_files(site: &Site, i: usize) -> Option<PriorityPages> {
         ("previous", neighbour(i.checked_sub(1))),
         ("next", neighbour(Some(i + 1))),
     ];
-    let mut files: Vec<OutputFile> = site
-        .page("priority.html", &priority.heading.href, "../", extra)
-        .into_iter()
-        .collect();
-    let link = json(&PriorityLink::to(plan, &priorities[i]));
+    let page = Page::new("priority.html", &priority.heading.href, "../").from(model.place);
+    let mut files: Vec<OutputFile> = site.make(page, extra).into_iter().collect();
+    let link = json(&PriorityLink::to(plan, model));
     let actions: Vec<Option<OutputFile>> = priority
         .actions
         .par_iter()
-        .map(|action| {
+        .zip(&model.actions)
+        .map(|(action, made_from)| {
             let extra = vec![("action", json(action)), ("priority", link.clone())];
-            site.page("action.html", &action.href, "../", extra)
+            let page = Page::new("action.html", &action.href, "../").from(made_from.place);
+            site.make(page, extra)
         })
         .collect();
     let whole = files.len() == 1 && actions.iter().all(Option::is_some);
     files.extend(actions.into_iter().flatten());
-    let print_part = print_part(site, &priority)?;
+    let print_part = print_part(site, &priority, model.place)?;
     whole.then_some(PriorityPages { files, print_part })
 }
 
 /// A priority's part of the edition, from its full view.
-fn print_part(site: &Site, priority: &PriorityView) -> Option<Bytes> {
+fn print_part(site: &Site, priority: &PriorityView, from: Place) -> Option<Bytes> {
     let key = print_part_key(priority.heading.id);
     let extra = vec![("p", json(priority))];
-    site.cached(
-        "print-priority.html",
-        &key,
-        "print/index.html",
-        "../",
-        extra,
-        |html| trim_lines(&html).into_bytes(),
-    )
+    let page = Page::new("print-priority.html", "print/index.html", "../").from(from);
+    site.cached(page, &key, extra, |html| trim_lines(&html).into_bytes())
 }

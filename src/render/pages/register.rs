@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{emit_each, Kind, Lists};
 use crate::model::{Plan, Recommendation, Register};
-use crate::render::page::{json, Extra};
+use crate::render::page::{json, Extra, Page};
 use crate::render::search::Doc;
 use crate::render::site::Site;
 use crate::render::views::{
@@ -31,7 +31,8 @@ impl Kind for Registers {
         let registers = site.plan.registers.iter().zip(&lists.recommendations);
         for ((register, items), summary) in registers.zip(&lists.coverage) {
             site.emit(register_index(site, register, items, summary));
-            emit_each(site, items, |item| {
+            let items: Vec<_> = items.iter().zip(&register.items).collect();
+            emit_each(site, &items, |(item, made_from)| {
                 let extra: Extra = vec![
                     ("recommendation", json(item)),
                     ("register", summary.clone()),
@@ -41,7 +42,8 @@ impl Kind for Registers {
                         json(&audience_labels(register, &item.audiences)),
                     ),
                 ];
-                site.page("recommendation.html", &item.href, "../", extra)
+                let page = Page::new("recommendation.html", &item.href, "../");
+                site.make(page.from(made_from.text.place()), extra)
             });
         }
     }

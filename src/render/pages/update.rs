@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{Kind, Lists};
 use crate::model::{Plan, Update};
-use crate::render::page::{json, Extra};
+use crate::render::page::{json, Extra, Page};
 use crate::render::search::Doc;
 use crate::render::site::{file, Site};
 use crate::render::views::action::{evidence, EvidenceView};
@@ -136,7 +136,8 @@ pub fn update_pages<'a>(site: &Site<'a>) -> Vec<OutputFile> {
         let view = update_view(site, update, i, "../");
         let body = site.markdown(&update.body, "../", false);
         let extra: Extra = vec![("update", json(&view)), ("body", json(&body))];
-        files.extend(site.page("update.html", &view.href, "../", extra));
+        let page = Page::new("update.html", &view.href, "../").from(update.body.place());
+        files.extend(site.make(page, extra));
     }
     files.extend(feed(site, &list));
     files

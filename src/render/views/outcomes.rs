@@ -174,6 +174,7 @@ mod tests {
         };
         Measure {
             id: "m".into(),
+            place: crate::model::Place::default(),
             name: "M".into(),
             explanation: String::new(),
             unit: "%".into(),
