@@ -6,7 +6,6 @@
 
 mod http;
 pub mod incremental;
-mod memo;
 
 use std::collections::HashMap;
 use std::io;

@@ -21,7 +21,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
-use super::memo::{LetGo, Memo};
+mod memo;
+
+use memo::{LetGo, Memo};
 use crate::diagnostics::{ContentError, Source};
 use crate::load::Register;
 use crate::model::Priority;
