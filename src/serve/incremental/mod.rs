@@ -23,7 +23,6 @@ use std::time::{Duration, SystemTime};
 
 mod memo;
 
-use memo::{LetGo, Memo};
 use crate::diagnostics::{ContentError, Source};
 use crate::load::Register;
 use crate::model::Priority;
@@ -32,6 +31,7 @@ use crate::render::markdown::Rendered;
 use crate::render::theme::ThemeFiles;
 use crate::render::{Bytes, OutputFile, PriorityPages, Theme};
 use crate::{load, lock, model, render, validate};
+use memo::{LetGo, Memo};
 
 /// What `serve` keeps between runs of the pipeline.
 #[derive(Default)]
