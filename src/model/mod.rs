@@ -5,7 +5,7 @@ mod build;
 mod date;
 mod history;
 mod labels;
-mod outcomes;
+pub(crate) mod outcomes;
 mod outcomes_build;
 mod priorities;
 mod progress;

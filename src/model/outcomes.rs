@@ -194,43 +194,45 @@ impl Risk {
     }
 }
 
+/// A measure of `values` in 2024, for the tests here and of the pages that say it.
+#[cfg(test)]
+pub(crate) fn measure(better: Better, target: Option<f64>, values: &[f64]) -> Measure {
+    let date = Date {
+        year: 2024,
+        month: 1,
+        day: 1,
+    };
+    Measure {
+        id: "m".into(),
+        place: crate::model::Place::default(),
+        name: "M".into(),
+        explanation: String::new(),
+        unit: "%".into(),
+        better,
+        target,
+        target_source: None,
+        baseline: None,
+        values: values
+            .iter()
+            .map(|&value| Value {
+                period: "2024".into(),
+                end: date,
+                value,
+                numerator: None,
+                denominator: None,
+                source: None,
+                note: None,
+            })
+            .collect(),
+        priorities: Vec::new(),
+        actions: Vec::new(),
+        recommendations: Vec::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn measure(better: Better, target: Option<f64>, values: &[f64]) -> Measure {
-        let date = Date {
-            year: 2024,
-            month: 1,
-            day: 1,
-        };
-        Measure {
-            id: "m".into(),
-            place: crate::model::Place::default(),
-            name: "M".into(),
-            explanation: String::new(),
-            unit: "%".into(),
-            better,
-            target,
-            target_source: None,
-            baseline: None,
-            values: values
-                .iter()
-                .map(|&value| Value {
-                    period: "2024".into(),
-                    end: date,
-                    value,
-                    numerator: None,
-                    denominator: None,
-                    source: None,
-                    note: None,
-                })
-                .collect(),
-            priorities: Vec::new(),
-            actions: Vec::new(),
-            recommendations: Vec::new(),
-        }
-    }
 
     #[test]
     fn the_trend_follows_which_way_is_better() {

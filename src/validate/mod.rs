@@ -19,7 +19,7 @@ use crate::diagnostics::{Allowed, ContentError, Noun, PlanKind, ReferenceKind, S
 use crate::load::Content;
 use crate::model::{Tone, DEFAULT_STATUSES};
 use crate::Stop;
-pub use ids::{is_slug, slugify};
+pub use ids::{edit_distance, is_slug, slugify};
 use references::Seen;
 
 /// Page names the site uses itself; a Markdown page may not take them.

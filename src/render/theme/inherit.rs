@@ -13,6 +13,7 @@ use std::path::Path;
 
 use super::tags::references;
 use crate::diagnostics::{ContentError, Source, ThemeKind, DEFAULT_TEMPLATE as DEFAULT};
+use crate::validate::edit_distance;
 
 /// Adds `default/NAME`, the built-in template NAME, for each such name a template of the theme
 /// (one of `own`) refers to, unless the theme has a file of that name itself. A name that is no
@@ -66,22 +67,6 @@ fn nearest<'a>(wanted: &str, names: &[&'a str]) -> Option<&'a str> {
         .copied()
         .min_by_key(|n| edit_distance(wanted, n))
         .filter(|n| edit_distance(wanted, n) <= n.len() / 3)
-}
-
-/// The number of single-character edits that turn `a` into `b`.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let replaced = diagonal + usize::from(ca != *cb);
-            diagonal = row[j + 1];
-            row[j + 1] = replaced.min(row[j] + 1).min(diagonal + 1);
-        }
-    }
-    row[b.len()]
 }
 
 /// Problems in the chains of `extends`: a template that extends one the theme does not have, and
@@ -242,8 +227,6 @@ mod tests {
             unknown("sidebar.html", &built_in).hint().as_deref(),
             Some("after \"default/\", name one of the built-in templates: action.html, base.html")
         );
-        assert_eq!(edit_distance("acton.html", "action.html"), 1);
-        assert_eq!(edit_distance("", "ab"), 2);
     }
 
     #[test]

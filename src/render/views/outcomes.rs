@@ -155,39 +155,7 @@ fn risk_view<'a>(site: &Site<'a>, risk: &'a Risk, root: &str) -> RiskView<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Date, Value};
-
-    fn measure(better: Better, target: Option<f64>, values: &[f64]) -> Measure {
-        let end = Date {
-            year: 2024,
-            month: 1,
-            day: 1,
-        };
-        let value = |&value| Value {
-            period: "2024".into(),
-            end,
-            value,
-            numerator: None,
-            denominator: None,
-            source: None,
-            note: None,
-        };
-        Measure {
-            id: "m".into(),
-            place: crate::model::Place::default(),
-            name: "M".into(),
-            explanation: String::new(),
-            unit: "%".into(),
-            better,
-            target,
-            target_source: None,
-            baseline: None,
-            values: values.iter().map(value).collect(),
-            priorities: Vec::new(),
-            actions: Vec::new(),
-            recommendations: Vec::new(),
-        }
-    }
+    use crate::model::outcomes::measure;
 
     #[test]
     fn the_latest_value_is_said_against_the_target_in_the_themes_words() {
