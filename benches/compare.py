@@ -45,14 +45,22 @@ def set_aside(trash, folder):
 
 
 def timed(command):
-    """Seconds of wall time for one run of COMMAND, which must succeed."""
+    """Seconds of wall time and of CPU time (user and system, all threads) for one run of
+    COMMAND, which must succeed. Other work on the machine stretches the wall time of a build on
+    both cores far more than its CPU time, so the CPU time is a second, steadier view."""
     started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise subprocess.CalledProcessError(process.returncode, command)
+    return wall, usage.ru_utime + usage.ru_stime
 
 
 def in_turns(pairs, run_a, run_b):
-    """Runs A and B PAIRS times each, alternating which goes first; returns both lists of times."""
+    """Runs A and B PAIRS times each, alternating which goes first; returns both lists of what
+    the runs return (tuples of times)."""
     a, b = [], []
     for n in range(pairs):
         if n % 2 == 0:
@@ -69,6 +77,11 @@ def row(what, a, b):
     return {"what": what, "a": a, "b": b, "ratios": ratios}
 
 
+def rows_of(names, a, b):
+    """One row for each measure in the runs' tuples, named by NAMES in the same order."""
+    return [row(name, [run[i] for run in a], [run[i] for run in b]) for i, name in enumerate(names)]
+
+
 def builds(bins, plan, trash, size):
     site = os.path.join(plan, "site")
 
@@ -83,24 +96,20 @@ def builds(bins, plan, trash, size):
     build(bins[1])()
     a, b = in_turns(pairs_for(size, "build"), build(bins[0]), build(bins[1]))
     set_aside(trash, site)
-    return row(f"build, {size:,} actions", a, b)
+    return rows_of([f"build, {size:,} actions", f"build, {size:,} actions, CPU time"], a, b)
 
 
 def serves(bins, plan, size):
     """Each turn is one server through five edits; the pair is the two servers' medians."""
-    whole = ([], [])
-
-    def serve(which):
+    def serve(binary):
         def run():
-            times, _, rebuilt, _ = serve_edit.measure(bins[which], plan, 5)
-            whole[which].append(statistics.median(rebuilt) / 1000)
-            return statistics.median(times) / 1000
+            served, _, whole, _ = serve_edit.measure(binary, plan, 5)
+            return statistics.median(served) / 1000, statistics.median(whole) / 1000
         return run
 
-    a, b = in_turns(pairs_for(size, "serve"), serve(0), serve(1))
-    whole_a, whole_b = whole
-    return [row(f"serve, {size:,} actions: an action edit to its page served", a, b),
-            row(f"serve, {size:,} actions: the whole site made again", whole_a, whole_b)]
+    a, b = in_turns(pairs_for(size, "serve"), serve(bins[0]), serve(bins[1]))
+    return rows_of([f"serve, {size:,} actions: an action edit to its page served",
+                    f"serve, {size:,} actions: the whole site made again"], a, b)
 
 
 def checks(bins, plan, size):
@@ -111,7 +120,7 @@ def checks(bins, plan, size):
     check(bins[0])()
     check(bins[1])()
     a, b = in_turns(pairs_for(size, "check"), check(bins[0]), check(bins[1]))
-    return row(f"check, {size:,} actions", a, b)
+    return rows_of([f"check, {size:,} actions", f"check, {size:,} actions, CPU time"], a, b)
 
 
 def seconds(value):
@@ -152,24 +161,27 @@ def main():
     trash = os.path.join(args.work, "trash")
     os.makedirs(trash, exist_ok=True)
     load = os.getloadavg()[0]
+    began = time.strftime("%Y-%m-%d %H:%M", time.gmtime())
 
     rows = []
-    for size in args.sizes:
-        plan = os.path.join(args.work, f"plan-{size}")
-        rows.append(builds(bins, plan, trash, size))
-        print(describe(rows[-1]), flush=True)
-        for r in serves(bins, plan, size):
+
+    def report(new_rows):
+        for r in new_rows:
             rows.append(r)
             print(describe(r), flush=True)
+
+    for size in args.sizes:
+        plan = os.path.join(args.work, f"plan-{size}")
+        report(builds(bins, plan, trash, size))
+        report(serves(bins, plan, size))
     largest = max(args.sizes)
-    rows.append(checks(bins, os.path.join(args.work, f"plan-{largest}"), largest))
-    print(describe(rows[-1]), flush=True)
+    report(checks(bins, os.path.join(args.work, f"plan-{largest}"), largest))
 
     with open(os.path.join(args.work, "compare.json"), "w", encoding="utf-8") as out:
         json.dump({"a": names[0], "b": names[1], "rows": rows}, out, indent=1)
-    print(f"\nPaired runs ({os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M', time.gmtime())} "
-          f"UTC, load average {load:.2f} at the start and {os.getloadavg()[0]:.2f} at the end); "
-          "each time is wall time, below 1 means A took less time:\n")
+    print(f"\nPaired runs ({os.cpu_count()} cores, from {began} UTC, load average {load:.2f} at "
+          f"the start and {os.getloadavg()[0]:.2f} at the end). Wall time unless it says CPU "
+          "time; below 1 means A took less time:\n")
     print(table(rows, names))
 
 
