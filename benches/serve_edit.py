@@ -40,9 +40,10 @@ def peak_mib(pid):
         return "not measured"
 
 
-def main():
-    planpress, project = sys.argv[1], sys.argv[2]
-    edits = int(sys.argv[3]) if len(sys.argv) > 3 else 5
+def measure(planpress, project, edits=5):
+    """Runs one server through EDITS edits and returns the three lists of milliseconds (first
+    save served, second save served, whole site made again) and the server's peak memory.
+    benches/compare.py calls this for each of two binaries in turn."""
     register = sorted(glob.glob(os.path.join(project, "content", "priorities", "*.toml")))[0]
     original = open(register, encoding="utf-8").read()
     first = re.search(r'\[\[actions\]\]\nid = "([^"]+)"\ntitle = "([^"]+)"', original)
@@ -79,16 +80,23 @@ def main():
                 time.sleep(0.002)
             whole.append((time.perf_counter() - started) * 1000)
             time.sleep(0.5)  # let the watcher settle before the next save
-        print(f"median {statistics.median(times):.0f} ms; each: "
-              + ", ".join(f"{t:.0f}" for t in times)
-              + f"; a second save during the rebuild: median {statistics.median(again):.0f} ms"
-              + f"; whole site: median {statistics.median(whole):.0f} ms"
-              + f"; peak memory {peak_mib(server.pid)}")
+        return times, again, whole, peak_mib(server.pid)
     finally:
         with open(register, "w", encoding="utf-8") as out:
             out.write(original)
         server.terminate()
         server.wait()
+
+
+def main():
+    planpress, project = sys.argv[1], sys.argv[2]
+    edits = int(sys.argv[3]) if len(sys.argv) > 3 else 5
+    times, again, whole, peak = measure(planpress, project, edits)
+    print(f"median {statistics.median(times):.0f} ms; each: "
+          + ", ".join(f"{t:.0f}" for t in times)
+          + f"; a second save during the rebuild: median {statistics.median(again):.0f} ms"
+          + f"; whole site: median {statistics.median(whole):.0f} ms"
+          + f"; peak memory {peak}")
 
 
 if __name__ == "__main__":
