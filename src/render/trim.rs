@@ -10,8 +10,8 @@ pub struct Trim {
     open: Option<&'static str>,
 }
 
-/// The elements whose text is shown as written, and how each closes.
-const PREFORMATTED: [(&str, &str); 2] = [("<pre", "</pre>"), ("<textarea", "</textarea>")];
+/// The elements whose text is shown as written (their names), and how each closes.
+const PREFORMATTED: [(&str, &str); 2] = [("pre", "</pre>"), ("textarea", "</textarea>")];
 
 impl Trim {
     /// Writes `line` (with or without its line end) to `out`: without its indentation and
@@ -62,23 +62,40 @@ impl Trim {
     }
 }
 
-/// The first preformatted element opened in `text`: where, and its closing tag.
+/// The first preformatted element opened in `text`: where, and its closing tag. Every line of
+/// every page is looked at, so this looks only at each `<` in it.
 fn first_open(text: &str) -> Option<(usize, &'static str)> {
-    PREFORMATTED
-        .iter()
-        .filter_map(|(open, close)| {
-            let at = text.match_indices(open).map(|(at, _)| at).find(|&at| {
-                let after = text[at + open.len()..].chars().next();
-                after.is_none_or(|c| c == '>' || c.is_whitespace())
-            })?;
-            Some((at, *close))
-        })
-        .min_by_key(|(at, _)| *at)
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(found) = text[from..].find('<') {
+        let at = from + found;
+        from = at + 1;
+        let after = &bytes[at + 1..];
+        if !matches!(after.first(), Some(b'p' | b't')) {
+            continue;
+        }
+        for (name, close) in PREFORMATTED {
+            let ends = after.get(name.len());
+            let whole = ends.is_none_or(|&b| b == b'>' || b.is_ascii_whitespace());
+            if after.starts_with(name.as_bytes()) && whole {
+                return Some((at, close));
+            }
+        }
+    }
+    None
 }
 
 /// A whole page, trimmed.
 pub fn trim_lines(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
+    if !html.contains("<pre") && !html.contains("<textarea") {
+        // Most pages have no preformatted text: every line is trimmed.
+        for line in html.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            out.push_str(line);
+            out.push('\n');
+        }
+        return out;
+    }
     let mut trim = Trim::default();
     for line in html.split_inclusive('\n') {
         trim.line(line, &mut out);

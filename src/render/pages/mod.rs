@@ -90,8 +90,8 @@ pub struct Lists<'a> {
     pub sros: Vec<SroView<'a>>,
     /// Each register's recommendations.
     pub recommendations: Vec<Vec<RecommendationView<'a>>>,
-    /// Each register's coverage: how much addressed to the trust has a local answer.
-    pub coverage: Vec<tera::Value>,
+    /// Every register's coverage, in order: how much addressed to the trust has a local answer.
+    pub coverage: tera::Value,
     /// The priorities' parts of the print edition, in order, until the edition takes them.
     pub print_parts: Mutex<Vec<Bytes>>,
 }

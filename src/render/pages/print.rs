@@ -83,7 +83,7 @@ struct Edition<'o, 'g> {
     /// Whether the run is still wanted: writing stops when it is not.
     stopped: &'o dyn Fn() -> bool,
     /// The end of what was written, up to its first line end still to come.
-    line: Vec<u8>,
+    line: String,
     trim: Trim,
     trimmed: String,
     marker: Marker<'g>,
@@ -95,7 +95,7 @@ impl<'o, 'g> Edition<'o, 'g> {
         Edition {
             out,
             stopped,
-            line: Vec::new(),
+            line: String::new(),
             trim: Trim::default(),
             trimmed: String::new(),
             marker,
@@ -103,9 +103,8 @@ impl<'o, 'g> Edition<'o, 'g> {
         }
     }
 
-    fn end_line(&mut self, line: &[u8]) {
-        self.trim
-            .line(&String::from_utf8_lossy(line), &mut self.trimmed);
+    fn end_line(&mut self, line: &str) {
+        self.trim.line(line, &mut self.trimmed);
     }
 
     /// Marks what is trimmed so far and writes it on.
@@ -131,19 +130,21 @@ impl<'o, 'g> Edition<'o, 'g> {
 
 impl Write for Edition<'_, '_> {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        let mut rest = bytes;
-        while let Some(at) = rest.iter().position(|&b| b == b'\n') {
+        // Tera writes whole pieces of text, so each is UTF-8 on its own.
+        let text = String::from_utf8_lossy(bytes);
+        let mut rest: &str = &text;
+        while let Some(at) = rest.find('\n') {
             let (line, after) = rest.split_at(at + 1);
             if self.line.is_empty() {
                 self.end_line(line);
             } else {
                 let mut whole = std::mem::take(&mut self.line);
-                whole.extend_from_slice(line);
+                whole.push_str(line);
                 self.end_line(&whole);
             }
             rest = after;
         }
-        self.line.extend_from_slice(rest);
+        self.line.push_str(rest);
         if self.trimmed.len() >= PIECE && self.trimmed.ends_with(">\n") {
             self.pass_on()?;
         }

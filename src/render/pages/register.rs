@@ -23,13 +23,13 @@ impl Kind for Registers {
     /// The registers' index and coverage pages, and each register's pages, handed on as they are
     /// made (each recommendation's page in parallel).
     fn make(&self, site: &Site, lists: &Lists) {
-        let coverage = json(&lists.coverage);
         for page in ["recommendations.html", "coverage.html"] {
-            let extra = vec![("registers", coverage.clone())];
+            let extra = vec![("registers", lists.coverage.clone())];
             site.emit(site.page(page, page, "", extra));
         }
         let registers = site.plan.registers.iter().zip(&lists.recommendations);
-        for ((register, items), summary) in registers.zip(&lists.coverage) {
+        let coverage = lists.coverage.as_array().map_or(&[][..], Vec::as_slice);
+        for ((register, items), summary) in registers.zip(coverage) {
             site.emit(register_index(site, register, items, summary));
             let items: Vec<_> = items.iter().zip(&register.items).collect();
             emit_each(site, &items, |(item, made_from)| {
@@ -62,7 +62,7 @@ impl Kind for Registers {
     }
 
     fn print(&self, _: &Site, lists: &Lists, values: &mut Extra) {
-        values.push(("coverage", json(&lists.coverage)));
+        values.push(("coverage", lists.coverage.clone()));
     }
 }
 
@@ -80,13 +80,15 @@ pub fn views<'a>(site: &Site<'a>) -> Vec<Vec<RecommendationView<'a>>> {
         .collect()
 }
 
-/// Each register's coverage, from its recommendations' views.
-pub fn coverage(plan: &Plan, views: &[Vec<RecommendationView>]) -> Vec<tera::Value> {
-    plan.registers
+/// Every register's coverage, in order, from its recommendations' views.
+pub fn coverage(plan: &Plan, views: &[Vec<RecommendationView>]) -> tera::Value {
+    let coverage: Vec<Coverage> = plan
+        .registers
         .iter()
         .zip(views)
-        .map(|(r, v)| json(&coverage_of(plan, r, v)))
-        .collect()
+        .map(|(r, v)| coverage_of(plan, r, v))
+        .collect();
+    json(&coverage)
 }
 
 /// A recommendation as lists show it.

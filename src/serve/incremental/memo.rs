@@ -36,11 +36,16 @@ impl<K, V> Default for Memo<K, V> {
 }
 
 impl<K: Hash + Eq + Send + 'static, V: Clone + Send + 'static> Memo<K, V> {
-    /// Starts a run: everything kept so far becomes the previous generation.
+    /// Starts a run: everything kept so far becomes the previous generation. After a whole run
+    /// (the usual case) the previous one is empty, and the two change places at no cost.
     pub fn begin(&self) {
-        let mut kept = lock(&self.kept);
-        let current = std::mem::take(&mut kept.current);
-        kept.previous.extend(current);
+        let kept = &mut *lock(&self.kept);
+        if kept.previous.is_empty() {
+            std::mem::swap(&mut kept.previous, &mut kept.current);
+        } else {
+            let current = std::mem::take(&mut kept.current);
+            kept.previous.extend(current);
+        }
     }
 
     /// Ends a run that made a whole site: what it did not use goes.
