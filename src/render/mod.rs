@@ -8,9 +8,6 @@ mod chrome;
 mod contexts;
 pub mod data;
 mod find;
-mod highlight;
-mod links;
-pub mod markdown;
 mod outcomes;
 mod print;
 mod progress;
@@ -31,11 +28,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
-use crate::diagnostics::{ContentError, LinkKind, Source, ThemeKind};
+use crate::diagnostics::{ContentError, Source, ThemeKind};
 use crate::load::Attachment;
 use crate::lock;
+use crate::markdown;
 use crate::model::{Plan, Priority, Text};
-use links::LinkTargets;
 pub use theme::Theme;
 use views::*;
 
@@ -103,9 +100,9 @@ impl Sink for Collect {
 }
 
 /// What a run may take from an earlier run instead of rendering it again, and what `serve` wants
-/// of a run besides the site. A build takes nothing; `serve` keeps the theme, each page, each piece
-/// of Markdown and each priority's pages between saves, and wants the pages an edit is most likely
-/// about as soon as they are made.
+/// of a run besides the site. A build takes nothing; `serve` keeps the theme, each page and each
+/// priority's pages between saves, and wants the pages an edit is most likely about as soon as
+/// they are made.
 pub trait Reuse: Sync {
     /// The theme made from `files`.
     fn theme(&self, files: theme::ThemeFiles) -> Result<Arc<Theme>, Vec<ContentError>> {
@@ -121,17 +118,6 @@ pub trait Reuse: Sync {
         render: &mut dyn FnMut() -> Option<Bytes>,
     ) -> Option<Bytes> {
         let _ = (key, fingerprint);
-        render()
-    }
-
-    /// A piece of Markdown as HTML, with the problems found in it, as `render` makes it; it
-    /// depends on nothing but what `key` fingerprints.
-    fn markdown(
-        &self,
-        key: &dyn Fn() -> u64,
-        render: &dyn Fn() -> markdown::Rendered,
-    ) -> markdown::Rendered {
-        let _ = key;
         render()
     }
 
@@ -199,7 +185,6 @@ pub fn render_site(
         reuse,
         past_early: AtomicBool::new(false),
         paths: Mutex::new(Vec::new()),
-        targets: LinkTargets::new(plan, sources.iter().map(|s| s.path.as_path()), attachments),
         problems: Mutex::new(Vec::new()),
         early: Mutex::new(Vec::new()),
         fingerprints: Fingerprints::default(),
@@ -215,7 +200,7 @@ pub fn render_site(
     };
     renderer.pages();
     renderer.emit(attachments.iter().map(|(path, bytes)| OutputFile {
-        path: links::published_path(path),
+        path: markdown::links::published_path(path),
         bytes: Bytes::new(bytes.clone()),
     }));
     renderer.emit(theme.assets.iter().map(|(path, bytes)| OutputFile {
@@ -268,7 +253,6 @@ struct Renderer<'a> {
     past_early: AtomicBool,
     /// Every file handed to the sink so far (the sitemap lists the pages).
     paths: Mutex<Vec<String>>,
-    targets: LinkTargets,
     problems: Mutex<Vec<ContentError>>,
     /// The priorities' and action areas' pages, for `reuse` to be shown early.
     early: Mutex<Vec<OutputFile>>,
@@ -759,7 +743,7 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    /// Renders Markdown from a content file; broken links become errors pointing into that file.
+    /// The HTML of Markdown from a content file, shown from a page `root` away from the site root.
     fn markdown(&self, text: &Text, root: &str, inline: bool) -> String {
         let style = if inline {
             Style::Inline
@@ -773,26 +757,15 @@ impl<'a> Renderer<'a> {
         let Some(source) = self.sources.get(text.source) else {
             return String::new();
         };
-        let resolve = |url: &str| self.targets.resolve(&source.path, url, root);
-        let render = || match style {
-            Style::Inline => markdown::render_inline(&text.markdown, &resolve),
-            Style::Block(prefix) => markdown::render_with_prefix(&text.markdown, &resolve, prefix),
+        let (shown, prefix) = match style {
+            Style::Inline => (markdown::Style::Inline, ""),
+            Style::Block(prefix) => (markdown::Style::Block, prefix),
         };
-        // The same text, in the same file, shown from the same folder, with the same files to
-        // link to, renders the same.
-        let key = || {
-            let targets = self.targets.fingerprint();
-            cache::fingerprint(&(&text.markdown, &source.path, root, style, targets))
-        };
-        let (html, problems) = self.reuse.markdown(&key, &render);
-        for problem in problems {
-            let at = text.offset + problem.range.start;
-            let kind = LinkKind::NotAPage {
-                explanation: problem.message,
-            };
-            self.problem(ContentError::at(source, at..at + problem.range.len(), kind));
-        }
-        html
+        // The load stage made the HTML for the one way each text is shown (`load::TextAt`).
+        let made = text.html != markdown::Html::NotMade;
+        debug_assert!(!made || text.style == shown, "{:?}", text.markdown);
+        text.html
+            .shown(&text.markdown, &source.path, shown, root, prefix)
     }
 
     fn problem(&self, error: ContentError) {
@@ -817,7 +790,7 @@ const COMPACT_OVER: usize = 20;
 
 /// How a piece of Markdown is rendered: inline (a bullet), or as blocks whose heading ids start
 /// with a prefix ("" on its own page).
-#[derive(Clone, Copy, Hash)]
+#[derive(Clone, Copy)]
 enum Style<'p> {
     Inline,
     Block(&'p str),
