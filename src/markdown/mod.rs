@@ -324,4 +324,17 @@ mod tests {
             "\u{E000} <a href=\"../governance.html\">aims</a>"
         );
     }
+
+    #[test]
+    fn a_link_the_sanitiser_copies_leads_to_the_same_place_from_every_copy() {
+        // A paragraph inside a link: the sanitiser closes the link and opens a copy after it.
+        let markdown = "[a <p> b](governance.md)";
+        let html = parsed(markdown, Style::Block).html;
+        let shown = html.shown(markdown, Path::new(FILE), Style::Block, "../", "");
+        assert_eq!(
+            shown.matches(r#"href="../governance.html""#).count(),
+            2,
+            "{shown}"
+        );
+    }
 }
