@@ -172,17 +172,16 @@ impl Markdown {
             .into_iter()
             // A text left out has no place, and nothing to show.
             .filter(|t| !t.text.is_empty())
-            .map(|t| {
-                let parsed = markdown::parse(t.text, file, t.style, html);
-                (t.offset, parsed)
-            })
+            .map(|t| (t.offset, markdown::parse(t.text, file, t.style, html)))
+            // `check` keeps only what holds something: most texts hold no link nor heading.
+            .filter(|(_, parsed)| !parsed.is_empty())
             .collect();
         parsed.sort_by_key(|(offset, _)| *offset);
         parsed.dedup_by_key(|(offset, _)| *offset);
         Markdown(parsed.into())
     }
 
-    /// The parse of the text at `offset`.
+    /// The parse of the text at `offset`; `None` for a text with nothing in it (`Parsed::EMPTY`).
     pub fn get(&self, offset: usize) -> Option<&Parsed> {
         let found = self.0.binary_search_by_key(&offset, |(offset, _)| *offset);
         found.ok().map(|i| &self.0[i].1)

@@ -123,6 +123,11 @@ impl Parsed {
         style: Style::Block,
     };
 
+    /// Whether it holds nothing: no outline, and no HTML.
+    pub fn is_empty(&self) -> bool {
+        self.outline.is_none() && self.html == Html::NotMade
+    }
+
     pub fn links(&self) -> &[Link] {
         self.outline.as_deref().map_or(&[], |o| &o.links)
     }
@@ -166,8 +171,12 @@ pub fn parse(markdown: &str, file: &Path, style: Style, html: bool) -> Parsed {
         Some(writer) => kept(markdown, writer.finish(markdown.len()), markable),
         None => Html::NotMade,
     };
-    let outline = outline.outline;
+    let mut outline = outline.outline;
     let empty = outline == Outline::default();
+    // Kept until the checks are done, for every text of the plan: no room to spare.
+    outline.links.shrink_to_fit();
+    outline.headings.shrink_to_fit();
+    outline.removed.shrink_to_fit();
     Parsed {
         outline: (!empty).then(|| Box::new(outline)),
         html,
@@ -193,7 +202,10 @@ fn kept(markdown: &str, made: html::Made, markable: bool) -> Html {
 /// `#`, or a line ending in `=` or `-` (a heading underlined). Most bullets have none, and
 /// `check` need not parse them.
 fn may_hold_markup(markdown: &str) -> bool {
-    markdown.contains(['[', '<', '#'])
+    // One search for each character: a search for one is fast; for any of several, slow.
+    markdown.contains('[')
+        || markdown.contains('<')
+        || markdown.contains('#')
         || markdown
             .lines()
             .any(|line| line.trim_end().ends_with(['=', '-']))
