@@ -13,6 +13,7 @@ use std::path::Path;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::links;
+use super::marks::{ANCHOR_NEXT, PREFIX, ROOT_NEXT};
 use super::{highlight, Style};
 use crate::render::theme::escape;
 use crate::safe_html as sanitise;
@@ -20,15 +21,6 @@ use crate::validate::slugify;
 
 /// Marks where a highlighted code block goes back in: a private-use character no text contains.
 const CODE_MARK: char = '\u{F8FF}';
-/// In made HTML: the way from the page to the site root goes here.
-const ROOT: char = '\u{E000}';
-/// In made HTML: the prefix of heading ids goes here.
-const PREFIX: char = '\u{E001}';
-/// While HTML is made, before a link or image: the root goes at the start of its address.
-const ROOT_NEXT: char = '\u{E002}';
-/// While HTML is made, before a link to an anchor: the prefix goes after its `#`.
-const ANCHOR_NEXT: char = '\u{E003}';
-
 /// Where the HTML will be shown.
 #[derive(Clone, Copy)]
 pub enum Place<'a> {
@@ -36,17 +28,6 @@ pub enum Place<'a> {
     Marked,
     /// From a page `root` away from the site root, with heading ids starting `prefix`.
     At { root: &'a str, prefix: &'a str },
-}
-
-/// Whether marks in the HTML of `markdown` can only be ours: its text has none of the mark
-/// characters, nor a character reference (`&#…;`) that could make one.
-pub fn markable(markdown: &str) -> bool {
-    // One search for each: a search for one character is fast; for any of several, slow.
-    !markdown.contains("&#")
-        && !markdown.contains(ROOT)
-        && !markdown.contains(PREFIX)
-        && !markdown.contains(ROOT_NEXT)
-        && !markdown.contains(ANCHOR_NEXT)
 }
 
 /// Builds the HTML of one text from its events, as they come.
@@ -317,49 +298,9 @@ fn add_heading_ids(events: &mut [Event], prefix: &str) -> usize {
     count
 }
 
-/// Marked HTML as it is kept: each mark made before a tag moved into the tag's address. `None`
-/// when a mark is not where it was put (the sanitiser moved it): the HTML is then made where it
-/// is shown instead.
-pub fn settle(html: &str) -> Option<String> {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(at) = rest.find([ROOT_NEXT, ANCHOR_NEXT]) {
-        out.push_str(&rest[..at]);
-        let anchor = rest[at..].starts_with(ANCHOR_NEXT);
-        rest = &rest[at + ROOT_NEXT.len_utf8()..];
-        let (tags, mark): (&[&str], char) = if anchor {
-            (&["<a href=\"#"], PREFIX)
-        } else {
-            (&["<a href=\"", "<img src=\""], ROOT)
-        };
-        let tag = tags.iter().find(|tag| rest.starts_with(**tag))?;
-        out.push_str(tag);
-        out.push(mark);
-        rest = &rest[tag.len()..];
-    }
-    out.push_str(rest);
-    Some(out)
-}
-
-/// Marked HTML shown from a page `root` away from the site root, with heading ids starting `prefix`.
-pub fn place(html: &str, root: &str, prefix: &str) -> String {
-    let mut out = String::with_capacity(html.len() + 64);
-    let mut rest = html;
-    while let Some(at) = rest.find([ROOT, PREFIX]) {
-        out.push_str(&rest[..at]);
-        out.push_str(if rest[at..].starts_with(ROOT) {
-            root
-        } else {
-            prefix
-        });
-        rest = &rest[at + ROOT.len_utf8()..];
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::marks::{place, settle};
     use super::*;
 
     /// Markdown in `content/pages/vision.md` as HTML, from a page `root` away from the site root,

@@ -7,6 +7,7 @@
 mod highlight;
 mod html;
 pub mod links;
+mod marks;
 
 use std::ops::Range;
 use std::path::Path;
@@ -63,7 +64,7 @@ impl Html {
         match self {
             Html::Same => markdown.to_string(),
             Html::Fixed(html) => html.to_string(),
-            Html::Marked(html) => html::place(html, root, prefix),
+            Html::Marked(html) => marks::place(html, root, prefix),
             Html::NotMade | Html::Unmarked => {
                 let place = html::Place::At { root, prefix };
                 html::write(markdown, file, style, place).html
@@ -150,7 +151,7 @@ pub fn parse(markdown: &str, file: &Path, style: Style, html: bool) -> Parsed {
             ..Parsed::EMPTY
         };
     }
-    let markable = html::markable(markdown);
+    let markable = marks::markable(markdown);
     let place = match markable {
         true => html::Place::Marked,
         // Made for the top of the site: kept only if nothing in it depends on the place.
@@ -195,7 +196,7 @@ fn kept(markdown: &str, made: html::Made, markable: bool) -> Html {
     if !markable || made.sanitised {
         return Html::Unmarked;
     }
-    html::settle(&made.html).map_or(Html::Unmarked, |html| Html::Marked(html.into()))
+    marks::settle(&made.html).map_or(Html::Unmarked, |html| Html::Marked(html.into()))
 }
 
 /// Whether a text may hold a link, image, heading or raw HTML: every one needs a `[`, `<` or
