@@ -166,10 +166,12 @@ pub struct Markdown(Arc<[(usize, Parsed)]>);
 
 impl Markdown {
     /// Parses each text of `file` (its path from the project root, which its links are relative
-    /// to), with its HTML when `html` is wanted.
+    /// to), with its HTML when `html` is wanted. The texts are parsed on all cores: in `serve`, an edited register's texts are parsed
+    /// again before its pages are shown.
     pub fn parse(texts: Vec<TextAt>, file: &Path, html: bool) -> Markdown {
         let mut parsed: Vec<(usize, Parsed)> = texts
-            .into_iter()
+            .into_par_iter()
+            .with_min_len(16)
             // A text left out has no place, and nothing to show.
             .filter(|t| !t.text.is_empty())
             .map(|t| (t.offset, markdown::parse(t.text, file, t.style, html)))

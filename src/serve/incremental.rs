@@ -5,7 +5,8 @@
 //! from, and takes the one kept while that fingerprint is the same. `build` and `check` never use
 //! it. What is kept, and under what:
 //! - each content file's text, under its size and modification time;
-//! - each priority register's parse, its Markdown's with it, under the hash of its text;
+//! - each priority register's parse (its TOML, and its Markdown with the HTML), under the hash
+//!   of its text;
 //! - each register's own problems, under its text and what it may refer to (ids, files);
 //! - each priority's model, under its register's text and the changes the updates make to it;
 //! - the theme, under the fingerprint of its files;
@@ -107,9 +108,9 @@ impl Incremental {
         self.priorities.begin();
     }
 
-    /// Lets go of what the run did not use. After a save that changed a large register, that is
-    /// the HTML of all its texts, and freeing it takes a few hundred milliseconds that a save should not
-    /// wait for.
+    /// Lets go of what the run did not use (an edited register's old parse with the HTML of its
+    /// texts, the pages it made), on another thread: freeing much takes time that a save should
+    /// not wait for.
     fn end(&self) {
         let unused: Vec<LetGo> = vec![
             self.texts.end(),
