@@ -3,9 +3,8 @@
 //! raw HTML cut down to the safe subset (content comes from many hands; nothing in it may run in a
 //! reader's page).
 //!
-//! A text is shown from pages at different depths, and a page's body is shown again in the print
-//! edition with its heading ids prefixed. So the HTML is made once with marks where the way to the
-//! site root and the id prefix go (`Place::Marked`), and `place` puts them in where it is shown.
+//! The HTML is made for one place (`Place::At`), or once for every place, with marks where the
+//! way to the site root and the heading-id prefix go (`Place::Marked`; see `marks`).
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -21,6 +20,7 @@ use crate::validate::slugify;
 
 /// Marks where a highlighted code block goes back in: a private-use character no text contains.
 const CODE_MARK: char = '\u{F8FF}';
+
 /// Where the HTML will be shown.
 #[derive(Clone, Copy)]
 pub enum Place<'a> {
