@@ -6,6 +6,7 @@
 
 pub mod diagnostics;
 pub mod load;
+pub mod markdown;
 pub mod model;
 pub mod pdf;
 pub mod pipeline;

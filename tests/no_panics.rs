@@ -1,10 +1,12 @@
 //! Property tests: whatever bytes or TOML land in any content file, the pipeline answers with a
-//! site or with errors, and never panics.
+//! site or with errors, and never panics; whatever Markdown is parsed, its HTML is the same
+//! from every place it is shown as if it were made there.
 
 use std::path::Path;
 
 use planpress::diagnostics::Source;
 use planpress::load::Files;
+use planpress::markdown::{self, Html, Style};
 use planpress::pipeline::{run_with, Fresh, Options, Output};
 use proptest::prelude::*;
 
@@ -51,8 +53,42 @@ fn syntaxy() -> impl Strategy<Value = String> {
     proptest::string::string_regex(r#"(\+\+\+\n|\[\[[a-z]{1,8}\]\]\n|[a-z_]{1,8} = |"[^"\n]{0,12}"|[0-9]{1,6}|2024-0[1-9]-1[0-9]|\[|\]|\{|\}|,|\n|#{1,6} |- |\*|`{1,3}|<[a-z]{1,6}[^>]{0,10}>|\]\(|\)|!|&|\\|.){0,60}"#).unwrap()
 }
 
+/// Markdown with links and images to every kind of target, headings, anchors and raw HTML; now
+/// and then, the characters the HTML's marks are made of, written plainly or as references.
+fn markdownish() -> impl Strategy<Value = String> {
+    let piece = |pattern: &str| proptest::string::string_regex(pattern).unwrap();
+    let pieces = prop_oneof![
+        8 => piece(r#"!?\[[a-z ]{0,6}(<p>)?[a-z]{0,2}\]\((\.\./)?(pages/x\.md|files/y\.png|plan\.toml|sros\.toml#a|#top|https://x\.org|\.\./measures/b\.csv|/z|javascript:q)\)"#),
+        4 => piece(r"\n#{1,3} [a-z]{1,5}( \{#[a-z]{1,3}\})?\n"),
+        8 => piece(r#"<b>|</b>|<p>|<a href="[a-z.#]{0,8}">|<script>|\n\n|\n|- |> |```rust\n|[=-]{1,3}\n|\||`|\*"#),
+        16 => piece("[a-z]{1,8} "),
+        1 => piece(r"&#57344;|&#x[eE]00[0-3];|[\x{E000}-\x{E003}\x{F8FF}]"),
+    ];
+    proptest::collection::vec(pieces, 0..30).prop_map(|pieces| pieces.concat())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 96, .. ProptestConfig::default() })]
+
+    #[test]
+    fn markdown_parsed_once_is_shown_as_if_made_where_it_is_shown(
+        text in markdownish(),
+        inline in any::<bool>(),
+        in_print in any::<bool>(),
+    ) {
+        let file = Path::new("content/pages/page.md");
+        let style = if inline { Style::Inline } else { Style::Block };
+        let (root, prefix) = if in_print { ("../", "page-page-") } else { ("", "") };
+        let parsed = markdown::parse(&text, file, style, true);
+        let shown = parsed.html.shown(&text, file, style, root, prefix);
+        let made_there = Html::NotMade.shown(&text, file, style, root, prefix);
+        prop_assert_eq!(shown, made_there);
+        // `check` parses without HTML, and may skip the parse: it reads the same outline.
+        let checked = markdown::parse(&text, file, style, false);
+        prop_assert_eq!(parsed.links(), checked.links());
+        prop_assert_eq!(parsed.headings(), checked.headings());
+        prop_assert_eq!(parsed.removed(), checked.removed());
+    }
 
     #[test]
     fn any_bytes_in_any_file(place in 0..PLACES.len(), bytes in proptest::collection::vec(any::<u8>(), 0..400)) {

@@ -67,7 +67,7 @@ impl New {
 fn create(what: Entry, root: &Path) -> Result<planpress::scaffold::Created, CommandError> {
     let fresh = &planpress::pipeline::Fresh;
     let sources = planpress::load::read(root, fresh).sources;
-    let (content, _) = planpress::load::parse(sources, fresh);
+    let (content, _) = planpress::load::parse(sources, false, fresh);
     let plan = content.plan.as_ref().map(|p| &p.value);
     let first_status = plan
         .and_then(|p| p.statuses.first().map(|s| s.id.get_ref().clone()))

@@ -5,8 +5,8 @@ use std::ops::Range;
 
 use super::format::{MeasureEntry, ValueEntry};
 use super::parse::Content;
-use super::paths::resolve;
 use crate::diagnostics::{ContentError, CsvKind, Source};
+use crate::markdown::links::resolve;
 
 /// One value of a measure and where it was written, so a wrong one can be pointed at.
 #[derive(Debug, Clone)]

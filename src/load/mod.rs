@@ -5,7 +5,7 @@ pub mod format;
 mod front_matter;
 mod measures;
 mod parse;
-mod paths;
+mod texts;
 
 use std::path::{Path, PathBuf};
 
@@ -15,7 +15,10 @@ use walkdir::WalkDir;
 use crate::diagnostics::{ContentError, FileKind, Source};
 pub use measures::{from_toml as measure_value, RawValue};
 pub use parse::{parse, Content, Loaded, MarkdownSource, PageSource, Register, UpdateSource};
-pub use paths::{content_target, is_external_or_anchor, resolve};
+pub use texts::{
+    markdown_texts, register_texts, string_start, texts_outside_registers, Kind, Markdown, Piece,
+    TextAt,
+};
 
 /// What reading `content/` found: the text files, the files to publish as they are, and the
 /// files that could not be read.

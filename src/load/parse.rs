@@ -14,6 +14,7 @@ use super::format::{
 };
 use super::front_matter::{self, SplitError};
 use super::measures::{self, RawValue};
+use super::texts::{self, Markdown, Written};
 use crate::diagnostics::{ContentError, FileKind, Source, TomlKind};
 
 /// A parsed file and the index of its source, so later stages can point back into it.
@@ -23,6 +24,8 @@ pub struct Loaded<T> {
     /// The file's name without its extension: the id of a priority, the slug of a page.
     pub stem: String,
     pub value: T,
+    /// The Markdown in it, parsed: each text's parse by its offset in the file.
+    pub markdown: Markdown,
 }
 
 /// A Markdown file: its front matter and its body, with the body's offset in the file.
@@ -62,13 +65,19 @@ pub struct Content {
     pub attachments: Vec<super::Attachment>,
 }
 
-/// A priority's register parsed: what it holds if it could be read, and the problems found.
-pub type Register = (Option<Arc<PriorityFile>>, Vec<ContentError>);
+/// A priority's register parsed: what it holds if it could be read, with its Markdown parsed,
+/// and the problems found.
+pub type Register = (Option<(Arc<PriorityFile>, Markdown)>, Vec<ContentError>);
 
 /// Parses every source by where it sits: `content/plan.toml`, `content/sros.toml`,
-/// `content/priorities/*.toml`, `content/pages/*.md`. Returns what parsed and every error. Each
+/// `content/priorities/*.toml`, `content/pages/*.md`, and the Markdown in each, with its HTML
+/// when `html` is wanted (every command but `check`). Returns what parsed and every error. Each
 /// priority register may come from `reuse` instead.
-pub fn parse(sources: Vec<Source>, reuse: &dyn super::Reuse) -> (Content, Vec<ContentError>) {
+pub fn parse(
+    sources: Vec<Source>,
+    html: bool,
+    reuse: &dyn super::Reuse,
+) -> (Content, Vec<ContentError>) {
     let mut content = Content::default();
     let mut errors = Vec::new();
     // The priorities' action registers are most of a large plan: they are parsed in parallel
@@ -77,7 +86,7 @@ pub fn parse(sources: Vec<Source>, reuse: &dyn super::Reuse) -> (Content, Vec<Co
         .par_iter()
         .map(|source| {
             matches!(Role::of(&source.path), Role::Priority)
-                .then(|| reuse.register(source, &|| parse_register(source)))
+                .then(|| reuse.register(source, &|| parse_register(source, html)))
         })
         .collect();
     for (index, source) in sources.iter().enumerate() {
@@ -86,7 +95,10 @@ pub fn parse(sources: Vec<Source>, reuse: &dyn super::Reuse) -> (Content, Vec<Co
             Role::Sros => content.sros = parse_toml(source, index, &mut errors),
             Role::Priority => {
                 if let Some((priority, priority_errors)) = priorities[index].take() {
-                    let priority = priority.map(|value| loaded(source, index, value));
+                    let priority = priority.map(|(value, markdown)| Loaded {
+                        markdown,
+                        ..loaded(source, index, value)
+                    });
                     content.priorities.extend(priority);
                     errors.extend(priority_errors);
                 }
@@ -112,6 +124,7 @@ pub fn parse(sources: Vec<Source>, reuse: &dyn super::Reuse) -> (Content, Vec<Co
         }
     }
     content.sources = sources;
+    texts::parse_all(&mut content, html);
     let (values, value_errors) = measures::values(&content);
     content.measure_values = values;
     errors.extend(value_errors);
@@ -119,11 +132,14 @@ pub fn parse(sources: Vec<Source>, reuse: &dyn super::Reuse) -> (Content, Vec<Co
     (content, errors)
 }
 
-/// A priority's action register.
-fn parse_register(source: &Source) -> Register {
+/// A priority's action register, and its Markdown.
+fn parse_register(source: &Source, html: bool) -> Register {
     let mut errors = Vec::new();
-    let parsed = parse_toml::<PriorityFile>(source, 0, &mut errors);
-    (parsed.map(|p| Arc::new(p.value)), errors)
+    let parsed = parse_toml::<PriorityFile>(source, 0, &mut errors).map(|p| {
+        let markdown = Markdown::parse(p.value.texts(), &source.path, html);
+        (Arc::new(p.value), markdown)
+    });
+    (parsed, errors)
 }
 
 enum Role {
@@ -164,11 +180,13 @@ impl Role {
     }
 }
 
+/// A file parsed; its Markdown is parsed after (`texts::parse_all`), on all cores.
 fn loaded<T>(source: &Source, index: usize, value: T) -> Loaded<T> {
     Loaded {
         source: index,
         stem: file_stem(&source.path),
         value,
+        markdown: Markdown::default(),
     }
 }
 
@@ -209,15 +227,15 @@ fn parse_markdown<F: DeserializeOwned>(
     // `Spanned` fields) is already an offset into the whole file.
     let blanked = blank(&source.text[..split.front_matter_offset]) + split.front_matter;
     match toml::from_str::<F>(&blanked) {
-        Ok(front_matter) => Some(Loaded {
-            source: index,
-            stem: file_stem(&source.path),
-            value: MarkdownSource {
+        Ok(front_matter) => Some(loaded(
+            source,
+            index,
+            MarkdownSource {
                 front_matter,
                 body: split.body.to_string(),
                 body_offset: split.body_offset,
             },
-        }),
+        )),
         Err(e) => {
             errors.push(toml_error(source, &e));
             None
@@ -289,7 +307,7 @@ base_url = "https://example.org/"
     }
 
     fn parse_all(sources: Vec<Source>) -> (Content, Vec<ContentError>) {
-        parse(sources, &crate::pipeline::Fresh)
+        parse(sources, true, &crate::pipeline::Fresh)
     }
 
     #[test]

@@ -9,7 +9,8 @@ use super::{
     Plan, Priority, Recommendation, Register, Sro, Status, Text, Tone, Words,
 };
 use crate::load::format::{PlanFile, RegisterFile, StatusEntry};
-use crate::load::{Content, Loaded, PageSource};
+use crate::load::{string_start, Content, Loaded, PageSource};
+use crate::markdown::Parsed;
 
 /// Builds the plan as at its report date, or as at `as_of` when given (the command line's
 /// `--as-of`), for the snapshot labelled `snapshot` if it is one, with the theme's `words` naming
@@ -43,11 +44,7 @@ pub fn build(
         organisation: file.organisation.clone(),
         title: file.title.clone(),
         vision: file.vision.clone(),
-        introduction: Text {
-            markdown: file.introduction.clone(),
-            source: plan.source,
-            offset: 0,
-        },
+        introduction: text(plan, &file.introduction),
         period: file.period.clone(),
         dates: progress::period(file),
         as_of,
@@ -161,20 +158,25 @@ fn sros(content: &Content) -> Vec<Sro> {
                 offset: s.id.span().start,
             },
             title: s.title.clone(),
-            summary: Text {
-                markdown: s.summary.clone(),
-                source: file.source,
-                offset: 0,
-            },
+            summary: text(file, &s.summary),
         })
         .collect()
 }
 
-pub(super) fn text(value: &Spanned<String>, source: usize) -> Text {
+/// A TOML string of Markdown in the file `loaded`, with the HTML its parse made.
+pub(super) fn text<T>(loaded: &Loaded<T>, value: &Spanned<String>) -> Text {
+    text_at(loaded, value.get_ref(), string_start(value))
+}
+
+/// The Markdown `markdown` at `offset` in the file `loaded`, with the HTML its parse made.
+pub(super) fn text_at<T>(loaded: &Loaded<T>, markdown: &str, offset: usize) -> Text {
+    let parsed = loaded.markdown.get(offset).unwrap_or(&Parsed::EMPTY);
     Text {
-        markdown: value.get_ref().clone(),
-        source,
-        offset: value.span().start,
+        markdown: markdown.to_string(),
+        source: loaded.source,
+        offset,
+        style: parsed.style,
+        html: parsed.html.clone(),
     }
 }
 
@@ -188,11 +190,7 @@ fn register(loaded: &Loaded<RegisterFile>) -> Register {
         publisher: file.publisher.clone(),
         published: file.published.clone(),
         url: file.url.clone(),
-        summary: Text {
-            markdown: file.summary.clone(),
-            source: loaded.source,
-            offset: 0,
-        },
+        summary: text(loaded, &file.summary),
         item_label: file.item_label.clone(),
         item_label_plural: file.item_label_plural(),
         audiences: file
@@ -222,7 +220,7 @@ fn register(loaded: &Loaded<RegisterFile>) -> Register {
                 title: item.title.clone(),
                 group: item.group.as_ref().map(|g| g.get_ref().clone()),
                 audiences: item.audiences.iter().map(|a| a.get_ref().clone()).collect(),
-                text: text(&item.text, loaded.source),
+                text: text(loaded, &item.text),
                 facts: item
                     .facts
                     .iter()
@@ -267,11 +265,7 @@ fn pages(pages: &[Loaded<PageSource>]) -> Vec<Page> {
             title: p.value.front_matter.title.clone(),
             summary: p.value.front_matter.summary.clone(),
             order: p.value.front_matter.order,
-            body: Text {
-                markdown: p.value.body.clone(),
-                source: p.source,
-                offset: p.value.body_offset,
-            },
+            body: text_at(p, &p.value.body, p.value.body_offset),
         })
         .collect();
     // Ordered pages first, by order; the rest after them, by slug.

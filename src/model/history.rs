@@ -1,9 +1,9 @@
 //! Builds progress from updates: which updates count at the report date, each action's history
 //! and current state, the plan period, and the timeline.
 
-use super::build::text;
+use super::build::{text, text_at};
 use super::progress::{Change, Evidence, Milestone, Period, Phase, Timeline, Update};
-use super::{Date, Quarter, Text};
+use super::{Date, Quarter};
 use crate::load::format::PlanFile;
 use crate::load::{Content, Loaded, UpdateSource};
 
@@ -27,11 +27,7 @@ fn update(loaded: &Loaded<UpdateSource>) -> Option<Update> {
         title: front.title.clone(),
         author: front.author.clone(),
         summary: front.summary.clone(),
-        body: Text {
-            markdown: loaded.value.body.clone(),
-            source: loaded.source,
-            offset: loaded.value.body_offset,
-        },
+        body: text_at(loaded, &loaded.value.body, loaded.value.body_offset),
         changes: front
             .actions
             .iter()
@@ -39,7 +35,7 @@ fn update(loaded: &Loaded<UpdateSource>) -> Option<Update> {
                 action: c.id.get_ref().clone(),
                 status: c.status.get_ref().clone(),
                 assurance: c.assurance.as_ref().map(|a| a.get_ref().clone()),
-                note: text(&c.note, loaded.source),
+                note: text(loaded, &c.note),
                 evidence: c
                     .evidence
                     .iter()
@@ -94,11 +90,7 @@ pub fn timeline(content: &Content) -> Timeline {
             .iter()
             .map(|p| Phase {
                 title: p.title.clone(),
-                summary: Text {
-                    markdown: p.summary.clone(),
-                    source: file.source,
-                    offset: 0,
-                },
+                summary: text(file, &p.summary),
                 start: date(&p.start),
                 end: date(&p.end),
             })

@@ -118,13 +118,17 @@ pub struct Place {
     pub offset: usize,
 }
 
-/// Markdown text and where it came from, so rendering problems can point back at the file.
+/// Markdown text, the file it is written in, and its HTML, made once when the file was loaded.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Text {
     pub markdown: String,
-    /// Index into the content's sources, and the byte offset of the text in that file.
+    /// Index into the content's sources: its links are written relative to that file.
     pub source: usize,
+    /// Where in that file it starts.
     pub offset: usize,
+    /// How it is shown: its HTML is made for that.
+    pub style: crate::markdown::Style,
+    pub html: crate::markdown::Html,
 }
 
 /// An accountable owner, by role.

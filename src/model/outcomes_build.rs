@@ -1,7 +1,7 @@
 //! Builds measures and risks from their content files.
 
 use super::outcomes::{Band, Better, Measure, Risk, RiskScale, Value};
-use super::{period_range, Date, Text, Tone, Words};
+use super::{period_range, Date, Tone, Words};
 use crate::load::format::ScaleEntry;
 use crate::load::{Content, RawValue};
 
@@ -80,11 +80,7 @@ pub fn risks(content: &Content, words: &Words) -> (Vec<Risk>, RiskScale) {
         .scale
         .as_ref()
         .map_or_else(|| RiskScale::nhs(words), scale);
-    let text = |markdown: &str| Text {
-        markdown: markdown.to_string(),
-        source: file.source,
-        offset: 0,
-    };
+    let text = |markdown: &toml::Spanned<String>| super::build::text(file, markdown);
     let mut risks: Vec<Risk> = file
         .value
         .risks
@@ -97,7 +93,7 @@ pub fn risks(content: &Content, words: &Words) -> (Vec<Risk>, RiskScale) {
             owner: r.owner.clone(),
             likelihood: *r.likelihood.get_ref(),
             impact: *r.impact.get_ref(),
-            mitigation: r.mitigation.iter().map(|m| text(m)).collect(),
+            mitigation: r.mitigation.iter().map(text).collect(),
         })
         .collect();
     risks.sort_by_key(|r| std::cmp::Reverse(r.score()));

@@ -101,7 +101,7 @@ fn priority(
         .enumerate()
         .map(|(i, a)| {
             let reference = format!("{number}.{}", i + 1);
-            action(a, reference, loaded.source, first_assurance)
+            action(a, reference, loaded, first_assurance)
         })
         .collect();
     replay(updates, touches, &mut actions);
@@ -120,12 +120,17 @@ fn priority(
     }
 }
 
-fn action(entry: &ActionEntry, reference: String, source: usize, assurance: &str) -> Action {
-    let texts = |items: &[Spanned<String>]| items.iter().map(|t| text(t, source)).collect();
+fn action(
+    entry: &ActionEntry,
+    reference: String,
+    file: &Loaded<Arc<PriorityFile>>,
+    assurance: &str,
+) -> Action {
+    let texts = |items: &[Spanned<String>]| items.iter().map(|t| text(file, t)).collect();
     Action {
         id: entry.id.get_ref().clone(),
         place: super::Place {
-            source,
+            source: file.source,
             offset: entry.id.span().start,
         },
         reference,
@@ -150,7 +155,7 @@ fn action(entry: &ActionEntry, reference: String, source: usize, assurance: &str
         achieve: texts(&entry.achieve),
         doing: texts(&entry.doing),
         families: texts(&entry.families),
-        notes: entry.notes.as_ref().map(|n| text(n, source)),
+        notes: entry.notes.as_ref().map(|n| text(file, n)),
     }
 }
 

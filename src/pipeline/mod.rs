@@ -93,7 +93,9 @@ pub fn run_with<R: Reuse>(
         attachments,
         mut problems,
     } = files;
-    let (mut content, parse_errors) = load::parse(sources, reuse);
+    // `check` renders nothing: its Markdown is parsed for the checks only.
+    let html = !matches!(output, Output::Check);
+    let (mut content, parse_errors) = load::parse(sources, html, reuse);
     content.attachments = attachments;
     problems.extend(parse_errors);
     let style_later = reuse.style_while_rendering() && matches!(output, Output::Memory);

@@ -3,15 +3,14 @@
 
 use std::sync::Arc;
 
-use super::markdown;
 use super::theme::{Theme, ThemeFiles};
 use super::{Bytes, OutputFile};
 use crate::diagnostics::ContentError;
 use crate::model::Priority;
 
 /// What a run may take from an earlier run instead of rendering it again, and what `serve` wants
-/// of a run besides the site. A build takes nothing; `serve` keeps the theme, each page, each piece
-/// of Markdown and each priority's pages between saves, and wants the pages an edit is most likely
+/// of a run besides the site. A build takes nothing; `serve` keeps the theme, each page and each
+/// priority's pages between saves, and wants the pages an edit is most likely
 /// about as soon as they are made.
 pub trait Reuse: Sync {
     /// The theme made from `files`.
@@ -28,17 +27,6 @@ pub trait Reuse: Sync {
         render: &mut dyn FnMut() -> Option<Bytes>,
     ) -> Option<Bytes> {
         let _ = (key, fingerprint);
-        render()
-    }
-
-    /// A piece of Markdown as HTML, with the problems found in it, as `render` makes it; it
-    /// depends on nothing but what `key` fingerprints.
-    fn markdown(
-        &self,
-        key: &dyn Fn() -> u64,
-        render: &dyn Fn() -> markdown::Rendered,
-    ) -> markdown::Rendered {
-        let _ = key;
         render()
     }
 

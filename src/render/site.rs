@@ -5,12 +5,12 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 
-use super::links::LinkTargets;
-use super::{abbreviations, cache, chrome, contexts, markdown};
+use super::{abbreviations, chrome, contexts};
 use super::{Bytes, OutputFile, Reuse, Sink, Theme, Written};
-use crate::diagnostics::{ContentError, Kind, LinkKind, Source, ThemeKind};
+use crate::diagnostics::{ContentError, Kind, Source, ThemeKind};
 use crate::load::Attachment;
 use crate::lock;
+use crate::markdown;
 use crate::model::{Plan, Text};
 
 /// The site being rendered.
@@ -19,7 +19,6 @@ pub struct Site<'a> {
     pub sources: &'a [Source],
     pub attachments: &'a [Attachment],
     pub theme: &'a Theme,
-    pub(super) targets: LinkTargets,
     /// What every page is told about the site, made once, and template contexts holding it,
     /// each lent to one page at a time.
     pub(super) contexts: contexts::Contexts,
@@ -75,7 +74,6 @@ impl<'a> Site<'a> {
             sources,
             attachments,
             theme,
-            targets: LinkTargets::new(plan, sources.iter().map(|s| s.path.as_path()), attachments),
             contexts: contexts::Contexts::new(site),
             chrome: chrome::Chrome::default(),
             glossary: abbreviations::Glossary::new(terms),
@@ -133,8 +131,8 @@ impl<'a> Site<'a> {
         lock(&self.out.problems).push(error);
     }
 
-    /// Renders Markdown from a content file as a page `root` below the top shows it: a bullet
-    /// (`inline`) or blocks. Broken links become problems pointing into that file.
+    /// Shows Markdown from a content file as a page `root` below the top shows it: a bullet
+    /// (`inline`) or blocks.
     pub fn markdown(&self, text: &Text, root: &str, inline: bool) -> String {
         let style = if inline {
             Style::Inline
@@ -144,31 +142,20 @@ impl<'a> Site<'a> {
         self.markdown_as(text, root, style)
     }
 
-    /// Renders Markdown as `style` says.
+    /// Shows Markdown as `style` says: its HTML was made when its file was loaded, for the one way
+    /// each text is shown; here the way back to the site's root and any heading prefix go in.
     pub fn markdown_as(&self, text: &Text, root: &str, style: Style) -> String {
         let Some(source) = self.sources.get(text.source) else {
             return String::new();
         };
-        let resolve = |url: &str| self.targets.resolve(&source.path, url, root);
-        let render = || match style {
-            Style::Inline => markdown::render_inline(&text.markdown, &resolve),
-            Style::Block(prefix) => markdown::render_with_prefix(&text.markdown, &resolve, prefix),
+        let (shown, prefix) = match style {
+            Style::Inline => (markdown::Style::Inline, ""),
+            Style::Block(prefix) => (markdown::Style::Block, prefix),
         };
-        // The same text, in the same file, shown from the same folder, with the same files to
-        // link to, renders the same.
-        let key = || {
-            let targets = self.targets.fingerprint();
-            cache::fingerprint(&(&text.markdown, &source.path, root, style, targets))
-        };
-        let (html, problems) = self.out.reuse.markdown(&key, &render);
-        for problem in problems {
-            let at = text.offset + problem.range.start;
-            let kind = LinkKind::NotAPage {
-                explanation: problem.message,
-            };
-            self.problem(ContentError::at(source, at..at + problem.range.len(), kind));
-        }
-        html
+        let made = text.html != markdown::Html::NotMade;
+        debug_assert!(!made || text.style == shown, "{:?}", text.markdown);
+        text.html
+            .shown(&text.markdown, &source.path, shown, root, prefix)
     }
 
     /// The pages made first are noted for `reuse` too.

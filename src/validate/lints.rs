@@ -4,12 +4,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 
-use super::texts::{markdown_texts, Kind, TextAt};
 use crate::diagnostics::{ContentError, Source, StyleKind};
-use crate::load::Content;
+use crate::load::{markdown_texts, Content, Kind, Piece};
+use crate::markdown::{Heading, Link};
 use crate::Stop;
 
 /// Sentences longer than this, in text for families, are hard to read on a phone.
@@ -44,115 +43,65 @@ pub fn check(content: &Content, stop: &Stop) -> Vec<ContentError> {
     warnings
 }
 
-/// What is worth fixing in one piece of Markdown.
-fn text_warnings(content: &Content, text: &TextAt) -> Vec<ContentError> {
+/// What is worth fixing in one piece of Markdown, from its parse's outline.
+fn text_warnings(content: &Content, text: &Piece) -> Vec<ContentError> {
     let mut warnings = Vec::new();
     let source = &content.sources[text.source];
-    let at = |range: std::ops::Range<usize>| text.offset + range.start..text.offset + range.end;
-    if text.kind == Kind::Document {
-        for (range, kind) in heading_problems(text.text) {
+    let offset = text.at.offset;
+    let at = |range: &std::ops::Range<usize>| offset + range.start..offset + range.end;
+    let parsed = text.parsed;
+    if text.at.kind == Kind::Document {
+        for (range, kind) in heading_problems(parsed.headings()) {
             warnings.push(ContentError::at(source, at(range), kind));
         }
     }
-    for (range, words) in vague_links(text.text) {
+    for (range, words) in vague_links(parsed.links()) {
         let kind = StyleKind::VagueLinkText { words };
         warnings.push(ContentError::at(source, at(range), kind));
     }
-    for (range, what) in unsafe_html(text.text) {
-        warnings.push(ContentError::at(
-            source,
-            at(range),
-            StyleKind::Removed { what },
-        ));
+    for removed in parsed.removed() {
+        let what = removed.what.clone();
+        let kind = StyleKind::Removed { what };
+        warnings.push(ContentError::at(source, at(&removed.range), kind));
     }
-    if text.kind == Kind::ForFamilies {
-        for (range, words) in long_sentences(text.text) {
+    if text.at.kind == Kind::ForFamilies {
+        for (range, words) in long_sentences(text.at.text) {
             let longest = LONGEST_SENTENCE;
             let kind = StyleKind::LongSentence { words, longest };
-            warnings.push(ContentError::at(source, at(range), kind));
+            warnings.push(ContentError::at(source, at(&range), kind));
         }
     }
     warnings
 }
 
-/// Raw HTML and addresses the sanitiser will take out, with their place.
-fn unsafe_html(markdown: &str) -> Vec<(std::ops::Range<usize>, String)> {
-    if !markdown.contains('<') && !markdown.contains(':') {
-        return Vec::new();
-    }
-    let mut found = Vec::new();
-    for (event, range) in Parser::new(markdown).into_offset_iter() {
-        match event {
-            Event::Html(html) | Event::InlineHtml(html) => {
-                found.extend(
-                    crate::safe_html::removals(&html)
-                        .into_iter()
-                        .map(|what| (range.clone(), what)),
-                );
-            }
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
-                if crate::safe_html::is_unsafe_url(&dest_url) =>
-            {
-                found.push((
-                    range,
-                    format!(
-                        "the address \"{}\"",
-                        dest_url.chars().take(40).collect::<String>()
-                    ),
-                ));
-            }
-            _ => {}
-        }
-    }
-    found
-}
-
 /// Headings that skip a level (## then ####), or a # heading under the page's own title.
-fn heading_problems(markdown: &str) -> Vec<(std::ops::Range<usize>, StyleKind)> {
+fn heading_problems(headings: &[Heading]) -> Vec<(&std::ops::Range<usize>, StyleKind)> {
     let mut problems = Vec::new();
     let mut previous = 1;
-    for (event, range) in Parser::new(markdown).into_offset_iter() {
-        if let Event::Start(Tag::Heading { level, .. }) = event {
-            let level = level as usize;
-            if level == HeadingLevel::H1 as usize {
-                problems.push((range, StyleKind::HeadingRepeatsTitle));
-            } else if level > previous + 1 {
-                let (from, to) = (previous, level);
-                problems.push((range, StyleKind::HeadingSkipsLevel { from, to }));
-            }
-            previous = level;
+    for heading in headings {
+        let level = heading.level;
+        if level == 1 {
+            problems.push((&heading.range, StyleKind::HeadingRepeatsTitle));
+        } else if level > previous + 1 {
+            let (from, to) = (previous, level);
+            problems.push((&heading.range, StyleKind::HeadingSkipsLevel { from, to }));
         }
+        previous = level;
     }
     problems
 }
 
-fn vague_links(markdown: &str) -> Vec<(std::ops::Range<usize>, String)> {
-    // Link text is written in brackets; most text has none, and need not be parsed.
-    if !markdown.contains('[') {
-        return Vec::new();
-    }
+/// Links whose words say nothing about where they go ("click here").
+fn vague_links(links: &[Link]) -> Vec<(&std::ops::Range<usize>, String)> {
     let mut found = Vec::new();
-    let mut open: Option<(std::ops::Range<usize>, String)> = None;
-    for (event, range) in Parser::new(markdown).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Link { .. }) => open = Some((range, String::new())),
-            Event::Text(text) | Event::Code(text) => {
-                if let Some((_, words)) = open.as_mut() {
-                    words.push_str(&text);
-                }
-            }
-            Event::End(TagEnd::Link) => {
-                if let Some((range, words)) = open.take() {
-                    let plain = words
-                        .trim()
-                        .trim_end_matches(['.', '!', ':'])
-                        .to_lowercase();
-                    if VAGUE_LINKS.contains(&plain.as_str()) {
-                        found.push((range, words.trim().to_string()));
-                    }
-                }
-            }
-            _ => {}
+    for link in links.iter().filter(|link| !link.image) {
+        let words = &link.text;
+        let plain = words
+            .trim()
+            .trim_end_matches(['.', '!', ':'])
+            .to_lowercase();
+        if VAGUE_LINKS.contains(&plain.as_str()) {
+            found.push((&link.range, words.trim().to_string()));
         }
     }
     found
@@ -398,9 +347,15 @@ fn is_acronym(word: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn parsed(markdown: &str) -> crate::markdown::Parsed {
+        let file = std::path::Path::new("content/pages/a.md");
+        crate::markdown::parse(markdown, file, crate::markdown::Style::Block, false)
+    }
+
     #[test]
     fn skipped_heading_levels_are_found() {
-        let problems = heading_problems("## A\n\n#### B\n\n# C\n");
+        let parsed = parsed("## A\n\n#### B\n\n# C\n");
+        let problems = heading_problems(parsed.headings());
         let kinds: Vec<StyleKind> = problems.into_iter().map(|(_, k)| k).collect();
         assert_eq!(
             kinds,
@@ -413,7 +368,8 @@ mod tests {
 
     #[test]
     fn vague_link_text_is_found() {
-        let found = vague_links("[Click here](a.md) or [read the review](b.md) or [here.](c.md)");
+        let parsed = parsed("[Click here](a.md) or [read the review](b.md) or [here.](c.md)");
+        let found = vague_links(parsed.links());
         let words: Vec<&str> = found.iter().map(|(_, w)| w.as_str()).collect();
         assert_eq!(words, ["Click here", "here."]);
     }

@@ -10,7 +10,6 @@ mod plain_english;
 mod priorities;
 mod references;
 mod registers;
-mod texts;
 mod updates;
 
 use toml::Spanned;

@@ -12,10 +12,10 @@ use std::sync::{Arc, OnceLock};
 use rayon::prelude::*;
 
 use super::references::{check_known, Seen};
-use super::texts::register_texts;
 use super::{bad_file_name, check_due, is_slug, links, statuses_defined_in, Known};
 use crate::diagnostics::{ContentError, Noun, ReferenceKind};
 use crate::load::format::PriorityFile;
+use crate::load::register_texts;
 use crate::load::{Content, Loaded};
 
 /// Every register's problems; returns the action ids, which updates refer to. Each register's own

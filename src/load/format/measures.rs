@@ -115,8 +115,8 @@ pub struct RiskEntry {
     pub id: Spanned<String>,
     pub title: String,
     /// What could happen, and why (Markdown).
-    #[serde(default)]
-    pub description: String,
+    #[serde(default = "super::no_text")]
+    pub description: Spanned<String>,
     /// The priority it threatens; leave out for a risk to the whole plan.
     #[serde(default)]
     pub priority: Option<Spanned<String>>,
@@ -125,5 +125,5 @@ pub struct RiskEntry {
     pub likelihood: Spanned<u32>,
     pub impact: Spanned<u32>,
     /// What is being done to reduce it: one Markdown string per step.
-    pub mitigation: Vec<String>,
+    pub mitigation: Vec<Spanned<String>>,
 }

@@ -27,8 +27,8 @@ pub struct PlanFile {
     /// The plan's vision, one or two sentences, shown at the top of the home page.
     pub vision: String,
     /// A short introduction (Markdown) shown on the home page under the vision.
-    #[serde(default)]
-    pub introduction: String,
+    #[serde(default = "no_text")]
+    pub introduction: Spanned<String>,
     /// The reporting period the objectives belong to ("2023/24").
     pub period: String,
     /// The report date: the day the statuses on the site were last checked (a TOML date, `2024-03-31`).
@@ -67,6 +67,11 @@ pub struct PlanFile {
 
 fn default_language() -> String {
     "en-GB".into()
+}
+
+/// A text left out: empty, and nowhere in the file.
+pub(crate) fn no_text() -> Spanned<String> {
+    Spanned::new(0..0, String::new())
 }
 
 fn default_theme() -> Spanned<String> {
@@ -130,8 +135,8 @@ pub struct SroEntry {
     /// The role ("Chief Nurse").
     pub title: String,
     /// What they answer for (Markdown).
-    #[serde(default)]
-    pub summary: String,
+    #[serde(default = "no_text")]
+    pub summary: Spanned<String>,
 }
 
 /// `content/priorities/<id>.toml`: one priority and its action register. The file name (without

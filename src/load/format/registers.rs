@@ -22,8 +22,8 @@ pub struct RegisterFile {
     #[serde(default)]
     pub url: Option<String>,
     /// What it is, in a sentence or two (Markdown).
-    #[serde(default)]
-    pub summary: String,
+    #[serde(default = "super::no_text")]
+    pub summary: Spanned<String>,
     /// What the register calls one item ("Action", "Element", "Must-do").
     #[serde(default = "default_item_label")]
     pub item_label: String,

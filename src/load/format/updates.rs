@@ -101,8 +101,8 @@ pub struct TimelineFile {
 pub struct PhaseEntry {
     pub title: String,
     /// What happens in it (Markdown).
-    #[serde(default)]
-    pub summary: String,
+    #[serde(default = "super::no_text")]
+    pub summary: Spanned<String>,
     /// When it starts and ends, where the plan says (TOML dates).
     #[serde(default)]
     pub start: Option<Spanned<Datetime>>,

@@ -2,8 +2,8 @@
 //! attachments in `content/files/`.
 
 use super::{Kind, Lists};
+use crate::markdown::links::published_path;
 use crate::model::Plan;
-use crate::render::links::published_path;
 use crate::render::page::Extra;
 use crate::render::search::Doc;
 use crate::render::site::{file, Site};

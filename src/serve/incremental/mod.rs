@@ -5,12 +5,12 @@
 //! from, and takes the one kept while that fingerprint is the same. `build` and `check` never use
 //! it. What is kept, and under what:
 //! - each content file's text, under its size and modification time;
-//! - each priority register's parse, under the hash of its text;
+//! - each priority register's parse (its TOML, and its Markdown with the HTML), under the hash
+//!   of its text;
 //! - each register's own problems, under its text and what it may refer to (ids, files);
 //! - each priority's model, under its register's text and the changes the updates make to it;
 //! - the theme, under the fingerprint of its files;
 //! - each page and each part of the print edition, under its template, the theme and its values;
-//! - each piece of Markdown's HTML, under its text, its file and where it is shown from;
 //! - each priority's pages, under its model's fingerprint and everything else in the content, so a
 //!   save that leaves a priority alone does not even build its views.
 
@@ -27,7 +27,6 @@ use crate::diagnostics::{ContentError, Source};
 use crate::load::Register;
 use crate::model::Priority;
 use crate::pipeline::{self, Built, Failure, Options, Output};
-use crate::render::markdown::Rendered;
 use crate::render::theme::ThemeFiles;
 use crate::render::{Bytes, OutputFile, PriorityPages, Theme};
 use crate::{load, lock, model, render, validate};
@@ -48,7 +47,6 @@ pub struct Incremental {
     made_from: Mutex<HashMap<String, u64>>,
     theme: Mutex<Option<Arc<Theme>>>,
     pages: Memo<String, Bytes>,
-    markdown: Memo<u64, Rendered>,
     /// Each priority's pages, by its id.
     priorities: Memo<String, PriorityPages>,
     /// Pages the last run rendered rather than took from `pages`.
@@ -109,13 +107,12 @@ impl Incremental {
         self.problems.begin();
         self.models.begin();
         self.pages.begin();
-        self.markdown.begin();
         self.priorities.begin();
     }
 
-    /// Lets go of what the run did not use. After the first run of a large plan that is the HTML
-    /// of every text, and freeing it takes a few hundred milliseconds that a save should not
-    /// wait for.
+    /// Lets go of what the run did not use (an edited register's old parse with the HTML of its
+    /// texts, the pages it made), on another thread: freeing much takes time that a save should
+    /// not wait for.
     fn end(&self) {
         let unused: Vec<LetGo> = vec![
             self.texts.end(),
@@ -123,7 +120,6 @@ impl Incremental {
             self.problems.end(),
             self.models.end(),
             self.pages.end(),
-            self.markdown.end(),
             self.priorities.end(),
         ];
         std::thread::spawn(move || drop(unused));
@@ -246,11 +242,6 @@ impl render::Reuse for Run<'_> {
         Some(bytes)
     }
 
-    fn markdown(&self, key: &dyn Fn() -> u64, render: &dyn Fn() -> Rendered) -> Rendered {
-        let key = key();
-        self.kept.markdown.get_or_make(key, key, render)
-    }
-
     fn priority(
         &self,
         model: &Arc<Priority>,
@@ -362,12 +353,10 @@ mod tests {
         let parse = |source: &Source| {
             let run = run(&kept);
             let parse = || {
-                (
-                    Some(Arc::new(toml::from_str(&source.text).unwrap())),
-                    vec![],
-                )
+                let file = Arc::new(toml::from_str(&source.text).unwrap());
+                (Some((file, load::Markdown::default())), vec![])
             };
-            run.register(source, &parse).0.unwrap()
+            run.register(source, &parse).0.unwrap().0
         };
         let first = parse(&register("Safe care"));
         assert!(Arc::ptr_eq(&first, &parse(&register("Safe care"))), "kept");

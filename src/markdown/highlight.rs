@@ -45,7 +45,7 @@ fn highlighted(language: &str, code: &str) -> Option<String> {
 }
 
 fn escape(text: &str) -> String {
-    super::theme::escape(text)
+    crate::render::theme::escape(text)
 }
 
 #[cfg(test)]

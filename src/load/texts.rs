@@ -1,0 +1,258 @@
+//! Every piece of Markdown in the content, with where it sits, what it is for and how it is shown,
+//! each parsed once when its file is: the checks read the parse's outline, the model takes its
+//! HTML, and no stage parses Markdown again.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use toml::Spanned;
+
+use super::format::{
+    GlossaryFile, MeasuresFile, PlanFile, PriorityFile, RegisterFile, RisksFile, SnapshotRecord,
+    SroFile, TimelineFile,
+};
+use super::{Content, Loaded, PageSource, UpdateSource};
+use crate::markdown::{self, Parsed, Style};
+
+/// What a piece of Markdown is for, which decides what is checked in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A whole page body: headings are checked.
+    Document,
+    /// A short text written for families: sentence length is checked.
+    ForFamilies,
+    /// Any other short text.
+    Short,
+}
+
+/// A piece of Markdown in a file: its text, the byte offset of the text in the file, what it is
+/// for and how it is shown.
+pub struct TextAt<'a> {
+    pub text: &'a str,
+    pub offset: usize,
+    pub kind: Kind,
+    pub style: Style,
+}
+
+/// Where a TOML string's text starts: after its opening quote.
+pub fn string_start(text: &Spanned<String>) -> usize {
+    text.span().start + 1
+}
+
+fn at(text: &Spanned<String>, kind: Kind, style: Style) -> TextAt<'_> {
+    TextAt {
+        text: text.get_ref(),
+        offset: string_start(text),
+        kind,
+        style,
+    }
+}
+
+/// A content file that holds Markdown.
+pub trait Written {
+    /// Each piece of Markdown in it. (Each is shown one way only, as its `style` says.)
+    fn texts(&self) -> Vec<TextAt<'_>> {
+        Vec::new()
+    }
+}
+
+impl Written for PlanFile {
+    fn texts(&self) -> Vec<TextAt<'_>> {
+        vec![at(&self.introduction, Kind::Short, Style::Block)]
+    }
+}
+
+impl Written for SroFile {
+    fn texts(&self) -> Vec<TextAt<'_>> {
+        let summaries = self.sros.iter().map(|s| &s.summary);
+        summaries
+            .map(|s| at(s, Kind::Short, Style::Inline))
+            .collect()
+    }
+}
+
+impl Written for PriorityFile {
+    fn texts(&self) -> Vec<TextAt<'_>> {
+        let mut texts = Vec::new();
+        for action in &self.actions {
+            for text in action.achieve.iter().chain(&action.doing) {
+                texts.push(at(text, Kind::Short, Style::Inline));
+            }
+            texts.extend(
+                action
+                    .notes
+                    .iter()
+                    .map(|n| at(n, Kind::Short, Style::Block)),
+            );
+            for text in &action.families {
+                texts.push(at(text, Kind::ForFamilies, Style::Inline));
+            }
+        }
+        texts
+    }
+}
+
+impl Written for RegisterFile {
+    fn texts(&self) -> Vec<TextAt<'_>> {
+        let items = self.items.iter().map(|item| &item.text);
+        std::iter::once(&self.summary)
+            .chain(items)
+            .map(|text| at(text, Kind::Short, Style::Inline))
+            .collect()
+    }
+}
+
+impl Written for PageSource {
+    fn texts(&self) -> Vec<TextAt<'_>> {
+        vec![self.body_at()]
+    }
+}
+
+impl Written for UpdateSource {
+    fn texts(&self) -> Vec<TextAt<'_>> {
+        let notes = self.front_matter.actions.iter().map(|change| &change.note);
+        let notes = notes.map(|note| at(note, Kind::ForFamilies, Style::Inline));
+        std::iter::once(self.body_at()).chain(notes).collect()
+    }
+}
+
+impl<F> super::MarkdownSource<F> {
+    /// The Markdown body below the front matter.
+    fn body_at(&self) -> TextAt<'_> {
+        TextAt {
+            text: &self.body,
+            offset: self.body_offset,
+            kind: Kind::Document,
+            style: Style::Block,
+        }
+    }
+}
+
+impl Written for RisksFile {
+    fn texts(&self) -> Vec<TextAt<'_>> {
+        let mut texts = Vec::new();
+        for risk in &self.risks {
+            texts.push(at(&risk.description, Kind::Short, Style::Block));
+            let steps = risk.mitigation.iter();
+            texts.extend(steps.map(|step| at(step, Kind::Short, Style::Inline)));
+        }
+        texts
+    }
+}
+
+impl Written for TimelineFile {
+    fn texts(&self) -> Vec<TextAt<'_>> {
+        let summaries = self.phases.iter().map(|p| &p.summary);
+        summaries
+            .map(|s| at(s, Kind::Short, Style::Inline))
+            .collect()
+    }
+}
+
+impl Written for MeasuresFile {}
+impl Written for GlossaryFile {}
+impl Written for SnapshotRecord {}
+
+impl<T: Written> Written for Arc<T> {
+    fn texts(&self) -> Vec<TextAt<'_>> {
+        T::texts(self)
+    }
+}
+
+/// A file's Markdown, parsed: each text's parse, by the text's byte offset in the file.
+#[derive(Debug, Clone, Default)]
+pub struct Markdown(Arc<[(usize, Parsed)]>);
+
+impl Markdown {
+    /// Parses each text of `file` (its path from the project root, which its links are relative
+    /// to), with its HTML when `html` is wanted. The texts are parsed on all cores: in `serve`, an edited register's texts are parsed
+    /// again before its pages are shown.
+    pub fn parse(texts: Vec<TextAt>, file: &Path, html: bool) -> Markdown {
+        let mut parsed: Vec<(usize, Parsed)> = texts
+            .into_par_iter()
+            .with_min_len(16)
+            // A text left out has no place, and nothing to show.
+            .filter(|t| !t.text.is_empty())
+            .map(|t| (t.offset, markdown::parse(t.text, file, t.style, html)))
+            // `check` keeps only what holds something: most texts hold no link nor heading.
+            .filter(|(_, parsed)| !parsed.is_empty())
+            .collect();
+        parsed.sort_by_key(|(offset, _)| *offset);
+        parsed.dedup_by_key(|(offset, _)| *offset);
+        Markdown(parsed.into())
+    }
+
+    /// The parse of the text at `offset`; `None` for a text with nothing in it (`Parsed::EMPTY`).
+    pub fn get(&self, offset: usize) -> Option<&Parsed> {
+        let found = self.0.binary_search_by_key(&offset, |(offset, _)| *offset);
+        found.ok().map(|i| &self.0[i].1)
+    }
+}
+
+/// Parses the Markdown of every file but the priorities' registers (parsed with their TOML), on
+/// all cores.
+pub(super) fn parse_all(content: &mut Content, html: bool) {
+    let paths: Vec<&Path> = content.sources.iter().map(|s| s.path.as_path()).collect();
+    fn each<T: Written + Sync + Send>(files: &mut [Loaded<T>], paths: &[&Path], html: bool) {
+        files.par_iter_mut().for_each(|file| {
+            file.markdown = Markdown::parse(file.value.texts(), paths[file.source], html);
+        });
+    }
+    let paths = &paths;
+    rayon::join(
+        || each(&mut content.pages, paths, html),
+        || each(&mut content.updates, paths, html),
+    );
+    each(&mut content.registers, paths, html);
+    each(content.plan.as_mut_slice(), paths, html);
+    each(content.sros.as_mut_slice(), paths, html);
+    each(content.risks.as_mut_slice(), paths, html);
+    each(content.timeline.as_mut_slice(), paths, html);
+}
+
+/// A piece of Markdown in the content, parsed: which source it is in, where, and its parse.
+pub struct Piece<'a> {
+    pub source: usize,
+    pub at: TextAt<'a>,
+    pub parsed: &'a Parsed,
+}
+
+/// The pieces of one file.
+fn pieces<T: Written>(file: &Loaded<T>) -> impl Iterator<Item = Piece<'_>> {
+    file.value.texts().into_iter().map(move |at| Piece {
+        source: file.source,
+        parsed: file.markdown.get(at.offset).unwrap_or(&EMPTY),
+        at,
+    })
+}
+
+/// The parse of a text with nothing in it.
+static EMPTY: Parsed = Parsed::EMPTY;
+
+/// Every piece of Markdown in the content.
+pub fn markdown_texts(content: &Content) -> Vec<Piece<'_>> {
+    let mut texts = texts_outside_registers(content);
+    for priority in &content.priorities {
+        texts.extend(pieces(priority));
+    }
+    texts
+}
+
+/// The Markdown of one priority's action register: most of the text of a large plan.
+pub fn register_texts(priority: &Loaded<Arc<PriorityFile>>) -> Vec<Piece<'_>> {
+    pieces(priority).collect()
+}
+
+/// Every piece of Markdown but the action registers'.
+pub fn texts_outside_registers(content: &Content) -> Vec<Piece<'_>> {
+    let mut texts: Vec<Piece> = Vec::new();
+    texts.extend(content.pages.iter().flat_map(pieces));
+    texts.extend(content.updates.iter().flat_map(pieces));
+    texts.extend(content.plan.iter().flat_map(pieces));
+    texts.extend(content.sros.iter().flat_map(pieces));
+    texts.extend(content.registers.iter().flat_map(pieces));
+    texts.extend(content.risks.iter().flat_map(pieces));
+    texts.extend(content.timeline.iter().flat_map(pieces));
+    texts
+}
