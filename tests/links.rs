@@ -78,9 +78,9 @@ fn dead_links(root: &Path) -> Vec<String> {
 }
 
 /// Every fixture that builds, and the real plan. (Not `hostile`: its raw HTML `<img src=x>` is
-/// not Markdown, and no rule but the sanitiser's applies to it.) The `links` fixture has no link
-/// in an SRO's summary: the summary is rendered once, for the SRO's page one folder down, and
-/// shown on `sros.html` too, where such a link would not work.
+/// not Markdown, and no rule but the sanitiser's applies to it.) The `links` fixture links from
+/// an SRO's summary, which shows both on the owners' page at the top of the site and on the
+/// SRO's own page one folder down.
 #[test]
 fn every_link_check_accepts_reaches_a_file_of_the_built_site() {
     let real_plan = Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf();

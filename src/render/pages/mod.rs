@@ -33,7 +33,6 @@ use super::site::Site;
 use super::views::priority::{priority_views, PriorityView};
 use super::Bytes;
 use crate::model::Plan;
-pub use owner::SroView;
 pub use register::RecommendationView;
 
 /// A kind of page.
@@ -87,7 +86,6 @@ pub const KINDS: &[&dyn Kind] = &[
 pub struct Lists<'a> {
     /// Every priority, its action areas in summary.
     pub priorities: Vec<PriorityView<'a>>,
-    pub sros: Vec<SroView<'a>>,
     /// Each register's recommendations.
     pub recommendations: Vec<Vec<RecommendationView<'a>>>,
     /// Every register's coverage, in order: how much addressed to the trust has a local answer.
@@ -103,7 +101,6 @@ impl<'a> Lists<'a> {
             coverage: register::coverage(site.plan, &recommendations),
             recommendations,
             priorities: priority_views(site),
-            sros: owner::views(site),
             print_parts: Mutex::new(print_parts),
         }
     }

@@ -27,12 +27,14 @@ pub struct SroView<'a> {
 
 impl Kind for Owners {
     fn make(&self, site: &Site, lists: &Lists) {
+        // Their summaries' links start from where each page is.
         let extra = vec![
-            ("sros", json(&lists.sros)),
+            ("sros", json(&views(site, ""))),
             ("priorities", json(&headings(&lists.priorities))),
         ];
         site.emit(site.page("sros.html", "sros.html", "", extra));
-        let owners: Vec<_> = lists.sros.iter().zip(&site.plan.sros).collect();
+        let views = views(site, "../");
+        let owners: Vec<_> = views.iter().zip(&site.plan.sros).collect();
         emit_each(site, &owners, |(sro, made_from)| {
             let owned: Vec<&PriorityView> = sro
                 .priorities
@@ -52,8 +54,9 @@ impl Kind for Owners {
     fn print(&self, _: &Site, _: &Lists, _: &mut Extra) {}
 }
 
-/// Every owner, with the priorities they own and their action areas' counts by status.
-pub fn views<'a>(site: &Site<'a>) -> Vec<SroView<'a>> {
+/// Every owner, with the priorities they own and their action areas' counts by status, as a page
+/// `root` below the top shows them.
+fn views<'a>(site: &Site<'a>, root: &str) -> Vec<SroView<'a>> {
     let plan = site.plan;
     plan.sros
         .iter()
@@ -68,7 +71,7 @@ pub fn views<'a>(site: &Site<'a>) -> Vec<SroView<'a>> {
                 id: &s.id,
                 title: &s.title,
                 href: sro_href(&s.id),
-                summary: site.markdown(&s.summary, "../", true),
+                summary: site.markdown(&s.summary, root, true),
                 action_count: actions.clone().count(),
                 counts: counts(plan, actions),
                 priorities: owned,
