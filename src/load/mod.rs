@@ -30,7 +30,8 @@ pub struct Files {
 }
 
 /// What a run may take from an earlier run instead of reading or parsing it again. A build takes
-/// nothing; `serve` keeps the texts and the registers' parses between saves.
+/// nothing; `serve` keeps the texts, the registers' parses and every file's Markdown between
+/// saves.
 pub trait Reuse: Sync {
     /// The content file at `file` (on disk), as `read` reads it.
     fn text(
@@ -44,6 +45,12 @@ pub trait Reuse: Sync {
 
     /// The priority register in `source`, as `parse` parses it: most of a large plan's parsing.
     fn register(&self, source: &Source, parse: &dyn Fn() -> Register) -> Register {
+        let _ = source;
+        parse()
+    }
+
+    /// The Markdown of the file `source` (not a priority's register), as `parse` parses it.
+    fn markdown(&self, source: &Source, parse: &dyn Fn() -> Markdown) -> Markdown {
         let _ = source;
         parse()
     }

@@ -124,7 +124,7 @@ pub fn parse(
         }
     }
     content.sources = sources;
-    texts::parse_all(&mut content, html);
+    texts::parse_all(&mut content, html, reuse);
     let (values, value_errors) = measures::values(&content);
     content.measure_values = values;
     errors.extend(value_errors);

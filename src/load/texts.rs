@@ -13,6 +13,7 @@ use super::format::{
     SroFile, TimelineFile,
 };
 use super::{Content, Loaded, PageSource, UpdateSource};
+use crate::diagnostics::Source;
 use crate::markdown::{self, Parsed, Style};
 
 /// What a piece of Markdown is for, which decides what is checked in it.
@@ -191,24 +192,30 @@ impl Markdown {
 }
 
 /// Parses the Markdown of every file but the priorities' registers (parsed with their TOML), on
-/// all cores.
-pub(super) fn parse_all(content: &mut Content, html: bool) {
-    let paths: Vec<&Path> = content.sources.iter().map(|s| s.path.as_path()).collect();
-    fn each<T: Written + Sync + Send>(files: &mut [Loaded<T>], paths: &[&Path], html: bool) {
+/// all cores; `serve` keeps each file's, and parses again only a file whose text changed.
+pub(super) fn parse_all(content: &mut Content, html: bool, reuse: &dyn super::Reuse) {
+    let sources = &content.sources;
+    fn each<T: Written + Sync + Send>(
+        files: &mut [Loaded<T>],
+        sources: &[Source],
+        html: bool,
+        reuse: &dyn super::Reuse,
+    ) {
         files.par_iter_mut().for_each(|file| {
-            file.markdown = Markdown::parse(file.value.texts(), paths[file.source], html);
+            let source = &sources[file.source];
+            let parse = || Markdown::parse(file.value.texts(), &source.path, html);
+            file.markdown = reuse.markdown(source, &parse);
         });
     }
-    let paths = &paths;
     rayon::join(
-        || each(&mut content.pages, paths, html),
-        || each(&mut content.updates, paths, html),
+        || each(&mut content.pages, sources, html, reuse),
+        || each(&mut content.updates, sources, html, reuse),
     );
-    each(&mut content.registers, paths, html);
-    each(content.plan.as_mut_slice(), paths, html);
-    each(content.sros.as_mut_slice(), paths, html);
-    each(content.risks.as_mut_slice(), paths, html);
-    each(content.timeline.as_mut_slice(), paths, html);
+    each(&mut content.registers, sources, html, reuse);
+    each(content.plan.as_mut_slice(), sources, html, reuse);
+    each(content.sros.as_mut_slice(), sources, html, reuse);
+    each(content.risks.as_mut_slice(), sources, html, reuse);
+    each(content.timeline.as_mut_slice(), sources, html, reuse);
 }
 
 /// A piece of Markdown in the content, parsed: which source it is in, where, and its parse.

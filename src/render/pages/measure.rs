@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::{Kind, Lists};
-use crate::model::{number, Better, Measure, Plan, Standing, Trend};
+use crate::model::{number, Better, Measure, Plan, Standing, Trend, Value};
 use crate::render::charts::{line_chart, Point};
 use crate::render::page::{json, Extra, Page};
 use crate::render::say::{word, Words};
@@ -108,7 +108,7 @@ fn trend_words<'w>(words: &'w Words, measure: &Measure) -> &'w str {
 fn measure_view<'a>(site: &Site<'a>, measure: &'a Measure) -> MeasureView<'a> {
     let plan = site.plan;
     let words: &'a Words = &site.theme.words;
-    let value_view = |v: &'a crate::model::Value| ValueView {
+    let value_view = |v: &'a Value| ValueView {
         period: &v.period,
         amount: measure.amount(v.value),
         numerator: v.numerator.map(number),

@@ -2,7 +2,7 @@
 //! the one before it.
 
 use super::{Kind, Lists};
-use crate::model::Plan;
+use crate::model::{Date, Plan};
 use crate::render::page::{json, Extra};
 use crate::render::search::Doc;
 use crate::render::site::Site;
@@ -35,7 +35,7 @@ fn page(site: &Site) -> Option<OutputFile> {
         .iter()
         .rev()
         .map(|s| {
-            let date = crate::model::Date::parse_iso(&s.report_date)
+            let date = Date::parse_iso(&s.report_date)
                 .map_or(s.report_date.clone(), |d| site.date(d).long);
             serde_json::json!({
                 "label": s.label,

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::outcomes::{measures_for_action, MeasureLink};
 use super::*;
-use crate::model::{due_date, Action, Text};
+use crate::model::{due_date, Action, Date, Evidence, Text};
 use crate::render::site::Site;
 
 /// An action with its three columns rendered, as shown on priority, action and SRO pages.
@@ -86,11 +86,7 @@ pub enum Detail {
 
 /// Actions appear on pages one folder down (priorities/, actions/, sros/), so links start "../".
 /// In summary, the rendered parts (columns, notes, history, answers) are left empty.
-pub fn action_view<'a>(
-    site: &Site<'a>,
-    action: &'a crate::model::Action,
-    detail: Detail,
-) -> ActionView<'a> {
+pub fn action_view<'a>(site: &Site<'a>, action: &'a Action, detail: Detail) -> ActionView<'a> {
     let mut view = ActionView {
         id: &action.id,
         reference: &action.reference,
@@ -99,9 +95,10 @@ pub fn action_view<'a>(
         status: status_view(site.plan.status(&action.status)),
         assurance: assurance_view(site.plan.assurance(&action.assurance)),
         due: action.due.as_deref(),
-        due_long: action.due.as_deref().map(|d| {
-            crate::model::Date::parse_iso(d).map_or(d.to_string(), |date| site.date(date).long)
-        }),
+        due_long: action
+            .due
+            .as_deref()
+            .map(|d| Date::parse_iso(d).map_or(d.to_string(), |date| site.date(date).long)),
         overdue: site.plan.is_overdue(action),
         done: site.plan.is_done(action),
         lead: action.lead.as_deref(),
@@ -185,7 +182,7 @@ fn is_past<'a>(site: &Site<'a>, due: &str) -> bool {
     due_date(due).is_some_and(|d| d < site.plan.as_of)
 }
 
-pub fn evidence<'a>(evidence: &'a [crate::model::Evidence], root: &str) -> Vec<EvidenceView<'a>> {
+pub fn evidence<'a>(evidence: &'a [Evidence], root: &str) -> Vec<EvidenceView<'a>> {
     evidence
         .iter()
         .map(|e| {

@@ -9,7 +9,9 @@ pub mod priority;
 use serde::Serialize;
 
 use super::say::{long_date, Words};
-use crate::model::{Action, Labels, Plan, Priority, Sro, Status};
+use crate::model::{
+    Action, Assurance, Labels, Plan, Priority, Recommendation, Register, Sro, Status,
+};
 
 /// Facts every page shows: the organisation, the plan, the report date, the menu.
 #[derive(Serialize)]
@@ -79,7 +81,7 @@ pub struct AssuranceView<'a> {
     pub meaning: &'a str,
 }
 
-pub fn assurance_view(level: &crate::model::Assurance) -> AssuranceView<'_> {
+pub fn assurance_view(level: &Assurance) -> AssuranceView<'_> {
     AssuranceView {
         id: &level.id,
         label: &level.label,
@@ -176,7 +178,7 @@ pub fn recommendation_href(reference: &str) -> String {
 }
 
 /// "3YDP 10.1", as readers name a recommendation.
-pub fn label(register: &crate::model::Register, item: &crate::model::Recommendation) -> String {
+pub fn label(register: &Register, item: &Recommendation) -> String {
     format!("{} {}", register.short_title, item.id)
 }
 

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::*;
-use crate::model::{Better, Measure, Risk, Standing};
+use crate::model::{Better, Measure, Plan, Priority, Risk, Standing};
 use crate::render::page::json;
 use crate::render::say::{say, word, Words};
 use crate::render::site::Site;
@@ -67,10 +67,7 @@ pub fn measures_for_action<'a>(site: &Site<'a>, id: &str) -> Vec<MeasureLink<'a>
 }
 
 /// The measures that evidence a priority, directly or through one of its action areas.
-pub fn measures_for_priority<'a>(
-    site: &Site<'a>,
-    priority: &crate::model::Priority,
-) -> Vec<MeasureLink<'a>> {
+pub fn measures_for_priority<'a>(site: &Site<'a>, priority: &Priority) -> Vec<MeasureLink<'a>> {
     measure_links(site, |m| {
         m.priorities.contains(&priority.id)
             || priority.actions.iter().any(|a| m.actions.contains(&a.id))
@@ -78,7 +75,7 @@ pub fn measures_for_priority<'a>(
 }
 
 fn measure_links<'a>(site: &Site<'a>, linked: impl Fn(&Measure) -> bool) -> Vec<MeasureLink<'a>> {
-    let plan: &'a crate::model::Plan = site.plan;
+    let plan: &'a Plan = site.plan;
     plan.measures
         .iter()
         .filter(|m| linked(m))

@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::action::{action_view, ActionView, Detail};
 use super::outcomes::{measures_for_priority, risks_for_priority, MeasureLink};
 use super::*;
+use crate::model::Priority;
 use crate::render::site::Site;
 
 /// A priority with its owner, status counts and actions.
@@ -68,11 +69,7 @@ pub fn headings<'v>(priorities: &'v [PriorityView<'v>]) -> Vec<&'v PriorityHeadi
 /// showing each one's columns: the page stays light on a phone, and each action has its own page.
 const COMPACT_OVER: usize = 20;
 
-pub fn priority_view<'a>(
-    site: &Site<'a>,
-    p: &'a crate::model::Priority,
-    detail: Detail,
-) -> PriorityView<'a> {
+pub fn priority_view<'a>(site: &Site<'a>, p: &'a Priority, detail: Detail) -> PriorityView<'a> {
     let plan = site.plan;
     PriorityView {
         heading: PriorityHeading {

@@ -5,8 +5,8 @@
 //! from, and takes the one kept while that fingerprint is the same. `build` and `check` never use
 //! it. What is kept, and under what:
 //! - each content file's text, under its size and modification time;
-//! - each priority register's parse (its TOML, and its Markdown with the HTML), under the hash
-//!   of its text;
+//! - each priority register's parse (its TOML, and its Markdown with the HTML), and every other
+//!   file's Markdown, under the hash of its text;
 //! - each register's own problems, under its text and what it may refer to (ids, files);
 //! - each priority's model, under its register's text and the changes the updates make to it;
 //! - the theme, under the fingerprint of its files;
@@ -24,7 +24,7 @@ use std::time::{Duration, SystemTime};
 mod memo;
 
 use crate::diagnostics::{ContentError, Source};
-use crate::load::Register;
+use crate::load::{Markdown, Register};
 use crate::model::Priority;
 use crate::pipeline::{self, Built, Failure, Options, Output};
 use crate::render::theme::ThemeFiles;
@@ -40,6 +40,8 @@ pub struct Incremental {
     /// The hash of each text the current run read, by its path from the project root.
     hashes: Mutex<HashMap<PathBuf, u64>>,
     registers: Memo<PathBuf, Register>,
+    /// The Markdown of every other file, by its path.
+    markdown: Memo<PathBuf, Markdown>,
     problems: Memo<PathBuf, Vec<ContentError>>,
     /// Each priority's model, by its register's path.
     models: Memo<PathBuf, Arc<Priority>>,
@@ -104,6 +106,7 @@ impl Incremental {
         lock(&self.made_from).clear();
         self.texts.begin();
         self.registers.begin();
+        self.markdown.begin();
         self.problems.begin();
         self.models.begin();
         self.pages.begin();
@@ -117,6 +120,7 @@ impl Incremental {
         let unused: Vec<LetGo> = vec![
             self.texts.end(),
             self.registers.end(),
+            self.markdown.end(),
             self.problems.end(),
             self.models.end(),
             self.pages.end(),
@@ -179,6 +183,12 @@ impl load::Reuse for Run<'_> {
         let text = self.kept.text_hash(source);
         let key = source.path.clone();
         self.kept.registers.get_or_make(key, text, parse)
+    }
+
+    fn markdown(&self, source: &Source, parse: &dyn Fn() -> Markdown) -> Markdown {
+        let text = self.kept.text_hash(source);
+        let key = source.path.clone();
+        self.kept.markdown.get_or_make(key, text, parse)
     }
 }
 
