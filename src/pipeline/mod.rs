@@ -7,10 +7,11 @@
 mod output;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::diagnostics::{ContentError, Source};
 use crate::model::{self, Plan};
-use crate::render::{self, OutputFile};
+use crate::render::{self, OutputFile, Theme};
 use crate::{load, validate};
 pub use output::Output;
 
@@ -99,39 +100,13 @@ pub fn run_with<R: Reuse>(
     content.attachments = attachments;
     problems.extend(parse_errors);
     let style_later = reuse.style_while_rendering() && matches!(output, Output::Memory);
-    if style_later {
-        problems.extend(validate::check_all_but_style(&content, reuse));
-    } else {
-        problems.extend(validate::check(&content, reuse));
-    }
-    let (errors, warnings): (Vec<_>, Vec<_>) =
-        problems.into_iter().partition(ContentError::is_error);
-    if !errors.is_empty() {
-        let mut warnings = warnings;
-        if style_later {
-            warnings.extend(validate::style_warnings(&content, crate::NEVER));
-        }
-        return Err(failure(errors, warnings, content.sources));
-    }
-    let Some(file) = content.plan.as_ref().map(|p| &p.value) else {
-        return Err(failure(errors, warnings, content.sources));
+    let warnings = match checked(&content, problems, style_later, reuse) {
+        Ok(warnings) => warnings,
+        Err((errors, warnings)) => return Err(failure(errors, warnings, content.sources)),
     };
-    // The theme is read before the model: its words name what the plan leaves to the defaults.
-    // A theme that cannot be read fails the run below; until then the model takes English.
-    let files = render::theme::ThemeFiles::read(root, file.theme.get_ref(), &file.language);
-    let english;
-    let words = match &files {
-        Ok(files) => &files.words,
-        Err(_) => {
-            english = render::theme::english();
-            &english
-        }
+    let Some((plan, theme)) = modelled(root, &content, options, reuse) else {
+        return Err(failure(Vec::new(), warnings, content.sources));
     };
-    let (as_of, snapshot) = (options.as_of, options.snapshot.clone());
-    let Some(plan) = model::build(&content, as_of, snapshot, words, reuse) else {
-        return Err(failure(errors, warnings, content.sources));
-    };
-    let theme = files.and_then(|files| render::Reuse::theme(reuse, files));
     let stage = output::Stage {
         plan,
         theme,
@@ -144,6 +119,60 @@ pub fn run_with<R: Reuse>(
         output::render(stage, content, output)
     }
 }
+
+/// Every problem in the content: the warnings, or the errors with the warnings beside them.
+/// `style_later`: the warnings about how the text reads are looked for while the pages render,
+/// unless there are errors.
+fn checked(
+    content: &load::Content,
+    mut problems: Vec<ContentError>,
+    style_later: bool,
+    reuse: &dyn validate::Reuse,
+) -> Result<Vec<ContentError>, (Vec<ContentError>, Vec<ContentError>)> {
+    if style_later {
+        problems.extend(validate::check_all_but_style(content, reuse));
+    } else {
+        problems.extend(validate::check(content, reuse));
+    }
+    let (errors, mut warnings): (Vec<_>, Vec<_>) =
+        problems.into_iter().partition(ContentError::is_error);
+    if errors.is_empty() {
+        return Ok(warnings);
+    }
+    if style_later {
+        warnings.extend(validate::style_warnings(content, crate::NEVER));
+    }
+    Err((errors, warnings))
+}
+
+/// The plan, and the theme to render it with (or the theme's problems). The theme is read before
+/// the model: its words name what the plan leaves to the defaults; a theme that cannot be read
+/// fails the run when it renders, and until then the model takes English. `None` only when
+/// there is no `plan.toml`, which validation reports.
+fn modelled<R: Reuse>(
+    root: &Path,
+    content: &load::Content,
+    options: &Options,
+    reuse: &R,
+) -> Option<(Plan, Themed)> {
+    let file = &content.plan.as_ref()?.value;
+    let files = render::theme::ThemeFiles::read(root, file.theme.get_ref(), &file.language);
+    let english;
+    let words = match &files {
+        Ok(files) => &files.words,
+        Err(_) => {
+            english = render::theme::english();
+            &english
+        }
+    };
+    let (as_of, snapshot) = (options.as_of, options.snapshot.clone());
+    let plan = model::build(content, as_of, snapshot, words, reuse)?;
+    let theme = files.and_then(|files| render::Reuse::theme(reuse, files));
+    Some((plan, theme))
+}
+
+/// The theme to render with, or its problems.
+pub(super) type Themed = Result<Arc<Theme>, Vec<ContentError>>;
 
 /// The errors, then the warnings beside them.
 fn failure(

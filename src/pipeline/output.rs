@@ -3,7 +3,7 @@
 //! site as it was.
 
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use super::{failure, Built, Failure, Reuse};
 use crate::diagnostics::{ContentError, Source};
@@ -29,7 +29,7 @@ pub enum Output<'o> {
 /// What the stages before rendering made.
 pub(super) struct Stage<'r, R> {
     pub plan: Plan,
-    pub theme: Result<Arc<Theme>, Vec<ContentError>>,
+    pub theme: super::Themed,
     pub warnings: Vec<ContentError>,
     pub reuse: &'r R,
 }
