@@ -77,7 +77,7 @@ impl Date {
     }
 
     /// The last day of this date's month.
-    fn month_end(year: u16, month: u8) -> Date {
+    pub(super) fn month_end(year: u16, month: u8) -> Date {
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
         let day = match month {
             2 if leap => 29,

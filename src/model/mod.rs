@@ -4,6 +4,7 @@
 mod build;
 mod date;
 mod history;
+mod horizon;
 mod labels;
 pub(crate) mod outcomes;
 mod outcomes_build;
@@ -16,6 +17,7 @@ use std::collections::BTreeMap;
 
 pub use build::build;
 pub use date::{due_date, period_range, Date, Quarter};
+pub use horizon::{Horizon, Resolved};
 pub use history::{financial_year, period as plan_period};
 pub use labels::Labels;
 pub use outcomes::{number, Band, Better, Measure, Risk, RiskScale, Standing, Trend, Value};
