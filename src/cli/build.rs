@@ -59,7 +59,7 @@ fn print_summary(built: &Built, out: &Path, started: Instant, output: &Output) {
             println!(
                 "Left out {} update(s) dated after the report date {}.",
                 built.plan.later_updates,
-                built.plan.as_of.long()
+                built.plan.report_date()
             );
         }
     }
@@ -78,7 +78,7 @@ fn print_summary(built: &Built, out: &Path, started: Instant, output: &Output) {
             built.plan.labels.priorities.to_lowercase(),
             built.plan.actions().count(),
             built.plan.labels.actions.to_lowercase(),
-            built.plan.as_of.long()
+            built.plan.report_date()
         );
     }
 }

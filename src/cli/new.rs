@@ -75,7 +75,10 @@ fn create(what: Entry, root: &Path) -> Result<planpress::scaffold::Created, Comm
     let created = match what {
         Entry::Page { slug, title } => planpress::scaffold::page(root, &slug, &title),
         Entry::Update { slug, title, date } => {
-            let as_of = plan.and_then(|p| Date::from_toml(p.as_of.get_ref()));
+            // A report date given as a month names no day to date the update on.
+            let as_of = plan
+                .and_then(|p| planpress::model::report_date(p.as_of.get_ref()))
+                .and_then(|(day, month_only)| (!month_only).then_some(day));
             let date = date.or(as_of).ok_or(CommandError::NoReportDate)?;
             planpress::scaffold::update(root, &slug, &title, date, &first_status)
         }

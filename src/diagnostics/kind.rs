@@ -65,10 +65,11 @@ impl Kind {
         }
     }
 
-    /// Style problems are worth fixing but do not stop the build; every other kind does.
+    /// Style problems, and a horizon the timeline lists apart, are worth fixing but do not stop
+    /// the build; every other kind does.
     pub fn severity(&self) -> Severity {
         match self {
-            Kind::Style(_) => Severity::Warning,
+            Kind::Style(_) | Kind::Plan(PlanKind::HorizonUnplaced { .. }) => Severity::Warning,
             _ => Severity::Error,
         }
     }

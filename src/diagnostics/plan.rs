@@ -30,6 +30,14 @@ pub enum PlanKind {
     NotADate {
         field: &'static str,
     },
+    /// A report date in words that is neither a day nor a month.
+    NotAReportDate {
+        text: String,
+    },
+    /// A milestone's horizon the timeline cannot place (a warning: the page lists it apart).
+    HorizonUnplaced {
+        text: String,
+    },
     /// A due date that is neither a date nor a quarter.
     NotDue {
         text: String,
@@ -73,6 +81,8 @@ impl PlanKind {
             PlanKind::ThemeNotFolderName => "the theme name must be a plain folder name".into(),
             PlanKind::NotADate { field } => format!("{field} must be a date"),
             PlanKind::NotDue { text } => format!("\"{text}\" is not a date or a quarter"),
+            PlanKind::NotAReportDate { text } => format!("the report date \"{text}\" is not a day or a month"),
+            PlanKind::HorizonUnplaced { text } => format!("the timeline cannot place \"{text}\"; it is listed as not yet placed"),
             PlanKind::PeriodDatesUnknown { period } => {
                 format!("the dates of the period \"{period}\" are not known")
             }
@@ -96,8 +106,10 @@ impl PlanKind {
             PlanKind::BaseUrlNotWebAddress => "write the address the site will be published at, starting https://".into(),
             PlanKind::ThemeNotFolderName => "use lower-case letters, digits and hyphens: the name of a folder in themes/".into(),
             PlanKind::NotADate { field } => format!("write it as year-month-day without quotes, e.g. {field} = 2024-03-31"),
+            PlanKind::NotAReportDate { .. } => "write a day as as_of = 2024-03-31, or a month as as_of = \"February 2018\"".into(),
+            PlanKind::HorizonUnplaced { .. } => format!("to place it, write {}", crate::model::Horizon::FORMS),
             PlanKind::NotDue { .. } => "write a date as \"2024-03-31\" or a quarter as \"Q4 2023/24\"".into(),
-            PlanKind::PeriodDatesUnknown { .. } => "give period_start and period_end as dates, or write period as a financial year such as \"2023/24\"".into(),
+            PlanKind::PeriodDatesUnknown { .. } => "give period_start and period_end as dates, or write period as a financial year such as \"2023/24\" or \"2017-18\", or a year such as \"2021\"".into(),
             PlanKind::PeriodEndsBeforeStart => "period_end must be on or after period_start".into(),
             PlanKind::UpdateOutsidePeriod { .. } => "check the date; if the plan now runs longer, set period_end in content/plan.toml".into(),
             PlanKind::UpdatedTwice { first, .. } => format!("{first} sets it on the same date; put both notes in one update, or date them apart"),

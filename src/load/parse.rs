@@ -9,8 +9,8 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use super::format::{
-    GlossaryFile, MeasuresFile, PageFrontMatter, PlanFile, PriorityFile, RegisterFile, RisksFile,
-    SnapshotRecord, SroFile, TimelineFile, UpdateFrontMatter,
+    GlossaryFile, MeasuresFile, MilestonesFile, PageFrontMatter, PlanFile, PriorityFile,
+    RegisterFile, RisksFile, SnapshotRecord, SroFile, TimelineFile, UpdateFrontMatter,
 };
 use super::front_matter::{self, SplitError};
 use super::measures::{self, RawValue};
@@ -54,6 +54,7 @@ pub struct Content {
     pub pages: Vec<Loaded<PageSource>>,
     pub updates: Vec<Loaded<UpdateSource>>,
     pub timeline: Option<Loaded<TimelineFile>>,
+    pub milestones: Option<Loaded<MilestonesFile>>,
     pub measures: Option<Loaded<MeasuresFile>>,
     /// The values of each measure (typed and from CSV), in the order of `measures`.
     pub measure_values: Vec<Vec<RawValue>>,
@@ -113,6 +114,7 @@ pub fn parse(
                 .updates
                 .extend(parse_markdown(source, index, &mut errors)),
             Role::Timeline => content.timeline = parse_toml(source, index, &mut errors),
+            Role::Milestones => content.milestones = parse_toml(source, index, &mut errors),
             Role::Measures => content.measures = parse_toml(source, index, &mut errors),
             Role::Risks => content.risks = parse_toml(source, index, &mut errors),
             Role::Glossary => content.glossary = parse_toml(source, index, &mut errors),
@@ -150,6 +152,7 @@ enum Role {
     Page,
     Update,
     Timeline,
+    Milestones,
     Measures,
     Risks,
     Glossary,
@@ -170,6 +173,7 @@ impl Role {
             ["content", "pages", name] if name.ends_with(".md") => Role::Page,
             ["content", "updates", name] if name.ends_with(".md") => Role::Update,
             ["content", "timeline.toml"] => Role::Timeline,
+            ["content", "milestones.toml"] => Role::Milestones,
             ["content", "measures.toml"] => Role::Measures,
             ["content", "risks.toml"] => Role::Risks,
             ["content", "glossary.toml"] => Role::Glossary,

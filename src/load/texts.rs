@@ -9,8 +9,8 @@ use rayon::prelude::*;
 use toml::Spanned;
 
 use super::format::{
-    GlossaryFile, MeasuresFile, PlanFile, PriorityFile, RegisterFile, RisksFile, SnapshotRecord,
-    SroFile, TimelineFile,
+    GlossaryFile, MeasuresFile, MilestonesFile, PlanFile, PriorityFile, RegisterFile, RisksFile,
+    SnapshotRecord, SroFile, TimelineFile,
 };
 use super::{Content, Loaded, PageSource, UpdateSource};
 use crate::diagnostics::Source;
@@ -151,6 +151,13 @@ impl Written for TimelineFile {
     }
 }
 
+impl Written for MilestonesFile {
+    fn texts(&self) -> Vec<TextAt<'_>> {
+        let texts = self.milestones.iter().map(|m| &m.text);
+        texts.map(|t| at(t, Kind::Short, Style::Block)).collect()
+    }
+}
+
 impl Written for MeasuresFile {}
 impl Written for GlossaryFile {}
 impl Written for SnapshotRecord {}
@@ -216,6 +223,7 @@ pub(super) fn parse_all(content: &mut Content, html: bool, reuse: &dyn super::Re
     each(content.sros.as_mut_slice(), sources, html, reuse);
     each(content.risks.as_mut_slice(), sources, html, reuse);
     each(content.timeline.as_mut_slice(), sources, html, reuse);
+    each(content.milestones.as_mut_slice(), sources, html, reuse);
 }
 
 /// A piece of Markdown in the content, parsed: which source it is in, where, and its parse.
@@ -261,5 +269,6 @@ pub fn texts_outside_registers(content: &Content) -> Vec<Piece<'_>> {
     texts.extend(content.registers.iter().flat_map(pieces));
     texts.extend(content.risks.iter().flat_map(pieces));
     texts.extend(content.timeline.iter().flat_map(pieces));
+    texts.extend(content.milestones.iter().flat_map(pieces));
     texts
 }

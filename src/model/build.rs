@@ -8,7 +8,7 @@ use super::{
     default_assurance, default_statuses, Answers, Assurance, Audience, Date, Group, Labels, Page,
     Plan, Priority, Recommendation, Register, Sro, Status, Text, Tone, Words,
 };
-use crate::load::format::{PlanFile, RegisterFile, StatusEntry};
+use crate::load::format::{PlanFile, RegisterFile, ReportDate, StatusEntry};
 use crate::load::{string_start, Content, Loaded, PageSource};
 use crate::markdown::Parsed;
 
@@ -25,7 +25,18 @@ pub fn build(
 ) -> Option<Plan> {
     let plan = content.plan.as_ref()?;
     let file: &PlanFile = &plan.value;
-    let as_of = as_of.unwrap_or_else(|| report_date(file));
+    let (report_day, month_only) = report_date(file.as_of.get_ref()).unwrap_or((
+        Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        },
+        false,
+    ));
+    // A date asked for on the command line is a day.
+    let as_of_month_only = as_of.is_none() && month_only;
+    let as_of = as_of.unwrap_or(report_day);
+    let dates = progress::period(file);
     let assurance = assurance(&file.assurance, words);
     let (updates, later_updates) = progress::updates(&content.updates, as_of);
     let (priorities, action_index) =
@@ -46,8 +57,9 @@ pub fn build(
         vision: file.vision.clone(),
         introduction: text(plan, &file.introduction),
         period: file.period.clone(),
-        dates: progress::period(file),
+        dates,
         as_of,
+        as_of_month_only,
         base_url: with_trailing_slash(file.base_url.get_ref()),
         language: file.language.clone(),
         theme: file.theme.get_ref().clone(),
@@ -61,7 +73,7 @@ pub fn build(
         pages: pages(&content.pages),
         updates,
         later_updates,
-        timeline: progress::timeline(content),
+        timeline: progress::timeline(content, dates.start),
         measures: super::outcomes_build::measures(content, as_of),
         glossary: glossary(content),
         snapshot,
@@ -98,12 +110,22 @@ fn glossary(content: &Content) -> Vec<super::Term> {
     terms
 }
 
-fn report_date(file: &PlanFile) -> Date {
-    Date::from_toml(file.as_of.get_ref()).unwrap_or(Date {
-        year: 1970,
-        month: 1,
-        day: 1,
-    })
+/// The report day, and whether the plan gives a month only (the day is then the month's last:
+/// what is overdue is worked out as at the end of the month). `None` when it is neither.
+pub fn report_date(value: &ReportDate) -> Option<(Date, bool)> {
+    match value {
+        ReportDate::Day(day) => Date::from_toml(day)
+            .filter(|_| day.time.is_none())
+            .map(|d| (d, false)),
+        ReportDate::Month(text) => match super::Horizon::parse(text)? {
+            super::Horizon::Day(day) => Some((day, false)),
+            month @ super::Horizon::Month { .. } => match month.resolve(None) {
+                super::Resolved::Range(_, last) => Some((last, true)),
+                _ => None,
+            },
+            _ => None,
+        },
+    }
 }
 
 fn assurance(entries: &[crate::load::format::AssuranceEntry], words: &Words) -> Vec<Assurance> {

@@ -41,6 +41,14 @@ impl Date {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 
+    /// `March 2024`, for the terminal's messages.
+    pub fn month_long(&self) -> String {
+        let month = MONTHS
+            .get(usize::from(self.month).wrapping_sub(1))
+            .unwrap_or(&"");
+        format!("{} {}", month, self.year)
+    }
+
     /// `31 March 2024`, for the terminal's messages (pages say dates in the theme's words).
     pub fn long(&self) -> String {
         let month = MONTHS

@@ -2,8 +2,10 @@
 //! and current state, the plan period, and the timeline.
 
 use super::build::{text, text_at};
-use super::progress::{Change, Evidence, Milestone, Period, Phase, Timeline, Update};
-use super::{Date, Quarter};
+use super::progress::{
+    Change, Evidence, HorizonMilestone, Milestone, Period, Phase, Timeline, Update,
+};
+use super::{Date, Horizon, Resolved};
 use crate::load::format::PlanFile;
 use crate::load::{Content, Loaded, UpdateSource};
 
@@ -52,14 +54,15 @@ fn update(loaded: &Loaded<UpdateSource>) -> Option<Update> {
     })
 }
 
-/// The plan period: as `plan.toml` gives it, or the financial year its `period` names.
+/// The plan period: as `plan.toml` gives it, or the days its `period` names ("2023/24",
+/// "2017-18", "2021").
 pub fn period(file: &PlanFile) -> Period {
     let given = |d: &Option<toml::Spanned<toml::value::Datetime>>| {
         d.as_ref().and_then(|d| Date::from_toml(d.get_ref()))
     };
-    let year = financial_year(&file.period);
-    let start = given(&file.period_start).or(year.map(|q| q.start()));
-    let end = given(&file.period_end).or(year.map(|q| Quarter { number: 4, ..q }.end()));
+    let named = period_dates(&file.period);
+    let start = given(&file.period_start).or(named.map(|(start, _)| start));
+    let end = given(&file.period_end).or(named.map(|(_, end)| end));
     let fallback = Date {
         year: 1970,
         month: 1,
@@ -71,14 +74,22 @@ pub fn period(file: &PlanFile) -> Period {
     }
 }
 
-/// Q1 of the financial year a period such as "2023/24" names.
-pub fn financial_year(period: &str) -> Option<Quarter> {
-    Quarter::parse(&format!("Q1 {period}"))
+/// The first and last days a period such as "2023/24", "2017-18" or "2021" names.
+pub fn period_dates(period: &str) -> Option<(Date, Date)> {
+    match Horizon::parse(period)?.resolve(None) {
+        Resolved::Range(start, end) => Some((start, end)),
+        Resolved::Done | Resolved::Unresolved => None,
+    }
 }
 
-pub fn timeline(content: &Content) -> Timeline {
+/// The plan's phases and milestones; a span of months counts from the plan's `start`.
+pub fn timeline(content: &Content, start: Date) -> Timeline {
+    let horizons = horizon_milestones(content, start);
     let Some(file) = &content.timeline else {
-        return Timeline::default();
+        return Timeline {
+            horizons,
+            ..Timeline::default()
+        };
     };
     let date = |d: &Option<toml::Spanned<toml::value::Datetime>>| {
         d.as_ref().and_then(|d| Date::from_toml(d.get_ref()))
@@ -104,5 +115,32 @@ pub fn timeline(content: &Content) -> Timeline {
                 due: m.due.get_ref().clone(),
             })
             .collect(),
+        horizons,
     }
+}
+
+/// Where a horizon as written falls, a span of months counted from `start`.
+pub fn resolve(horizon: &str, start: Date) -> Resolved {
+    Horizon::parse(horizon).map_or(Resolved::Unresolved, |h| h.resolve(Some(start)))
+}
+
+/// The milestones of `content/milestones.toml`, in the order the plan gives them.
+fn horizon_milestones(content: &Content, start: Date) -> Vec<HorizonMilestone> {
+    let Some(file) = &content.milestones else {
+        return Vec::new();
+    };
+    let id = |s: &toml::Spanned<String>| s.get_ref().clone();
+    file.value
+        .milestones
+        .iter()
+        .map(|m| HorizonMilestone {
+            title: m.title.clone(),
+            text: text(file, &m.text),
+            horizon: m.horizon.get_ref().clone(),
+            when: resolve(m.horizon.get_ref(), start),
+            priority: m.priority.as_ref().map(id),
+            actions: m.actions.iter().map(id).collect(),
+            status: m.status.as_ref().map(id),
+        })
+        .collect()
 }

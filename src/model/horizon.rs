@@ -96,7 +96,8 @@ impl Horizon {
     }
 
     /// The forms a plan may write, for hints.
-    pub const FORMS: &'static str = "a date \"2024-03-31\", a month \"March 2024\" or \"2024-03\", \
+    pub const FORMS: &'static str =
+        "a date \"2024-03-31\", a month \"March 2024\" or \"2024-03\", \
         a quarter \"Q4 2023/24\", a financial year \"2023/24\" or \"2017-18\", a year \"2021\", \
         months from the plan's start \"3 months\" or \"6–12 months\", or \"completed\"";
 }
@@ -261,7 +262,11 @@ mod tests {
             "March 24",
             "+2021",
         ] {
-            assert_eq!(range(text, Some(date(2023, 4, 1))), Resolved::Unresolved, "{text:?}");
+            assert_eq!(
+                range(text, Some(date(2023, 4, 1))),
+                Resolved::Unresolved,
+                "{text:?}"
+            );
         }
     }
 

@@ -15,15 +15,15 @@ mod status;
 
 use std::collections::BTreeMap;
 
-pub use build::build;
+pub use build::{build, report_date};
 pub use date::{due_date, period_range, Date, Quarter};
+pub use history::{period as plan_period, period_dates, resolve};
 pub use horizon::{Horizon, Resolved};
-pub use history::{financial_year, period as plan_period};
 pub use labels::Labels;
 pub use outcomes::{number, Band, Better, Measure, Risk, RiskScale, Standing, Trend, Value};
 pub use progress::{
-    default_assurance, Assurance, Change, Evidence, HistoryEntry, Milestone, Period, Phase,
-    Timeline, Update, DEFAULT_ASSURANCE,
+    default_assurance, Assurance, Change, Evidence, HistoryEntry, HorizonMilestone, Milestone,
+    Period, Phase, Timeline, Update, DEFAULT_ASSURANCE,
 };
 pub use register::{ActionAt, Answers, Audience, Group, Recommendation, Register};
 pub use status::{default_statuses, Status, Tone, DEFAULT_STATUSES};
@@ -66,7 +66,10 @@ pub struct Plan {
     /// The first and last days of the plan period.
     pub dates: Period,
     /// The report date: everything time-dependent is computed against it, never the wall clock.
+    /// When the plan gives a month only, this is its last day.
     pub as_of: Date,
+    /// True when the plan gives its report date as a month with no day: pages name the month.
+    pub as_of_month_only: bool,
     pub base_url: String,
     pub language: String,
     pub theme: String,
@@ -246,6 +249,15 @@ impl Plan {
     }
 
     /// Finished: its status has the `done` tone.
+    /// The report date for the terminal: its day, or its month when the plan gives no day.
+    pub fn report_date(&self) -> String {
+        if self.as_of_month_only {
+            self.as_of.month_long()
+        } else {
+            self.as_of.long()
+        }
+    }
+
     pub fn is_done(&self, action: &Action) -> bool {
         self.status(&action.status).tone == Tone::Done
     }

@@ -1,7 +1,7 @@
 //! Progress over time: dated updates, each action's history and current state, assurance, and the
 //! plan's timeline. Everything time-dependent is measured against the report date, never the clock.
 
-use super::{word, Date, Text, Words};
+use super::{word, Date, Resolved, Text, Words};
 
 /// One level of assurance: how far an action's delivery is evidenced and accepted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,9 +119,29 @@ pub struct Phase {
     pub end: Option<Date>,
 }
 
+/// A milestone of `content/milestones.toml`: the plan's own words, and when it falls.
+#[derive(Debug, Clone)]
+pub struct HorizonMilestone {
+    pub title: String,
+    pub text: Text,
+    /// When, as the plan writes it ("6–12 months"): pages show these words.
+    pub horizon: String,
+    /// The days it names (a span of months counted from the plan's start), done, or unresolved.
+    pub when: Resolved,
+    /// The priority it belongs to; `None` for the whole plan.
+    pub priority: Option<String>,
+    /// The action areas it concerns.
+    pub actions: Vec<String>,
+    /// Its status, where the plan gives one.
+    pub status: Option<String>,
+}
+
 /// The plan's own phases and milestones.
 #[derive(Debug, Clone, Default)]
 pub struct Timeline {
     pub phases: Vec<Phase>,
+    /// The milestones of `timeline.toml`, each with a `due`.
     pub milestones: Vec<Milestone>,
+    /// The milestones of `milestones.toml`, each with a horizon.
+    pub horizons: Vec<HorizonMilestone>,
 }

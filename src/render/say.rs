@@ -47,6 +47,15 @@ pub fn long_date(words: &Words, date: Date) -> String {
     format!("{} {month} {}", date.day, date.year)
 }
 
+/// A month for people, "February 2018", named in the plan's language.
+pub fn month_year(words: &Words, date: Date) -> String {
+    let month = usize::from(date.month)
+        .checked_sub(1)
+        .and_then(|i| MONTHS.get(i))
+        .map_or("", |key| word(words, key));
+    format!("{month} {}", date.year)
+}
+
 impl Site<'_> {
     /// The theme's word for `key`.
     pub(super) fn word(&self, key: &'static str) -> &str {

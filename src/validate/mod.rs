@@ -5,6 +5,7 @@
 mod ids;
 mod links;
 mod lints;
+mod milestones;
 mod outcomes;
 mod plain_english;
 mod priorities;
@@ -111,6 +112,7 @@ pub fn check_all_but_style(content: &Content, reuse: &dyn Reuse) -> Vec<ContentE
     let actions = priorities::check(content, &known, &files, reuse, &mut errors);
     updates::check_updates(content, &known, &actions, &mut errors);
     updates::check_milestones_and_timeline(content, &mut errors);
+    milestones::check_milestones(content, &known, &actions, &mut errors);
     outcomes::check_measures(content, &known, &mut errors);
     outcomes::check_risks(content, &mut errors);
     check_glossary(content, &mut errors);
@@ -124,7 +126,7 @@ fn check_plan(content: &Content, errors: &mut Vec<ContentError>) -> Option<Vec<S
     let plan = content.plan.as_ref()?;
     let source = &content.sources[plan.source];
     let file = &plan.value;
-    updates::check_date(source, &file.as_of, "as_of", errors);
+    milestones::check_report_date(source, &file.as_of, errors);
     let url = file.base_url.get_ref();
     if !crate::safe_html::is_web_address(url) {
         let kind = PlanKind::BaseUrlNotWebAddress;

@@ -7,7 +7,7 @@ use toml::value::Datetime;
 use toml::Spanned;
 
 use super::references::{check_known, first_use, Seen};
-use super::{check_due, statuses_defined_in, Known};
+use super::{statuses_defined_in, Known};
 use crate::diagnostics::{ContentError, Noun, PlanKind, Proof, Source};
 use crate::load::format::{ActionUpdate, PlanFile};
 use crate::load::Content;
@@ -45,7 +45,7 @@ pub fn check_plan_period(
     if start.is_some_and(|d| d.is_none()) || end.is_some_and(|d| d.is_none()) {
         return None;
     }
-    let derivable = crate::model::financial_year(&file.period).is_some();
+    let derivable = crate::model::period_dates(&file.period).is_some();
     if (start.is_none() || end.is_none()) && !derivable {
         let period = file.period.clone();
         let kind = PlanKind::PeriodDatesUnknown { period };
@@ -230,12 +230,22 @@ fn check_assured(
     }
 }
 
+/// A milestone's `due` may be any horizon ("Q4 2023/24", "2021", "6–12 months").
+fn check_milestone_due(source: &Source, due: &Spanned<String>, errors: &mut Vec<ContentError>) {
+    if crate::model::Horizon::parse(due.get_ref()).is_none() {
+        let kind = PlanKind::NotDue {
+            text: due.get_ref().clone(),
+        };
+        errors.push(ContentError::at(source, due.span(), kind));
+    }
+}
+
 /// Milestones of actions and of the plan's timeline, and the timeline's phases.
 pub fn check_milestones_and_timeline(content: &Content, errors: &mut Vec<ContentError>) {
     for priority in &content.priorities {
         let source = &content.sources[priority.source];
         for milestone in priority.value.actions.iter().flat_map(|a| &a.milestones) {
-            check_due(source, &milestone.due, errors);
+            check_milestone_due(source, &milestone.due, errors);
         }
     }
     let Some(timeline) = &content.timeline else {
@@ -243,7 +253,7 @@ pub fn check_milestones_and_timeline(content: &Content, errors: &mut Vec<Content
     };
     let source = &content.sources[timeline.source];
     for milestone in &timeline.value.milestones {
-        check_due(source, &milestone.due, errors);
+        check_milestone_due(source, &milestone.due, errors);
     }
     for phase in &timeline.value.phases {
         let start = phase

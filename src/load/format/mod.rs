@@ -31,8 +31,10 @@ pub struct PlanFile {
     pub introduction: Spanned<String>,
     /// The reporting period the objectives belong to ("2023/24").
     pub period: String,
-    /// The report date: the day the statuses on the site were last checked (a TOML date, `2024-03-31`).
-    pub as_of: Spanned<Datetime>,
+    /// The report date: the day the statuses on the site were last checked, as a TOML date
+    /// (`2024-03-31`), or the month when the plan gives no day (`"February 2018"` or `"2018-02"`;
+    /// pages then name the month only, and what is overdue is worked out from its last day).
+    pub as_of: Spanned<ReportDate>,
     /// Where the site will be published; used only for `sitemap.xml` (every page links relatively).
     pub base_url: Spanned<String>,
     /// The language of the content, as a BCP 47 tag ("en-GB"); sets `lang` on every page.
@@ -63,6 +65,16 @@ pub struct PlanFile {
     /// may have before `check` warns. Leave out for 50.
     #[serde(default)]
     pub reading_ease: Option<f64>,
+}
+
+/// The report date as `plan.toml` writes it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum ReportDate {
+    /// A TOML date: `as_of = 2024-03-31`.
+    Day(Datetime),
+    /// A month in words: `as_of = "February 2018"` or `"2018-02"`.
+    Month(String),
 }
 
 fn default_language() -> String {

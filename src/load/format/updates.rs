@@ -118,3 +118,40 @@ pub struct PlanMilestoneEntry {
     /// A date (`"2024-03-31"`) or a quarter (`"Q4 2023/24"`).
     pub due: Spanned<String>,
 }
+
+/// `content/milestones.toml`: the plan's milestones in its own words, each with its horizon, for
+/// the whole plan or for one priority. They show on the timeline, on their priority's page and in
+/// the print edition.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MilestonesFile {
+    #[serde(default)]
+    pub milestones: Vec<HorizonMilestoneEntry>,
+}
+
+/// One milestone, as the plan writes it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HorizonMilestoneEntry {
+    /// What will be done, in the plan's words ("Continuity of carer teams in place").
+    pub title: String,
+    /// More about it in the plan's words (Markdown); leave out if the plan says no more.
+    #[serde(default = "super::no_text")]
+    pub text: Spanned<String>,
+    /// When, as the plan writes it: a date ("2024-03-31"), a month ("March 2024", "2024-03"), a
+    /// quarter ("Q4 2023/24"), a financial year ("2017-18", "2023/24"), a year ("2021"), months
+    /// from the plan's start ("3 months", "6–12 months") or "completed". The page shows these
+    /// words; a horizon the timeline cannot place is listed apart, never given a date.
+    pub horizon: Spanned<String>,
+    /// The id of the priority it belongs to (its file name without `.toml`); leave out for a
+    /// milestone of the whole plan.
+    #[serde(default)]
+    pub priority: Option<Spanned<String>>,
+    /// The action areas it concerns, by id, if the plan says.
+    #[serde(default)]
+    pub actions: Vec<Spanned<String>>,
+    /// An id from the status vocabulary, if the plan gives one. Without it the timeline marks
+    /// nothing overdue.
+    #[serde(default)]
+    pub status: Option<Spanned<String>>,
+}

@@ -5,11 +5,12 @@
 use serde::Serialize;
 
 use super::{Kind, Lists};
-use crate::model::{due_date, Date, Plan, Quarter};
+use crate::model::{due_date, resolve, Date, Plan, Quarter, Resolved};
 use crate::render::page::{json, Extra};
 use crate::render::say::{say, word, Words};
 use crate::render::search::Doc;
 use crate::render::site::Site;
+use crate::render::views::milestones::{horizon_item, months_named, DueItem};
 use crate::render::views::*;
 
 pub struct Timeline;
@@ -28,14 +29,22 @@ impl Kind for Timeline {
     }
 }
 
-/// Something due in a quarter: an action's due date or a milestone.
-#[derive(Serialize)]
-struct DueItem<'a> {
-    what: String,
-    href: Option<String>,
-    due: &'a str,
-    status: Option<StatusView<'a>>,
-    overdue: bool,
+/// Where each item falls: placed by the last day of its range, done, or not placeable.
+#[derive(Default)]
+struct Placed<'a> {
+    dated: Vec<(Date, DueItem<'a>)>,
+    done: Vec<DueItem<'a>>,
+    unplaced: Vec<DueItem<'a>>,
+}
+
+impl<'a> Placed<'a> {
+    fn add(&mut self, when: Resolved, item: DueItem<'a>) {
+        match when {
+            Resolved::Range(_, end) => self.dated.push((end, item)),
+            Resolved::Done => self.done.push(item),
+            Resolved::Unresolved => self.unplaced.push(item),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -49,7 +58,8 @@ struct QuarterView<'a> {
 /// What the timeline shows, for its page and for the print edition.
 fn values<'a>(site: &Site<'a>) -> Extra {
     let plan = site.plan;
-    let mut items: Vec<(Date, DueItem)> = Vec::new();
+    let start = plan.dates.start;
+    let mut placed = Placed::default();
     let mut undated = Vec::new();
     for (_, action) in plan.actions() {
         let status = Some(status_view(plan.status(&action.status)));
@@ -58,6 +68,8 @@ fn values<'a>(site: &Site<'a>) -> Extra {
             what,
             href: href.clone(),
             due,
+            when: None,
+            text: None,
             status: status.clone(),
             overdue,
         };
@@ -67,39 +79,41 @@ fn values<'a>(site: &Site<'a>) -> Extra {
             .as_deref()
             .and_then(|d| due_date(d).map(|date| (d, date)))
         {
-            Some((due, date)) => items.push((date, item(what, due, plan.is_overdue(action)))),
+            Some((due, date)) => placed
+                .dated
+                .push((date, item(what, due, plan.is_overdue(action)))),
             None => undated.push(item(what, "", false)),
         }
         for m in &action.milestones {
-            if let Some(date) = due_date(&m.due) {
-                let overdue = date < plan.as_of && !plan.is_done(action);
-                items.push((
-                    date,
-                    item(
-                        format!("{}: {}", action.reference, m.title),
-                        &m.due,
-                        overdue,
-                    ),
-                ));
-            }
+            let when = resolve(&m.due, start);
+            let ended = matches!(when, Resolved::Range(_, end) if end < plan.as_of);
+            let overdue = ended && !plan.is_done(action);
+            let what = format!("{}: {}", action.reference, m.title);
+            let item = DueItem {
+                when: months_named(site, &m.due, when),
+                ..item(what, &m.due, overdue)
+            };
+            placed.add(when, item);
         }
     }
     for m in &plan.timeline.milestones {
-        if let Some(date) = due_date(&m.due) {
-            items.push((
-                date,
-                DueItem {
-                    what: m.title.clone(),
-                    href: None,
-                    due: &m.due,
-                    status: None,
-                    overdue: false,
-                },
-            ));
-        }
+        let when = resolve(&m.due, start);
+        let item = DueItem {
+            what: m.title.clone(),
+            href: None,
+            due: &m.due,
+            when: months_named(site, &m.due, when),
+            text: None,
+            status: None,
+            overdue: false,
+        };
+        placed.add(when, item);
     }
-    items.sort_by_key(|(date, _)| *date);
-    let quarters = quarters(plan, &site.theme.words, items);
+    for m in &plan.timeline.horizons {
+        placed.add(m.when, horizon_item(site, m, ""));
+    }
+    placed.dated.sort_by_key(|(date, _)| *date);
+    let quarters = quarters(plan, &site.theme.words, placed.dated);
     let phases: Vec<_> = plan
         .timeline
         .phases
@@ -117,6 +131,8 @@ fn values<'a>(site: &Site<'a>) -> Extra {
         ("phases", json(&phases)),
         ("quarters", json(&quarters)),
         ("undated", json(&undated)),
+        ("done", json(&placed.done)),
+        ("unplaced", json(&placed.unplaced)),
         ("period_start", json(&site.date(plan.dates.start))),
         ("period_end", json(&site.date(plan.dates.end))),
     ];

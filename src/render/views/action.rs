@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::outcomes::{measures_for_action, MeasureLink};
 use super::*;
-use crate::model::{due_date, Action, Date, Evidence, Text};
+use crate::model::{resolve, Action, Date, Evidence, Resolved, Text};
 use crate::render::site::Site;
 
 /// An action with its three columns rendered, as shown on priority, action and SRO pages.
@@ -178,8 +178,10 @@ pub fn milestone_views<'a>(site: &Site<'a>, action: &'a Action) -> Vec<Milestone
         .collect()
 }
 
+/// A milestone's horizon ended before the report date.
 fn is_past<'a>(site: &Site<'a>, due: &str) -> bool {
-    due_date(due).is_some_and(|d| d < site.plan.as_of)
+    let plan = site.plan;
+    matches!(resolve(due, plan.dates.start), Resolved::Range(_, end) if end < plan.as_of)
 }
 
 pub fn evidence<'a>(evidence: &'a [Evidence], root: &str) -> Vec<EvidenceView<'a>> {

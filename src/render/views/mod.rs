@@ -3,12 +3,13 @@
 //! many kinds of page share are here; a view only one kind shows is in that kind's file.
 
 pub mod action;
+pub mod milestones;
 pub mod outcomes;
 pub mod priority;
 
 use serde::Serialize;
 
-use super::say::{long_date, Words};
+use super::say::{long_date, month_year, Words};
 use crate::model::{
     Action, Assurance, Labels, Plan, Priority, Recommendation, Register, Sro, Status,
 };
@@ -116,8 +117,8 @@ pub fn site_view<'a>(plan: &'a Plan, words: &'a Words, looked_up: bool) -> SiteV
         title: &plan.title,
         vision: &plan.vision,
         period: &plan.period,
-        as_of: long_date(words, plan.as_of),
-        as_of_iso: plan.as_of.iso(),
+        as_of: report_date(words, plan),
+        as_of_iso: report_date_iso(plan),
         language: &plan.language,
         labels: &plan.labels,
         statuses: plan.statuses.iter().map(status_view).collect(),
@@ -138,6 +139,26 @@ pub fn site_view<'a>(plan: &'a Plan, words: &'a Words, looked_up: bool) -> SiteV
                 href: page_href(&p.slug),
             })
             .collect(),
+    }
+}
+
+/// The report date for people: "22 November 2026", or "February 2018" when the plan gives a
+/// month only (never a day it did not give).
+pub fn report_date(words: &Words, plan: &Plan) -> String {
+    if plan.as_of_month_only {
+        month_year(words, plan.as_of)
+    } else {
+        long_date(words, plan.as_of)
+    }
+}
+
+/// The report date for machines (`<time datetime>`): "2026-11-22", or "2018-02" for a month.
+pub fn report_date_iso(plan: &Plan) -> String {
+    let day = plan.as_of.iso();
+    if plan.as_of_month_only {
+        day[..7].to_string()
+    } else {
+        day
     }
 }
 

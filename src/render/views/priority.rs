@@ -37,6 +37,8 @@ pub struct PriorityHeading<'a> {
     pub measures: Vec<MeasureLink<'a>>,
     /// Its key risks, highest first.
     pub risks: tera::Value,
+    /// Its milestones from `milestones.toml`, in the plan's order.
+    pub milestones: Vec<super::milestones::DueItem<'a>>,
 }
 
 /// A priority as other pages link to it.
@@ -85,6 +87,7 @@ pub fn priority_view<'a>(site: &Site<'a>, p: &'a Priority, detail: Detail) -> Pr
             compact: p.actions.len() > COMPACT_OVER,
             measures: measures_for_priority(site, p),
             risks: risks_for_priority(site, &p.id),
+            milestones: super::milestones::priority_milestones(site, &p.id, "../"),
         },
         actions: p
             .actions
