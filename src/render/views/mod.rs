@@ -23,6 +23,9 @@ pub struct SiteView<'a> {
     pub period: &'a str,
     pub as_of: String,
     pub as_of_iso: String,
+    /// True when the plan gives its report date as a month: sentences say "in" or "at the end
+    /// of" it, not "on".
+    pub as_of_month: bool,
     pub language: &'a str,
     pub labels: &'a Labels,
     pub statuses: Vec<StatusView<'a>>,
@@ -119,6 +122,7 @@ pub fn site_view<'a>(plan: &'a Plan, words: &'a Words, looked_up: bool) -> SiteV
         period: &plan.period,
         as_of: report_date(words, plan),
         as_of_iso: report_date_iso(plan),
+        as_of_month: plan.as_of_month_only,
         language: &plan.language,
         labels: &plan.labels,
         statuses: plan.statuses.iter().map(status_view).collect(),
