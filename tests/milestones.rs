@@ -267,3 +267,18 @@ fn a_period_written_as_a_hyphenated_financial_year_gives_the_plans_dates() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_snapshot_of_a_month_names_the_month_not_a_day() {
+    let (_dir, root) = project("\"June 2024\"");
+    let (ok, _, stderr) = run_in(&root, &["snapshot", "june"]);
+    assert!(ok, "{stderr}");
+    let record = std::fs::read_to_string(root.join("content/snapshots/june.toml")).unwrap();
+    assert!(record.contains("report_date = \"2024-06\""), "{record}");
+    let (_out_dir, out) = built(&root);
+    let versions = read(&out, "versions.html");
+    assert!(
+        versions.contains(r#"<time datetime="2024-06">June 2024</time>"#),
+        "{versions}"
+    );
+}

@@ -258,6 +258,16 @@ impl Plan {
         }
     }
 
+    /// The report date for machines: "2026-11-22", or "2018-02" when the plan gives a month.
+    pub fn report_date_iso(&self) -> String {
+        let day = self.as_of.iso();
+        if self.as_of_month_only {
+            day[..7].to_string()
+        } else {
+            day
+        }
+    }
+
     pub fn is_done(&self, action: &Action) -> bool {
         self.status(&action.status).tone == Tone::Done
     }

@@ -78,7 +78,7 @@ pub fn take(root: &Path, label: &str, built: &Built) -> io::Result<Taken> {
         ),
         ("External-Identifier", label.to_string()),
         ("Bagging-Date", built.plan.as_of.iso()),
-        ("Planpress-Report-Date", built.plan.as_of.iso()),
+        ("Planpress-Report-Date", built.plan.report_date_iso()),
         ("Planpress-Build-Epoch", epoch.to_string()),
         ("Planpress-Version", env!("CARGO_PKG_VERSION").to_string()),
         (

@@ -15,7 +15,8 @@ pub fn record(
     let texts = |items: &[crate::model::Text]| items.iter().map(|t| t.markdown.clone()).collect();
     SnapshotRecord {
         label: label.to_string(),
-        report_date: plan.as_of.iso(),
+        // A month when the plan gives no day: the record names no day it did not give.
+        report_date: plan.report_date_iso(),
         build_epoch: epoch,
         planpress_version: env!("CARGO_PKG_VERSION").to_string(),
         content_commit: commit,

@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 pub struct SnapshotRecord {
     /// Its name ("2023-24-Q3"), also its folder and archive name under `snapshots/`.
     pub label: String,
-    /// The report date it was built as at (YYYY-MM-DD).
+    /// The report date it was built as at (YYYY-MM-DD), or its month (YYYY-MM) when the plan
+    /// gives no day.
     pub report_date: String,
     /// SOURCE_DATE_EPOCH of the build: seconds since 1970, the report date's midnight by default.
     pub build_epoch: i64,

@@ -2,8 +2,9 @@
 //! the one before it.
 
 use super::{Kind, Lists};
-use crate::model::{Date, Plan};
+use crate::model::{Date, Horizon, Plan};
 use crate::render::page::{json, Extra};
+use crate::render::say::month_year;
 use crate::render::search::Doc;
 use crate::render::site::Site;
 use crate::render::OutputFile;
@@ -35,8 +36,18 @@ fn page(site: &Site) -> Option<OutputFile> {
         .iter()
         .rev()
         .map(|s| {
-            let date = Date::parse_iso(&s.report_date)
-                .map_or(s.report_date.clone(), |d| site.date(d).long);
+            let date = match Horizon::parse(&s.report_date) {
+                Some(Horizon::Day(d)) => site.date(d).long,
+                Some(Horizon::Month { year, month }) => {
+                    let first = Date {
+                        year,
+                        month,
+                        day: 1,
+                    };
+                    month_year(&site.theme.words, first)
+                }
+                _ => s.report_date.clone(),
+            };
             serde_json::json!({
                 "label": s.label,
                 "date": date,

@@ -121,7 +121,7 @@ pub fn site_view<'a>(plan: &'a Plan, words: &'a Words, looked_up: bool) -> SiteV
         vision: &plan.vision,
         period: &plan.period,
         as_of: report_date(words, plan),
-        as_of_iso: report_date_iso(plan),
+        as_of_iso: plan.report_date_iso(),
         as_of_month: plan.as_of_month_only,
         language: &plan.language,
         labels: &plan.labels,
@@ -153,16 +153,6 @@ pub fn report_date(words: &Words, plan: &Plan) -> String {
         month_year(words, plan.as_of)
     } else {
         long_date(words, plan.as_of)
-    }
-}
-
-/// The report date for machines (`<time datetime>`): "2026-11-22", or "2018-02" for a month.
-pub fn report_date_iso(plan: &Plan) -> String {
-    let day = plan.as_of.iso();
-    if plan.as_of_month_only {
-        day[..7].to_string()
-    } else {
-        day
     }
 }
 
