@@ -27,7 +27,9 @@ pub struct AssuranceEntry {
 #[serde(deny_unknown_fields)]
 pub struct MilestoneEntry {
     pub title: String,
-    /// A date (`"2024-03-31"`) or a quarter (`"Q4 2023/24"`).
+    /// When, as the plan writes it: a date (`"2024-03-31"`), a month (`"March 2024"`), a quarter
+    /// (`"Q4 2023/24"`), a financial year (`"2023/24"`, `"2017-18"`), a year (`"2021"`), months
+    /// from the plan's start (`"6–12 months"`) or `"completed"`.
     pub due: Spanned<String>,
 }
 
@@ -115,7 +117,9 @@ pub struct PhaseEntry {
 #[serde(deny_unknown_fields)]
 pub struct PlanMilestoneEntry {
     pub title: String,
-    /// A date (`"2024-03-31"`) or a quarter (`"Q4 2023/24"`).
+    /// When, as the plan writes it: a date (`"2024-03-31"`), a month (`"March 2024"`), a quarter
+    /// (`"Q4 2023/24"`), a financial year (`"2023/24"`, `"2017-18"`), a year (`"2021"`), months
+    /// from the plan's start (`"6–12 months"`) or `"completed"`.
     pub due: Spanned<String>,
 }
 

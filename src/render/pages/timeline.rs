@@ -17,7 +17,7 @@ pub struct Timeline;
 
 impl Kind for Timeline {
     fn make(&self, site: &Site, _: &Lists) {
-        let values = values(site);
+        let values = values(site, "");
         site.emit(site.page("timeline.html", "timeline.html", "", values));
     }
 
@@ -25,7 +25,8 @@ impl Kind for Timeline {
     fn search<'p>(&self, _: &'p Plan, _: &mut Vec<Doc<'p>>) {}
 
     fn print(&self, site: &Site, _: &Lists, values: &mut Extra) {
-        values.extend(self::values(site));
+        // The print edition sits one folder down: links in the plan's words reach up a level.
+        values.extend(self::values(site, "../"));
     }
 }
 
@@ -55,8 +56,8 @@ struct QuarterView<'a> {
     items: Vec<DueItem<'a>>,
 }
 
-/// What the timeline shows, for its page and for the print edition.
-fn values<'a>(site: &Site<'a>) -> Extra {
+/// What the timeline shows, for its page and for the print edition, on a page at `root`.
+fn values<'a>(site: &Site<'a>, root: &str) -> Extra {
     let plan = site.plan;
     let start = plan.dates.start;
     let mut placed = Placed::default();
@@ -110,7 +111,7 @@ fn values<'a>(site: &Site<'a>) -> Extra {
         placed.add(when, item);
     }
     for m in &plan.timeline.horizons {
-        placed.add(m.when, horizon_item(site, m, ""));
+        placed.add(m.when, horizon_item(site, m, root));
     }
     placed.dated.sort_by_key(|(date, _)| *date);
     let quarters = quarters(plan, &site.theme.words, placed.dated);
@@ -121,7 +122,7 @@ fn values<'a>(site: &Site<'a>) -> Extra {
         .map(|p| {
             serde_json::json!({
                 "title": p.title,
-                "summary": site.markdown(&p.summary, "", true),
+                "summary": site.markdown(&p.summary, root, true),
                 "start": p.start.map(|d| site.date(d)),
                 "end": p.end.map(|d| site.date(d)),
             })
