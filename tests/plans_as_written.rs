@@ -199,3 +199,67 @@ fn a_plan_without_vision_web_address_or_status_is_published_without_inventing_th
         "the vocabulary's first status: {leaflets}"
     );
 }
+
+/// The fields whose strings are a plan's own words (not ids, references or settings).
+const WORDS: [&str; 17] = [
+    "organisation", "title", "introduction", "vision", "heading", "text", "narrative", "name",
+    "explanation", "target", "description", "mitigation", "expansion", "meaning", "horizon",
+    "summary", "notes",
+];
+
+/// Every string of the plan's own words in a TOML value: under a field named in `WORDS`, or
+/// under an action area's `columns`.
+fn plan_words(value: &toml::Value, key: &str, found: &mut Vec<String>) {
+    match value {
+        toml::Value::String(s) if WORDS.contains(&key) || key == "columns" => {
+            found.push(s.clone())
+        }
+        toml::Value::Array(items) => items.iter().for_each(|v| plan_words(v, key, found)),
+        toml::Value::Table(table) => {
+            for (k, v) in table {
+                // A column's text sits under its id, inside `columns`.
+                let k = if key == "columns" { "columns" } else { k.as_str() };
+                plan_words(v, k, found);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Markdown's marks taken out and white space folded, as a reader sees the words.
+fn as_read(text: &str) -> String {
+    let text = text.replace(['*', '`'], "");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Builds the fixture and checks that each string of its plan's own words is in the print edition.
+fn every_word_is_in_print(fixture: &str) {
+    let root = common::fixture(fixture);
+    let (_site, out) = build(&root);
+    let print = as_read(&visible_text(&read(&out, "print/index.html")));
+    let mut missing = Vec::new();
+    for entry in walkdir::WalkDir::new(root.join("content")).into_iter().flatten() {
+        if entry.path().extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        let mut found = Vec::new();
+        plan_words(&text.parse::<toml::Value>().unwrap(), "", &mut found);
+        for words in found {
+            if !print.contains(&as_read(&words)) {
+                missing.push(format!("{}: {words}", entry.path().display()));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "not in the print edition:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn every_word_of_the_partnership_plan_is_in_its_print_edition() {
+    every_word_is_in_print("partnership");
+}
+
+#[test]
+fn every_word_of_the_network_plan_is_in_its_print_edition() {
+    every_word_is_in_print("network");
+}
