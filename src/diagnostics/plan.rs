@@ -68,6 +68,12 @@ pub enum PlanKind {
         level: String,
         missing: Vec<Proof>,
     },
+    /// Text under a column that rows of this `kind` do not have; the column is for `kinds`.
+    ColumnNotForKind {
+        column: String,
+        kind: Option<String>,
+        kinds: Vec<String>,
+    },
     /// A timeline phase that ends before it starts.
     PhaseEndsBeforeStart {
         title: String,
@@ -98,6 +104,8 @@ impl PlanKind {
                 format!("\"{level}\" needs proof: evidence, who accepted it and when")
             }
             PlanKind::PhaseEndsBeforeStart { title } => format!("\"{title}\" ends before it starts"),
+            PlanKind::ColumnNotForKind { column, kind: Some(kind), .. } => format!("rows of kind \"{kind}\" have no column \"{column}\", so this text would not be shown"),
+            PlanKind::ColumnNotForKind { column, kind: None, .. } => format!("the column \"{column}\" is only for some kinds of row, and this action area has no kind, so this text would not be shown"),
         }
     }
 
@@ -119,6 +127,7 @@ impl PlanKind {
                 format!("add {}", fields.join(", and "))
             }
             PlanKind::PhaseEndsBeforeStart { .. } => "the end date must be on or after the start date".into(),
+            PlanKind::ColumnNotForKind { column, kinds, .. } => format!("give the action area kind = \"{}\", or add its kind to the kinds of \"{column}\" in content/plan.toml", kinds.join("\" or \"")),
         }
     }
 }

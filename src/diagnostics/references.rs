@@ -23,6 +23,8 @@ impl Noun {
     pub const ASSURANCE_LEVEL: Noun = Noun::new("assurance level", "assurance levels");
     pub const AUDIENCE: Noun = Noun::new("audience", "audiences");
     pub const GROUP: Noun = Noun::new("group", "groups");
+    pub const COLUMN: Noun = Noun::new("column", "columns");
+    pub const KIND: Noun = Noun::new("kind of row", "kinds of row");
     /// A group's parent, which must be defined before it.
     pub const PARENT_GROUP: Noun = Noun::new("parent group", "groups defined before this one");
 

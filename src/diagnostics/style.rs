@@ -23,6 +23,8 @@ pub enum StyleKind {
     },
     /// An acronym the glossary does not explain, and how many times it is used.
     NotInGlossary { word: String, uses: usize },
+    /// No `base_url` in plan.toml: the sitemap and the updates feed need whole addresses.
+    NoBaseUrl,
 }
 
 impl StyleKind {
@@ -60,6 +62,7 @@ impl StyleKind {
                 };
                 format!("\"{word}\" is not in the glossary{more}")
             }
+            StyleKind::NoBaseUrl => "the plan has no base_url, so the site is built without sitemap.xml and without the updates feed".into(),
         }
     }
 
@@ -71,6 +74,7 @@ impl StyleKind {
             StyleKind::LongSentence { .. } => "split it into two or more shorter sentences".into(),
             StyleKind::NothingForFamilies { .. } => "add families = [\"…\"]: what will change for families, in plain words".into(),
             StyleKind::HardToRead { .. } => "use shorter sentences and everyday words (Flesch reading ease: 60 to 70 is plain English); reading_ease in plan.toml sets the threshold".into(),
+            StyleKind::NoBaseUrl => "when you know where the site will be published, add base_url = \"https://…/\" to content/plan.toml".into(),
             StyleKind::NotInGlossary { word, .. } => format!("add it to content/glossary.toml: [[terms]] term = \"{word}\", expansion = \"what it stands for\""),
         }
     }

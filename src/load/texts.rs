@@ -10,7 +10,7 @@ use toml::Spanned;
 
 use super::format::{
     GlossaryFile, MeasuresFile, MilestonesFile, PlanFile, PriorityFile, RegisterFile, RisksFile,
-    SnapshotRecord, SroFile, TimelineFile,
+    SectionEntry, SnapshotRecord, SroFile, TimelineFile,
 };
 use super::{Content, Loaded, PageSource, UpdateSource};
 use crate::diagnostics::Source;
@@ -60,8 +60,21 @@ pub trait Written {
 
 impl Written for PlanFile {
     fn texts(&self) -> Vec<TextAt<'_>> {
-        vec![at(&self.introduction, Kind::Short, Style::Block)]
+        let mut texts = vec![at(&self.introduction, Kind::Short, Style::Block)];
+        texts.extend(narrative(None, &self.sections));
+        texts
     }
+}
+
+/// A narrative and its named sections: text shown as blocks.
+fn narrative<'a>(
+    text: Option<&'a Spanned<String>>,
+    sections: &'a [SectionEntry],
+) -> impl Iterator<Item = TextAt<'a>> {
+    let sections = sections.iter().map(|s| &s.text);
+    text.into_iter()
+        .chain(sections)
+        .map(|t| at(t, Kind::Short, Style::Block))
 }
 
 impl Written for SroFile {
@@ -75,9 +88,11 @@ impl Written for SroFile {
 
 impl Written for PriorityFile {
     fn texts(&self) -> Vec<TextAt<'_>> {
-        let mut texts = Vec::new();
+        let mut texts: Vec<TextAt> = narrative(self.narrative.as_ref(), &self.sections).collect();
         for action in &self.actions {
-            for text in action.achieve.iter().chain(&action.doing) {
+            texts.extend(narrative(action.narrative.as_ref(), &action.sections));
+            let columns = action.columns.values().flatten();
+            for text in action.achieve.iter().chain(&action.doing).chain(columns) {
                 texts.push(at(text, Kind::Short, Style::Inline));
             }
             texts.extend(

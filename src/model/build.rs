@@ -5,10 +5,11 @@ use toml::Spanned;
 
 use super::history as progress;
 use super::{
-    default_assurance, default_statuses, Answers, Assurance, Audience, Date, Group, Labels, Page,
-    Plan, Priority, Recommendation, Register, Sro, Status, Text, Tone, Words,
+    default_assurance, default_statuses, Answers, Assurance, Audience, Column, Date, Group, Labels,
+    Narrative, Page, Plan, Priority, Recommendation, Register, Section, Sro, Status, Text, Tone,
+    Words,
 };
-use crate::load::format::{PlanFile, RegisterFile, ReportDate, StatusEntry};
+use crate::load::format::{PlanFile, RegisterFile, ReportDate, SectionEntry, StatusEntry};
 use crate::load::{string_start, Content, Loaded, PageSource};
 use crate::markdown::Parsed;
 
@@ -39,8 +40,12 @@ pub fn build(
     let dates = progress::period(file);
     let assurance = assurance(&file.assurance, words);
     let (updates, later_updates) = progress::updates(&content.updates, as_of);
-    let (priorities, action_index) =
-        super::priorities::priorities(content, &assurance[0].id, &updates, reuse);
+    let statuses = statuses(&file.statuses, words);
+    let start = super::priorities::Start {
+        status: &statuses[0].id,
+        assurance: &assurance[0].id,
+    };
+    let (priorities, action_index) = super::priorities::priorities(content, start, &updates, reuse);
     let mut registers: Vec<Register> = content.registers.iter().map(register).collect();
     registers.sort_by(|a, b| a.id.cmp(&b.id));
     let answers = answers(&priorities, &registers);
@@ -56,15 +61,20 @@ pub fn build(
         title: file.title.clone(),
         vision: file.vision.clone(),
         introduction: text(plan, &file.introduction),
+        sections: sections(plan, &file.sections),
+        columns: columns(file, words),
         period: file.period.clone(),
         dates,
         as_of,
         as_of_month_only,
-        base_url: with_trailing_slash(file.base_url.get_ref()),
+        base_url: file
+            .base_url
+            .as_ref()
+            .map(|u| with_trailing_slash(u.get_ref())),
         language: file.language.clone(),
         theme: file.theme.get_ref().clone(),
         labels: Labels::new(&file.labels, words),
-        statuses: statuses(&file.statuses, words),
+        statuses,
         assurance,
         sros,
         priorities,
@@ -183,6 +193,58 @@ fn sros(content: &Content) -> Vec<Sro> {
             summary: text(file, &s.summary),
         })
         .collect()
+}
+
+/// The column ids action areas write as fields of their own, in the order a plan that declares
+/// no columns shows them.
+pub const BUILT_IN_COLUMNS: [&str; 3] = ["achieve", "doing", "families"];
+
+/// The plan's columns, or the three built-in ones headed by their labels.
+fn columns(file: &PlanFile, words: &Words) -> Vec<Column> {
+    if file.columns.is_empty() {
+        let labels = Labels::new(&file.labels, words);
+        let headings = [labels.achieve, labels.doing, labels.families];
+        return BUILT_IN_COLUMNS
+            .iter()
+            .zip(headings)
+            .map(|(id, heading)| Column {
+                id: id.to_string(),
+                heading,
+                kinds: Vec::new(),
+            })
+            .collect();
+    }
+    file.columns
+        .iter()
+        .map(|c| Column {
+            id: c.id.get_ref().clone(),
+            heading: c.heading.clone(),
+            kinds: c.kinds.iter().map(|k| k.get_ref().clone()).collect(),
+        })
+        .collect()
+}
+
+/// Named sections of text in the file `loaded`.
+pub(super) fn sections<T>(loaded: &Loaded<T>, sections: &[SectionEntry]) -> Vec<Section> {
+    sections
+        .iter()
+        .map(|s| Section {
+            heading: s.heading.clone(),
+            text: text(loaded, &s.text),
+        })
+        .collect()
+}
+
+/// A narrative text and its named sections in the file `loaded`.
+pub(super) fn narrative<T>(
+    loaded: &Loaded<T>,
+    text_: Option<&Spanned<String>>,
+    sections_: &[SectionEntry],
+) -> Narrative {
+    Narrative {
+        text: text_.map(|t| text(loaded, t)),
+        sections: sections(loaded, sections_),
+    }
 }
 
 /// A TOML string of Markdown in the file `loaded`, with the HTML its parse made.

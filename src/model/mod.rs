@@ -15,7 +15,7 @@ mod status;
 
 use std::collections::BTreeMap;
 
-pub use build::{build, report_date};
+pub use build::{build, report_date, BUILT_IN_COLUMNS};
 pub use date::{due_date, period_range, Date, Quarter};
 pub use history::{period as plan_period, period_dates, resolve};
 pub use horizon::{Horizon, Resolved};
@@ -60,8 +60,13 @@ pub trait Reuse: Sync {
 pub struct Plan {
     pub organisation: String,
     pub title: String,
-    pub vision: String,
+    /// The plan's vision, if it states one.
+    pub vision: Option<String>,
     pub introduction: Text,
+    /// The plan's named sections of text about itself.
+    pub sections: Vec<Section>,
+    /// The text columns of its action areas, in order, with their headings.
+    pub columns: Vec<Column>,
     pub period: String,
     /// The first and last days of the plan period.
     pub dates: Period,
@@ -70,7 +75,8 @@ pub struct Plan {
     pub as_of: Date,
     /// True when the plan gives its report date as a month with no day: pages name the month.
     pub as_of_month_only: bool,
-    pub base_url: String,
+    /// Where the site will be published, ending "/", if the plan says.
+    pub base_url: Option<String>,
     pub language: String,
     pub theme: String,
     pub labels: Labels,
@@ -136,6 +142,46 @@ pub struct Text {
     pub html: crate::markdown::Html,
 }
 
+/// A named section of narrative text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Section {
+    pub heading: String,
+    pub text: Text,
+}
+
+/// What a plan says about a priority or an action area in its own words: a text, and named
+/// sections.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Narrative {
+    pub text: Option<Text>,
+    pub sections: Vec<Section>,
+}
+
+impl Narrative {
+    /// Its text, then each section's.
+    pub fn texts(&self) -> impl Iterator<Item = &Text> {
+        let sections = self.sections.iter().map(|s| &s.text);
+        self.text.iter().chain(sections)
+    }
+}
+
+/// A text column of the action areas, as the plan declares it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    /// `achieve`, `doing`, `families`, or a key of an action area's `columns`.
+    pub id: String,
+    pub heading: String,
+    /// The kinds of row that have it; empty when every row has it.
+    pub kinds: Vec<String>,
+}
+
+impl Column {
+    /// Whether a row of this kind has the column.
+    pub fn applies_to(&self, kind: Option<&str>) -> bool {
+        self.kinds.is_empty() || kind.is_some_and(|k| self.kinds.iter().any(|c| c == k))
+    }
+}
+
 /// An accountable owner, by role.
 #[derive(Debug, Clone)]
 pub struct Sro {
@@ -158,6 +204,7 @@ pub struct Priority {
     pub trust_priority: String,
     /// The id of its accountable owner.
     pub sro: String,
+    pub narrative: Narrative,
     pub actions: Vec<Action>,
 }
 
@@ -170,6 +217,8 @@ pub struct Action {
     /// Its place in the plan, "priority.position" ("1.4"): a short name for readers and auditors.
     pub reference: String,
     pub title: String,
+    /// What kind of row it is, where the plan's columns differ by kind.
+    pub kind: Option<String>,
     /// Its status now: the latest update's, or the register's when no update has touched it.
     pub status: String,
     /// Its status in the register, before any update.
@@ -190,7 +239,26 @@ pub struct Action {
     pub achieve: Vec<Text>,
     pub doing: Vec<Text>,
     pub families: Vec<Text>,
+    /// The text of the plan's other columns, by column id.
+    pub columns: Vec<(String, Vec<Text>)>,
+    pub narrative: Narrative,
     pub notes: Option<Text>,
+}
+
+impl Action {
+    /// The bullets under the column `id`.
+    pub fn column(&self, id: &str) -> &[Text] {
+        match id {
+            "achieve" => &self.achieve,
+            "doing" => &self.doing,
+            "families" => &self.families,
+            _ => self
+                .columns
+                .iter()
+                .find(|(c, _)| c == id)
+                .map_or(&[], |(_, texts)| texts),
+        }
+    }
 }
 
 /// A Markdown page from `content/pages/`.

@@ -10,11 +10,19 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use toml::Spanned;
 
-use super::build::text;
+use super::build::{narrative, text};
 use super::progress::{Change, HistoryEntry, Update};
 use super::{Action, ActionAt, Priority};
 use crate::load::format::{ActionEntry, PriorityFile};
 use crate::load::{Content, Loaded};
+
+/// What every action area starts as, before any update: the first status and the first
+/// assurance level of the plan's vocabularies.
+#[derive(Clone, Copy, Hash)]
+pub struct Start<'a> {
+    pub status: &'a str,
+    pub assurance: &'a str,
+}
 
 /// A change an update makes to an action of one priority: (the update's place in the list of
 /// updates, the action's place in the priority, the change).
@@ -25,7 +33,7 @@ type Touch<'u> = (usize, usize, &'u Change);
 /// come from `reuse`, kept while its register and the changes made to it are the same.
 pub fn priorities(
     content: &Content,
-    first_assurance: &str,
+    start: Start,
     updates: &[Update],
     reuse: &dyn super::Reuse,
 ) -> (Vec<Arc<Priority>>, HashMap<String, ActionAt>) {
@@ -38,8 +46,8 @@ pub fn priorities(
         .zip(&touches)
         .map(|(loaded, touches)| {
             let source = &content.sources[loaded.source];
-            let made_from = || made_from(loaded.source, first_assurance, updates, touches);
-            let make = || priority(loaded, first_assurance, updates, touches);
+            let made_from = || made_from(loaded.source, start, updates, touches);
+            let make = || priority(loaded, start, updates, touches);
             reuse.priority(source, &made_from, &make)
         })
         .collect();
@@ -77,10 +85,10 @@ fn touches<'u>(
 }
 
 /// A fingerprint of what a priority is made from besides its register's text: where its file is
-/// among the sources, the assurance an action starts with, and the changes made to its actions.
-fn made_from(source: usize, first_assurance: &str, updates: &[Update], touches: &[Touch]) -> u64 {
+/// among the sources, what an action starts as, and the changes made to its actions.
+fn made_from(source: usize, start: Start, updates: &[Update], touches: &[Touch]) -> u64 {
     let mut hasher = DefaultHasher::new();
-    (source, first_assurance).hash(&mut hasher);
+    (source, start).hash(&mut hasher);
     for &(i, a, change) in touches {
         (i, a, updates[i].date, change).hash(&mut hasher);
     }
@@ -89,7 +97,7 @@ fn made_from(source: usize, first_assurance: &str, updates: &[Update], touches: 
 
 fn priority(
     loaded: &Loaded<Arc<PriorityFile>>,
-    first_assurance: &str,
+    start: Start,
     updates: &[Update],
     touches: &[Touch],
 ) -> Priority {
@@ -101,7 +109,7 @@ fn priority(
         .enumerate()
         .map(|(i, a)| {
             let reference = format!("{number}.{}", i + 1);
-            action(a, reference, loaded, first_assurance)
+            action(a, reference, loaded, start)
         })
         .collect();
     replay(updates, touches, &mut actions);
@@ -116,6 +124,7 @@ fn priority(
         workstream: file.workstream.clone(),
         trust_priority: file.trust_priority.clone(),
         sro: file.sro.get_ref().clone(),
+        narrative: narrative(loaded, file.narrative.as_ref(), &file.sections),
         actions,
     }
 }
@@ -124,8 +133,12 @@ fn action(
     entry: &ActionEntry,
     reference: String,
     file: &Loaded<Arc<PriorityFile>>,
-    assurance: &str,
+    start: Start,
 ) -> Action {
+    let status = entry
+        .status
+        .as_ref()
+        .map_or(start.status, |s| s.get_ref().as_str());
     let texts = |items: &[Spanned<String>]| items.iter().map(|t| text(file, t)).collect();
     Action {
         id: entry.id.get_ref().clone(),
@@ -135,9 +148,10 @@ fn action(
         },
         reference,
         title: entry.title.clone(),
-        status: entry.status.get_ref().clone(),
-        baseline_status: entry.status.get_ref().clone(),
-        assurance: assurance.to_string(),
+        kind: entry.kind.as_ref().map(|k| k.get_ref().clone()),
+        status: status.to_string(),
+        baseline_status: status.to_string(),
+        assurance: start.assurance.to_string(),
         history: Vec::new(),
         last_updated: None,
         next_review: None,
@@ -155,6 +169,12 @@ fn action(
         achieve: texts(&entry.achieve),
         doing: texts(&entry.doing),
         families: texts(&entry.families),
+        columns: entry
+            .columns
+            .iter()
+            .map(|(id, items)| (id.clone(), texts(items)))
+            .collect(),
+        narrative: narrative(file, entry.narrative.as_ref(), &entry.sections),
         notes: entry.notes.as_ref().map(|n| text(file, n)),
     }
 }

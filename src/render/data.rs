@@ -76,6 +76,15 @@ fn bullets(items: &[crate::model::Text]) -> Cell {
     Cell::Lines(items.iter().map(|t| t.markdown.clone()).collect())
 }
 
+/// The text of the plan's own columns, a bullet a line, each after its column's id ("now: …").
+fn other_columns(action: &crate::model::Action) -> Cell {
+    let lines = action
+        .columns
+        .iter()
+        .flat_map(|(id, texts)| texts.iter().map(move |t| format!("{id}: {}", t.markdown)));
+    Cell::Lines(lines.collect())
+}
+
 #[rustfmt::skip]
 pub const ACTIONS: Table<ActionAt> = Table {
     name: "actions",
@@ -97,6 +106,8 @@ pub const ACTIONS: Table<ActionAt> = Table {
         Field { name: "achieve", value: |p, &at| bullets(&p.action_at(at).1.achieve) },
         Field { name: "doing", value: |p, &at| bullets(&p.action_at(at).1.doing) },
         Field { name: "families", value: |p, &at| bullets(&p.action_at(at).1.families) },
+        Field { name: "kind", value: |p, &at| optional(&p.action_at(at).1.kind) },
+        Field { name: "columns", value: |p, &at| other_columns(p.action_at(at).1) },
         Field { name: "url", value: |p, &at| text(&action_href(&p.action_at(at).1.id)) },
     ],
 };

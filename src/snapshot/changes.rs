@@ -38,7 +38,7 @@ pub struct TextChange {
     pub id: String,
     pub reference: String,
     pub title: String,
-    /// "achieve", "doing" or "families".
+    /// "achieve", "doing", "families" or the id of one of the plan's own columns.
     pub column: String,
     pub words: Vec<Word>,
 }
@@ -98,11 +98,7 @@ pub fn compare(a: &SnapshotRecord, b: &SnapshotRecord) -> ChangeReport {
                 to: new.status.clone(),
             });
         }
-        for (column, before, after) in [
-            ("achieve", &old.achieve, &new.achieve),
-            ("doing", &old.doing, &new.doing),
-            ("families", &old.families, &new.families),
-        ] {
+        for (column, before, after) in columns(&old, new) {
             if before != after {
                 report.text_changes.push(TextChange {
                     id: new.id.clone(),
@@ -115,6 +111,25 @@ pub fn compare(a: &SnapshotRecord, b: &SnapshotRecord) -> ChangeReport {
         }
     }
     report
+}
+
+/// Each column's text before and after: the three built-in ones, then the plan's own, by id.
+fn columns<'r>(
+    old: &'r SnapshotAction,
+    new: &'r SnapshotAction,
+) -> Vec<(&'r str, &'r [String], &'r [String])> {
+    let mut columns: Vec<(&str, &[String], &[String])> = vec![
+        ("achieve", &old.achieve, &new.achieve),
+        ("doing", &old.doing, &new.doing),
+        ("families", &old.families, &new.families),
+    ];
+    let ids: std::collections::BTreeSet<&String> =
+        old.columns.keys().chain(new.columns.keys()).collect();
+    for id in ids {
+        let text = |a: &'r SnapshotAction| a.columns.get(id).map_or(&[][..], Vec::as_slice);
+        columns.push((id, text(old), text(new)));
+    }
+    columns
 }
 
 /// A word-level diff, runs of the same kind joined so the text reads naturally.
@@ -152,6 +167,7 @@ mod tests {
             achieve: vec![],
             doing: doing.iter().map(|d| d.to_string()).collect(),
             families: vec![],
+            columns: Default::default(),
             answers: vec![],
         }
     }
@@ -208,5 +224,27 @@ mod tests {
                 ("added", "rooms.")
             ]
         );
+    }
+
+    #[test]
+    fn words_changed_under_the_plans_own_columns_are_reported_by_column() {
+        let mut before = action("continuity", "on-track", &[]);
+        before
+            .columns
+            .insert("now".into(), vec!["Two teams.".into()]);
+        let mut after = before.clone();
+        after
+            .columns
+            .insert("now".into(), vec!["Three teams.".into()]);
+        after
+            .columns
+            .insert("next".into(), vec!["A fourth.".into()]);
+        let report = compare(&record("a", vec![before]), &record("b", vec![after]));
+        let columns: Vec<&str> = report
+            .text_changes
+            .iter()
+            .map(|c| c.column.as_str())
+            .collect();
+        assert_eq!(columns, ["next", "now"]);
     }
 }

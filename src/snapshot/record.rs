@@ -35,6 +35,11 @@ pub fn record(
                 achieve: texts(&a.achieve),
                 doing: texts(&a.doing),
                 families: texts(&a.families),
+                columns: a
+                    .columns
+                    .iter()
+                    .map(|(id, items)| (id.clone(), texts(items)))
+                    .collect(),
                 answers: a.answers.clone(),
             })
             .collect(),

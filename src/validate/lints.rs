@@ -128,20 +128,32 @@ fn long_sentences(text: &str) -> Vec<(std::ops::Range<usize>, usize)> {
     found
 }
 
+/// Action areas with nothing for families, where the plan has a column for families in rows of
+/// their kind: a plan without one is not asked for it.
 fn empty_families(content: &Content, warnings: &mut Vec<ContentError>) {
+    let plan = content.plan.as_ref().map(|p| &p.value);
+    let declared = plan.and_then(|p| p.columns.iter().find(|c| c.id.get_ref() == "families"));
+    let columns = content.plan.as_ref().map(|p| {
+        let source = &content.sources[p.source];
+        super::columns::Columns::of(source, &p.value, &mut Vec::new())
+    });
+    let has_families = |kind: &Option<toml::Spanned<String>>| {
+        let kind = kind.as_ref().map(|k| k.get_ref().as_str());
+        columns.as_ref().is_none_or(|c| c.has("families", kind))
+    };
+    let label = match (declared, plan) {
+        (Some(column), _) => column.heading.clone(),
+        (None, Some(plan)) => plan.labels.families.clone().unwrap_or_default(),
+        (None, None) => String::new(),
+    };
+    let label = Some(label)
+        .filter(|l| !l.is_empty())
+        .unwrap_or_else(|| "What will this mean for our families".to_string());
     for priority in &content.priorities {
         let source = &content.sources[priority.source];
-        let label = content
-            .plan
-            .as_ref()
-            .and_then(|p| p.value.labels.families.clone())
-            .unwrap_or_else(|| "What will this mean for our families".to_string());
-        for action in priority
-            .value
-            .actions
-            .iter()
-            .filter(|a| a.families.iter().all(|f| f.get_ref().trim().is_empty()))
-        {
+        for action in priority.value.actions.iter().filter(|a| {
+            has_families(&a.kind) && a.families.iter().all(|f| f.get_ref().trim().is_empty())
+        }) {
             let kind = StyleKind::NothingForFamilies {
                 action: action.id.get_ref().clone(),
                 label: label.clone(),

@@ -2,6 +2,7 @@
 //! does not exist, an id used twice, a name that cannot be a file name). Pure: parsed content in,
 //! every error out, each pointing at the place to fix.
 
+mod columns;
 mod ids;
 mod links;
 mod lints;
@@ -15,7 +16,7 @@ mod updates;
 
 use toml::Spanned;
 
-use crate::diagnostics::{Allowed, ContentError, Noun, PlanKind, ReferenceKind, Source};
+use crate::diagnostics::{Allowed, ContentError, Noun, PlanKind, ReferenceKind, Source, StyleKind};
 use crate::load::Content;
 use crate::model::{Tone, DEFAULT_STATUSES};
 use crate::Stop;
@@ -100,7 +101,12 @@ pub fn check_all_but_style(content: &Content, reuse: &dyn Reuse) -> Vec<ContentE
     };
     let sros = check_sros(content, &mut errors);
     let recommendations = registers::check(content, &mut errors);
+    let columns = content.plan.as_ref().map(|plan| {
+        let source = &content.sources[plan.source];
+        columns::Columns::of(source, &plan.value, &mut errors)
+    });
     let known = Known {
+        columns: columns.as_ref(),
         statuses: statuses.as_deref(),
         sros: sros.as_deref(),
         recommendations: &recommendations,
@@ -127,10 +133,13 @@ fn check_plan(content: &Content, errors: &mut Vec<ContentError>) -> Option<Vec<S
     let source = &content.sources[plan.source];
     let file = &plan.value;
     milestones::check_report_date(source, &file.as_of, errors);
-    let url = file.base_url.get_ref();
-    if !crate::safe_html::is_web_address(url) {
-        let kind = PlanKind::BaseUrlNotWebAddress;
-        errors.push(ContentError::at(source, file.base_url.span(), kind));
+    match &file.base_url {
+        Some(url) if !crate::safe_html::is_web_address(url.get_ref()) => {
+            let kind = PlanKind::BaseUrlNotWebAddress;
+            errors.push(ContentError::at(source, url.span(), kind));
+        }
+        Some(_) => {}
+        None => errors.push(ContentError::at(source, 0..0, StyleKind::NoBaseUrl)),
     }
     let theme = &file.theme;
     if !is_slug(theme.get_ref()) {
@@ -193,6 +202,8 @@ fn check_sros(content: &Content, errors: &mut Vec<ContentError>) -> Option<Vec<S
 /// The ids action areas may refer to. `None`: the file defining them did not parse, so references
 /// to it are not checked (each would be a false "unknown").
 struct Known<'a> {
+    /// The action areas' columns and kinds of row.
+    columns: Option<&'a columns::Columns>,
     statuses: Option<&'a [String]>,
     sros: Option<&'a [String]>,
     recommendations: &'a registers::Recommendations,

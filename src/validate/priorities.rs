@@ -73,6 +73,7 @@ fn check_across<'c>(content: &'c Content, errors: &mut Vec<ContentError>) -> See
 fn surroundings(content: &Content, known: &Known) -> u64 {
     let mut hasher = DefaultHasher::new();
     (known.statuses, known.sros, statuses_defined_in(content)).hash(&mut hasher);
+    known.columns.hash(&mut hasher);
     let recommendations = known.recommendations;
     (&recommendations.references, &recommendations.unparsed).hash(&mut hasher);
     for source in &content.sources {
@@ -99,10 +100,13 @@ fn register_problems(
         check_known(source, &file.sro, sros, Noun::SRO, defined_in, &mut errors);
     }
     for action in &file.actions {
-        if let Some(statuses) = known.statuses {
+        if let Some(columns) = known.columns {
+            columns.check_action(source, action, &mut errors);
+        }
+        if let (Some(statuses), Some(status)) = (known.statuses, &action.status) {
             check_known(
                 source,
-                &action.status,
+                status,
                 statuses,
                 Noun::STATUS,
                 statuses_defined_in(content),

@@ -24,8 +24,10 @@ pub struct PlanFile {
     pub organisation: String,
     /// The plan's title ("Improvement Plan – Maternity Services").
     pub title: String,
-    /// The plan's vision, one or two sentences, shown at the top of the home page.
-    pub vision: String,
+    /// The plan's vision, one or two sentences, shown at the top of the home page. Leave out if
+    /// the plan states none.
+    #[serde(default)]
+    pub vision: Option<String>,
     /// A short introduction (Markdown) shown on the home page under the vision.
     #[serde(default = "no_text")]
     pub introduction: Spanned<String>,
@@ -35,8 +37,11 @@ pub struct PlanFile {
     /// (`2024-03-31`), or the month when the plan gives no day (`"February 2018"` or `"2018-02"`;
     /// pages then name the month only, and what is overdue is worked out from its last day).
     pub as_of: Spanned<ReportDate>,
-    /// Where the site will be published; used only for `sitemap.xml` (every page links relatively).
-    pub base_url: Spanned<String>,
+    /// Where the site will be published; used only for `sitemap.xml` and the updates feed, which
+    /// need whole addresses (every page links relatively). Leave out until it is known: the site
+    /// is then built without those two files, and `check` warns.
+    #[serde(default)]
+    pub base_url: Option<Spanned<String>>,
     /// The language of the content, as a BCP 47 tag ("en-GB"); sets `lang` on every page.
     #[serde(default = "default_language")]
     pub language: String,
@@ -61,6 +66,16 @@ pub struct PlanFile {
     /// The last day of the plan period. Leave out for a financial year: it then ends on 31 March.
     #[serde(default)]
     pub period_end: Option<Spanned<Datetime>>,
+    /// The plan's own text about itself beyond the introduction, in named sections ("Our
+    /// approach", "How we will know"), shown on the home page and in the print edition.
+    #[serde(default)]
+    pub sections: Vec<SectionEntry>,
+    /// The text columns of an action area, in the order the plan gives them, each with its
+    /// heading. Leave out for the three columns `achieve`, `doing` and `families`, headed by the
+    /// labels of those names. A plan whose rows differ by kind gives each column the `kinds` of
+    /// row that have it.
+    #[serde(default)]
+    pub columns: Vec<ColumnEntry>,
     /// The lowest Flesch reading-ease score (0 to 100, higher is easier) that text for families
     /// may have before `check` warns. Leave out for 50.
     #[serde(default)]
@@ -115,6 +130,31 @@ pub struct Labels {
     pub trust_priority: Option<String>,
 }
 
+/// A named section of narrative text.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionEntry {
+    /// The section's heading, as the plan gives it ("Why this matters").
+    pub heading: String,
+    /// Its text (Markdown).
+    pub text: Spanned<String>,
+}
+
+/// A text column of the plan's action areas ("Where we are now").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnEntry {
+    /// What action areas write their text under: `achieve`, `doing` and `families` are fields of
+    /// their own; any other id is a key of the action area's `columns` table (`now = ["…"]`).
+    pub id: Spanned<String>,
+    /// The heading readers see, in the plan's words.
+    pub heading: String,
+    /// The kinds of row that have this column (an action area's `kind`). Leave out when every
+    /// row has it.
+    #[serde(default)]
+    pub kinds: Vec<Spanned<String>>,
+}
+
 /// One status in the vocabulary.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -167,6 +207,13 @@ pub struct PriorityFile {
     pub trust_priority: String,
     /// The id of the accountable owner in `sros.toml`.
     pub sro: Spanned<String>,
+    /// What the plan says about this priority (Markdown), shown on its page and in the print
+    /// edition.
+    #[serde(default)]
+    pub narrative: Option<Spanned<String>>,
+    /// Further named sections of text about it.
+    #[serde(default)]
+    pub sections: Vec<SectionEntry>,
     /// The action areas, in the order the plan gives them.
     #[serde(default)]
     pub actions: Vec<ActionEntry>,
@@ -179,8 +226,14 @@ pub struct ActionEntry {
     /// Unique across the whole plan; the page's file name (`actions/<id>.html`).
     pub id: Spanned<String>,
     pub title: String,
-    /// An id from the status vocabulary.
-    pub status: Spanned<String>,
+    /// What kind of row it is, where the plan's columns differ by kind ("key-step"): one of the
+    /// `kinds` named in plan.toml's `columns`.
+    #[serde(default)]
+    pub kind: Option<Spanned<String>>,
+    /// An id from the status vocabulary. Leave out if the plan gives none: the action area then
+    /// has the vocabulary's first status ("not yet reported" by default).
+    #[serde(default)]
+    pub status: Option<Spanned<String>>,
     /// The national recommendations this action answers, as `register/item` (`"3ydp/10.1"`).
     #[serde(default)]
     pub answers: Vec<Spanned<String>>,
@@ -200,7 +253,17 @@ pub struct ActionEntry {
     /// "What will this mean for our families": one Markdown string per bullet.
     #[serde(default)]
     pub families: Vec<Spanned<String>>,
-    /// Free notes (Markdown), shown under the three columns.
+    /// The text of the plan's other columns, by column id (`now = ["Where we are now …"]`): one
+    /// Markdown string per bullet.
+    #[serde(default)]
+    pub columns: std::collections::BTreeMap<String, Vec<Spanned<String>>>,
+    /// What the plan says about this action area (Markdown), shown above its columns.
+    #[serde(default)]
+    pub narrative: Option<Spanned<String>>,
+    /// Further named sections of text about it.
+    #[serde(default)]
+    pub sections: Vec<SectionEntry>,
+    /// Free notes (Markdown), shown under the columns.
     #[serde(default)]
     pub notes: Option<Spanned<String>>,
     /// Steps on the way, each with a date or quarter, shown on the timeline.

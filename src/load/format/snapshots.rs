@@ -46,6 +46,9 @@ pub struct SnapshotAction {
     pub achieve: Vec<String>,
     pub doing: Vec<String>,
     pub families: Vec<String>,
+    /// The text of the plan's own columns, by column id; left out when it has none.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub columns: std::collections::BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub answers: Vec<String>,
 }

@@ -7,8 +7,8 @@ use crate::model::Plan;
 use crate::render::page::{json, Extra};
 use crate::render::search::Doc;
 use crate::render::site::Site;
-use crate::render::views::counts;
 use crate::render::views::priority::headings;
+use crate::render::views::{counts, section_views};
 
 pub struct Home;
 
@@ -44,5 +44,6 @@ fn progress(site: &Site, root: &str) -> Extra {
             "introduction",
             json(&site.markdown(&plan.introduction, root, false)),
         ),
+        ("sections", json(&section_views(site, &plan.sections, root))),
     ]
 }

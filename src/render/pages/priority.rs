@@ -32,7 +32,10 @@ impl Kind for Priorities {
                 plan.status(&action.status).label.as_str(),
             ];
             let bullets = action.achieve.iter().chain(&action.doing);
-            texts.extend(bullets.chain(&action.families).map(|t| t.markdown.as_str()));
+            let columns = action.columns.iter().flat_map(|(_, texts)| texts);
+            let bullets = bullets.chain(&action.families).chain(columns);
+            let written = bullets.chain(action.narrative.texts());
+            texts.extend(written.map(|t| t.markdown.as_str()));
             docs.push(Doc {
                 title: format!("{} {}", action.reference, action.title),
                 url: action_href(&action.id),
@@ -45,7 +48,11 @@ impl Kind for Priorities {
                 title: format!("{} {}: {}", plan.labels.priority, p.number, p.title),
                 url: priority_href(&p.id),
                 kind: "priority",
-                texts: vec![&p.workstream, &p.trust_priority],
+                texts: [&p.workstream, &p.trust_priority]
+                    .into_iter()
+                    .map(String::as_str)
+                    .chain(p.narrative.texts().map(|t| t.markdown.as_str()))
+                    .collect(),
             });
         }
     }

@@ -12,13 +12,17 @@ use crate::render::site::{file, Site};
 pub struct Sitemap;
 
 impl Kind for Sitemap {
+    /// Only when the plan gives its `base_url`: a sitemap's addresses must be whole.
     fn make(&self, site: &Site, _: &Lists) {
+        let Some(base_url) = &site.plan.base_url else {
+            return;
+        };
         let mut paths = lock(&site.out.paths).clone();
         paths.sort();
         let urls: Vec<String> = paths
             .iter()
             .filter(|p| p.ends_with(".html") && *p != not_found::PATH)
-            .map(|p| format!("{}{}", site.plan.base_url, p))
+            .map(|p| format!("{base_url}{p}"))
             .collect();
         let mut context = Context::new();
         context.insert("urls", &urls);

@@ -143,10 +143,12 @@ pub fn update_pages<'a>(site: &Site<'a>) -> Vec<OutputFile> {
     files
 }
 
+/// The Atom feed, when the plan gives its `base_url`: a feed's addresses must be whole.
 fn feed<'a>(site: &Site<'a>, updates: &[UpdateView]) -> Option<OutputFile> {
+    let base_url = site.plan.base_url.as_ref()?;
     let mut context = tera::Context::new();
     context.insert("site", site.contexts.site());
-    context.insert("base_url", &site.plan.base_url);
+    context.insert("base_url", base_url);
     context.insert("updates", updates);
     context.insert("updated", &updates.first().map(|u| &u.date.iso));
     let xml = site.render("feed.xml", &context)?;

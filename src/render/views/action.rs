@@ -33,10 +33,20 @@ pub struct ActionView<'a> {
     pub measures: Vec<MeasureLink<'a>>,
     /// The national recommendations it answers.
     pub answers: Vec<AnswerLink>,
-    pub achieve: Vec<String>,
-    pub doing: Vec<String>,
-    pub families: Vec<String>,
+    /// What kind of row it is, where the plan's columns differ by kind.
+    pub kind: Option<&'a str>,
+    /// The columns a row of its kind has, in the plan's order.
+    pub columns: Vec<ColumnView<'a>>,
+    pub narrative: Option<NarrativeView<'a>>,
     pub notes: Option<String>,
+}
+
+/// One column of an action area: the plan's heading and the bullets under it.
+#[derive(Serialize)]
+pub struct ColumnView<'a> {
+    pub id: &'a str,
+    pub heading: &'a str,
+    pub items: Vec<String>,
 }
 
 /// One step of an action's history, as its page shows it.
@@ -108,9 +118,9 @@ pub fn action_view<'a>(site: &Site<'a>, action: &'a Action, detail: Detail) -> A
         milestones: Vec::new(),
         measures: measures_for_action(site, &action.id),
         answers: Vec::new(),
-        achieve: Vec::new(),
-        doing: Vec::new(),
-        families: Vec::new(),
+        kind: action.kind.as_deref(),
+        columns: Vec::new(),
+        narrative: None,
         notes: None,
     };
     if detail == Detail::Full {
@@ -132,9 +142,16 @@ pub fn action_view<'a>(site: &Site<'a>, action: &'a Action, detail: Detail) -> A
                 text: site.markdown(&item.text, "../", true),
             })
             .collect();
-        view.achieve = bullets(&action.achieve);
-        view.doing = bullets(&action.doing);
-        view.families = bullets(&action.families);
+        let kind = action.kind.as_deref();
+        let columns = site.plan.columns.iter().filter(|c| c.applies_to(kind));
+        view.columns = columns
+            .map(|c| ColumnView {
+                id: &c.id,
+                heading: &c.heading,
+                items: bullets(action.column(&c.id)),
+            })
+            .collect();
+        view.narrative = Some(narrative_view(site, &action.narrative, "../"));
         view.notes = action
             .notes
             .as_ref()

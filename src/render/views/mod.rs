@@ -10,8 +10,10 @@ pub mod priority;
 use serde::Serialize;
 
 use super::say::{long_date, month_year, Words};
+use super::site::Site;
 use crate::model::{
-    Action, Assurance, Labels, Plan, Priority, Recommendation, Register, Sro, Status,
+    Action, Assurance, Labels, Narrative, Plan, Priority, Recommendation, Register, Section, Sro,
+    Status,
 };
 
 /// Facts every page shows: the organisation, the plan, the report date, the menu.
@@ -19,7 +21,7 @@ use crate::model::{
 pub struct SiteView<'a> {
     pub organisation: &'a str,
     pub title: &'a str,
-    pub vision: &'a str,
+    pub vision: Option<&'a str>,
     pub period: &'a str,
     pub as_of: String,
     pub as_of_iso: String,
@@ -31,8 +33,10 @@ pub struct SiteView<'a> {
     pub statuses: Vec<StatusView<'a>>,
     pub assurance: Vec<AssuranceView<'a>>,
     pub menu: Vec<PageLink<'a>>,
-    /// True when there is at least one update: the feed and the updates page exist.
+    /// True when there is at least one update: the updates page exists.
     pub has_updates: bool,
+    /// True when there are updates and the plan gives its `base_url`: the feed exists.
+    pub has_feed: bool,
     pub has_measures: bool,
     pub has_risks: bool,
     pub has_glossary: bool,
@@ -42,6 +46,49 @@ pub struct SiteView<'a> {
     /// still looks them up as the page renders; most are written into the templates.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub t: Option<&'a std::collections::BTreeMap<String, String>>,
+}
+
+/// A narrative as a page shows it: its text and named sections, rendered.
+#[derive(Serialize)]
+pub struct NarrativeView<'a> {
+    pub text: Option<String>,
+    pub sections: Vec<SectionView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct SectionView<'a> {
+    pub heading: &'a str,
+    pub html: String,
+}
+
+/// Named sections rendered for a page `root` away from the site's root.
+pub fn section_views<'a>(
+    site: &Site<'a>,
+    sections: &'a [Section],
+    root: &str,
+) -> Vec<SectionView<'a>> {
+    sections
+        .iter()
+        .map(|s| SectionView {
+            heading: &s.heading,
+            html: site.markdown(&s.text, root, false),
+        })
+        .collect()
+}
+
+/// A narrative rendered for a page `root` away from the site's root.
+pub fn narrative_view<'a>(
+    site: &Site<'a>,
+    narrative: &'a Narrative,
+    root: &str,
+) -> NarrativeView<'a> {
+    NarrativeView {
+        text: narrative
+            .text
+            .as_ref()
+            .map(|t| site.markdown(t, root, false)),
+        sections: section_views(site, &narrative.sections, root),
+    }
 }
 
 #[derive(Serialize, Clone)]
@@ -118,7 +165,7 @@ pub fn site_view<'a>(plan: &'a Plan, words: &'a Words, looked_up: bool) -> SiteV
     SiteView {
         organisation: &plan.organisation,
         title: &plan.title,
-        vision: &plan.vision,
+        vision: plan.vision.as_deref(),
         period: &plan.period,
         as_of: report_date(words, plan),
         as_of_iso: plan.report_date_iso(),
@@ -128,6 +175,7 @@ pub fn site_view<'a>(plan: &'a Plan, words: &'a Words, looked_up: bool) -> SiteV
         statuses: plan.statuses.iter().map(status_view).collect(),
         assurance: plan.assurance.iter().map(assurance_view).collect(),
         has_updates: !plan.updates.is_empty(),
+        has_feed: !plan.updates.is_empty() && plan.base_url.is_some(),
         has_measures: !plan.measures.is_empty(),
         has_risks: !plan.risks.is_empty(),
         has_glossary: !plan.glossary.is_empty(),

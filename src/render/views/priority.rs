@@ -15,6 +15,8 @@ pub struct PriorityView<'a> {
     /// Everything but its actions, at the top level of the view (`priority.title`).
     #[serde(flatten)]
     pub heading: PriorityHeading<'a>,
+    /// What the plan says about it; on its own page and in print only.
+    pub narrative: Option<NarrativeView<'a>>,
     pub actions: Vec<ActionView<'a>>,
 }
 
@@ -89,6 +91,7 @@ pub fn priority_view<'a>(site: &Site<'a>, p: &'a Priority, detail: Detail) -> Pr
             risks: risks_for_priority(site, &p.id),
             milestones: super::milestones::priority_milestones(site, &p.id, "../"),
         },
+        narrative: (detail == Detail::Full).then(|| narrative_view(site, &p.narrative, "../")),
         actions: p
             .actions
             .par_iter()

@@ -1,0 +1,288 @@
+//! Plans of other shapes, published as written: narrative at every level, the plan's own columns
+//! by kind of row, and no vision, web address or status the plan does not state.
+
+mod common;
+
+use common::{build, copy_fixture, read, run_in, visible_text};
+use std::path::Path;
+
+/// The custom-labels fixture, copied so a test can edit it.
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("custom-labels", dir.path());
+    dir
+}
+
+fn edit(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join("content").join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} has no {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn append(root: &Path, file: &str, more: &str) {
+    let path = root.join("content").join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text + more).unwrap();
+}
+
+/// A plan whose rows are key steps and key measures, with different columns.
+fn with_columns_by_kind(root: &Path) {
+    let plan = "\n[[columns]]\nid = \"now\"\nheading = \"Where we are now\"\nkinds = [\"key-step\"]\n\n[[columns]]\nid = \"next\"\nheading = \"Next steps\"\nkinds = [\"key-step\"]\n\n[[columns]]\nid = \"target\"\nheading = \"Target\"\nkinds = [\"key-measure\"]\n";
+    edit(root, "plan.toml", "[labels]", &format!("{plan}\n[labels]"));
+    let actions = "[[actions]]\nid = \"continuity\"\ntitle = \"Continuity of carer\"\nkind = \"key-step\"\nnarrative = \"Why this step matters to the partnership.\"\ncolumns = { now = [\"Two teams in place.\"], next = [\"A third team by spring.\"] }\n\n[[actions]]\nid = \"smoking\"\ntitle = \"Smoking at delivery\"\nkind = \"key-measure\"\ncolumns = { target = [\"Fewer than 6 in 100 women smoking at delivery.\"] }\n";
+    let path = root.join("content/priorities/better-experience.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let cut = text.find("[[actions]]").unwrap();
+    std::fs::write(&path, format!("{}{actions}", &text[..cut])).unwrap();
+    let path = root.join("content/priorities/safer-births.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let kept: String = text.split("[[actions]]").next().unwrap().to_string();
+    std::fs::write(&path, kept).unwrap();
+}
+
+#[test]
+fn each_row_shows_the_columns_of_its_kind_under_the_plans_headings() {
+    let dir = project();
+    with_columns_by_kind(dir.path());
+    let (_site, out) = build(dir.path());
+    let step = visible_text(&read(&out, "actions/continuity.html"));
+    assert!(
+        step.contains("Where we are now Two teams in place."),
+        "{step}"
+    );
+    assert!(
+        step.contains("Next steps A third team by spring."),
+        "{step}"
+    );
+    assert!(step.contains("Why this step matters to the partnership."));
+    assert!(
+        !step.contains("Target"),
+        "a key step has no target column: {step}"
+    );
+    assert!(
+        !step.contains("Our aim"),
+        "the built-in columns are not declared: {step}"
+    );
+    let measure = visible_text(&read(&out, "actions/smoking.html"));
+    assert!(measure.contains("Target Fewer than 6 in 100 women smoking at delivery."));
+    assert!(!measure.contains("Where we are now"), "{measure}");
+    let print = visible_text(&read(&out, "print/index.html"));
+    for words in [
+        "Two teams in place.",
+        "A third team by spring.",
+        "Why this step matters",
+        "Fewer than 6 in 100",
+    ] {
+        assert!(print.contains(words), "the print edition lacks {words:?}");
+    }
+    let csv = read(&out, "data/actions.csv");
+    assert!(csv.contains("now: Two teams in place."), "{csv}");
+}
+
+#[test]
+fn the_families_warning_asks_only_a_plan_that_has_a_column_for_families() {
+    let dir = project();
+    with_columns_by_kind(dir.path());
+    let (_, _, stderr) = run_in(dir.path(), &["check"]);
+    assert!(!stderr.contains("says nothing under"), "{stderr}");
+}
+
+#[test]
+fn text_under_a_column_its_row_does_not_have_is_an_error_at_its_place() {
+    let dir = project();
+    with_columns_by_kind(dir.path());
+    edit(
+        dir.path(),
+        "priorities/better-experience.toml",
+        "columns = { target",
+        "columns = { now = [\"Lost words.\"], target",
+    );
+    edit(
+        dir.path(),
+        "priorities/better-experience.toml",
+        "kind = \"key-step\"",
+        "kind = \"key-stp\"",
+    );
+    append(
+        dir.path(),
+        "priorities/better-experience.toml",
+        "achieve = [\"Not a column of this plan.\"]\n",
+    );
+    let (ok, _, stderr) = run_in(dir.path(), &["check"]);
+    assert!(!ok);
+    assert!(
+        stderr.contains("rows of kind \"key-measure\" have no column \"now\""),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("unknown kind of row \"key-stp\""),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean \"key-step\"?"), "{stderr}");
+    assert!(stderr.contains("unknown column \"achieve\""), "{stderr}");
+}
+
+#[test]
+fn narrative_at_every_level_shows_on_its_page_and_in_print() {
+    let dir = project();
+    let root = dir.path();
+    edit(root, "plan.toml", "[labels]", "[[sections]]\nheading = \"How the partnership works\"\ntext = \"Four trusts *together*.\"\n\n[labels]");
+    edit(root, "priorities/safer-births.toml", "sro = \"chair-of-quality\"", "sro = \"chair-of-quality\"\nnarrative = \"Births in Northshire are safe, and we want them safer.\"\nsections = [{ heading = \"Where we start\", text = \"Two units, one team.\" }]");
+    let (_site, out) = build(root);
+    let home = visible_text(&read(&out, "index.html"));
+    assert!(
+        home.contains("How the partnership works Four trusts together."),
+        "{home}"
+    );
+    let priority = visible_text(&read(&out, "priorities/safer-births.html"));
+    assert!(priority.contains("Births in Northshire are safe, and we want them safer."));
+    assert!(
+        priority.contains("Where we start Two units, one team."),
+        "{priority}"
+    );
+    let print = visible_text(&read(&out, "print/index.html"));
+    for words in [
+        "Four trusts together.",
+        "we want them safer",
+        "Two units, one team.",
+    ] {
+        assert!(print.contains(words), "the print edition lacks {words:?}");
+    }
+}
+
+#[test]
+fn a_plan_without_vision_web_address_or_status_is_published_without_inventing_them() {
+    let dir = project();
+    let root = dir.path();
+    edit(
+        root,
+        "plan.toml",
+        "vision = \"Every family in Northshire has safe, kind maternity care.\"\n",
+        "",
+    );
+    edit(
+        root,
+        "plan.toml",
+        "base_url = \"https://maternity.northshire.example\"\n",
+        "",
+    );
+    edit(
+        root,
+        "priorities/better-experience.toml",
+        "status = \"planned\"\n",
+        "",
+    );
+    let (ok, _, stderr) = run_in(root, &["check"]);
+    assert!(ok, "{stderr}");
+    assert!(
+        stderr.contains("warning: the plan has no base_url"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("content/plan.toml:1:1"), "{stderr}");
+    let (_site, out) = build(root);
+    assert!(!out.join("sitemap.xml").exists());
+    let home = read(&out, "index.html");
+    assert!(
+        !home.contains("class=\"vision\""),
+        "no vision heading without a vision"
+    );
+    assert!(!home.contains("feed.xml"));
+    let print = visible_text(&read(&out, "print/index.html"));
+    assert!(
+        print.contains("About the plan"),
+        "the opening part is named for what it holds"
+    );
+    let leaflets = visible_text(&read(&out, "actions/leaflets.html"));
+    assert!(
+        leaflets.contains("Status: Planned"),
+        "the vocabulary's first status: {leaflets}"
+    );
+}
+
+/// The fields whose strings are a plan's own words (not ids, references or settings).
+const WORDS: [&str; 17] = [
+    "organisation",
+    "title",
+    "introduction",
+    "vision",
+    "heading",
+    "text",
+    "narrative",
+    "name",
+    "explanation",
+    "target",
+    "description",
+    "mitigation",
+    "expansion",
+    "meaning",
+    "horizon",
+    "summary",
+    "notes",
+];
+
+/// Every string of the plan's own words in a TOML value: under a field named in `WORDS`, or
+/// under an action area's `columns`.
+fn plan_words(value: &toml::Value, key: &str, found: &mut Vec<String>) {
+    match value {
+        toml::Value::String(s) if WORDS.contains(&key) || key == "columns" => found.push(s.clone()),
+        toml::Value::Array(items) => items.iter().for_each(|v| plan_words(v, key, found)),
+        toml::Value::Table(table) => {
+            for (k, v) in table {
+                // A column's text sits under its id, inside `columns`.
+                let k = if key == "columns" {
+                    "columns"
+                } else {
+                    k.as_str()
+                };
+                plan_words(v, k, found);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Markdown's marks taken out and white space folded, as a reader sees the words.
+fn as_read(text: &str) -> String {
+    let text = text.replace(['*', '`'], "");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Builds the fixture and checks that each string of its plan's own words is in the print edition.
+fn every_word_is_in_print(fixture: &str) {
+    let root = common::fixture(fixture);
+    let (_site, out) = build(&root);
+    let print = as_read(&visible_text(&read(&out, "print/index.html")));
+    let mut missing = Vec::new();
+    for entry in walkdir::WalkDir::new(root.join("content"))
+        .into_iter()
+        .flatten()
+    {
+        if entry.path().extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        let mut found = Vec::new();
+        plan_words(&text.parse::<toml::Value>().unwrap(), "", &mut found);
+        for words in found {
+            if !print.contains(&as_read(&words)) {
+                missing.push(format!("{}: {words}", entry.path().display()));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "not in the print edition:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn every_word_of_the_partnership_plan_is_in_its_print_edition() {
+    every_word_is_in_print("partnership");
+}
+
+#[test]
+fn every_word_of_the_network_plan_is_in_its_print_edition() {
+    every_word_is_in_print("network");
+}
