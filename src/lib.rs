@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod model;
 pub mod pdf;
 pub mod pipeline;
+pub mod reference;
 pub mod render;
 pub mod safe_html;
 pub mod scaffold;

@@ -43,6 +43,9 @@ enum Command {
     New(cli::new::New),
     /// Check the content and report every problem, without writing anything.
     Check(cli::check::Check),
+    /// Print the content-format reference: every file, every field, an example each (Markdown;
+    /// content/FORMAT.md is its copy).
+    Reference(cli::reference::Reference),
 }
 
 fn main() -> ExitCode {
@@ -55,6 +58,7 @@ fn main() -> ExitCode {
         Command::Diff(diff) => diff.run(),
         Command::New(new) => new.run(),
         Command::Check(check) => check.run(),
+        Command::Reference(reference) => reference.run(),
     };
     match done {
         Ok(()) => ExitCode::SUCCESS,

@@ -10,6 +10,7 @@ mod flags;
 pub mod new;
 pub mod pdf;
 mod print;
+pub mod reference;
 pub mod serve;
 pub mod snapshot;
 mod spinner;

@@ -15,7 +15,7 @@ use super::format::{
 use super::front_matter::{self, SplitError};
 use super::measures::{self, RawValue};
 use super::texts::{self, Markdown, Written};
-use crate::diagnostics::{ContentError, FileKind, Source, TomlKind};
+use crate::diagnostics::{ContentError, FileKind, Kind, Source, TomlKind};
 
 /// A parsed file and the index of its source, so later stages can point back into it.
 #[derive(Debug, Clone)]
@@ -205,7 +205,7 @@ fn parse_toml<T: DeserializeOwned>(
     match toml::from_str::<T>(&source.text) {
         Ok(value) => Some(loaded(source, index, value)),
         Err(e) => {
-            errors.push(toml_error(source, &e));
+            errors.extend(toml_errors::<T>(source, &source.text, &e));
             None
         }
     }
@@ -237,9 +237,26 @@ fn parse_markdown<F: DeserializeOwned>(
             },
         )),
         Err(e) => {
-            errors.push(toml_error(source, &e));
+            errors.extend(toml_errors::<F>(source, &blanked, &e));
             None
         }
+    }
+}
+
+/// The errors of a TOML file (`toml`, as parsed) that did not parse into `T`. When the parser
+/// found a required field missing, every required field missing from every entry, which the
+/// parser stops at the first of. (Not beside other errors: a misspelt field would also be named
+/// as a missing one.)
+fn toml_errors<T>(source: &Source, toml: &str, error: &toml::de::Error) -> Vec<ContentError> {
+    let first = toml_error(source, error);
+    if !matches!(&*first.kind, Kind::Toml(TomlKind::MissingField(_))) {
+        return vec![first];
+    }
+    let format = std::any::type_name::<T>().rsplit("::").next().unwrap_or("");
+    let missing = super::missing::fields(source, toml, format);
+    match missing.is_empty() {
+        true => vec![first],
+        false => missing,
     }
 }
 
@@ -287,7 +304,6 @@ fn check_required_files(content: &Content, errors: &mut Vec<ContentError>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostics::Kind;
 
     const PLAN: &str = r#"
 organisation = "Trust"
