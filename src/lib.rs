@@ -5,6 +5,7 @@
 //! one incremental layer of its own (`serve::incremental`) around those stages.
 
 pub mod diagnostics;
+pub mod init;
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -7,6 +7,7 @@ pub mod check;
 pub mod diff;
 mod error;
 mod flags;
+pub mod init;
 pub mod new;
 pub mod pdf;
 mod print;

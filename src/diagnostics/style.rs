@@ -23,6 +23,11 @@ pub enum StyleKind {
     },
     /// An acronym the glossary does not explain, and how many times it is used.
     NotInGlossary { word: String, uses: usize },
+    /// A placeholder `planpress init` wrote, still there, and what to put in its place.
+    Placeholder {
+        text: String,
+        replace_with: &'static str,
+    },
 }
 
 impl StyleKind {
@@ -60,6 +65,9 @@ impl StyleKind {
                 };
                 format!("\"{word}\" is not in the glossary{more}")
             }
+            StyleKind::Placeholder { .. } => {
+                "this is a placeholder planpress init wrote, still to fill in".into()
+            }
         }
     }
 
@@ -72,6 +80,7 @@ impl StyleKind {
             StyleKind::NothingForFamilies { .. } => "add families = [\"…\"]: what will change for families, in plain words".into(),
             StyleKind::HardToRead { .. } => "use shorter sentences and everyday words (Flesch reading ease: 60 to 70 is plain English); reading_ease in plan.toml sets the threshold".into(),
             StyleKind::NotInGlossary { word, .. } => format!("add it to content/glossary.toml: [[terms]] term = \"{word}\", expansion = \"what it stands for\""),
+            StyleKind::Placeholder { replace_with, .. } => format!("before the plan is published, replace it with {replace_with}"),
         }
     }
 }

@@ -144,6 +144,23 @@ mod tests {
         }
     }
 
+    #[test]
+    fn every_format_file_and_every_file_root_is_read() {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/load/format");
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            let read = schema::SOURCES.iter().any(|(source, _)| *source == name);
+            assert!(
+                read || name == "snapshots.rs",
+                "src/load/format/{name} is not read for the reference: add it to SOURCES in src/reference/schema.rs"
+            );
+        }
+        let schema = Schema::read();
+        for file in FILES {
+            assert!(schema.item(file.root).is_some(), "{}", file.root);
+        }
+    }
+
     /// Every struct reached from the files, in the reference's order.
     fn reachable(schema: &Schema) -> Vec<&Item> {
         markdown::sections(schema)
