@@ -252,6 +252,8 @@ fn toml_errors<T>(source: &Source, toml: &str, error: &toml::de::Error) -> Vec<C
     if !matches!(&*first.kind, Kind::Toml(TomlKind::MissingField(_))) {
         return vec![first];
     }
+    // The format's struct, by name; a name the reference does not know finds nothing, and the
+    // parser's own error stands.
     let format = std::any::type_name::<T>().rsplit("::").next().unwrap_or("");
     let missing = super::missing::fields(source, toml, format);
     match missing.is_empty() {
@@ -366,6 +368,26 @@ base_url = "https://example.org/"
         assert!(errors.is_empty(), "{errors:?}");
         let id = &content.updates[0].value.front_matter.actions[0].id;
         assert_eq!(&text[id.span()], "\"x\"");
+    }
+
+    #[test]
+    fn every_field_missing_from_front_matter_is_named_at_its_line_in_the_file() {
+        let text = "+++\ndate = 2024-01-01\n[[actions]]\nid = \"x\"\n[[actions]]\nid = \"y\"\nstatus = \"on-track\"\n+++\n";
+        let (_, errors) = parse_one("content/updates/a.md", text);
+        let found: Vec<(usize, String)> = errors.iter().map(|e| (e.line, e.message())).collect();
+        assert_eq!(found.len(), 5, "{found:?}");
+        assert_eq!(found[0], (1, "missing field `title`".to_string()));
+        assert_eq!(found[1], (1, "missing field `author`".to_string()));
+        assert_eq!(found[2].0, 3);
+        assert!(found[2].1.contains("`status` in this `[[actions]]`"));
+        assert_eq!(found[3].0, 3);
+        assert_eq!(
+            found[4],
+            (
+                5,
+                "missing field `note` in this `[[actions]]` entry".to_string()
+            )
+        );
     }
 
     #[test]
