@@ -112,14 +112,7 @@ pub fn write(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let mut written = Vec::new();
     for (path, text) in files() {
         let path = dir.join(path);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-            .and_then(|mut file| io::Write::write_all(&mut file, text.as_bytes()))?;
+        crate::scaffold::create(&path, &text)?;
         written.push(path);
     }
     Ok(written)
