@@ -202,23 +202,39 @@ fn a_plan_without_vision_web_address_or_status_is_published_without_inventing_th
 
 /// The fields whose strings are a plan's own words (not ids, references or settings).
 const WORDS: [&str; 17] = [
-    "organisation", "title", "introduction", "vision", "heading", "text", "narrative", "name",
-    "explanation", "target", "description", "mitigation", "expansion", "meaning", "horizon",
-    "summary", "notes",
+    "organisation",
+    "title",
+    "introduction",
+    "vision",
+    "heading",
+    "text",
+    "narrative",
+    "name",
+    "explanation",
+    "target",
+    "description",
+    "mitigation",
+    "expansion",
+    "meaning",
+    "horizon",
+    "summary",
+    "notes",
 ];
 
 /// Every string of the plan's own words in a TOML value: under a field named in `WORDS`, or
 /// under an action area's `columns`.
 fn plan_words(value: &toml::Value, key: &str, found: &mut Vec<String>) {
     match value {
-        toml::Value::String(s) if WORDS.contains(&key) || key == "columns" => {
-            found.push(s.clone())
-        }
+        toml::Value::String(s) if WORDS.contains(&key) || key == "columns" => found.push(s.clone()),
         toml::Value::Array(items) => items.iter().for_each(|v| plan_words(v, key, found)),
         toml::Value::Table(table) => {
             for (k, v) in table {
                 // A column's text sits under its id, inside `columns`.
-                let k = if key == "columns" { "columns" } else { k.as_str() };
+                let k = if key == "columns" {
+                    "columns"
+                } else {
+                    k.as_str()
+                };
                 plan_words(v, k, found);
             }
         }
@@ -238,7 +254,10 @@ fn every_word_is_in_print(fixture: &str) {
     let (_site, out) = build(&root);
     let print = as_read(&visible_text(&read(&out, "print/index.html")));
     let mut missing = Vec::new();
-    for entry in walkdir::WalkDir::new(root.join("content")).into_iter().flatten() {
+    for entry in walkdir::WalkDir::new(root.join("content"))
+        .into_iter()
+        .flatten()
+    {
         if entry.path().extension().is_none_or(|e| e != "toml") {
             continue;
         }
@@ -251,7 +270,11 @@ fn every_word_is_in_print(fixture: &str) {
             }
         }
     }
-    assert!(missing.is_empty(), "not in the print edition:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "not in the print edition:\n{}",
+        missing.join("\n")
+    );
 }
 
 #[test]
