@@ -5,11 +5,13 @@
 //! one incremental layer of its own (`serve::incremental`) around those stages.
 
 pub mod diagnostics;
+pub mod init;
 pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod pdf;
 pub mod pipeline;
+pub mod reference;
 pub mod render;
 pub mod safe_html;
 pub mod scaffold;

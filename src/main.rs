@@ -39,10 +39,15 @@ enum Command {
     Verify(cli::verify::Verify),
     /// Say what changed between two snapshots.
     Diff(cli::diff::Diff),
+    /// Start a new plan to fill in, in an empty or new folder [default: this one].
+    Init(cli::init::Init),
     /// Start a new page, update or action area, ready to fill in. Never overwrites a file.
     New(cli::new::New),
     /// Check the content and report every problem, without writing anything.
     Check(cli::check::Check),
+    /// Print the content-format reference: every file, every field, an example each (Markdown;
+    /// content/FORMAT.md is its copy).
+    Reference(cli::reference::Reference),
 }
 
 fn main() -> ExitCode {
@@ -53,8 +58,10 @@ fn main() -> ExitCode {
         Command::Snapshot(snapshot) => snapshot.run(),
         Command::Verify(verify) => verify.run(),
         Command::Diff(diff) => diff.run(),
+        Command::Init(init) => init.run(),
         Command::New(new) => new.run(),
         Command::Check(check) => check.run(),
+        Command::Reference(reference) => reference.run(),
     };
     match done {
         Ok(()) => ExitCode::SUCCESS,

@@ -108,7 +108,7 @@ fn check_slug(slug: &str, what: &str) -> io::Result<()> {
 }
 
 /// Creates a new file, refusing to overwrite one that exists.
-fn create(path: &Path, text: &str) -> io::Result<()> {
+pub(crate) fn create(path: &Path, text: &str) -> io::Result<()> {
     if let Some(parent) = path.parent() {
         fs::create_dir_all(parent)?;
     }

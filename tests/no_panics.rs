@@ -14,6 +14,26 @@ const PLAN: &str = "organisation = \"T\"\ntitle = \"P\"\nvision = \"V\"\nperiod 
 const SROS: &str = "[[sros]]\nid = \"cn\"\ntitle = \"Chief Nurse\"\n";
 const PRIORITY: &str = "number = 1\ntitle = \"Care\"\nsro = \"cn\"\n\n[[actions]]\nid = \"a\"\ntitle = \"A\"\nstatus = \"on-track\"\nfamilies = [\"x\"]\n";
 
+/// Lines of entries of every depth, for a file to keep any of.
+const FULL_ENTRIES: [&str; 16] = [
+    "number = 1",
+    "title = \"Care\"",
+    "sro = \"cn\"",
+    "short_title = \"R\"",
+    "audiences = [{ id = \"t\", label = \"T\" }, { label = \"U\" }]",
+    "[scale]",
+    "likelihood = [\"Low\"]",
+    "bands = [{ min = 1 }, { label = \"L\", tone = \"good\" }]",
+    "[[actions]]",
+    "id = \"a\"",
+    "milestones = [{ title = \"M\" }, { due = \"Q1 2024/25\" }, {}]",
+    "status = \"on-track\"",
+    "[[items]]",
+    "for = [\"t\"]",
+    "[[risks]]",
+    "[[actions]]",
+];
+
 /// A small valid project with one file replaced.
 fn project(path: &str, text: String) -> Vec<Source> {
     let mut files = vec![
@@ -103,6 +123,16 @@ proptest! {
     #[test]
     fn any_markdown_in_a_page(body in syntaxy()) {
         run(project("content/pages/page.md", format!("+++\ntitle = \"Page\"\n+++\n{body}")));
+    }
+
+    #[test]
+    fn entries_with_any_of_their_fields_left_out(
+        lines in proptest::sample::subsequence(FULL_ENTRIES.to_vec(), 0..FULL_ENTRIES.len()),
+        place in prop_oneof![Just("content/priorities/1-care.toml"), Just("content/registers/r.toml"), Just("content/risks.toml")],
+    ) {
+        // Every required field missing from every entry is looked for in the parsed TOML, at any
+        // depth: it must answer whatever is left.
+        run(project(place, lines.join("\n")));
     }
 
     #[test]

@@ -54,7 +54,7 @@ impl Kind {
     pub fn hint(&self) -> Option<String> {
         match self {
             Kind::File(kind) => kind.hint(),
-            Kind::Toml(kind) => Some(kind.hint().to_string()),
+            Kind::Toml(kind) => Some(kind.hint()),
             Kind::Csv(kind) => Some(kind.hint()),
             Kind::Reference(kind) => Some(kind.hint()),
             Kind::Plan(kind) => Some(kind.hint()),

@@ -60,7 +60,7 @@ impl FileKind {
             FileKind::Unreadable { .. } => "check the file's permissions".into(),
             FileKind::NotUtf8 => "save it again as UTF-8 (in most editors: Save As, then choose the encoding \"UTF-8\")".into(),
             FileKind::Unknown => "content goes in content/plan.toml, sros.toml, glossary.toml, timeline.toml, measures.toml, risks.toml, priorities/*.toml, registers/*.toml, pages/*.md and updates/*.md, and files to publish as they are in content/files/; move or remove this file".into(),
-            FileKind::Missing { holds, .. } => format!("create it: it holds {holds} (see the README)"),
+            FileKind::Missing { holds, .. } => format!("create it: it holds {holds} (`planpress reference` lists its fields)"),
             FileKind::NoFrontMatter => "start the file with a line \"+++\", then title = \"…\", then another line \"+++\"".into(),
             FileKind::FrontMatterNotClosed => "add a line \"+++\" after the last front-matter field, before the page text".into(),
         })
@@ -75,6 +75,14 @@ pub enum TomlKind {
     MissingField(String),
     WrongType(String),
     DuplicateKey(String),
+    /// A required field left out of an entry (`entry`, as TOML names it: `[[actions]]`; empty for
+    /// the file itself); `table` when the field is a table or list of tables.
+    Required {
+        field: String,
+        entry: String,
+        example: Option<String>,
+        table: bool,
+    },
     /// Anything else: the text is not TOML.
     Syntax(String),
 }
@@ -104,16 +112,30 @@ impl TomlKind {
             | TomlKind::WrongType(explanation)
             | TomlKind::DuplicateKey(explanation)
             | TomlKind::Syntax(explanation) => explanation.clone(),
+            TomlKind::Required { field, entry, .. } if entry.is_empty() => {
+                format!("missing field `{field}`")
+            }
+            TomlKind::Required { field, entry, .. } => {
+                format!("missing field `{field}` in this `{entry}` entry")
+            }
         }
     }
 
-    pub fn hint(&self) -> &'static str {
+    pub fn hint(&self) -> String {
         match self {
-            TomlKind::UnknownField(_) => "check the spelling of this field; the fields allowed here are listed above, and in the README's \"Content format\" section",
-            TomlKind::MissingField(_) => "add this field; the README's \"Content format\" section shows an example of every file",
-            TomlKind::WrongType(_) => "text goes in double quotes (\"like this\"), lists in square brackets, numbers and dates without quotes",
-            TomlKind::DuplicateKey(_) => "each field may appear once in a table: remove or rename the second one",
-            TomlKind::Syntax(_) => "check the quotes, brackets and = signs on this line; every text value needs a double quote at each end",
+            TomlKind::UnknownField(_) => "check the spelling of this field; the fields allowed here are listed above, and `planpress reference` lists every field of every file".into(),
+            TomlKind::MissingField(_) => "add this field; `planpress reference` lists every field of every file, with an example".into(),
+            TomlKind::WrongType(_) => "text goes in double quotes (\"like this\"), lists in square brackets, numbers and dates without quotes".into(),
+            TomlKind::DuplicateKey(_) => "each field may appear once in a table: remove or rename the second one".into(),
+            TomlKind::Syntax(_) => "check the quotes, brackets and = signs on this line; every text value needs a double quote at each end".into(),
+            TomlKind::Required { field, example, table, .. } => {
+                let add = match (example, table) {
+                    (Some(example), _) => format!("add a line such as `{field} = {example}`"),
+                    (None, true) => format!("add `{field}`: at least one table of its own"),
+                    (None, false) => format!("add `{field}`"),
+                };
+                format!("{add}; `planpress reference` says what each field holds")
+            }
         }
     }
 }

@@ -25,6 +25,11 @@ pub enum StyleKind {
     NotInGlossary { word: String, uses: usize },
     /// No `base_url` in plan.toml: the sitemap and the updates feed need whole addresses.
     NoBaseUrl,
+    /// A placeholder `planpress init` wrote, still there, and what to put in its place.
+    Placeholder {
+        text: String,
+        replace_with: &'static str,
+    },
 }
 
 impl StyleKind {
@@ -63,6 +68,9 @@ impl StyleKind {
                 format!("\"{word}\" is not in the glossary{more}")
             }
             StyleKind::NoBaseUrl => "the plan has no base_url, so the site is built without sitemap.xml and without the updates feed".into(),
+            StyleKind::Placeholder { .. } => {
+                "this is a placeholder planpress init wrote, still to fill in".into()
+            }
         }
     }
 
@@ -76,6 +84,7 @@ impl StyleKind {
             StyleKind::HardToRead { .. } => "use shorter sentences and everyday words (Flesch reading ease: 60 to 70 is plain English); reading_ease in plan.toml sets the threshold".into(),
             StyleKind::NoBaseUrl => "when you know where the site will be published, add base_url = \"https://…/\" to content/plan.toml".into(),
             StyleKind::NotInGlossary { word, .. } => format!("add it to content/glossary.toml: [[terms]] term = \"{word}\", expansion = \"what it stands for\""),
+            StyleKind::Placeholder { replace_with, .. } => format!("before the plan is published, replace it with {replace_with}"),
         }
     }
 }

@@ -4,6 +4,7 @@
 pub mod format;
 mod front_matter;
 mod measures;
+mod missing;
 mod parse;
 mod texts;
 
@@ -121,7 +122,10 @@ fn walk(root: &Path, content: &Path) -> Vec<Result<(PathBuf, bool), ContentError
             continue;
         }
         let attachment = entry.path().starts_with(&published);
-        if entry.file_type().is_file() && (attachment || is_content_file(entry.path())) {
+        if entry.file_type().is_file()
+            && (attachment || is_content_file(entry.path()))
+            && !crate::reference::is_reference(&relative(root, entry.path()))
+        {
             found.push(Ok((entry.into_path(), attachment)));
         }
     }

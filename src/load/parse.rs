@@ -15,7 +15,7 @@ use super::format::{
 use super::front_matter::{self, SplitError};
 use super::measures::{self, RawValue};
 use super::texts::{self, Markdown, Written};
-use crate::diagnostics::{ContentError, FileKind, Source, TomlKind};
+use crate::diagnostics::{ContentError, FileKind, Kind, Source, TomlKind};
 
 /// A parsed file and the index of its source, so later stages can point back into it.
 #[derive(Debug, Clone)]
@@ -209,7 +209,7 @@ fn parse_toml<T: DeserializeOwned>(
     match toml::from_str::<T>(&source.text) {
         Ok(value) => Some(loaded(source, index, value)),
         Err(e) => {
-            errors.push(toml_error(source, &e));
+            errors.extend(toml_errors::<T>(source, &source.text, &e));
             None
         }
     }
@@ -241,9 +241,28 @@ fn parse_markdown<F: DeserializeOwned>(
             },
         )),
         Err(e) => {
-            errors.push(toml_error(source, &e));
+            errors.extend(toml_errors::<F>(source, &blanked, &e));
             None
         }
+    }
+}
+
+/// The errors of a TOML file (`toml`, as parsed) that did not parse into `T`. When the parser
+/// found a required field missing, every required field missing from every entry, which the
+/// parser stops at the first of. (Not beside other errors: a misspelt field would also be named
+/// as a missing one.)
+fn toml_errors<T>(source: &Source, toml: &str, error: &toml::de::Error) -> Vec<ContentError> {
+    let first = toml_error(source, error);
+    if !matches!(&*first.kind, Kind::Toml(TomlKind::MissingField(_))) {
+        return vec![first];
+    }
+    // The format's struct, by name; a name the reference does not know finds nothing, and the
+    // parser's own error stands.
+    let format = std::any::type_name::<T>().rsplit("::").next().unwrap_or("");
+    let missing = super::missing::fields(source, toml, format);
+    match missing.is_empty() {
+        true => vec![first],
+        false => missing,
     }
 }
 
@@ -291,7 +310,6 @@ fn check_required_files(content: &Content, errors: &mut Vec<ContentError>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostics::Kind;
 
     const PLAN: &str = r#"
 organisation = "Trust"
@@ -354,6 +372,26 @@ base_url = "https://example.org/"
         assert!(errors.is_empty(), "{errors:?}");
         let id = &content.updates[0].value.front_matter.actions[0].id;
         assert_eq!(&text[id.span()], "\"x\"");
+    }
+
+    #[test]
+    fn every_field_missing_from_front_matter_is_named_at_its_line_in_the_file() {
+        let text = "+++\ndate = 2024-01-01\n[[actions]]\nid = \"x\"\n[[actions]]\nid = \"y\"\nstatus = \"on-track\"\n+++\n";
+        let (_, errors) = parse_one("content/updates/a.md", text);
+        let found: Vec<(usize, String)> = errors.iter().map(|e| (e.line, e.message())).collect();
+        assert_eq!(found.len(), 5, "{found:?}");
+        assert_eq!(found[0], (1, "missing field `title`".to_string()));
+        assert_eq!(found[1], (1, "missing field `author`".to_string()));
+        assert_eq!(found[2].0, 3);
+        assert!(found[2].1.contains("`status` in this `[[actions]]`"));
+        assert_eq!(found[3].0, 3);
+        assert_eq!(
+            found[4],
+            (
+                5,
+                "missing field `note` in this `[[actions]]` entry".to_string()
+            )
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod links;
 mod lints;
 mod milestones;
 mod outcomes;
+mod placeholders;
 mod plain_english;
 mod priorities;
 mod references;
@@ -78,7 +79,9 @@ pub fn check(content: &Content, reuse: &dyn Reuse) -> Vec<ContentError> {
 /// so `serve` can look for them while the pages render, and stop looking (`stop`) when a newer
 /// save makes them moot; the list is then not whole.
 pub fn style_warnings(content: &Content, stop: &Stop) -> Vec<ContentError> {
-    lints::check(content, stop)
+    let mut warnings = lints::check(content, stop);
+    placeholders::check(content, &mut warnings);
+    warnings
 }
 
 /// Every problem but the style warnings: every error, and the other warnings, in the order of

@@ -8,6 +8,7 @@ use toml::Spanned;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MeasuresFile {
+    /// The measures, one `[[measures]]` table each.
     #[serde(default)]
     pub measures: Vec<MeasureEntry>,
 }
@@ -17,23 +18,31 @@ pub struct MeasuresFile {
 #[serde(deny_unknown_fields)]
 pub struct MeasureEntry {
     /// Used in links and as the page's file name (`measures/<id>.html`).
+    /// Example: "booking-before-10-weeks"
     pub id: Spanned<String>,
     /// A plain-English name ("Babies born too early").
+    /// Example: "Booked before 10 weeks"
     pub name: String,
     /// What it counts and why it matters, in a sentence or two.
+    /// Example: "How many pregnant women book before 10 weeks."
     pub explanation: String,
     /// "%" or words after the number ("per 1,000 births").
+    /// Example: "%"
     pub unit: String,
     /// "higher" or "lower": which direction is better.
+    /// Example: "higher"
     pub better: Spanned<String>,
     /// The national standard or target, in the measure's unit.
+    /// Example: 90
     #[serde(default)]
     pub target: Option<f64>,
     /// Where the target comes from ("National ambition, 2025").
+    /// Example: "National standard"
     #[serde(default)]
     pub target_source: Option<String>,
     /// The lowest and highest values that make sense ([0, 100] for a percentage). A value outside
     /// is refused as a typing mistake.
+    /// Example: [0, 100]
     #[serde(default)]
     pub range: Option<Spanned<[f64; 2]>>,
     /// Where the measure started.
@@ -44,15 +53,19 @@ pub struct MeasureEntry {
     pub values: Vec<ValueEntry>,
     /// A CSV file of values (columns: period, value, and optionally numerator, denominator,
     /// source, note), relative to this file: how a maternity dashboard export comes in.
+    /// Example: "measures/booking.csv"
     #[serde(default)]
     pub values_csv: Option<Spanned<String>>,
     /// Ids of the priorities this measure evidences.
+    /// Example: ["1-safe-care"]
     #[serde(default)]
     pub priorities: Vec<Spanned<String>>,
     /// Ids of the action areas it evidences.
+    /// Example: ["antenatal-care"]
     #[serde(default)]
     pub actions: Vec<Spanned<String>>,
     /// National recommendations or ambitions it tracks (`ambitions/stillbirth`).
+    /// Example: ["ambitions/stillbirth"]
     #[serde(default)]
     pub recommendations: Vec<Spanned<String>>,
 }
@@ -63,15 +76,25 @@ pub struct MeasureEntry {
 pub struct ValueEntry {
     /// What it covers: a year ("2010"), a financial year ("2023/24"), a quarter ("Q1 2024/25"),
     /// a month ("2024-05") or a day ("2024-05-31").
+    /// Example: "Q1 2023/24"
     pub period: Spanned<String>,
+    /// The value, in the measure's unit.
+    /// Example: 70
     pub value: Spanned<f64>,
+    /// How many were counted, where the value is a rate.
+    /// Example: 350
     #[serde(default)]
     pub numerator: Option<f64>,
+    /// Out of how many, where the value is a rate.
+    /// Example: 500
     #[serde(default)]
     pub denominator: Option<f64>,
     /// Where the number comes from.
+    /// Example: "Maternity dashboard"
     #[serde(default)]
     pub source: Option<String>,
+    /// Anything a reader should know about this value.
+    /// Example: "Two weeks of data missing."
     #[serde(default)]
     pub note: Option<String>,
 }
@@ -83,6 +106,7 @@ pub struct RisksFile {
     /// How risks are rated. Leave out for the 5 × 5 likelihood × impact matrix.
     #[serde(default)]
     pub scale: Option<ScaleEntry>,
+    /// The risks, one `[[risks]]` table each.
     #[serde(default)]
     pub risks: Vec<RiskEntry>,
 }
@@ -92,8 +116,10 @@ pub struct RisksFile {
 #[serde(deny_unknown_fields)]
 pub struct ScaleEntry {
     /// Words for likelihood 1, 2, 3 …
+    /// Example: ["Rare", "Unlikely", "Possible", "Likely", "Almost certain"]
     pub likelihood: Vec<String>,
     /// Words for impact 1, 2, 3 …
+    /// Example: ["Negligible", "Minor", "Moderate", "Major", "Catastrophic"]
     pub impact: Vec<String>,
     /// Bands of likelihood × impact, lowest first: each from its `min` score up to the next band.
     pub bands: Vec<BandEntry>,
@@ -102,9 +128,14 @@ pub struct ScaleEntry {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BandEntry {
+    /// The lowest likelihood × impact score in the band.
+    /// Example: 8
     pub min: u32,
+    /// What readers see for the band ("High").
+    /// Example: "High"
     pub label: String,
     /// neutral, good, warning, bad or done: the colour beside the words.
+    /// Example: "warning"
     pub tone: Spanned<String>,
 }
 
@@ -112,18 +143,30 @@ pub struct BandEntry {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RiskEntry {
+    /// Used in links to the risk.
+    /// Example: "midwife-vacancies"
     pub id: Spanned<String>,
+    /// The risk in a few words.
+    /// Example: "Not enough midwives on each shift"
     pub title: String,
     /// What could happen, and why (Markdown).
+    /// Example: "Vacancies and sickness leave shifts short."
     #[serde(default = "super::no_text")]
     pub description: Spanned<String>,
     /// The priority it threatens; leave out for a risk to the whole plan.
+    /// Example: "1-safe-care"
     #[serde(default)]
     pub priority: Option<Spanned<String>>,
     /// Who manages it, by role.
+    /// Example: "Director of Midwifery"
     pub owner: String,
+    /// How likely it is, 1 to the scale's highest (5 on the default scale).
+    /// Example: 4
     pub likelihood: Spanned<u32>,
+    /// How much harm it would do, 1 to the scale's highest.
+    /// Example: 4
     pub impact: Spanned<u32>,
     /// What is being done to reduce it: one Markdown string per step.
+    /// Example: ["Recruiting 12 midwives by March 2025."]
     pub mitigation: Vec<Spanned<String>>,
 }

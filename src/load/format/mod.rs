@@ -1,11 +1,15 @@
 //! The content format: what a trust writes in `content/`. Every struct rejects unknown fields, so a
 //! misspelt field is an error with a caret rather than something silently ignored. The `///` comments
-//! on fields are the format's reference documentation (the README points here).
+//! on fields are the format's reference documentation: `planpress reference` reads them (with each
+//! field's `/// Example:` line, a TOML value) into `content/FORMAT.md`, and a test fails until every
+//! field has both.
 
 mod measures;
 mod registers;
 mod snapshots;
 mod updates;
+
+use std::collections::BTreeMap;
 
 use serde::Deserialize;
 use toml::value::Datetime;
@@ -21,31 +25,40 @@ pub use updates::*;
 #[serde(deny_unknown_fields)]
 pub struct PlanFile {
     /// The organisation publishing the plan, in full ("James Paget University Hospitals NHS Foundation Trust").
+    /// Example: "James Paget University Hospitals NHS Foundation Trust"
     pub organisation: String,
     /// The plan's title ("Improvement Plan – Maternity Services").
+    /// Example: "Improvement Plan – Maternity Services"
     pub title: String,
     /// The plan's vision, one or two sentences, shown at the top of the home page. Leave out if
     /// the plan states none.
+    /// Example: "Safe, kind care for every family."
     #[serde(default)]
     pub vision: Option<String>,
     /// A short introduction (Markdown) shown on the home page under the vision.
+    /// Example: "Our maternity and neonatal services care for about 2,000 families a year."
     #[serde(default = "no_text")]
     pub introduction: Spanned<String>,
     /// The reporting period the objectives belong to ("2023/24").
+    /// Example: "2023/24"
     pub period: String,
     /// The report date: the day the statuses on the site were last checked, as a TOML date
     /// (`2024-03-31`), or the month when the plan gives no day (`"February 2018"` or `"2018-02"`;
     /// pages then name the month only, and what is overdue is worked out from its last day).
+    /// Example: 2024-03-31
     pub as_of: Spanned<ReportDate>,
     /// Where the site will be published; used only for `sitemap.xml` and the updates feed, which
     /// need whole addresses (every page links relatively). Leave out until it is known: the site
     /// is then built without those two files, and `check` warns.
+    /// Example: "https://example.nhs.uk/maternity-plan/"
     #[serde(default)]
     pub base_url: Option<Spanned<String>>,
     /// The language of the content, as a BCP 47 tag ("en-GB"); sets `lang` on every page.
+    /// Example: "en-GB"
     #[serde(default = "default_language")]
     pub language: String,
     /// The theme folder under `themes/` ("default"). Files there override the built-in default theme.
+    /// Example: "default"
     #[serde(default = "default_theme")]
     pub theme: Spanned<String>,
     /// The words this trust uses for the parts of its plan.
@@ -61,9 +74,11 @@ pub struct PlanFile {
     pub assurance: Vec<AssuranceEntry>,
     /// The first day of the plan period (a TOML date). Leave out when `period` is a financial year
     /// such as "2023/24": it then starts on 1 April.
+    /// Example: 2023-04-01
     #[serde(default)]
     pub period_start: Option<Spanned<Datetime>>,
     /// The last day of the plan period. Leave out for a financial year: it then ends on 31 March.
+    /// Example: 2025-03-31
     #[serde(default)]
     pub period_end: Option<Spanned<Datetime>>,
     /// The plan's own text about itself beyond the introduction, in named sections ("Our
@@ -78,11 +93,12 @@ pub struct PlanFile {
     pub columns: Vec<ColumnEntry>,
     /// The lowest Flesch reading-ease score (0 to 100, higher is easier) that text for families
     /// may have before `check` warns. Leave out for 50.
+    /// Example: 60
     #[serde(default)]
     pub reading_ease: Option<f64>,
 }
 
-/// The report date as `plan.toml` writes it.
+/// A date (`2024-03-31`), or a month as text (`"February 2018"`, `"2018-02"`).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
 pub enum ReportDate {
@@ -111,22 +127,41 @@ fn default_theme() -> Spanned<String> {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Labels {
+    /// What the plan calls one priority ("Objective").
+    /// Example: "Objective"
     pub priority: Option<String>,
+    /// What it calls more than one ("Objectives").
+    /// Example: "Objectives"
     pub priorities: Option<String>,
     /// The short name of an accountable owner ("SRO").
+    /// Example: "Chair"
     pub sro: Option<String>,
     /// The long form, used where the short form needs explaining ("Senior responsible owner").
+    /// Example: "Chair of the sub-group"
     pub sro_long: Option<String>,
+    /// The short name of more than one owner ("Chairs").
+    /// Example: "Chairs"
     pub sros: Option<String>,
+    /// What the plan calls one action area ("Activity").
+    /// Example: "Activity"
     pub action: Option<String>,
+    /// What it calls more than one ("Activities").
+    /// Example: "Activities"
     pub actions: Option<String>,
     /// The first column heading.
+    /// Example: "What do we expect to achieve"
     pub achieve: Option<String>,
     /// The second column heading.
+    /// Example: "What actions are we taking"
     pub doing: Option<String>,
     /// The third column heading: what the action will mean for families.
+    /// Example: "What will this mean for our families"
     pub families: Option<String>,
+    /// What the plan calls the work stream that delivers a priority.
+    /// Example: "Work stream"
     pub workstream: Option<String>,
+    /// What it calls the organisation-wide priority a priority serves.
+    /// Example: "Trust priority"
     pub trust_priority: Option<String>,
 }
 
@@ -135,8 +170,10 @@ pub struct Labels {
 #[serde(deny_unknown_fields)]
 pub struct SectionEntry {
     /// The section's heading, as the plan gives it ("Why this matters").
+    /// Example: "Why this matters"
     pub heading: String,
     /// Its text (Markdown).
+    /// Example: "Families told us they were not always listened to."
     pub text: Spanned<String>,
 }
 
@@ -146,11 +183,14 @@ pub struct SectionEntry {
 pub struct ColumnEntry {
     /// What action areas write their text under: `achieve`, `doing` and `families` are fields of
     /// their own; any other id is a key of the action area's `columns` table (`now = ["…"]`).
+    /// Example: "now"
     pub id: Spanned<String>,
     /// The heading readers see, in the plan's words.
+    /// Example: "Where we are now"
     pub heading: String,
     /// The kinds of row that have this column (an action area's `kind`). Leave out when every
     /// row has it.
+    /// Example: ["key-step"]
     #[serde(default)]
     pub kinds: Vec<Spanned<String>>,
 }
@@ -160,13 +200,17 @@ pub struct ColumnEntry {
 #[serde(deny_unknown_fields)]
 pub struct StatusEntry {
     /// What content writes (`status = "on-track"`).
+    /// Example: "going-well"
     pub id: Spanned<String>,
     /// What readers see ("On track").
+    /// Example: "Going well"
     pub label: String,
     /// What it means, in plain English, shown to families.
+    /// Example: "The work is on time."
     pub meaning: String,
     /// How it is coloured: one of `neutral`, `good`, `warning`, `bad`, `done`. The label is always shown
     /// as text too, so colour is never the only signal.
+    /// Example: "good"
     pub tone: Spanned<String>,
 }
 
@@ -174,6 +218,7 @@ pub struct StatusEntry {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SroFile {
+    /// The accountable owners, one `[[sros]]` table each.
     #[serde(default)]
     pub sros: Vec<SroEntry>,
 }
@@ -183,10 +228,13 @@ pub struct SroFile {
 #[serde(deny_unknown_fields)]
 pub struct SroEntry {
     /// What priority files write (`sro = "chief-nurse"`); also the page's file name.
+    /// Example: "chief-nurse"
     pub id: Spanned<String>,
     /// The role ("Chief Nurse").
+    /// Example: "Chief Nurse"
     pub title: String,
     /// What they answer for (Markdown).
+    /// Example: "Senior responsible owner for Priority 2."
     #[serde(default = "no_text")]
     pub summary: Spanned<String>,
 }
@@ -197,18 +245,25 @@ pub struct SroEntry {
 #[serde(deny_unknown_fields)]
 pub struct PriorityFile {
     /// The priority's number; priorities are listed in this order.
+    /// Example: 1
     pub number: Spanned<u32>,
+    /// The priority, as the plan words it.
+    /// Example: "Safe, personalised and equitable care"
     pub title: String,
     /// The work stream that delivers it.
+    /// Example: "Safe and Effective Service Provision"
     #[serde(default)]
     pub workstream: String,
     /// The trust-wide priority it serves ("Caring for our patients").
+    /// Example: "Caring for our patients"
     #[serde(default)]
     pub trust_priority: String,
     /// The id of the accountable owner in `sros.toml`.
+    /// Example: "chief-nurse"
     pub sro: Spanned<String>,
     /// What the plan says about this priority (Markdown), shown on its page and in the print
     /// edition.
+    /// Example: "Most births are safe. When things go wrong, we want to learn quickly."
     #[serde(default)]
     pub narrative: Option<Spanned<String>>,
     /// Further named sections of text about it.
@@ -224,46 +279,61 @@ pub struct PriorityFile {
 #[serde(deny_unknown_fields)]
 pub struct ActionEntry {
     /// Unique across the whole plan; the page's file name (`actions/<id>.html`).
+    /// Example: "antenatal-care"
     pub id: Spanned<String>,
+    /// The action area, as the plan words it.
+    /// Example: "Antenatal care"
     pub title: String,
     /// What kind of row it is, where the plan's columns differ by kind ("key-step"): one of the
     /// `kinds` named in plan.toml's `columns`.
+    /// Example: "key-step"
     #[serde(default)]
     pub kind: Option<Spanned<String>>,
     /// An id from the status vocabulary. Leave out if the plan gives none: the action area then
     /// has the vocabulary's first status ("not yet reported" by default).
+    /// Example: "not-yet-reported"
     #[serde(default)]
     pub status: Option<Spanned<String>>,
     /// The national recommendations this action answers, as `register/item` (`"3ydp/10.1"`).
+    /// Example: ["3ydp/10.1", "sbl2/1"]
     #[serde(default)]
     pub answers: Vec<Spanned<String>>,
     /// When it is due: a date (`"2024-03-31"`) or a quarter (`"Q4 2023/24"`). Leave out if the plan
     /// does not say.
+    /// Example: "Q4 2023/24"
     #[serde(default)]
     pub due: Option<Spanned<String>>,
     /// Who leads it day to day, if the plan names them.
+    /// Example: "Diabetes specialist midwife"
     #[serde(default)]
     pub lead: Option<String>,
     /// "What do we expect to achieve": one Markdown string per bullet.
+    /// Example: ["Women are seen at the right intervals."]
     #[serde(default)]
     pub achieve: Vec<Spanned<String>>,
     /// "What actions are we taking": one Markdown string per bullet.
+    /// Example: ["Recruiting a second diabetes midwife."]
     #[serde(default)]
     pub doing: Vec<Spanned<String>>,
     /// "What will this mean for our families": one Markdown string per bullet.
+    /// Example: ["Better support for women with diabetes."]
     #[serde(default)]
     pub families: Vec<Spanned<String>>,
     /// The text of the plan's other columns, by column id (`now = ["Where we are now …"]`): one
     /// Markdown string per bullet.
+    /// Example: { now = ["Two teams in place."], next = ["A third team by spring."] }
     #[serde(default)]
-    pub columns: std::collections::BTreeMap<String, Vec<Spanned<String>>>,
+    pub columns: BTreeMap<String, Vec<Spanned<String>>>,
     /// What the plan says about this action area (Markdown), shown above its columns.
+    /// Example: "Why this matters to families."
     #[serde(default)]
     pub narrative: Option<Spanned<String>>,
     /// Further named sections of text about it.
+    /// Example: [{ heading = "Where we start", text = "Two units, one team." }]
     #[serde(default)]
     pub sections: Vec<SectionEntry>,
     /// Free notes (Markdown), shown under the columns.
+    /// Example: "Agreed with the LMNS in May."
     #[serde(default)]
     pub notes: Option<Spanned<String>>,
     /// Steps on the way, each with a date or quarter, shown on the timeline.
@@ -275,6 +345,7 @@ pub struct ActionEntry {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GlossaryFile {
+    /// The abbreviations, one `[[terms]]` table each.
     #[serde(default)]
     pub terms: Vec<TermEntry>,
 }
@@ -284,13 +355,17 @@ pub struct GlossaryFile {
 #[serde(deny_unknown_fields)]
 pub struct TermEntry {
     /// As the content writes it ("SRO", "BR+").
+    /// Example: "SRO"
     pub term: Spanned<String>,
     /// What it stands for ("Senior Responsible Owner").
+    /// Example: "Senior Responsible Owner"
     pub expansion: String,
     /// What it is, in a plain sentence, where the expansion alone would not help.
+    /// Example: "The person accountable for a priority."
     #[serde(default)]
     pub meaning: Option<String>,
     /// Where the expansion comes from ("plan", "3ydp", "common usage").
+    /// Example: "plan"
     #[serde(default)]
     pub source: Option<String>,
 }
@@ -299,11 +374,15 @@ pub struct TermEntry {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageFrontMatter {
+    /// The page's title, its heading and its name in menus.
+    /// Example: "Accountability framework"
     pub title: String,
     /// One plain sentence: shown in page lists and as the page description.
+    /// Example: "Who is responsible for what."
     #[serde(default)]
     pub summary: String,
     /// Position in the page menu; pages without one are not in the menu.
+    /// Example: 5
     #[serde(default)]
     pub order: Option<u32>,
 }

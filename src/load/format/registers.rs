@@ -9,26 +9,35 @@ use toml::Spanned;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RegisterFile {
+    /// The register's full title.
+    /// Example: "Three Year Delivery Plan for Maternity and Neonatal Services"
     pub title: String,
     /// A short name for lists and references ("3YDP").
+    /// Example: "3YDP"
     pub short_title: String,
     /// Who published it ("NHS England").
+    /// Example: "NHS England"
     #[serde(default)]
     pub publisher: String,
     /// When it was published, as the source gives it ("2023", "March 2023", "2023-03-30").
+    /// Example: "March 2023"
     #[serde(default)]
     pub published: Option<String>,
     /// Where to read it, if it has a web address.
+    /// Example: "https://www.england.nhs.uk/publication/three-year-delivery-plan-for-maternity-and-neonatal-services/"
     #[serde(default)]
     pub url: Option<String>,
     /// What it is, in a sentence or two (Markdown).
+    /// Example: "The national plan for maternity and neonatal services."
     #[serde(default = "super::no_text")]
     pub summary: Spanned<String>,
     /// What the register calls one item ("Action", "Element", "Must-do").
+    /// Example: "Action"
     #[serde(default = "default_item_label")]
     pub item_label: String,
     /// The plural, for counts other than one ("Must-dos", "Activities"). Leave out to add "s" to
     /// `item_label`, which is right for most English words but not all, nor for other languages.
+    /// Example: "Actions"
     #[serde(default)]
     pub item_label_plural: Option<String>,
     /// Who its items are addressed to.
@@ -36,6 +45,7 @@ pub struct RegisterFile {
     /// How the source groups its items (themes, objectives); a group may sit inside another.
     #[serde(default)]
     pub groups: Vec<GroupEntry>,
+    /// The recommendations, in the source's order.
     pub items: Vec<ItemEntry>,
 }
 
@@ -56,10 +66,14 @@ impl RegisterFile {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AudienceEntry {
+    /// What items write in `for`.
+    /// Example: "trusts"
     pub id: Spanned<String>,
     /// As readers see it ("ICBs and LMNSs").
+    /// Example: "Trusts"
     pub label: String,
     /// True when a trust must answer these items itself: they count in its coverage and gap list.
+    /// Example: true
     #[serde(default)]
     pub local: bool,
 }
@@ -68,9 +82,14 @@ pub struct AudienceEntry {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GroupEntry {
+    /// What items write in `group`.
+    /// Example: "objective-1"
     pub id: Spanned<String>,
+    /// The heading, as the source gives it.
+    /// Example: "Objective 1: Care that is personalised"
     pub title: String,
     /// The id of the group this one sits inside (an objective inside a theme).
+    /// Example: "theme-1"
     #[serde(default)]
     pub parent: Option<Spanned<String>>,
 }
@@ -80,17 +99,22 @@ pub struct GroupEntry {
 #[serde(deny_unknown_fields)]
 pub struct ItemEntry {
     /// As the source numbers it ("10.1"); letters, digits, dots and hyphens.
+    /// Example: "10.1"
     pub id: Spanned<String>,
     /// A short title, where the source gives one.
+    /// Example: "Fetal monitoring"
     #[serde(default)]
     pub title: Option<String>,
     /// The id of its group.
+    /// Example: "objective-1"
     #[serde(default)]
     pub group: Option<Spanned<String>>,
     /// The ids of the audiences it is addressed to.
+    /// Example: ["trusts"]
     #[serde(rename = "for")]
     pub audiences: Vec<Spanned<String>>,
     /// Its words, as the source gives them (Markdown).
+    /// Example: "Implement the Saving Babies' Lives Care Bundle."
     pub text: Spanned<String>,
     /// Further facts shown beside it, in order (a baseline, a target).
     #[serde(default)]
@@ -101,6 +125,10 @@ pub struct ItemEntry {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FactEntry {
+    /// What the fact is ("Baseline").
+    /// Example: "Baseline"
     pub label: String,
+    /// The fact, as the source gives it.
+    /// Example: "5.1 per 1,000 births (2010)"
     pub value: String,
 }

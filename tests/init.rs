@@ -1,0 +1,145 @@
+//! `planpress init` and the content-format reference: a new plan builds at once, `check` points at
+//! each placeholder still in it, `init` never writes over anything, and an entry missing several
+//! fields is told of them all in one run.
+
+mod common;
+use common::*;
+
+use std::fs;
+
+#[test]
+fn a_new_plan_builds_with_no_errors_and_check_points_at_each_placeholder() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("our-plan");
+    let output = planpress(&["init", root.to_str().unwrap()]);
+    assert!(output.status.success(), "{output:?}");
+
+    let (ok, stdout, stderr) = run_in(&root, &["check"]);
+    assert!(ok, "no errors: {stderr}");
+    assert!(stdout.contains("No errors"), "{stdout}");
+    let placeholders = [
+        "content/plan.toml:3:17",
+        "content/plan.toml:4:10",
+        "content/plan.toml:6:1",
+        "content/plan.toml:7:1",
+        "content/sros.toml:4:10",
+        "content/priorities/1-first-priority.toml:9:10",
+    ];
+    for place in placeholders {
+        assert!(stderr.contains(place), "a warning at {place}:\n{stderr}");
+    }
+    assert!(stderr.contains("this is a placeholder planpress init wrote"));
+    assert!(stderr.contains("hint: before the plan is published, replace it with the plan's title"));
+    let (ok, _, stderr) = run_in(&root, &["check", "--deny-warnings"]);
+    assert!(
+        !ok,
+        "placeholders fail a check that denies warnings: {stderr}"
+    );
+
+    let (_site, out) = build(&root);
+    assert!(visible_text(&read(&out, "index.html")).contains("Title of the plan"));
+    assert!(out.join("actions/first-action-area.html").is_file());
+}
+
+#[test]
+fn a_filled_in_plan_has_no_placeholder_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(planpress(&["init", dir.path().to_str().unwrap()])
+        .status
+        .success());
+    let plan = dir.path().join("content/plan.toml");
+    let text = fs::read_to_string(&plan)
+        .unwrap()
+        .replace(
+            "Name of the organisation publishing the plan",
+            "Riverside Maternity Partnership",
+        )
+        .replace(
+            "as_of = 2026-03-31  # planpress init: the report date",
+            "as_of = 2026-02-28",
+        );
+    fs::write(&plan, text).unwrap();
+    let (ok, _, stderr) = run_in(dir.path(), &["check"]);
+    assert!(ok, "{stderr}");
+    assert!(!stderr.contains("content/plan.toml:3:"), "{stderr}");
+    assert!(!stderr.contains("content/plan.toml:7:"), "{stderr}");
+    assert!(
+        stderr.contains("content/plan.toml:4:10"),
+        "the title is still to do: {stderr}"
+    );
+}
+
+#[test]
+fn init_refuses_a_folder_that_is_not_empty_and_touches_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("progress", dir.path());
+    let before = tree(dir.path());
+    let output = planpress(&["init", dir.path().to_str().unwrap()]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("is not empty"), "{stderr}");
+    assert_eq!(tree(dir.path()), before, "nothing written or removed");
+}
+
+#[test]
+fn an_entry_missing_three_fields_is_told_of_all_three_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("progress", dir.path());
+    let measures = dir.path().join("content/measures.toml");
+    let mut text = fs::read_to_string(&measures).unwrap();
+    let line = text.lines().count() + 2;
+    text.push_str("\n[[measures]]\npriorities = []\n");
+    fs::write(&measures, text).unwrap();
+
+    let (ok, _, stderr) = run_in(dir.path(), &["check"]);
+    assert!(!ok);
+    for (field, example) in [
+        ("id", "id = \"booking-before-10-weeks\""),
+        ("name", "name = \"Booked before 10 weeks\""),
+        (
+            "explanation",
+            "explanation = \"How many pregnant women book before 10 weeks.\"",
+        ),
+    ] {
+        assert!(
+            stderr.contains(&format!(
+                "missing field `{field}` in this `[[measures]]` entry"
+            )),
+            "{field}:\n{stderr}"
+        );
+        assert!(
+            stderr.contains(example),
+            "an example for {field}:\n{stderr}"
+        );
+    }
+    let place = format!("content/measures.toml:{line}:1");
+    assert_eq!(
+        stderr.matches(&place).count(),
+        3,
+        "each at the entry, {place}:\n{stderr}"
+    );
+    assert_eq!(stderr.matches("missing field").count(), 3, "{stderr}");
+}
+
+#[test]
+fn the_reference_command_prints_every_file_and_its_fields() {
+    let output = planpress(&["reference"]);
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        text,
+        fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/FORMAT.md")
+        )
+        .unwrap(),
+        "content/FORMAT.md is out of date: run `cargo run -q -- reference > content/FORMAT.md`"
+    );
+    for file in [
+        "`content/plan.toml`",
+        "`content/priorities/<id>.toml`",
+        "`content/pages/<slug>.md`",
+    ] {
+        assert!(text.contains(&format!("## {file}")), "{file}");
+    }
+    assert!(text.contains("| `status` | required | text |"));
+}
