@@ -64,6 +64,16 @@ pub enum PlanKind {
     PhaseEndsBeforeStart {
         title: String,
     },
+    /// A priority that gives both `sro` and `owners`.
+    SroAndOwners,
+    /// The same owner twice in one list of owners.
+    OwnerNamedTwice {
+        id: String,
+    },
+    /// Chairs given for an owner that is not a group (`kind` as written, or "role" when left out).
+    ChairsOutsideGroup {
+        kind: String,
+    },
 }
 
 impl PlanKind {
@@ -88,6 +98,9 @@ impl PlanKind {
                 format!("\"{level}\" needs proof: evidence, who accepted it and when")
             }
             PlanKind::PhaseEndsBeforeStart { title } => format!("\"{title}\" ends before it starts"),
+            PlanKind::SroAndOwners => "both sro and owners are given".into(),
+            PlanKind::OwnerNamedTwice { id } => format!("the owner \"{id}\" is named twice"),
+            PlanKind::ChairsOutsideGroup { kind } => format!("chairs are given for a {kind}, not a group"),
         }
     }
 
@@ -107,6 +120,9 @@ impl PlanKind {
                 format!("add {}", fields.join(", and "))
             }
             PlanKind::PhaseEndsBeforeStart { .. } => "the end date must be on or after the start date".into(),
+            PlanKind::SroAndOwners => "write every owner in owners = [\"…\", \"…\"] and remove sro".into(),
+            PlanKind::OwnerNamedTwice { .. } => "remove the second one".into(),
+            PlanKind::ChairsOutsideGroup { .. } => "only a group has chairs: add kind = \"group\" if it is one, or remove chairs".into(),
         }
     }
 }

@@ -5,8 +5,8 @@ use toml::Spanned;
 
 use super::history as progress;
 use super::{
-    default_assurance, default_statuses, Answers, Assurance, Audience, Date, Group, Labels, Page,
-    Plan, Priority, Recommendation, Register, Sro, Status, Text, Tone, Words,
+    default_assurance, default_statuses, Answers, Assurance, Audience, Date, Group, Labels,
+    OwnerKind, Page, Plan, Priority, Recommendation, Register, Sro, Status, Text, Tone, Words,
 };
 use crate::load::format::{PlanFile, RegisterFile, StatusEntry};
 use crate::load::{string_start, Content, Loaded, PageSource};
@@ -158,6 +158,12 @@ fn sros(content: &Content) -> Vec<Sro> {
                 offset: s.id.span().start,
             },
             title: s.title.clone(),
+            kind: s
+                .kind
+                .as_ref()
+                .and_then(|k| OwnerKind::parse(k.get_ref()))
+                .unwrap_or(OwnerKind::Role),
+            chairs: s.chairs.clone(),
             summary: text(file, &s.summary),
         })
         .collect()

@@ -94,10 +94,7 @@ fn register_problems(
     let source = &content.sources[priority.source];
     let file = &priority.value;
     let mut errors = Vec::new();
-    if let Some(sros) = known.sros {
-        let defined_in = "content/sros.toml";
-        check_known(source, &file.sro, sros, Noun::SRO, defined_in, &mut errors);
-    }
+    super::owners::check_named(source, file, known.sros, &mut errors);
     for action in &file.actions {
         if let Some(statuses) = known.statuses {
             check_known(

@@ -118,7 +118,8 @@ pub struct StatusEntry {
     pub tone: Spanned<String>,
 }
 
-/// `content/sros.toml`: the people (by role) accountable for the priorities.
+/// `content/sros.toml`: who the plan names as accountable for its priorities and action areas:
+/// people, roles or groups. Leave the file out when the plan names no one.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SroFile {
@@ -126,14 +127,23 @@ pub struct SroFile {
     pub sros: Vec<SroEntry>,
 }
 
-/// One accountable role.
+/// One accountable owner, as the plan names it.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SroEntry {
-    /// What priority files write (`sro = "chief-nurse"`); also the page's file name.
+    /// What priority files write (`owners = ["chief-nurse"]`); also the page's file name.
     pub id: Spanned<String>,
-    /// The role ("Chief Nurse").
+    /// The owner as the plan names them: a role ("Chief Nurse"), a person ("Dr Jane Smith") or a
+    /// group ("Safer Births Board").
     pub title: String,
+    /// What they are: `person`, `role` or `group`. Sentences name each as it reads ("Dr Jane
+    /// Smith is accountable…", "The Chief Nurse is accountable…"). Leave out for a role.
+    #[serde(default)]
+    pub kind: Option<Spanned<String>>,
+    /// A group's chairs, as the plan names them (`["Head of Midwifery", "Clinical Director"]`):
+    /// one, or two or three co-chairs. Only for a group; leave out if the plan does not say.
+    #[serde(default)]
+    pub chairs: Vec<String>,
     /// What they answer for (Markdown).
     #[serde(default = "no_text")]
     pub summary: Spanned<String>,
@@ -153,8 +163,13 @@ pub struct PriorityFile {
     /// The trust-wide priority it serves ("Caring for our patients").
     #[serde(default)]
     pub trust_priority: String,
-    /// The id of the accountable owner in `sros.toml`.
-    pub sro: Spanned<String>,
+    /// Who is accountable for it: ids in `sros.toml`, none, one or several
+    /// (`owners = ["head-of-midwifery", "clinical-director"]`). Leave out if the plan names no one.
+    #[serde(default)]
+    pub owners: Vec<Spanned<String>>,
+    /// The one accountable owner's id, as `owners = ["id"]` says it; give one or the other.
+    #[serde(default)]
+    pub sro: Option<Spanned<String>>,
     /// The action areas, in the order the plan gives them.
     #[serde(default)]
     pub actions: Vec<ActionEntry>,
@@ -176,9 +191,13 @@ pub struct ActionEntry {
     /// does not say.
     #[serde(default)]
     pub due: Option<Spanned<String>>,
-    /// Who leads it day to day, if the plan names them.
+    /// Who leads it day to day, if the plan names them, in the plan's words.
     #[serde(default)]
     pub lead: Option<String>,
+    /// Who is accountable for this action area, when the plan names owners for it rather than
+    /// for its priority as a whole: ids in `sros.toml`. Leave out and its priority's owners are.
+    #[serde(default)]
+    pub owners: Vec<Spanned<String>>,
     /// "What do we expect to achieve": one Markdown string per bullet.
     #[serde(default)]
     pub achieve: Vec<Spanned<String>>,
