@@ -27,9 +27,13 @@ pub(super) fn check_sros(content: &Content, errors: &mut Vec<ContentError>) -> O
     let mut seen = Seen::new("SRO");
     for sro in &file.value.sros {
         seen.check(source, &sro.id, errors);
-        let kind = sro.kind.as_ref().map(|k| check_kind(source, k, errors));
-        let is_group = matches!(kind, Some(Some(OwnerKind::Group)));
-        if !sro.chairs.is_empty() && !is_group {
+        // Chairs are checked against a kind only when the kind is one planpress knows.
+        let kind = match &sro.kind {
+            Some(kind) => check_kind(source, kind, errors),
+            None => Some(OwnerKind::Role),
+        };
+        let not_group = kind.is_some_and(|k| k != OwnerKind::Group);
+        if !sro.chairs.is_empty() && not_group {
             let written = sro.kind.as_ref().map_or("role", |k| k.get_ref());
             let kind = PlanKind::ChairsOutsideGroup {
                 kind: written.to_string(),
@@ -91,17 +95,14 @@ fn check_list(
     errors: &mut Vec<ContentError>,
 ) {
     for (i, id) in list.iter().enumerate() {
-        if let Some(known) = known {
-            check_known(source, id, known, Noun::SRO, DEFINED_IN, errors);
-        }
-        if list[..i]
-            .iter()
-            .any(|earlier| earlier.get_ref() == id.get_ref())
-        {
+        let earlier = &list[..i];
+        if earlier.iter().any(|e| e.get_ref() == id.get_ref()) {
             let kind = PlanKind::OwnerNamedTwice {
                 id: id.get_ref().clone(),
             };
             errors.push(ContentError::at(source, id.span(), kind));
+        } else if let Some(known) = known {
+            check_known(source, id, known, Noun::SRO, DEFINED_IN, errors);
         }
     }
 }
