@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::{emit_each, Kind, Lists};
-use crate::model::Plan;
+use crate::model::{Action, Plan};
 use crate::render::page::{json, Extra, Page};
 use crate::render::search::Doc;
 use crate::render::site::Site;
@@ -48,6 +48,16 @@ pub struct ActionLink<'a> {
     pub reference: &'a str,
     pub title: &'a str,
     pub href: String,
+}
+
+impl<'a> ActionLink<'a> {
+    fn to(action: &'a Action) -> ActionLink<'a> {
+        ActionLink {
+            reference: &action.reference,
+            title: &action.title,
+            href: action_href(&action.id),
+        }
+    }
 }
 
 /// A priority as an owner's page shows it: its heading and only the action areas they own.
@@ -131,6 +141,7 @@ fn all_roles(plan: &Plan) -> bool {
 /// status, as a page `root` below the top shows them.
 fn views<'a>(site: &Site<'a>, root: &str) -> Vec<SroView<'a>> {
     let plan = site.plan;
+    let words = &site.theme.words;
     let mut parts = owned_parts(plan);
     plan.sros
         .iter()
@@ -139,13 +150,13 @@ fn views<'a>(site: &Site<'a>, root: &str) -> Vec<SroView<'a>> {
             let owned: Vec<usize> = (0..plan.priorities.len())
                 .filter(|&i| plan.priorities[i].owners.contains(&s.id))
                 .collect();
-            let actions = parts
+            let outside: Vec<_> = parts
                 .iter()
-                .flat_map(|(i, actions)| actions.iter().map(|&j| &plan.priorities[*i].actions[j]));
-            let outside = parts.iter().filter(|(i, _)| !owned.contains(i));
-            let action_count = actions.clone().count();
+                .filter(|(i, _)| !owned.contains(i))
+                .cloned()
+                .collect();
+            let action_count = actions_in(plan, &parts).count();
             let owns_any = !parts.is_empty();
-            let words = &site.theme.words;
             SroView {
                 id: &s.id,
                 title: &s.title,
@@ -155,22 +166,24 @@ fn views<'a>(site: &Site<'a>, root: &str) -> Vec<SroView<'a>> {
                 accountable: accountable(words, &plan.labels, s, owns_any.then_some(action_count)),
                 description: description(words, s, &plan.title),
                 action_count,
-                counts: counts(plan, actions),
-                actions: outside
-                    .flat_map(|(i, actions)| {
-                        actions.iter().map(|&j| &plan.priorities[*i].actions[j])
-                    })
-                    .map(|a| ActionLink {
-                        reference: &a.reference,
-                        title: &a.title,
-                        href: action_href(&a.id),
-                    })
-                    .collect(),
+                counts: counts(plan, actions_in(plan, &parts)),
+                actions: actions_in(plan, &outside).map(ActionLink::to).collect(),
                 priorities: owned,
                 parts,
             }
         })
         .collect()
+}
+
+/// The action areas these parts of the plan hold, in plan order.
+fn actions_in<'p, 'q>(
+    plan: &'p Plan,
+    parts: &'q [(usize, Vec<usize>)],
+) -> impl Iterator<Item = &'p Action> + Clone + use<'p, 'q> {
+    parts.iter().flat_map(move |(i, actions)| {
+        let priority = &plan.priorities[*i];
+        actions.iter().map(move |&j| &priority.actions[j])
+    })
 }
 
 /// For each owner id, every priority they answer for any of (in order, those they own as a whole
