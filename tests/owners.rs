@@ -283,3 +283,44 @@ fn owner_mistakes_are_each_reported_at_their_place_with_a_hint() {
         "did you mean: {stderr}"
     );
 }
+
+#[test]
+fn a_plan_that_does_not_say_sro_lists_its_owners_in_owners_toml() {
+    let project = tempfile::tempdir().unwrap();
+    let root = project.path();
+    copy_fixture("progress", root);
+    let sros = std::fs::read_to_string(root.join("content/sros.toml")).unwrap();
+    std::fs::remove_file(root.join("content/sros.toml")).unwrap();
+    let owners = sros.replace("[[sros]]", "[[owners]]")
+        + "\n[[owners]]\nid = \"lmns-board\"\ntitle = \"LMNS Board\"\nkind = \"group\"\n";
+    std::fs::write(root.join("content/owners.toml"), &owners).unwrap();
+    edit(
+        root,
+        "priorities/2-support.toml",
+        "sro = \"chief-nurse\"",
+        "owners = [\"lmns-board\"]",
+    );
+    let (_dir, out) = build(root);
+    let board = page(&out, "sros/lmns-board.html");
+    assert!(
+        board.contains("The LMNS Board is accountable for 2 action areas:"),
+        "{board}"
+    );
+
+    // Two files of owners are one too many; an unknown owner's hint names the file in use.
+    std::fs::write(root.join("content/sros.toml"), sros).unwrap();
+    let (ok, _, stderr) = run_in(root, &["check"]);
+    assert!(!ok, "{stderr}");
+    assert!(
+        stderr.contains("the owners are in both content/sros.toml and content/owners.toml"),
+        "{stderr}"
+    );
+    std::fs::remove_file(root.join("content/sros.toml")).unwrap();
+    edit(root, "priorities/2-support.toml", "lmns-board", "lmns-bord");
+    let (ok, _, stderr) = run_in(root, &["check"]);
+    assert!(!ok, "{stderr}");
+    assert!(
+        stderr.contains("did you mean \"lmns-board\"? The SROs defined in content/owners.toml"),
+        "{stderr}"
+    );
+}

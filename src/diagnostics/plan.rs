@@ -66,6 +66,8 @@ pub enum PlanKind {
     },
     /// A priority that gives both `sro` and `owners`.
     SroAndOwners,
+    /// Both `content/sros.toml` and `content/owners.toml`.
+    TwoOwnerFiles,
     /// The same owner twice in one list of owners.
     OwnerNamedTwice {
         id: String,
@@ -99,6 +101,7 @@ impl PlanKind {
             }
             PlanKind::PhaseEndsBeforeStart { title } => format!("\"{title}\" ends before it starts"),
             PlanKind::SroAndOwners => "both sro and owners are given".into(),
+            PlanKind::TwoOwnerFiles => "the owners are in both content/sros.toml and content/owners.toml".into(),
             PlanKind::OwnerNamedTwice { id } => format!("the owner \"{id}\" is named twice"),
             PlanKind::ChairsOutsideGroup { kind } => format!("chairs are given for a {kind}, not a group"),
         }
@@ -121,6 +124,7 @@ impl PlanKind {
             }
             PlanKind::PhaseEndsBeforeStart { .. } => "the end date must be on or after the start date".into(),
             PlanKind::SroAndOwners => "write every owner in owners = [\"…\", \"…\"] and remove sro".into(),
+            PlanKind::TwoOwnerFiles => "keep one file: move every owner into it and remove the other".into(),
             PlanKind::OwnerNamedTwice { .. } => "remove the second one".into(),
             PlanKind::ChairsOutsideGroup { .. } => "only a group has chairs: add kind = \"group\" if it is one, or remove chairs".into(),
         }

@@ -164,7 +164,7 @@ impl Role {
         let parts: Vec<&str> = path.iter().filter_map(|p| p.to_str()).collect();
         match parts.as_slice() {
             ["content", "plan.toml"] => Role::Plan,
-            ["content", "sros.toml"] => Role::Sros,
+            ["content", "sros.toml" | "owners.toml"] => Role::Sros,
             ["content", "priorities", name] if name.ends_with(".toml") => Role::Priority,
             ["content", "registers", name] if name.ends_with(".toml") => Role::Register,
             ["content", "pages", name] if name.ends_with(".md") => Role::Page,

@@ -149,8 +149,7 @@ fn sros(content: &Content) -> Vec<Sro> {
         return Vec::new();
     };
     file.value
-        .sros
-        .iter()
+        .entries()
         .map(|s| Sro {
             id: s.id.get_ref().clone(),
             place: super::Place {

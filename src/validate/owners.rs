@@ -1,4 +1,5 @@
-//! Who the plan names as accountable: the owners in `content/sros.toml` (each a person, a role or
+//! Who the plan names as accountable: the owners in `content/sros.toml` or `content/owners.toml`
+//! (each a person, a role or
 //! a group, a group perhaps with chairs), and the owners a priority or an action area names.
 
 use std::path::Path;
@@ -11,21 +12,39 @@ use crate::load::format::PriorityFile;
 use crate::load::Content;
 use crate::model::OwnerKind;
 
-const DEFINED_IN: &str = "content/sros.toml";
+const SROS: &str = "content/sros.toml";
+const OWNERS: &str = "content/owners.toml";
+
+fn present(content: &Content, path: &str) -> bool {
+    content.sources.iter().any(|s| s.path == Path::new(path))
+}
+
+/// The file the plan's owners are defined in, as hints name it.
+pub(super) fn defined_in(content: &Content) -> &'static str {
+    if present(content, OWNERS) && !present(content, SROS) {
+        OWNERS
+    } else {
+        SROS
+    }
+}
 
 /// Checks the owners' file; returns their ids, or `None` when the file is there but did not parse
 /// (references to it are then not checked). A plan that names no owner leaves the file out.
 pub(super) fn check_sros(content: &Content, errors: &mut Vec<ContentError>) -> Option<Vec<String>> {
+    if present(content, SROS) && present(content, OWNERS) {
+        errors.push(ContentError::in_file(
+            Path::new(OWNERS),
+            PlanKind::TwoOwnerFiles,
+        ));
+        return None;
+    }
     let Some(file) = content.sros.as_ref() else {
-        let present = content
-            .sources
-            .iter()
-            .any(|s| s.path == Path::new(DEFINED_IN));
-        return (!present).then(Vec::new);
+        let there = present(content, SROS) || present(content, OWNERS);
+        return (!there).then(Vec::new);
     };
     let source = &content.sources[file.source];
     let mut seen = Seen::new("SRO");
-    for sro in &file.value.sros {
+    for sro in file.value.entries() {
         seen.check(source, &sro.id, errors);
         // Chairs are checked against a kind only when the kind is one planpress knows.
         let kind = match &sro.kind {
@@ -43,8 +62,7 @@ pub(super) fn check_sros(content: &Content, errors: &mut Vec<ContentError>) -> O
     }
     Some(
         file.value
-            .sros
-            .iter()
+            .entries()
             .map(|s| s.id.get_ref().clone())
             .collect(),
     )
@@ -76,6 +94,7 @@ pub(super) fn check_named(
     source: &Source,
     file: &PriorityFile,
     known: Option<&[String]>,
+    defined_in: &'static str,
     errors: &mut Vec<ContentError>,
 ) {
     if let (Some(sro), false) = (&file.sro, file.owners.is_empty()) {
@@ -84,7 +103,7 @@ pub(super) fn check_named(
     let lists = std::iter::once(file.sro.iter().chain(&file.owners).collect::<Vec<_>>())
         .chain(file.actions.iter().map(|a| a.owners.iter().collect()));
     for list in lists {
-        check_list(source, &list, known, errors);
+        check_list(source, &list, known, defined_in, errors);
     }
 }
 
@@ -92,6 +111,7 @@ fn check_list(
     source: &Source,
     list: &[&Spanned<String>],
     known: Option<&[String]>,
+    defined_in: &'static str,
     errors: &mut Vec<ContentError>,
 ) {
     for (i, id) in list.iter().enumerate() {
@@ -102,7 +122,7 @@ fn check_list(
             };
             errors.push(ContentError::at(source, id.span(), kind));
         } else if let Some(known) = known {
-            check_known(source, id, known, Noun::SRO, DEFINED_IN, errors);
+            check_known(source, id, known, Noun::SRO, defined_in, errors);
         }
     }
 }

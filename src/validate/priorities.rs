@@ -72,7 +72,11 @@ fn check_across<'c>(content: &'c Content, errors: &mut Vec<ContentError>) -> See
 /// files its links may reach.
 fn surroundings(content: &Content, known: &Known) -> u64 {
     let mut hasher = DefaultHasher::new();
-    (known.statuses, known.sros, statuses_defined_in(content)).hash(&mut hasher);
+    let defined_in = (
+        statuses_defined_in(content),
+        super::owners::defined_in(content),
+    );
+    (known.statuses, known.sros, defined_in).hash(&mut hasher);
     let recommendations = known.recommendations;
     (&recommendations.references, &recommendations.unparsed).hash(&mut hasher);
     for source in &content.sources {
@@ -94,7 +98,8 @@ fn register_problems(
     let source = &content.sources[priority.source];
     let file = &priority.value;
     let mut errors = Vec::new();
-    super::owners::check_named(source, file, known.sros, &mut errors);
+    let owners_in = super::owners::defined_in(content);
+    super::owners::check_named(source, file, known.sros, owners_in, &mut errors);
     for action in &file.actions {
         if let Some(statuses) = known.statuses {
             check_known(

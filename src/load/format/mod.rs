@@ -118,13 +118,24 @@ pub struct StatusEntry {
     pub tone: Spanned<String>,
 }
 
-/// `content/sros.toml`: who the plan names as accountable for its priorities and action areas:
-/// people, roles or groups. Leave the file out when the plan names no one.
+/// `content/sros.toml` (or `content/owners.toml`, a name for a plan that does not say "SRO"): who
+/// the plan names as accountable for its priorities and action areas: people, roles or groups.
+/// Leave the file out when the plan names no one.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SroFile {
     #[serde(default)]
     pub sros: Vec<SroEntry>,
+    /// The same as `[[sros]]`, under a name for any plan: `[[owners]]`.
+    #[serde(default)]
+    pub owners: Vec<SroEntry>,
+}
+
+impl SroFile {
+    /// Every owner, as `[[sros]]` then as `[[owners]]`.
+    pub fn entries(&self) -> impl Iterator<Item = &SroEntry> {
+        self.sros.iter().chain(&self.owners)
+    }
 }
 
 /// One accountable owner, as the plan names it.
