@@ -33,7 +33,7 @@ fn the_open_data_page_describes_the_fields_in_the_trusts_words() {
     for described in [
         "title The activity's title.",
         "priority_id The id of the objective it belongs to.",
-        "sro_id The id of the objective chair accountable for the objective.",
+        "sro_id Who is accountable for it (objective chair), by id: the owners the plan names for it, or else its objective's.",
         "achieve What the trust expects to achieve, headed “Our aim” on its page",
     ] {
         assert!(actions.contains(described), "{described}: {actions}");

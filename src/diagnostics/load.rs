@@ -59,7 +59,7 @@ impl FileKind {
             FileKind::SymbolicLink => "copy the file into content/ instead: a link could reach files that must not be published".into(),
             FileKind::Unreadable { .. } => "check the file's permissions".into(),
             FileKind::NotUtf8 => "save it again as UTF-8 (in most editors: Save As, then choose the encoding \"UTF-8\")".into(),
-            FileKind::Unknown => "content goes in content/plan.toml, sros.toml, glossary.toml, timeline.toml, measures.toml, risks.toml, priorities/*.toml, registers/*.toml, pages/*.md and updates/*.md, and files to publish as they are in content/files/; move or remove this file".into(),
+            FileKind::Unknown => "content goes in content/plan.toml, sros.toml (or owners.toml), glossary.toml, timeline.toml, measures.toml, risks.toml, priorities/*.toml, registers/*.toml, pages/*.md and updates/*.md, and files to publish as they are in content/files/; move or remove this file".into(),
             FileKind::Missing { holds, .. } => format!("create it: it holds {holds} (`planpress reference` lists its fields)"),
             FileKind::NoFrontMatter => "start the file with a line \"+++\", then title = \"…\", then another line \"+++\"".into(),
             FileKind::FrontMatterNotClosed => "add a line \"+++\" after the last front-matter field, before the page text".into(),

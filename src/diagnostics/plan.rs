@@ -78,6 +78,18 @@ pub enum PlanKind {
     PhaseEndsBeforeStart {
         title: String,
     },
+    /// A priority that gives both `sro` and `owners`.
+    SroAndOwners,
+    /// Both `content/sros.toml` and `content/owners.toml`.
+    TwoOwnerFiles,
+    /// The same owner twice in one list of owners.
+    OwnerNamedTwice {
+        id: String,
+    },
+    /// Chairs given for an owner that is not a group (`kind` as written, or "role" when left out).
+    ChairsOutsideGroup {
+        kind: String,
+    },
 }
 
 impl PlanKind {
@@ -106,6 +118,10 @@ impl PlanKind {
             PlanKind::PhaseEndsBeforeStart { title } => format!("\"{title}\" ends before it starts"),
             PlanKind::ColumnNotForKind { column, kind: Some(kind), .. } => format!("rows of kind \"{kind}\" have no column \"{column}\", so this text would not be shown"),
             PlanKind::ColumnNotForKind { column, kind: None, .. } => format!("the column \"{column}\" is only for some kinds of row, and this action area has no kind, so this text would not be shown"),
+            PlanKind::SroAndOwners => "both sro and owners are given".into(),
+            PlanKind::TwoOwnerFiles => "the owners are in both content/sros.toml and content/owners.toml".into(),
+            PlanKind::OwnerNamedTwice { id } => format!("the owner \"{id}\" is named twice"),
+            PlanKind::ChairsOutsideGroup { kind } => format!("chairs are given for a {kind}, not a group"),
         }
     }
 
@@ -128,6 +144,10 @@ impl PlanKind {
             }
             PlanKind::PhaseEndsBeforeStart { .. } => "the end date must be on or after the start date".into(),
             PlanKind::ColumnNotForKind { column, kinds, .. } => format!("give the action area kind = \"{}\", or add its kind to the kinds of \"{column}\" in content/plan.toml", kinds.join("\" or \"")),
+            PlanKind::SroAndOwners => "write every owner in owners = [\"…\", \"…\"] and remove sro".into(),
+            PlanKind::TwoOwnerFiles => "keep one file: move every owner into it and remove the other".into(),
+            PlanKind::OwnerNamedTwice { .. } => "remove the second one".into(),
+            PlanKind::ChairsOutsideGroup { .. } => "only a group has chairs: add kind = \"group\" if it is one, or remove chairs".into(),
         }
     }
 }

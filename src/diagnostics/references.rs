@@ -16,6 +16,7 @@ pub struct Noun {
 impl Noun {
     pub const SRO: Noun = Noun::new("SRO", "SROs");
     pub const STATUS: Noun = Noun::new("status", "statuses");
+    pub const OWNER_KIND: Noun = Noun::new("kind of owner", "kinds of owner");
     pub const TONE: Noun = Noun::new("tone", "tones");
     pub const PRIORITY: Noun = Noun::new("priority", "priorities");
     pub const ACTION_AREA: Noun = Noun::new("action area", "action areas");

@@ -79,7 +79,7 @@ fn narrative<'a>(
 
 impl Written for SroFile {
     fn texts(&self) -> Vec<TextAt<'_>> {
-        let summaries = self.sros.iter().map(|s| &s.summary);
+        let summaries = self.entries().map(|s| &s.summary);
         summaries
             .map(|s| at(s, Kind::Short, Style::Inline))
             .collect()

@@ -87,7 +87,7 @@ fn page_of(file: &Path) -> Option<String> {
     let parts: Vec<&str> = file.iter().filter_map(|p| p.to_str()).collect();
     match parts.as_slice() {
         ["content", "plan.toml"] => Some("index.html".into()),
-        ["content", "sros.toml"] => Some("sros.html".into()),
+        ["content", "sros.toml" | "owners.toml"] => Some("sros.html".into()),
         ["content", "priorities", name] => {
             let stem = name.strip_suffix(".toml")?;
             Some(format!("priorities/{stem}.html"))

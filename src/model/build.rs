@@ -6,8 +6,8 @@ use toml::Spanned;
 use super::history as progress;
 use super::{
     default_assurance, default_statuses, Answers, Assurance, Audience, Column, Date, Group, Labels,
-    Narrative, Page, Plan, Priority, Recommendation, Register, Section, Sro, Status, Text, Tone,
-    Words,
+    Narrative, OwnerKind, Page, Plan, Priority, Recommendation, Register, Section, Sro, Status,
+    Text, Tone, Words,
 };
 use crate::load::format::{PlanFile, RegisterFile, ReportDate, SectionEntry, StatusEntry};
 use crate::load::{string_start, Content, Loaded, PageSource};
@@ -181,8 +181,7 @@ fn sros(content: &Content) -> Vec<Sro> {
         return Vec::new();
     };
     file.value
-        .sros
-        .iter()
+        .entries()
         .map(|s| Sro {
             id: s.id.get_ref().clone(),
             place: super::Place {
@@ -190,6 +189,12 @@ fn sros(content: &Content) -> Vec<Sro> {
                 offset: s.id.span().start,
             },
             title: s.title.clone(),
+            kind: s
+                .kind
+                .as_ref()
+                .and_then(|k| OwnerKind::parse(k.get_ref()))
+                .unwrap_or(OwnerKind::Role),
+            chairs: s.chairs.clone(),
             summary: text(file, &s.summary),
         })
         .collect()

@@ -182,14 +182,48 @@ impl Column {
     }
 }
 
-/// An accountable owner, by role.
+/// An accountable owner, as the plan names it: a person, a role or a group.
 #[derive(Debug, Clone)]
 pub struct Sro {
     pub id: String,
     /// Where its id is written.
     pub place: Place,
     pub title: String,
+    pub kind: OwnerKind,
+    /// A group's chairs, as the plan names them; empty when it does not say.
+    pub chairs: Vec<String>,
     pub summary: Text,
+}
+
+/// What an owner is: sentences name a person without an article and a role or group with one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OwnerKind {
+    Person,
+    Role,
+    Group,
+}
+
+impl OwnerKind {
+    /// As content writes them.
+    pub const NAMES: [&'static str; 3] = ["person", "role", "group"];
+
+    pub fn parse(name: &str) -> Option<OwnerKind> {
+        match name {
+            "person" => Some(OwnerKind::Person),
+            "role" => Some(OwnerKind::Role),
+            "group" => Some(OwnerKind::Group),
+            _ => None,
+        }
+    }
+
+    /// As content writes it, and as the theme's keys end (`owner_accountable_person`).
+    pub fn name(self) -> &'static str {
+        match self {
+            OwnerKind::Person => "person",
+            OwnerKind::Role => "role",
+            OwnerKind::Group => "group",
+        }
+    }
 }
 
 /// A priority (or objective) and its action register.
@@ -202,8 +236,8 @@ pub struct Priority {
     pub title: String,
     pub workstream: String,
     pub trust_priority: String,
-    /// The id of its accountable owner.
-    pub sro: String,
+    /// The ids of its accountable owners, in the plan's order; empty when it names no one.
+    pub owners: Vec<String>,
     pub narrative: Narrative,
     pub actions: Vec<Action>,
 }
@@ -236,6 +270,9 @@ pub struct Action {
     pub answers: Vec<String>,
     pub due: Option<String>,
     pub lead: Option<String>,
+    /// The ids of the owners the plan names for this action area itself; when empty, its
+    /// priority's owners are accountable for it (`Plan::owners_of`).
+    pub owners: Vec<String>,
     pub achieve: Vec<Text>,
     pub doing: Vec<Text>,
     pub families: Vec<Text>,
@@ -353,6 +390,16 @@ impl Plan {
 
     pub fn sro(&self, id: &str) -> Option<&Sro> {
         self.sro_index.get(id).map(|&i| &self.sros[i])
+    }
+
+    /// Who is accountable for `action` of `priority`: its own owners if the plan names any,
+    /// otherwise its priority's.
+    pub fn owners_of<'p>(&self, priority: &'p Priority, action: &'p Action) -> &'p [String] {
+        if action.owners.is_empty() {
+            &priority.owners
+        } else {
+            &action.owners
+        }
     }
 
     /// Every action with the priority it belongs to, in plan order.

@@ -123,10 +123,21 @@ fn priority(
         title: file.title.clone(),
         workstream: file.workstream.clone(),
         trust_priority: file.trust_priority.clone(),
-        sro: file.sro.get_ref().clone(),
+        owners: owner_ids(file.sro.iter().chain(&file.owners)),
         narrative: narrative(loaded, file.narrative.as_ref(), &file.sections),
         actions,
     }
+}
+
+/// The owner ids as written, each once (a repeat is reported by the checks).
+fn owner_ids<'a>(written: impl IntoIterator<Item = &'a Spanned<String>>) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for id in written {
+        if !ids.contains(id.get_ref()) {
+            ids.push(id.get_ref().clone());
+        }
+    }
+    ids
 }
 
 fn action(
@@ -166,6 +177,7 @@ fn action(
         answers: entry.answers.iter().map(|a| a.get_ref().clone()).collect(),
         due: entry.due.as_ref().map(|d| d.get_ref().clone()),
         lead: entry.lead.clone(),
+        owners: owner_ids(&entry.owners),
         achieve: texts(&entry.achieve),
         doing: texts(&entry.doing),
         families: texts(&entry.families),

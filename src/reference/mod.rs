@@ -45,7 +45,7 @@ const fn page(path: &'static str, root: &'static str) -> FileFormat {
 /// them; a test checks every struct of the format is reached from one of these).
 pub const FILES: &[FileFormat] = &[
     file("content/plan.toml", "PlanFile", true),
-    file("content/sros.toml", "SroFile", true),
+    file("content/sros.toml", "SroFile", false),
     file("content/priorities/<id>.toml", "PriorityFile", true),
     file("content/registers/<id>.toml", "RegisterFile", false),
     page("content/updates/<slug>.md", "UpdateFrontMatter"),

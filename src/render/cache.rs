@@ -67,7 +67,7 @@ pub(super) fn around_priorities(
             &p.title,
             &p.workstream,
             &p.trust_priority,
-            &p.sro,
+            &p.owners,
         )
             .hash(&mut hasher);
     }

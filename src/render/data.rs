@@ -72,6 +72,12 @@ fn optional(value: &Option<String>) -> Cell {
     value.as_deref().map_or(Cell::Missing, text)
 }
 
+/// Who is accountable for an action area: its own owners, or else its priority's.
+fn owners(plan: &Plan, at: ActionAt) -> &[String] {
+    let (priority, action) = plan.action_at(at);
+    plan.owners_of(priority, action)
+}
+
 fn bullets(items: &[crate::model::Text]) -> Cell {
     Cell::Lines(items.iter().map(|t| t.markdown.clone()).collect())
 }
@@ -96,8 +102,8 @@ pub const ACTIONS: Table<ActionAt> = Table {
         Field { name: "priority_id", value: |p, &at| text(&p.action_at(at).0.id) },
         Field { name: "priority_number", value: |p, &at| Cell::Number(u64::from(p.action_at(at).0.number)) },
         Field { name: "priority_title", value: |p, &at| text(&p.action_at(at).0.title) },
-        Field { name: "sro_id", value: |p, &at| text(&p.action_at(at).0.sro) },
-        Field { name: "sro_title", value: |p, &at| p.sro(&p.action_at(at).0.sro).map_or(Cell::Missing, |s| text(&s.title)) },
+        Field { name: "sro_id", value: |p, &at| Cell::Ids(owners(p, at).to_vec()) },
+        Field { name: "sro_title", value: |p, &at| Cell::Ids(owners(p, at).iter().filter_map(|id| p.sro(id)).map(|s| s.title.clone()).collect()) },
         Field { name: "status", value: |p, &at| text(&p.action_at(at).1.status) },
         Field { name: "status_label", value: |p, &at| text(&p.status(&p.action_at(at).1.status).label) },
         Field { name: "due", value: |p, &at| optional(&p.action_at(at).1.due) },

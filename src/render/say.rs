@@ -38,6 +38,18 @@ pub fn say(words: &Words, key: &str, values: &[(&str, &str)]) -> String {
         })
 }
 
+/// Names joined as a sentence lists them: "A", "A and B", "A, B and C", in the theme's words.
+pub fn list(words: &Words, names: &[&str]) -> String {
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => {
+            let rest = rest.join(word(words, "list_comma"));
+            say(words, "list_and", &[("list", &rest), ("last", last)])
+        }
+    }
+}
+
 /// A date for people, "31 March 2024", with the month named in the plan's language.
 pub fn long_date(words: &Words, date: Date) -> String {
     let month = usize::from(date.month)
@@ -91,6 +103,15 @@ mod tests {
             "Targed: 90%, 90%"
         );
         assert_eq!(say(&words, "missing", &[]), "missing");
+    }
+
+    #[test]
+    fn lists_read_as_a_sentence_lists() {
+        let words = super::super::theme::english();
+        assert_eq!(list(&words, &[]), "");
+        assert_eq!(list(&words, &["A"]), "A");
+        assert_eq!(list(&words, &["A", "B"]), "A and B");
+        assert_eq!(list(&words, &["A", "B", "C"]), "A, B and C");
     }
 
     #[test]

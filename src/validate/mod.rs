@@ -8,6 +8,7 @@ mod links;
 mod lints;
 mod milestones;
 mod outcomes;
+mod owners;
 mod placeholders;
 mod plain_english;
 mod priorities;
@@ -102,7 +103,7 @@ pub fn check_all_but_style(content: &Content, reuse: &dyn Reuse) -> Vec<ContentE
         }
         None => (Vec::new(), None),
     };
-    let sros = check_sros(content, &mut errors);
+    let sros = owners::check_sros(content, &mut errors);
     let recommendations = registers::check(content, &mut errors);
     let columns = content.plan.as_ref().map(|plan| {
         let source = &content.sources[plan.source];
@@ -184,22 +185,6 @@ pub(crate) fn check_tone(source: &Source, tone: &Spanned<String>, errors: &mut V
         };
         errors.push(ContentError::at(source, tone.span(), kind));
     }
-}
-
-fn check_sros(content: &Content, errors: &mut Vec<ContentError>) -> Option<Vec<String>> {
-    let file = content.sros.as_ref()?;
-    let source = &content.sources[file.source];
-    let mut seen = Seen::new("SRO");
-    for sro in &file.value.sros {
-        seen.check(source, &sro.id, errors);
-    }
-    Some(
-        file.value
-            .sros
-            .iter()
-            .map(|s| s.id.get_ref().clone())
-            .collect(),
-    )
 }
 
 /// The ids action areas may refer to. `None`: the file defining them did not parse, so references

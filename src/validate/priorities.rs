@@ -72,7 +72,11 @@ fn check_across<'c>(content: &'c Content, errors: &mut Vec<ContentError>) -> See
 /// files its links may reach.
 fn surroundings(content: &Content, known: &Known) -> u64 {
     let mut hasher = DefaultHasher::new();
-    (known.statuses, known.sros, statuses_defined_in(content)).hash(&mut hasher);
+    let defined_in = (
+        statuses_defined_in(content),
+        super::owners::defined_in(content),
+    );
+    (known.statuses, known.sros, defined_in).hash(&mut hasher);
     known.columns.hash(&mut hasher);
     let recommendations = known.recommendations;
     (&recommendations.references, &recommendations.unparsed).hash(&mut hasher);
@@ -95,10 +99,8 @@ fn register_problems(
     let source = &content.sources[priority.source];
     let file = &priority.value;
     let mut errors = Vec::new();
-    if let Some(sros) = known.sros {
-        let defined_in = "content/sros.toml";
-        check_known(source, &file.sro, sros, Noun::SRO, defined_in, &mut errors);
-    }
+    let owners_in = super::owners::defined_in(content);
+    super::owners::check_named(source, file, known.sros, owners_in, &mut errors);
     for action in &file.actions {
         if let Some(columns) = known.columns {
             columns.check_action(source, action, &mut errors);

@@ -35,7 +35,7 @@ pub fn check_known(
 
 /// The known ids a hint offers for `value`: all of them when there are few enough to read, with
 /// the nearest as a guess if it is close enough to be a typo; otherwise the nearest few.
-fn allowed(value: &str, known: &[String]) -> Allowed {
+pub(super) fn allowed(value: &str, known: &[String]) -> Allowed {
     let near = nearest(value, known, 3);
     if known.len() > 12 {
         return Allowed::Nearest(near.into_iter().map(str::to_string).collect());

@@ -214,25 +214,48 @@ pub struct StatusEntry {
     pub tone: Spanned<String>,
 }
 
-/// `content/sros.toml`: the people (by role) accountable for the priorities.
+/// `content/sros.toml` (or `content/owners.toml`, a name for a plan that does not say "SRO"): who
+/// the plan names as accountable for its priorities and action areas: people, roles or groups.
+/// Leave the file out when the plan names no one.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SroFile {
     /// The accountable owners, one `[[sros]]` table each.
     #[serde(default)]
     pub sros: Vec<SroEntry>,
+    /// The same as `[[sros]]`, under a name for any plan: `[[owners]]`.
+    #[serde(default)]
+    pub owners: Vec<SroEntry>,
 }
 
-/// One accountable role.
+impl SroFile {
+    /// Every owner, as `[[sros]]` then as `[[owners]]`.
+    pub fn entries(&self) -> impl Iterator<Item = &SroEntry> {
+        self.sros.iter().chain(&self.owners)
+    }
+}
+
+/// One accountable owner, as the plan names it.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SroEntry {
-    /// What priority files write (`sro = "chief-nurse"`); also the page's file name.
+    /// What priority files write (`owners = ["chief-nurse"]`); also the page's file name.
     /// Example: "chief-nurse"
     pub id: Spanned<String>,
-    /// The role ("Chief Nurse").
+    /// The owner as the plan names them: a role ("Chief Nurse"), a person ("Dr Jane Smith") or a
+    /// group ("Safer Births Board").
     /// Example: "Chief Nurse"
     pub title: String,
+    /// What they are: `person`, `role` or `group`. Sentences name each as it reads ("Dr Jane
+    /// Smith is accountable…", "The Chief Nurse is accountable…"). Leave out for a role.
+    /// Example: "group"
+    #[serde(default)]
+    pub kind: Option<Spanned<String>>,
+    /// A group's chairs, as the plan names them (`["Head of Midwifery", "Clinical Director"]`):
+    /// one, or two or three co-chairs. Only for a group; leave out if the plan does not say.
+    /// Example: ["Head of Midwifery", "Clinical Director for Obstetrics"]
+    #[serde(default)]
+    pub chairs: Vec<String>,
     /// What they answer for (Markdown).
     /// Example: "Senior responsible owner for Priority 2."
     #[serde(default = "no_text")]
@@ -258,9 +281,15 @@ pub struct PriorityFile {
     /// Example: "Caring for our patients"
     #[serde(default)]
     pub trust_priority: String,
-    /// The id of the accountable owner in `sros.toml`.
+    /// Who is accountable for it: ids in `sros.toml`, none, one or several
+    /// (`owners = ["head-of-midwifery", "clinical-director"]`). Leave out if the plan names no one.
+    /// Example: ["head-of-midwifery", "clinical-director"]
+    #[serde(default)]
+    pub owners: Vec<Spanned<String>>,
+    /// The one accountable owner's id, as `owners = ["id"]` says it; give one or the other.
     /// Example: "chief-nurse"
-    pub sro: Spanned<String>,
+    #[serde(default)]
+    pub sro: Option<Spanned<String>>,
     /// What the plan says about this priority (Markdown), shown on its page and in the print
     /// edition.
     /// Example: "Most births are safe. When things go wrong, we want to learn quickly."
@@ -303,10 +332,15 @@ pub struct ActionEntry {
     /// Example: "Q4 2023/24"
     #[serde(default)]
     pub due: Option<Spanned<String>>,
-    /// Who leads it day to day, if the plan names them.
+    /// Who leads it day to day, if the plan names them, in the plan's words.
     /// Example: "Diabetes specialist midwife"
     #[serde(default)]
     pub lead: Option<String>,
+    /// Who is accountable for this action area, when the plan names owners for it rather than
+    /// for its priority as a whole: ids in `sros.toml`. Leave out and its priority's owners are.
+    /// Example: ["safer-births-board"]
+    #[serde(default)]
+    pub owners: Vec<Spanned<String>>,
     /// "What do we expect to achieve": one Markdown string per bullet.
     /// Example: ["Women are seen at the right intervals."]
     #[serde(default)]

@@ -1,6 +1,8 @@
 //! The progress dashboard: counts and percentages by status per priority and per owner, as charts
 //! with the same numbers in tables beside them.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::{Kind, Lists};
@@ -30,7 +32,8 @@ impl Kind for Dashboard {
 #[derive(Serialize)]
 struct DashboardRow<'a> {
     label: String,
-    href: String,
+    /// Where the row's label links; none for the action areas the plan names no owner for.
+    href: Option<String>,
     total: usize,
     overdue: usize,
     /// (count, percent) for each status in vocabulary order.
@@ -49,28 +52,16 @@ pub fn dashboard_page<'a>(site: &Site<'a>) -> Option<OutputFile> {
             dashboard_row(
                 site,
                 format!("{} {}", plan.labels.priority, p.number),
-                priority_href(&p.id),
+                Some(priority_href(&p.id)),
                 p.actions.iter().collect(),
             )
         })
         .collect();
-    let by_sro: Vec<DashboardRow> = plan
-        .sros
-        .iter()
-        .map(|s| {
-            let actions = plan
-                .priorities
-                .iter()
-                .filter(|p| p.sro == s.id)
-                .flat_map(|p| &p.actions)
-                .collect();
-            dashboard_row(site, s.title.clone(), sro_href(&s.id), actions)
-        })
-        .collect();
+    let by_sro = by_owner(site);
     let all = dashboard_row(
         site,
         site.word("dashboard_all").to_string(),
-        "index.html".into(),
+        Some("index.html".into()),
         plan.actions().map(|(_, a)| a).collect(),
     );
     let assurance: Vec<(AssuranceView, usize)> = plan
@@ -112,10 +103,43 @@ pub fn dashboard_page<'a>(site: &Site<'a>) -> Option<OutputFile> {
     site.page("dashboard.html", "dashboard.html", "", extra)
 }
 
+/// A row per owner, with the action areas they answer for, and a last row for those the plan
+/// names no owner for, if any. None when the plan names no owner at all.
+fn by_owner<'a>(site: &Site<'a>) -> Vec<DashboardRow<'a>> {
+    let plan = site.plan;
+    if plan.sros.is_empty() {
+        return Vec::new();
+    }
+    let mut owned: HashMap<&str, Vec<&Action>> = HashMap::new();
+    let mut no_owner = Vec::new();
+    for (p, a) in plan.actions() {
+        let owners = plan.owners_of(p, a);
+        if owners.is_empty() {
+            no_owner.push(a);
+        }
+        for id in owners {
+            owned.entry(id).or_default().push(a);
+        }
+    }
+    let mut rows: Vec<DashboardRow> = plan
+        .sros
+        .iter()
+        .map(|s| {
+            let actions = owned.remove(s.id.as_str()).unwrap_or_default();
+            dashboard_row(site, s.title.clone(), Some(sro_href(&s.id)), actions)
+        })
+        .collect();
+    if !no_owner.is_empty() {
+        let label = site.word("owner_not_named").to_string();
+        rows.push(dashboard_row(site, label, None, no_owner));
+    }
+    rows
+}
+
 fn dashboard_row<'a>(
     site: &Site<'a>,
     label: String,
-    href: String,
+    href: Option<String>,
     actions: Vec<&'a Action>,
 ) -> DashboardRow<'a> {
     let plan = site.plan;

@@ -24,6 +24,9 @@ pub struct ActionView<'a> {
     pub overdue: bool,
     pub done: bool,
     pub lead: Option<&'a str>,
+    /// The owners the plan names for this action area itself; empty when its priority's are
+    /// accountable for it.
+    pub owners: Vec<SroLink<'a>>,
     pub last_updated: Option<DateView>,
     pub next_review: Option<DateView>,
     /// Newest first.
@@ -112,6 +115,7 @@ pub fn action_view<'a>(site: &Site<'a>, action: &'a Action, detail: Detail) -> A
         overdue: site.plan.is_overdue(action),
         done: site.plan.is_done(action),
         lead: action.lead.as_deref(),
+        owners: owner_links(site.plan, &action.owners),
         last_updated: action.last_updated.map(|d| site.date(d)),
         next_review: action.next_review.map(|d| site.date(d)),
         history: Vec::new(),

@@ -5,6 +5,7 @@
 pub mod action;
 pub mod milestones;
 pub mod outcomes;
+pub mod owner;
 pub mod priority;
 
 use serde::Serialize;
@@ -12,8 +13,7 @@ use serde::Serialize;
 use super::say::{long_date, month_year, Words};
 use super::site::Site;
 use crate::model::{
-    Action, Assurance, Labels, Narrative, Plan, Priority, Recommendation, Register, Section, Sro,
-    Status,
+    Action, Assurance, Labels, Narrative, Plan, Recommendation, Register, Section, Sro, Status,
 };
 
 /// Facts every page shows: the organisation, the plan, the report date, the menu.
@@ -40,6 +40,8 @@ pub struct SiteView<'a> {
     pub has_measures: bool,
     pub has_risks: bool,
     pub has_glossary: bool,
+    /// True when the plan names at least one owner: the dashboard then counts by owner.
+    pub has_owners: bool,
     /// The label of the snapshot this site is, if it is one.
     pub snapshot: Option<&'a str>,
     /// The theme's own words in the plan's language, by key (`site.t.home`), when a template
@@ -179,6 +181,7 @@ pub fn site_view<'a>(plan: &'a Plan, words: &'a Words, looked_up: bool) -> SiteV
         has_measures: !plan.measures.is_empty(),
         has_risks: !plan.risks.is_empty(),
         has_glossary: !plan.glossary.is_empty(),
+        has_owners: !plan.sros.is_empty(),
         snapshot: plan.snapshot.as_deref(),
         t: looked_up.then_some(words),
         menu: plan
@@ -204,11 +207,15 @@ pub fn report_date(words: &Words, plan: &Plan) -> String {
     }
 }
 
-pub fn sro_link<'a>(plan: &'a Plan, priority: &Priority) -> Option<SroLink<'a>> {
-    plan.sro(&priority.sro).map(|s: &Sro| SroLink {
-        title: &s.title,
-        href: sro_href(&s.id),
-    })
+/// The owners with these ids, in the plan's order, as pages link to them.
+pub fn owner_links<'a>(plan: &'a Plan, ids: &[String]) -> Vec<SroLink<'a>> {
+    ids.iter()
+        .filter_map(|id| plan.sro(id))
+        .map(|s: &Sro| SroLink {
+            title: &s.title,
+            href: sro_href(&s.id),
+        })
+        .collect()
 }
 
 pub fn page_href(slug: &str) -> String {

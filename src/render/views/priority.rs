@@ -30,7 +30,8 @@ pub struct PriorityHeading<'a> {
     pub workstream: &'a str,
     pub trust_priority: &'a str,
     pub href: String,
-    pub sro: Option<SroLink<'a>>,
+    /// Who is accountable for it: none, one or several.
+    pub owners: Vec<SroLink<'a>>,
     pub action_count: usize,
     pub counts: Vec<CountView<'a>>,
     /// Too many actions to show each one's columns: the page lists them in a table.
@@ -49,7 +50,7 @@ pub struct PriorityLink<'a> {
     pub number: u32,
     pub title: &'a str,
     pub href: String,
-    pub sro: Option<SroLink<'a>>,
+    pub owners: Vec<SroLink<'a>>,
 }
 
 impl<'a> PriorityLink<'a> {
@@ -59,7 +60,7 @@ impl<'a> PriorityLink<'a> {
             number: p.number,
             title: &p.title,
             href: priority_href(&p.id),
-            sro: sro_link(plan, p),
+            owners: owner_links(plan, &p.owners),
         }
     }
 }
@@ -83,7 +84,7 @@ pub fn priority_view<'a>(site: &Site<'a>, p: &'a Priority, detail: Detail) -> Pr
             workstream: &p.workstream,
             trust_priority: &p.trust_priority,
             href: priority_href(&p.id),
-            sro: sro_link(plan, p),
+            owners: owner_links(plan, &p.owners),
             action_count: p.actions.len(),
             counts: counts(plan, p.actions.iter()),
             compact: p.actions.len() > COMPACT_OVER,
