@@ -153,6 +153,8 @@ pub struct Priority {
     pub trust_priority: String,
     /// The id of its accountable owner.
     pub sro: String,
+    /// The recommendations it answers as a whole (`register/item`).
+    pub answers: Vec<String>,
     pub actions: Vec<Action>,
 }
 

@@ -116,6 +116,7 @@ fn priority(
         workstream: file.workstream.clone(),
         trust_priority: file.trust_priority.clone(),
         sro: file.sro.get_ref().clone(),
+        answers: file.answers.iter().map(|a| a.get_ref().clone()).collect(),
         actions,
     }
 }

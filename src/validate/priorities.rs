@@ -98,6 +98,23 @@ fn register_problems(
         let defined_in = "content/sros.toml";
         check_known(source, &file.sro, sros, Noun::SRO, defined_in, &mut errors);
     }
+    let recommendations = known.recommendations;
+    let check_answers = |answers: &[toml::Spanned<String>], errors: &mut Vec<ContentError>| {
+        for answer in answers {
+            if recommendations.is_unparsed(answer.get_ref()) {
+                continue;
+            }
+            check_known(
+                source,
+                answer,
+                &recommendations.references,
+                Noun::RECOMMENDATION,
+                "content/registers/",
+                errors,
+            );
+        }
+    };
+    check_answers(&file.answers, &mut errors);
     for action in &file.actions {
         if let Some(statuses) = known.statuses {
             check_known(
@@ -109,20 +126,7 @@ fn register_problems(
                 &mut errors,
             );
         }
-        let recommendations = known.recommendations;
-        for answer in &action.answers {
-            if recommendations.is_unparsed(answer.get_ref()) {
-                continue;
-            }
-            check_known(
-                source,
-                answer,
-                &recommendations.references,
-                Noun::RECOMMENDATION,
-                "content/registers/",
-                &mut errors,
-            );
-        }
+        check_answers(&action.answers, &mut errors);
         if let Some(due) = &action.due {
             check_due(source, due, &mut errors);
         }

@@ -22,13 +22,18 @@ pub struct MeasureEntry {
     pub name: String,
     /// What it counts and why it matters, in a sentence or two.
     pub explanation: String,
-    /// "%" or words after the number ("per 1,000 births").
-    pub unit: String,
-    /// "higher" or "lower": which direction is better.
-    pub better: Spanned<String>,
-    /// The national standard or target, in the measure's unit.
+    /// "%" or words after the number ("per 1,000 births"). Leave out for a measure the plan states
+    /// in words only, or a plain count.
     #[serde(default)]
-    pub target: Option<f64>,
+    pub unit: Option<String>,
+    /// "higher" or "lower": which direction is better. Leave out where the plan does not say: the
+    /// pages then show values without calling them better or worse.
+    #[serde(default)]
+    pub better: Option<Spanned<String>>,
+    /// The target: a number in the measure's unit (`target = 90`), or the plan's own words where it
+    /// gives no figure (`target = "All women offered a personalised care plan"`).
+    #[serde(default)]
+    pub target: Option<TargetEntry>,
     /// Where the target comes from ("National ambition, 2025").
     #[serde(default)]
     pub target_source: Option<String>,
@@ -55,6 +60,14 @@ pub struct MeasureEntry {
     /// National recommendations or ambitions it tracks (`ambitions/stillbirth`).
     #[serde(default)]
     pub recommendations: Vec<Spanned<String>>,
+}
+
+/// A measure's target: a figure, or words where the plan states it in words.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum TargetEntry {
+    Figure(f64),
+    Words(String),
 }
 
 /// One value of a measure.
@@ -120,10 +133,18 @@ pub struct RiskEntry {
     /// The priority it threatens; leave out for a risk to the whole plan.
     #[serde(default)]
     pub priority: Option<Spanned<String>>,
-    /// Who manages it, by role.
-    pub owner: String,
-    pub likelihood: Spanned<u32>,
-    pub impact: Spanned<u32>,
-    /// What is being done to reduce it: one Markdown string per step.
+    /// Who manages it, by role. Leave out where the plan names no one.
+    #[serde(default)]
+    pub owner: Option<String>,
+    /// How likely it is, on the scale. Leave out with `impact` for a risk the plan does not rate:
+    /// the pages say "Not yet rated".
+    #[serde(default)]
+    pub likelihood: Option<Spanned<u32>>,
+    /// How bad it would be, on the scale. Leave out where the plan does not rate it.
+    #[serde(default)]
+    pub impact: Option<Spanned<u32>>,
+    /// What is being done to reduce it: one Markdown string per step. Leave out where the plan
+    /// gives none.
+    #[serde(default)]
     pub mitigation: Vec<Spanned<String>>,
 }

@@ -155,6 +155,10 @@ pub struct PriorityFile {
     pub trust_priority: String,
     /// The id of the accountable owner in `sros.toml`.
     pub sro: Spanned<String>,
+    /// The national recommendations the priority as a whole answers, as `register/item`, where
+    /// the plan ties them to the priority rather than to one action area.
+    #[serde(default)]
+    pub answers: Vec<Spanned<String>>,
     /// The action areas, in the order the plan gives them.
     #[serde(default)]
     pub actions: Vec<ActionEntry>,

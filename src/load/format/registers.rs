@@ -31,12 +31,28 @@ pub struct RegisterFile {
     /// `item_label`, which is right for most English words but not all, nor for other languages.
     #[serde(default)]
     pub item_label_plural: Option<String>,
-    /// Who its items are addressed to.
+    /// Who its items are addressed to. Leave out where the plan does not say.
+    #[serde(default)]
     pub audiences: Vec<AudienceEntry>,
+    /// "all" (the default) when the file holds the whole register; "cited" when it holds only
+    /// the items this plan cites, so coverage never counts them as if they were the whole.
+    #[serde(default)]
+    pub holds: Holds,
     /// How the source groups its items (themes, objectives); a group may sit inside another.
     #[serde(default)]
     pub groups: Vec<GroupEntry>,
     pub items: Vec<ItemEntry>,
+}
+
+/// How much of its source a register file holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Holds {
+    /// Every item of the source.
+    #[default]
+    All,
+    /// Only the items this plan cites.
+    Cited,
 }
 
 fn default_item_label() -> String {
@@ -87,11 +103,13 @@ pub struct ItemEntry {
     /// The id of its group.
     #[serde(default)]
     pub group: Option<Spanned<String>>,
-    /// The ids of the audiences it is addressed to.
-    #[serde(rename = "for")]
+    /// The ids of the audiences it is addressed to. Leave out where the plan does not say.
+    #[serde(rename = "for", default)]
     pub audiences: Vec<Spanned<String>>,
-    /// Its words, as the source gives them (Markdown).
-    pub text: Spanned<String>,
+    /// Its words, as the source gives them (Markdown). Leave out for an item the plan cites by
+    /// reference only: its page says so.
+    #[serde(default)]
+    pub text: Option<Spanned<String>>,
     /// Further facts shown beside it, in order (a baseline, a target).
     #[serde(default)]
     pub facts: Vec<FactEntry>,
