@@ -69,7 +69,7 @@ fn check_across<'c>(content: &'c Content, errors: &mut Vec<ContentError>) -> See
 }
 
 /// What a register's own problems depend on besides its text: the ids it may refer to, and the
-/// files its links may reach.
+/// files and risks its links may reach.
 fn surroundings(content: &Content, known: &Known) -> u64 {
     let mut hasher = DefaultHasher::new();
     (known.statuses, known.sros, statuses_defined_in(content)).hash(&mut hasher);
@@ -80,6 +80,10 @@ fn surroundings(content: &Content, known: &Known) -> u64 {
     }
     for (path, _) in &content.attachments {
         path.hash(&mut hasher);
+    }
+    // A link may name a risk by its anchor.
+    for risk in content.risks.iter().flat_map(|file| &file.value.risks) {
+        risk.id.get_ref().hash(&mut hasher);
     }
     hasher.finish()
 }
