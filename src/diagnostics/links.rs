@@ -47,7 +47,7 @@ impl LinkKind {
             LinkKind::FromRoot { .. } => "write the link relative to this file, e.g. ../pages/governance.md or ../files/report.pdf",
             LinkKind::OutOfContent { .. } => "links may only reach pages and files inside content/; put the file in content/files/ and link to it there",
             LinkKind::Missing { .. } => "check the file name; links are written relative to this file, and files to publish go in content/files/",
-            LinkKind::NotPublished { .. } => "files to publish as they are go in content/files/; a link to a page names its file: content/plan.toml, content/sros.toml, content/priorities/*.toml or content/pages/*.md",
+            LinkKind::NotPublished { .. } => "files to publish as they are go in content/files/; a link to a page names its file: content/plan.toml, content/sros.toml, content/risks.toml, content/priorities/*.toml or content/pages/*.md",
             LinkKind::NoAltText => "describe the picture in the square brackets, for people who cannot see it: ![A midwife talking with a family](files/photo.jpg)",
             LinkKind::NoSuchRisk { risks, .. } if risks.is_empty() => "content/risks.toml lists no risks, so the site has no risks page to link to",
             LinkKind::NoSuchRisk { risks, .. } => {
