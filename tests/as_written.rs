@@ -235,6 +235,13 @@ fn a_register_that_holds_only_cited_items_says_so_plainly() {
         "{item}"
     );
     assert!(!item.contains("Who it is for"), "{item}");
+    let print = visible_text(&read(&out, "print/index.html"));
+    assert!(
+        print.contains(
+            "National maternity plan (only the items this plan cites) 2 of 2 have an answer in this plan."
+        ),
+        "{print}"
+    );
     let listing = visible_text(&read(&out, "recommendations.html"));
     assert!(
         listing.contains("2 recommendations cited by this plan (this site holds only those)."),
