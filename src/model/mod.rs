@@ -234,6 +234,8 @@ pub struct Priority {
     /// The ids of its accountable owners, in the plan's order; empty when it names no one.
     pub owners: Vec<String>,
     pub narrative: Narrative,
+    /// The recommendations it answers as a whole (`register/item`).
+    pub answers: Vec<String>,
     pub actions: Vec<Action>,
 }
 

@@ -286,6 +286,11 @@ pub struct PriorityFile {
     /// Further named sections of text about it.
     #[serde(default)]
     pub sections: Vec<SectionEntry>,
+    /// The national recommendations the priority as a whole answers, as `register/item`, where
+    /// the plan ties them to the priority rather than to one action area.
+    /// Example: ["3ydp/1.1"]
+    #[serde(default)]
+    pub answers: Vec<Spanned<String>>,
     /// The action areas, in the order the plan gives them.
     #[serde(default)]
     pub actions: Vec<ActionEntry>,

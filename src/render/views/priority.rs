@@ -40,6 +40,8 @@ pub struct PriorityHeading<'a> {
     pub measures: Vec<MeasureLink<'a>>,
     /// Its key risks, highest first.
     pub risks: tera::Value,
+    /// The recommendations it answers as a whole.
+    pub answers: Vec<super::action::AnswerLink>,
 }
 
 /// A priority as other pages link to it.
@@ -88,6 +90,7 @@ pub fn priority_view<'a>(site: &Site<'a>, p: &'a Priority, detail: Detail) -> Pr
             compact: p.actions.len() > COMPACT_OVER,
             measures: measures_for_priority(site, p),
             risks: risks_for_priority(site, &p.id),
+            answers: super::action::answer_links(site, &p.answers),
         },
         narrative: (detail == Detail::Full).then(|| narrative_view(site, &p.narrative, "../")),
         actions: p
