@@ -23,6 +23,14 @@ pub enum StyleKind {
     },
     /// An acronym the glossary does not explain, and how many times it is used.
     NotInGlossary { word: String, uses: usize },
+    /// A label given without its form with an article (`field`, e.g. `an_action`): sentences
+    /// that would put "a" or "an" before it are worded to need none.
+    LabelWithoutArticle { label: String, field: &'static str },
+    /// One of `organisation_kind` and `organisation_kinds` given without the other (`missing`).
+    KindWithoutOther {
+        given: String,
+        missing: &'static str,
+    },
 }
 
 impl StyleKind {
@@ -60,6 +68,12 @@ impl StyleKind {
                 };
                 format!("\"{word}\" is not in the glossary{more}")
             }
+            StyleKind::LabelWithoutArticle { label, field } => format!(
+                "the label \"{label}\" has no {field}, so sentences that would say \"a\" or \"an\" before it are worded around it"
+            ),
+            StyleKind::KindWithoutOther { given, missing } => {
+                format!("\"{given}\" is given without {missing}, so it stands for both")
+            }
         }
     }
 
@@ -72,6 +86,8 @@ impl StyleKind {
             StyleKind::NothingForFamilies { .. } => "add families = [\"…\"]: what will change for families, in plain words".into(),
             StyleKind::HardToRead { .. } => "use shorter sentences and everyday words (Flesch reading ease: 60 to 70 is plain English); reading_ease in plan.toml sets the threshold".into(),
             StyleKind::NotInGlossary { word, .. } => format!("add it to content/glossary.toml: [[terms]] term = \"{word}\", expansion = \"what it stands for\""),
+            StyleKind::LabelWithoutArticle { label, field } => format!("add {field} under [labels]: the label as a sentence reads it after \"a\" or \"an\", with that word (\"a …\" or \"an …\" before \"{}\")", label.to_lowercase()),
+            StyleKind::KindWithoutOther { missing, .. } => format!("add {missing} under [labels]: organisation_kind is one (\"partnership\"), organisation_kinds more than one (\"partnerships\")"),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! every error out, each pointing at the place to fix.
 
 mod ids;
+mod labels;
 mod links;
 mod lints;
 mod outcomes;
@@ -124,6 +125,7 @@ fn check_plan(content: &Content, errors: &mut Vec<ContentError>) -> Option<Vec<S
     let plan = content.plan.as_ref()?;
     let source = &content.sources[plan.source];
     let file = &plan.value;
+    labels::check(source, &file.labels, errors);
     updates::check_date(source, &file.as_of, "as_of", errors);
     let url = file.base_url.get_ref();
     if !crate::safe_html::is_web_address(url) {

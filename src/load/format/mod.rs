@@ -89,9 +89,15 @@ pub struct Labels {
     /// The short name of an accountable owner ("SRO").
     pub sro: Option<String>,
     /// The long form, used where the short form needs explaining ("Senior responsible owner").
-    pub sro_long: Option<String>,
+    pub sro_long: Option<Spanned<String>>,
+    /// The long form as a sentence reads it after "a" or "an", with that word ("a senior
+    /// responsible owner"). Give it whenever you give `sro_long`: planpress never guesses an article.
+    pub an_sro_long: Option<String>,
     pub sros: Option<String>,
-    pub action: Option<String>,
+    pub action: Option<Spanned<String>>,
+    /// One action area as a sentence reads it after "a" or "an", with that word ("an action area",
+    /// "a key step"). Give it whenever you give `action`: planpress never guesses an article.
+    pub an_action: Option<String>,
     pub actions: Option<String>,
     /// The first column heading.
     pub achieve: Option<String>,
@@ -101,6 +107,12 @@ pub struct Labels {
     pub families: Option<String>,
     pub workstream: Option<String>,
     pub trust_priority: Option<String>,
+    /// What kind of organisation publishes the plan, as running text says it after "the"
+    /// ("trust", "partnership", "network", "system"); the theme's word, "trust", when left out.
+    pub organisation_kind: Option<Spanned<String>>,
+    /// The same, more than one ("trusts", "partnerships"). Give it whenever you give
+    /// `organisation_kind`.
+    pub organisation_kinds: Option<Spanned<String>>,
 }
 
 /// One status in the vocabulary.
