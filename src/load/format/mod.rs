@@ -230,6 +230,15 @@ pub struct TermEntry {
     /// Where the expansion comes from ("plan", "3ydp", "common usage").
     #[serde(default)]
     pub source: Option<String>,
+    /// Whether the site spells the term out in brackets where a page first uses it. Leave out for
+    /// yes; `expand = false` for a term every reader knows ("NHS"): it is still marked, with its
+    /// expansion for screen readers and on hover, and listed in the glossary.
+    #[serde(default = "yes")]
+    pub expand: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// The TOML front matter of a Markdown page in `content/pages/`, between `+++` lines.
