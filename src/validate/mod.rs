@@ -2,6 +2,7 @@
 //! does not exist, an id used twice, a name that cannot be a file name). Pure: parsed content in,
 //! every error out, each pointing at the place to fix.
 
+mod acronyms;
 mod ids;
 mod labels;
 mod links;
