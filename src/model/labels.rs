@@ -136,3 +136,70 @@ impl Labels {
         values
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::format::Labels as Given;
+
+    fn words() -> Words {
+        [
+            ("default_label_action", "Action area"),
+            ("default_label_an_action", "an action area"),
+            ("default_label_actions", "Action areas"),
+            ("default_label_organisation_kind", "trust"),
+            ("default_label_organisation_kinds", "trusts"),
+            ("find", "Find {an_action}"),
+            ("find_plain", "Find one of the {actions}"),
+            (
+                "board",
+                "The {organisation_kind}'s board, for {organisation_kinds}",
+            ),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+    }
+
+    fn filled(given: &Given) -> Words {
+        let mut words = words();
+        Labels::new(given, &words).fill(&mut words);
+        words
+    }
+
+    fn spanned(text: &str) -> Option<Spanned<String>> {
+        Some(Spanned::new(0..0, text.to_string()))
+    }
+
+    #[test]
+    fn the_themes_label_comes_with_the_themes_article() {
+        let words = filled(&Given::default());
+        assert_eq!(words["find"], "Find an action area");
+        assert_eq!(words["board"], "The trust's board, for trusts");
+    }
+
+    #[test]
+    fn a_plans_label_takes_its_own_article_or_none() {
+        let mut given = Given {
+            action: spanned("Key step"),
+            actions: Some("Key steps".into()),
+            ..Given::default()
+        };
+        assert_eq!(filled(&given)["find"], "Find one of the key steps");
+        given.an_action = Some("a key step".into());
+        assert_eq!(filled(&given)["find"], "Find a key step");
+    }
+
+    #[test]
+    fn the_organisation_is_called_by_its_kind() {
+        let given = Given {
+            organisation_kind: spanned("partnership"),
+            organisation_kinds: spanned("partnerships"),
+            ..Given::default()
+        };
+        assert_eq!(
+            filled(&given)["board"],
+            "The partnership's board, for partnerships"
+        );
+    }
+}
