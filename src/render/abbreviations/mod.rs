@@ -113,10 +113,11 @@ const SKIP: [&str; 14] = [
     "caption",
 ];
 
-/// The class of an element left alone with all it holds: the print edition's cover, which must
-/// read as the plan's own title page. It may be any of these elements, holding none of its kind.
-const SKIP_CLASS: &str = "class=\"cover\"";
-const SKIP_CLASS_ELEMENTS: [&str; 3] = ["section", "div", "header"];
+/// The classes of elements left alone with all they hold: the print edition's cover, which must
+/// read as the plan's own title page, and a glossary's list, where each term stands beside its
+/// expansion already. Each may be any of these elements, holding none of its kind.
+const SKIP_CLASSES: [&str; 2] = ["class=\"cover\"", "class=\"glossary\""];
+const SKIP_CLASS_ELEMENTS: [&str; 4] = ["section", "div", "header", "dl"];
 
 impl Glossary {
     /// The glossary's `terms`; the plan's `names` and titles, where no term is a use; the theme's
@@ -299,7 +300,7 @@ fn track(tag: &str, skipping: &mut Vec<&'static str>) {
     let skipped = if closing {
         // The cover closes as any element of its kind does.
         known(&SKIP).or_else(|| known(&SKIP_CLASS_ELEMENTS).filter(|n| skipping.contains(n)))
-    } else if tag.contains(SKIP_CLASS) {
+    } else if SKIP_CLASSES.iter().any(|class| tag.contains(class)) {
         known(&SKIP_CLASS_ELEMENTS).or_else(|| known(&SKIP))
     } else {
         known(&SKIP)

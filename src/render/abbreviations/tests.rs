@@ -165,3 +165,11 @@ fn a_term_inside_bracketed_words_that_go_on_is_spelt_out_at_its_next_use() {
         "{marked}"
     );
 }
+
+#[test]
+fn a_glossary_list_is_left_as_it_is() {
+    let html = r#"<main><dl class="glossary"><div><dt>SRO</dt><dd>Senior Responsible Owner</dd></div></dl><p>SRO</p></main>"#;
+    let marked = glossary().mark(html, "g.html");
+    assert!(marked.contains("<dt>SRO</dt>"), "{marked}");
+    assert!(marked.contains("<p><abbr"), "{marked}");
+}
