@@ -102,6 +102,7 @@ fn glossary(content: &Content) -> Vec<super::Term> {
             term: t.term.get_ref().clone(),
             expansion: t.expansion.clone(),
             meaning: t.meaning.clone(),
+            expand: t.expand,
         })
         .collect();
     terms.sort_by_key(|t| t.term.to_lowercase());

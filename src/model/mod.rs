@@ -114,6 +114,8 @@ pub struct Term {
     pub term: String,
     pub expansion: String,
     pub meaning: Option<String>,
+    /// Whether pages spell it out where they first use it.
+    pub expand: bool,
 }
 
 /// Where something was written: the index of its content source, and a byte offset in it. A page
