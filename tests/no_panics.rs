@@ -68,6 +68,14 @@ const PLACES: [&str; 9] = [
     "content/glossary.toml",
 ];
 
+/// A line `name = value` with one of `values`, or no line: a field a plan may leave out.
+fn optional(name: &'static str, values: &'static [&'static str]) -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        proptest::sample::select(values).prop_map(move |v| format!("{name} = {v}\n")),
+    ]
+}
+
 /// Text made of the characters TOML, front matter and Markdown care about.
 fn syntaxy() -> impl Strategy<Value = String> {
     proptest::string::string_regex(r#"(\+\+\+\n|\[\[[a-z]{1,8}\]\]\n|[a-z_]{1,8} = |"[^"\n]{0,12}"|[0-9]{1,6}|2024-0[1-9]-1[0-9]|\[|\]|\{|\}|,|\n|#{1,6} |- |\*|`{1,3}|<[a-z]{1,6}[^>]{0,10}>|\]\(|\)|!|&|\\|.){0,60}"#).unwrap()
@@ -78,7 +86,7 @@ fn syntaxy() -> impl Strategy<Value = String> {
 fn markdownish() -> impl Strategy<Value = String> {
     let piece = |pattern: &str| proptest::string::string_regex(pattern).unwrap();
     let pieces = prop_oneof![
-        8 => piece(r#"!?\[[a-z ]{0,6}(<p>)?[a-z]{0,2}\]\((\.\./)?(pages/x\.md|files/y\.png|plan\.toml|sros\.toml#a|#top|https://x\.org|\.\./measures/b\.csv|/z|javascript:q)\)"#),
+        8 => piece(r#"!?\[[a-z ]{0,6}(<p>)?[a-z]{0,2}\]\((\.\./)?(pages/x\.md|files/y\.png|plan\.toml|sros\.toml#a|risks\.toml#risk-[a-z]{0,2}|#top|https://x\.org|\.\./measures/b\.csv|/z|javascript:q)\)"#),
         4 => piece(r"\n#{1,3} [a-z]{1,5}( \{#[a-z]{1,3}\})?\n"),
         8 => piece(r#"<b>|</b>|<p>|<a href="[a-z.#]{0,8}">|<script>|\n\n|\n|- |> |```rust\n|[=-]{1,3}\n|\||`|\*"#),
         16 => piece("[a-z]{1,8} "),
@@ -144,5 +152,33 @@ proptest! {
     ) {
         let text = format!("number = {number}\ntitle = \"Care\"\nsro = \"cn\"\n\n[[actions]]\nid = \"a\"\ntitle = \"A\"\nstatus = {status}\ndue = {due}\nfamilies = [{bullet:?}]\n");
         run(project("content/priorities/1-care.toml", text));
+    }
+
+    #[test]
+    fn outcomes_and_registers_with_or_without_their_optional_fields(
+        unit in optional("unit", &["\"%\"", "\"\"", "3"]),
+        better in optional("better", &["\"higher\"", "\"sideways\"", "[]"]),
+        target in optional("target", &["90", "\"All women offered a plan\"", "\"\"", "[1]", "true"]),
+        values in optional("values", &["[{ period = \"2023/24\", value = 5 }]", "[]", "[{ period = \"Q9\", value = -1 }]"]),
+        likelihood in optional("likelihood", &["3", "0", "99", "\"high\""]),
+        impact in optional("impact", &["4", "0", "\"bad\""]),
+        owner in optional("owner", &["\"Chief Nurse\"", "\"\"", "1"]),
+        mitigation in optional("mitigation", &["[\"Recruit.\"]", "[]", "\"Recruit.\""]),
+        holds in optional("holds", &["\"cited\"", "\"all\"", "\"some\"", "false"]),
+        audiences in optional("audiences", &["[{ id = \"trusts\", label = \"Trusts\", local = true }]", "[]"]),
+        text in optional("text", &["\"Do it.\"", "\"\"", "[\"x\"]"]),
+        audience in optional("for", &["[\"trusts\"]", "[]", "[\"nobody\"]"]),
+        answers in optional("answers", &["[\"r/1\"]", "[\"r/9\"]", "[]", "\"r/1\""]),
+    ) {
+        let priority = PRIORITY.replacen("sro = \"cn\"\n", &format!("sro = \"cn\"\n{answers}"), 1);
+        let sources = vec![
+            Source::new("content/plan.toml", PLAN),
+            Source::new("content/sros.toml", SROS),
+            Source::new("content/priorities/1-care.toml", priority),
+            Source::new("content/measures.toml", format!("[[measures]]\nid = \"m\"\nname = \"M\"\nexplanation = \"E\"\n{unit}{better}{target}{values}")),
+            Source::new("content/risks.toml", format!("[[risks]]\nid = \"k\"\ntitle = \"K\"\npriority = \"1-care\"\n{owner}{likelihood}{impact}{mitigation}")),
+            Source::new("content/registers/r.toml", format!("title = \"R\"\nshort_title = \"R\"\n{holds}{audiences}\n[[items]]\nid = \"1\"\n{text}{audience}")),
+        ];
+        run(sources);
     }
 }

@@ -59,7 +59,7 @@ impl Kind {
             Kind::Reference(kind) => Some(kind.hint()),
             Kind::Plan(kind) => Some(kind.hint()),
             Kind::Outcome(kind) => Some(kind.hint()),
-            Kind::Link(kind) => Some(kind.hint().to_string()),
+            Kind::Link(kind) => Some(kind.hint()),
             Kind::Style(kind) => Some(kind.hint()),
             Kind::Theme(kind) => kind.hint(),
         }

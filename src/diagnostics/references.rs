@@ -139,7 +139,7 @@ impl ReferenceKind {
                 "the site uses that name itself; rename the file, e.g. about-{stem}.md"
             ),
             ReferenceKind::NoAudience { audiences } => format!(
-                "add for = [\"…\"] with one or more of: {}",
+                "add for = [\"…\"] with one or more of: {} (a register that holds only the items this plan cites, holds = \"cited\", may leave it out)",
                 list(audiences)
             ),
         }

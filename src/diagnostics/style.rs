@@ -30,6 +30,14 @@ pub enum StyleKind {
         text: String,
         replace_with: &'static str,
     },
+    /// A label given without its form with an article (`field`, e.g. `an_action`): sentences
+    /// that would put "a" or "an" before it are worded to need none.
+    LabelWithoutArticle { label: String, field: &'static str },
+    /// One of `organisation_kind` and `organisation_kinds` given without the other (`missing`).
+    KindWithoutOther {
+        given: String,
+        missing: &'static str,
+    },
 }
 
 impl StyleKind {
@@ -71,6 +79,12 @@ impl StyleKind {
             StyleKind::Placeholder { .. } => {
                 "this is a placeholder planpress init wrote, still to fill in".into()
             }
+            StyleKind::LabelWithoutArticle { label, field } => format!(
+                "the label \"{label}\" has no {field}, so sentences that would say \"a\" or \"an\" before it are worded around it"
+            ),
+            StyleKind::KindWithoutOther { given, missing } => {
+                format!("\"{given}\" is given without {missing}, so it stands for both")
+            }
         }
     }
 
@@ -85,6 +99,8 @@ impl StyleKind {
             StyleKind::NoBaseUrl => "when you know where the site will be published, add base_url = \"https://…/\" to content/plan.toml".into(),
             StyleKind::NotInGlossary { word, .. } => format!("add it to content/glossary.toml: [[terms]] term = \"{word}\", expansion = \"what it stands for\""),
             StyleKind::Placeholder { replace_with, .. } => format!("before the plan is published, replace it with {replace_with}"),
+            StyleKind::LabelWithoutArticle { label, field } => format!("add {field} under [labels]: the label as a sentence reads it after \"a\" or \"an\", with that word (\"a …\" or \"an …\" before \"{}\")", label.to_lowercase()),
+            StyleKind::KindWithoutOther { missing, .. } => format!("add {missing} under [labels]: organisation_kind is one (\"partnership\"), organisation_kinds more than one (\"partnerships\")"),
         }
     }
 }

@@ -143,12 +143,4 @@ mod tests {
         assert!(missing("number = \n", "PriorityFile").is_empty());
         assert!(missing("title = \"T\"\n", "NoSuchStruct").is_empty());
     }
-
-    #[test]
-    fn renamed_fields_are_looked_for_by_their_toml_key() {
-        let text = "title = \"T\"\nshort_title = \"S\"\naudiences = []\n[[items]]\nid = \"1\"\ntext = \"x\"\n";
-        let found = missing(text, "RegisterFile");
-        assert_eq!(found.len(), 1, "{found:?}");
-        assert!(found[0].2.contains("`for`"), "{found:?}");
-    }
 }

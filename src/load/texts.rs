@@ -111,7 +111,7 @@ impl Written for PriorityFile {
 
 impl Written for RegisterFile {
     fn texts(&self) -> Vec<TextAt<'_>> {
-        let items = self.items.iter().map(|item| &item.text);
+        let items = self.items.iter().filter_map(|item| item.text.as_ref());
         std::iter::once(&self.summary)
             .chain(items)
             .map(|text| at(text, Kind::Short, Style::Inline))

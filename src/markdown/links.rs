@@ -88,6 +88,7 @@ fn page_of(file: &Path) -> Option<String> {
     match parts.as_slice() {
         ["content", "plan.toml"] => Some("index.html".into()),
         ["content", "sros.toml" | "owners.toml"] => Some("sros.html".into()),
+        ["content", "risks.toml"] => Some("risks.html".into()),
         ["content", "priorities", name] => {
             let stem = name.strip_suffix(".toml")?;
             Some(format!("priorities/{stem}.html"))
@@ -186,6 +187,10 @@ mod tests {
         );
         assert_eq!(to("../plan.toml"), page("content/plan.toml", "index.html"));
         assert_eq!(to("../sros.toml#"), page("content/sros.toml", "sros.html"));
+        assert_eq!(
+            to("../risks.toml#risk-staffing"),
+            page("content/risks.toml", "risks.html#risk-staffing")
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ use super::{
     Narrative, OwnerKind, Page, Plan, Priority, Recommendation, Register, Section, Sro, Status,
     Text, Tone, Words,
 };
-use crate::load::format::{PlanFile, RegisterFile, ReportDate, SectionEntry, StatusEntry};
+use crate::load::format::{Holds, PlanFile, RegisterFile, ReportDate, SectionEntry, StatusEntry};
 use crate::load::{string_start, Content, Loaded, PageSource};
 use crate::markdown::Parsed;
 
@@ -114,6 +114,7 @@ fn glossary(content: &Content) -> Vec<super::Term> {
             term: t.term.get_ref().clone(),
             expansion: t.expansion.clone(),
             meaning: t.meaning.clone(),
+            expand: t.expand,
         })
         .collect();
     terms.sort_by_key(|t| t.term.to_lowercase());
@@ -282,6 +283,7 @@ fn register(loaded: &Loaded<RegisterFile>) -> Register {
         summary: text(loaded, &file.summary),
         item_label: file.item_label.clone(),
         item_label_plural: file.item_label_plural(),
+        cited_only: file.holds == Holds::Cited,
         audiences: file
             .audiences
             .iter()
@@ -306,10 +308,14 @@ fn register(loaded: &Loaded<RegisterFile>) -> Register {
             .map(|item| Recommendation {
                 reference: format!("{id}/{}", item.id.get_ref()),
                 id: item.id.get_ref().clone(),
+                place: super::Place {
+                    source: loaded.source,
+                    offset: item.id.span().start,
+                },
                 title: item.title.clone(),
                 group: item.group.as_ref().map(|g| g.get_ref().clone()),
                 audiences: item.audiences.iter().map(|a| a.get_ref().clone()).collect(),
-                text: text(loaded, &item.text),
+                text: item.text.as_ref().map(|t| text(loaded, t)),
                 facts: item
                     .facts
                     .iter()
@@ -320,7 +326,7 @@ fn register(loaded: &Loaded<RegisterFile>) -> Register {
     }
 }
 
-/// Resolves every action's references once, into maps both ways.
+/// Resolves every priority's and action's references once, into maps both ways.
 fn answers(priorities: &[std::sync::Arc<Priority>], registers: &[Register]) -> Answers {
     let mut answers = Answers::default();
     for (r, register) in registers.iter().enumerate() {
@@ -331,6 +337,12 @@ fn answers(priorities: &[std::sync::Arc<Priority>], registers: &[Register]) -> A
         }
     }
     for (p, priority) in priorities.iter().enumerate() {
+        for reference in &priority.answers {
+            let list = answers.by_priority.entry(reference.clone()).or_default();
+            if !list.contains(&p) {
+                list.push(p);
+            }
+        }
         for (a, action) in priority.actions.iter().enumerate() {
             for reference in &action.answers {
                 let list = answers

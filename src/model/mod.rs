@@ -119,6 +119,8 @@ pub struct Term {
     pub term: String,
     pub expansion: String,
     pub meaning: Option<String>,
+    /// Whether pages spell it out where they first use it.
+    pub expand: bool,
 }
 
 /// Where something was written: the index of its content source, and a byte offset in it. A page
@@ -239,6 +241,8 @@ pub struct Priority {
     /// The ids of its accountable owners, in the plan's order; empty when it names no one.
     pub owners: Vec<String>,
     pub narrative: Narrative,
+    /// The recommendations it answers as a whole (`register/item`).
+    pub answers: Vec<String>,
     pub actions: Vec<Action>,
 }
 

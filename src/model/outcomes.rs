@@ -18,9 +18,15 @@ pub struct Measure {
     pub place: super::Place,
     pub name: String,
     pub explanation: String,
+    /// Empty where the plan gives none.
     pub unit: String,
-    pub better: Better,
+    /// `None` where the plan does not say which way is better: values are then never called
+    /// better or worse.
+    pub better: Option<Better>,
+    /// The target as a figure.
     pub target: Option<f64>,
+    /// The target in the plan's words, where it gives no figure.
+    pub target_words: Option<String>,
     pub target_source: Option<String>,
     pub baseline: Option<Value>,
     /// Values up to the report date, oldest first.
@@ -49,6 +55,8 @@ pub struct Value {
 pub enum Standing {
     NoData,
     NoTarget,
+    /// A value and a target, but the plan does not say which way is better.
+    NoDirection,
     Meets,
     Short,
 }
@@ -71,8 +79,11 @@ impl Measure {
         match (self.latest(), self.target) {
             (None, _) => Standing::NoData,
             (Some(_), None) => Standing::NoTarget,
-            (Some(v), Some(t)) if self.is_better_or_equal(v.value, t) => Standing::Meets,
-            _ => Standing::Short,
+            (Some(v), Some(t)) => match self.is_better_or_equal(v.value, t) {
+                None => Standing::NoDirection,
+                Some(true) => Standing::Meets,
+                Some(false) => Standing::Short,
+            },
         }
     }
 
@@ -82,20 +93,26 @@ impl Measure {
             return Trend::Unknown;
         }
         let (before, now) = (self.values[n - 2].value, self.values[n - 1].value);
-        if now == before {
-            Trend::Steady
-        } else if self.is_better_or_equal(now, before) {
-            Trend::Improving
-        } else {
-            Trend::Worsening
+        match self.is_better_or_equal(now, before) {
+            _ if now == before => Trend::Steady,
+            None => Trend::Unknown,
+            Some(true) => Trend::Improving,
+            Some(false) => Trend::Worsening,
         }
     }
 
-    fn is_better_or_equal(&self, value: f64, than: f64) -> bool {
-        match self.better {
-            Better::Higher => value >= than,
-            Better::Lower => value <= than,
+    /// Whether `value` is at least as good as `than`; `None` when the plan does not say which
+    /// way is better.
+    fn is_better_or_equal(&self, value: f64, than: f64) -> Option<bool> {
+        match self.better? {
+            Better::Higher => Some(value >= than),
+            Better::Lower => Some(value <= than),
         }
+    }
+
+    /// Stated in words only so far: no value, no baseline and no figure for a target.
+    pub fn is_words_only(&self) -> bool {
+        self.values.is_empty() && self.baseline.is_none() && self.target.is_none()
     }
 
     /// A number in this measure's unit: "78%", "4.1 per 1,000 births".
@@ -103,6 +120,8 @@ impl Measure {
         let number = number(value);
         if self.unit == "%" {
             format!("{number}%")
+        } else if self.unit.is_empty() {
+            number
         } else {
             format!("{number} {}", self.unit)
         }
@@ -182,21 +201,24 @@ pub struct Risk {
     pub description: Text,
     /// The priority it threatens; `None` for the whole plan.
     pub priority: Option<String>,
-    pub owner: String,
-    pub likelihood: u32,
-    pub impact: u32,
+    /// Who manages it, where the plan names someone.
+    pub owner: Option<String>,
+    /// `None` where the plan does not rate it.
+    pub likelihood: Option<u32>,
+    pub impact: Option<u32>,
     pub mitigation: Vec<Text>,
 }
 
 impl Risk {
-    pub fn score(&self) -> u32 {
-        self.likelihood * self.impact
+    /// Likelihood times impact; `None` unless the plan rates both.
+    pub fn score(&self) -> Option<u32> {
+        Some(self.likelihood? * self.impact?)
     }
 }
 
 /// A measure of `values` in 2024, for the tests here and of the pages that say it.
 #[cfg(test)]
-pub(crate) fn measure(better: Better, target: Option<f64>, values: &[f64]) -> Measure {
+pub(crate) fn measure(better: Option<Better>, target: Option<f64>, values: &[f64]) -> Measure {
     let date = Date {
         year: 2024,
         month: 1,
@@ -210,6 +232,7 @@ pub(crate) fn measure(better: Better, target: Option<f64>, values: &[f64]) -> Me
         unit: "%".into(),
         better,
         target,
+        target_words: None,
         target_source: None,
         baseline: None,
         values: values
@@ -236,19 +259,44 @@ mod tests {
 
     #[test]
     fn the_trend_follows_which_way_is_better() {
-        assert_eq!(
-            measure(Better::Higher, None, &[70.0, 78.0]).trend(),
-            Trend::Improving
-        );
-        assert_eq!(
-            measure(Better::Lower, None, &[70.0, 78.0]).trend(),
-            Trend::Worsening
-        );
-        assert_eq!(
-            measure(Better::Lower, None, &[5.0, 5.0]).trend(),
-            Trend::Steady
-        );
-        assert_eq!(measure(Better::Lower, None, &[5.0]).trend(), Trend::Unknown);
+        let trend = |better, values: &[f64]| measure(better, None, values).trend();
+        assert_eq!(trend(Some(Better::Higher), &[70.0, 78.0]), Trend::Improving);
+        assert_eq!(trend(Some(Better::Lower), &[70.0, 78.0]), Trend::Worsening);
+        assert_eq!(trend(Some(Better::Lower), &[5.0, 5.0]), Trend::Steady);
+        assert_eq!(trend(Some(Better::Lower), &[5.0]), Trend::Unknown);
+    }
+
+    #[test]
+    fn without_a_direction_nothing_is_called_better_or_worse() {
+        assert_eq!(measure(None, None, &[70.0, 78.0]).trend(), Trend::Unknown);
+        assert_eq!(measure(None, None, &[5.0, 5.0]).trend(), Trend::Steady);
+        let reached = measure(None, Some(90.0), &[95.0]);
+        assert_eq!(reached.standing(), Standing::NoDirection);
+    }
+
+    #[test]
+    fn a_measure_with_no_unit_shows_the_bare_number() {
+        let mut count = measure(None, None, &[]);
+        count.unit = String::new();
+        assert_eq!(count.amount(12.0), "12");
+        assert!(count.is_words_only());
+    }
+
+    #[test]
+    fn a_risk_has_a_score_only_when_rated_for_both() {
+        let risk = |likelihood, impact| Risk {
+            id: "r".into(),
+            title: "R".into(),
+            description: Text::default(),
+            priority: None,
+            owner: None,
+            likelihood,
+            impact,
+            mitigation: Vec::new(),
+        };
+        assert_eq!(risk(Some(3), Some(4)).score(), Some(12));
+        assert_eq!(risk(Some(3), None).score(), None);
+        assert_eq!(risk(None, None).score(), None);
     }
 
     #[test]

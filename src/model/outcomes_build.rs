@@ -2,7 +2,7 @@
 
 use super::outcomes::{Band, Better, Measure, Risk, RiskScale, Value};
 use super::{period_range, Date, Tone, Words};
-use crate::load::format::ScaleEntry;
+use crate::load::format::{ScaleEntry, TargetEntry};
 use crate::load::{Content, RawValue};
 
 /// The measures, each with its values up to the report date, oldest first.
@@ -35,13 +35,23 @@ pub fn measures(content: &Content, as_of: Date) -> Vec<Measure> {
                 },
                 name: entry.name.clone(),
                 explanation: entry.explanation.clone(),
-                unit: entry.unit.clone(),
-                better: if entry.better.get_ref() == "higher" {
-                    Better::Higher
-                } else {
-                    Better::Lower
+                unit: entry.unit.clone().unwrap_or_default(),
+                better: entry
+                    .better
+                    .as_ref()
+                    .and_then(|b| match b.get_ref().as_str() {
+                        "higher" => Some(Better::Higher),
+                        "lower" => Some(Better::Lower),
+                        _ => None,
+                    }),
+                target: match &entry.target {
+                    Some(TargetEntry::Figure(figure)) => Some(*figure),
+                    _ => None,
                 },
-                target: entry.target,
+                target_words: match &entry.target {
+                    Some(TargetEntry::Words(words)) => Some(words.clone()),
+                    _ => None,
+                },
                 target_source: entry.target_source.clone(),
                 baseline: entry
                     .baseline
@@ -69,7 +79,8 @@ fn value(raw: &RawValue) -> Option<Value> {
     })
 }
 
-/// The key risks, highest score first (ties in the order written), and the scale they are rated on.
+/// The key risks, highest score first (ties, and risks the plan does not rate, in the order
+/// written, after the rated ones), and the scale they are rated on.
 /// A plan without a scale of its own gets the NHS's, named in `words`.
 pub fn risks(content: &Content, words: &Words) -> (Vec<Risk>, RiskScale) {
     let Some(file) = &content.risks else {
@@ -91,8 +102,8 @@ pub fn risks(content: &Content, words: &Words) -> (Vec<Risk>, RiskScale) {
             description: text(&r.description),
             priority: r.priority.as_ref().map(|p| p.get_ref().clone()),
             owner: r.owner.clone(),
-            likelihood: *r.likelihood.get_ref(),
-            impact: *r.impact.get_ref(),
+            likelihood: r.likelihood.as_ref().map(|l| *l.get_ref()),
+            impact: r.impact.as_ref().map(|i| *i.get_ref()),
             mitigation: r.mitigation.iter().map(text).collect(),
         })
         .collect();

@@ -125,6 +125,7 @@ fn priority(
         trust_priority: file.trust_priority.clone(),
         owners: owner_ids(file.sro.iter().chain(&file.owners)),
         narrative: narrative(loaded, file.narrative.as_ref(), &file.sections),
+        answers: file.answers.iter().map(|a| a.get_ref().clone()).collect(),
         actions,
     }
 }

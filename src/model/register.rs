@@ -18,6 +18,9 @@ pub struct Register {
     pub item_label: String,
     /// What more than one are called ("Actions"): a count other than one takes this.
     pub item_label_plural: String,
+    /// It holds only the items this plan cites, not the whole of its source: counts of its items
+    /// are counts of what the plan cites.
+    pub cited_only: bool,
     pub audiences: Vec<Audience>,
     pub groups: Vec<Group>,
     pub items: Vec<Recommendation>,
@@ -47,10 +50,14 @@ pub struct Recommendation {
     pub reference: String,
     /// As the source numbers it ("10.1").
     pub id: String,
+    /// Where its id is written.
+    pub place: super::Place,
     pub title: Option<String>,
     pub group: Option<String>,
+    /// Empty where the plan does not say who it is for.
     pub audiences: Vec<String>,
-    pub text: Text,
+    /// Its words; `None` for an item the plan cites by reference only.
+    pub text: Option<Text>,
     pub facts: Vec<(String, String)>,
 }
 
@@ -79,6 +86,8 @@ pub type ActionAt = (usize, usize);
 pub struct Answers {
     /// Recommendation reference → the action areas answering it, in plan order.
     pub by_recommendation: HashMap<String, Vec<ActionAt>>,
+    /// Recommendation reference → the priorities answering it as a whole, by their place.
+    pub by_priority: HashMap<String, Vec<usize>>,
     /// Recommendation reference → (register index, item index).
     pub recommendations: HashMap<String, (usize, usize)>,
 }
@@ -88,5 +97,15 @@ impl Answers {
         self.by_recommendation
             .get(reference)
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// The priorities (by place) that answer a recommendation as a whole.
+    pub fn answering_priorities(&self, reference: &str) -> &[usize] {
+        self.by_priority.get(reference).map_or(&[], Vec::as_slice)
+    }
+
+    /// True when an action area or a priority answers the recommendation.
+    pub fn is_answered(&self, reference: &str) -> bool {
+        !self.answering(reference).is_empty() || !self.answering_priorities(reference).is_empty()
     }
 }

@@ -156,7 +156,8 @@ fn modelled<R: Reuse>(
     reuse: &R,
 ) -> Option<(Plan, Themed)> {
     let file = &content.plan.as_ref()?.value;
-    let files = render::theme::ThemeFiles::read(root, file.theme.get_ref(), &file.language);
+    let files =
+        render::theme::ThemeFiles::read(root, file.theme.get_ref(), &file.language, &file.labels);
     let english;
     let words = match &files {
         Ok(files) => &files.words,

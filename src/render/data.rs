@@ -156,7 +156,12 @@ pub const RECOMMENDATIONS: Table<RecommendationAt> = Table {
         },
         Field {
             name: "text",
-            value: |p, &(r, i)| text(&p.registers[r].items[i].text.markdown),
+            value: |p, &(r, i)| {
+                p.registers[r].items[i]
+                    .text
+                    .as_ref()
+                    .map_or(Cell::Missing, |t| text(&t.markdown))
+            },
         },
         Field {
             name: "answered_by",
@@ -166,6 +171,18 @@ pub const RECOMMENDATIONS: Table<RecommendationAt> = Table {
                         .answering(&p.registers[r].items[i].reference)
                         .iter()
                         .map(|&at| p.action_at(at).1.id.clone())
+                        .collect(),
+                )
+            },
+        },
+        Field {
+            name: "answered_by_priorities",
+            value: |p, &(r, i)| {
+                Cell::Ids(
+                    p.answers
+                        .answering_priorities(&p.registers[r].items[i].reference)
+                        .iter()
+                        .map(|&at| p.priorities[at].id.clone())
                         .collect(),
                 )
             },
@@ -218,9 +235,9 @@ pub const MEASURES: Table<usize> = Table {
     fields: &[
         Field { name: "id", value: |p, &m| text(&p.measures[m].id) },
         Field { name: "name", value: |p, &m| text(&p.measures[m].name) },
-        Field { name: "unit", value: |p, &m| text(&p.measures[m].unit) },
-        Field { name: "better", value: |p, &m| text(if p.measures[m].better == crate::model::Better::Higher { "higher" } else { "lower" }) },
-        Field { name: "target", value: |p, &m| optional_number(p.measures[m].target) },
+        Field { name: "unit", value: |p, &m| Some(p.measures[m].unit.clone()).filter(|u| !u.is_empty()).map_or(Cell::Missing, Cell::Text) },
+        Field { name: "better", value: |p, &m| p.measures[m].better.map_or(Cell::Missing, |b| text(if b == crate::model::Better::Higher { "higher" } else { "lower" })) },
+        Field { name: "target", value: |p, &m| p.measures[m].target_words.as_deref().map_or_else(|| optional_number(p.measures[m].target), text) },
         Field { name: "target_source", value: |p, &m| optional(&p.measures[m].target_source) },
         Field { name: "baseline_period", value: |p, &m| p.measures[m].baseline.as_ref().map_or(Cell::Missing, |b| text(&b.period)) },
         Field { name: "baseline_value", value: |p, &m| optional_number(p.measures[m].baseline.as_ref().map(|b| b.value)) },

@@ -5,6 +5,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 
+use super::say::word;
 use super::{abbreviations, chrome, contexts};
 use super::{Bytes, OutputFile, Reuse, Sink, Theme, Written};
 use crate::diagnostics::{ContentError, Kind, Source, ThemeKind};
@@ -65,10 +66,16 @@ impl<'a> Site<'a> {
     ) -> Site<'a> {
         let words = theme.words_looked_up;
         let site = super::page::json(&super::views::site_view(plan, &theme.words, words));
-        let terms = plan.glossary.iter().map(|t| {
-            let anchor = crate::validate::slugify(&t.term);
-            (t.term.as_str(), t.expansion.as_str(), anchor)
+        let terms = plan.glossary.iter().map(|t| abbreviations::Entry {
+            term: &t.term,
+            expansion: &t.expansion,
+            anchor: crate::validate::slugify(&t.term),
+            expand: t.expand,
         });
+        let forms = abbreviations::Forms {
+            explained: word(&theme.words, "abbreviation_explained"),
+            in_brackets: word(&theme.words, "abbreviation_explained_in_brackets"),
+        };
         Site {
             plan,
             sources,
@@ -76,7 +83,7 @@ impl<'a> Site<'a> {
             theme,
             contexts: contexts::Contexts::new(site),
             chrome: chrome::Chrome::default(),
-            glossary: abbreviations::Glossary::new(terms),
+            glossary: abbreviations::Glossary::new(terms, names(plan), &forms),
             fingerprints: Fingerprints::default(),
             out: Out {
                 sink,
@@ -187,6 +194,34 @@ impl<'a> Site<'a> {
         problems.dedup();
         Err(one_per_template_failure(problems))
     }
+}
+
+/// The plan's names and titles, which read as the plan writes them: no glossary term inside one
+/// is spelt out (the "NHS" in a trust's name).
+fn names(plan: &Plan) -> impl Iterator<Item = &str> {
+    let priorities = plan.priorities.iter().flat_map(|p| {
+        let actions = p
+            .actions
+            .iter()
+            .flat_map(|a| std::iter::once(a.title.as_str()).chain(a.lead.as_deref()));
+        std::iter::once(p.title.as_str()).chain(actions)
+    });
+    [plan.organisation.as_str(), plan.title.as_str()]
+        .into_iter()
+        .chain(plan.sros.iter().map(|s| s.title.as_str()))
+        .chain(priorities)
+        .chain(plan.measures.iter().map(|m| m.name.as_str()))
+        .chain(
+            plan.risks
+                .iter()
+                .flat_map(|r| std::iter::once(r.title.as_str()).chain(r.owner.as_deref())),
+        )
+        .chain(
+            plan.sros
+                .iter()
+                .flat_map(|s| s.chairs.iter().map(String::as_str)),
+        )
+        .chain(plan.pages.iter().map(|p| p.title.as_str()))
 }
 
 /// A template that fails the same way on every page it makes (a value it uses that no action area

@@ -123,8 +123,13 @@ pub struct ThemeFiles {
 
 impl ThemeFiles {
     /// Reads the theme `name` from `<root>/themes/<name>/` over the built-in default, with the words
-    /// for `language` written into its templates.
-    pub fn read(root: &Path, name: &str, language: &str) -> Result<ThemeFiles, Vec<ContentError>> {
+    /// for `language`, and the plan's `labels` in them, written into its templates.
+    pub fn read(
+        root: &Path,
+        name: &str,
+        language: &str,
+        labels: &crate::load::format::Labels,
+    ) -> Result<ThemeFiles, Vec<ContentError>> {
         let folder = root.join("themes").join(name);
         if name != "default" && !folder.is_dir() {
             let path = PathBuf::from("content/plan.toml");
@@ -167,7 +172,9 @@ impl ThemeFiles {
         }
         assets.sort();
         inherit::add_defaults(&mut templates, &own, DEFAULT_TEMPLATES, &shown, &mut errors);
-        let words = words(root, &folder, language, &mut errors);
+        let mut words = words(root, &folder, language, &mut errors);
+        // The plan's own words go into the sentences once, here, rather than on every page.
+        crate::model::Labels::new(labels, &words).fill(&mut words);
         for (_, text) in templates.iter_mut() {
             *text = super::words::write_in(text, &words);
         }

@@ -31,6 +31,40 @@ pub fn check(content: &Content, files: &HashSet<&Path>, errors: &mut Vec<Content
     errors.extend(found.into_iter().flatten());
 }
 
+/// A link into the risks page names a risk by its anchor, `#risk-<id>`: one risks.toml does not
+/// have would land at the top of the page, so it is refused like a missing file.
+fn risk_anchor_problem(content: &Content, target: &links::Target) -> Option<LinkKind> {
+    let links::Target::Page { file, href } = target else {
+        return None;
+    };
+    if file != Path::new("content/risks.toml") {
+        return None;
+    }
+    let risks: Vec<String> = content.risks.as_ref().map_or(Vec::new(), |file| {
+        file.value
+            .risks
+            .iter()
+            .map(|r| r.id.get_ref().clone())
+            .collect()
+    });
+    let anchor = href.split_once('#').map(|(_, anchor)| anchor);
+    let names_a_risk = |anchor: &str| {
+        let id = anchor.strip_prefix("risk-");
+        id.is_some_and(|id| risks.iter().any(|r| r == id))
+    };
+    match anchor {
+        _ if risks.is_empty() => Some(LinkKind::NoSuchRisk {
+            anchor: anchor.unwrap_or_default().to_string(),
+            risks,
+        }),
+        Some(anchor) if !names_a_risk(anchor) => Some(LinkKind::NoSuchRisk {
+            anchor: anchor.to_string(),
+            risks,
+        }),
+        _ => None,
+    }
+}
+
 /// The problems with the links and images of one piece of Markdown.
 pub fn problems_in(content: &Content, text: &Piece, files: &HashSet<&Path>) -> Vec<ContentError> {
     let source = &content.sources[text.source];
@@ -40,7 +74,10 @@ pub fn problems_in(content: &Content, text: &Piece, files: &HashSet<&Path>) -> V
         let offset = text.at.offset;
         let span = offset + link.range.start..offset + link.range.end;
         let target = links::target(&source.path, &link.url);
+        let risk_problem = risk_anchor_problem(content, &target);
         if let Some(problem) = target.problem(&link.url, &exists) {
+            problems.push(ContentError::at(source, span.clone(), problem));
+        } else if let Some(problem) = risk_problem {
             problems.push(ContentError::at(source, span.clone(), problem));
         }
         if link.image && link.text.trim().is_empty() {

@@ -2,8 +2,10 @@
 //! does not exist, an id used twice, a name that cannot be a file name). Pure: parsed content in,
 //! every error out, each pointing at the place to fix.
 
+mod acronyms;
 mod columns;
 mod ids;
+mod labels;
 mod links;
 mod lints;
 mod milestones;
@@ -136,6 +138,7 @@ fn check_plan(content: &Content, errors: &mut Vec<ContentError>) -> Option<Vec<S
     let plan = content.plan.as_ref()?;
     let source = &content.sources[plan.source];
     let file = &plan.value;
+    labels::check(source, &file.labels, errors);
     milestones::check_report_date(source, &file.as_of, errors);
     match &file.base_url {
         Some(url) if !crate::safe_html::is_web_address(url.get_ref()) => {

@@ -23,10 +23,13 @@ pub fn check_measures(content: &Content, known: &Known, errors: &mut Vec<Content
     let no_values = Vec::new();
     for (i, measure) in file.value.measures.iter().enumerate() {
         seen.check(source, &measure.id, errors);
-        if !matches!(measure.better.get_ref().as_str(), "higher" | "lower") {
-            let value = measure.better.get_ref().clone();
-            let kind = OutcomeKind::BetterNotDirection { value };
-            errors.push(ContentError::at(source, measure.better.span(), kind));
+        // A plan may not say which way is better; when it does, it must be one of the two.
+        if let Some(better) = &measure.better {
+            if !matches!(better.get_ref().as_str(), "higher" | "lower") {
+                let value = better.get_ref().clone();
+                let kind = OutcomeKind::BetterNotDirection { value };
+                errors.push(ContentError::at(source, better.span(), kind));
+            }
         }
         for link in &measure.priorities {
             check_known(
@@ -156,10 +159,15 @@ pub fn check_risks(content: &Content, errors: &mut Vec<ContentError>) {
                 errors,
             );
         }
-        for (score, most, what) in [
+        // A risk the plan does not rate has no scores to check.
+        let rated = [
             (&risk.likelihood, likelihoods, "likelihood"),
             (&risk.impact, impacts, "impact"),
-        ] {
+        ];
+        for (score, most, what) in rated
+            .into_iter()
+            .filter_map(|(score, most, what)| Some((score.as_ref()?, most, what)))
+        {
             if !(1..=most).contains(score.get_ref()) {
                 let score_value = *score.get_ref();
                 let kind = OutcomeKind::NotOnScale {

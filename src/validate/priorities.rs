@@ -69,7 +69,7 @@ fn check_across<'c>(content: &'c Content, errors: &mut Vec<ContentError>) -> See
 }
 
 /// What a register's own problems depend on besides its text: the ids it may refer to, and the
-/// files its links may reach.
+/// files and risks its links may reach.
 fn surroundings(content: &Content, known: &Known) -> u64 {
     let mut hasher = DefaultHasher::new();
     let defined_in = (
@@ -86,6 +86,10 @@ fn surroundings(content: &Content, known: &Known) -> u64 {
     for (path, _) in &content.attachments {
         path.hash(&mut hasher);
     }
+    // A link may name a risk by its anchor.
+    for risk in content.risks.iter().flat_map(|file| &file.value.risks) {
+        risk.id.get_ref().hash(&mut hasher);
+    }
     hasher.finish()
 }
 
@@ -101,6 +105,23 @@ fn register_problems(
     let mut errors = Vec::new();
     let owners_in = super::owners::defined_in(content);
     super::owners::check_named(source, file, known.sros, owners_in, &mut errors);
+    let recommendations = known.recommendations;
+    let check_answers = |answers: &[toml::Spanned<String>], errors: &mut Vec<ContentError>| {
+        for answer in answers {
+            if recommendations.is_unparsed(answer.get_ref()) {
+                continue;
+            }
+            check_known(
+                source,
+                answer,
+                &recommendations.references,
+                Noun::RECOMMENDATION,
+                "content/registers/",
+                errors,
+            );
+        }
+    };
+    check_answers(&file.answers, &mut errors);
     for action in &file.actions {
         if let Some(columns) = known.columns {
             columns.check_action(source, action, &mut errors);
@@ -115,20 +136,7 @@ fn register_problems(
                 &mut errors,
             );
         }
-        let recommendations = known.recommendations;
-        for answer in &action.answers {
-            if recommendations.is_unparsed(answer.get_ref()) {
-                continue;
-            }
-            check_known(
-                source,
-                answer,
-                &recommendations.references,
-                Noun::RECOMMENDATION,
-                "content/registers/",
-                &mut errors,
-            );
-        }
+        check_answers(&action.answers, &mut errors);
         if let Some(due) = &action.due {
             check_due(source, due, &mut errors);
         }

@@ -6,7 +6,7 @@ use toml::Spanned;
 use super::references::{check_known, Seen};
 use super::{bad_file_name, is_slug};
 use crate::diagnostics::{ContentError, Noun, ReferenceKind, Source};
-use crate::load::format::RegisterFile;
+use crate::load::format::{Holds, RegisterFile};
 use crate::load::Content;
 
 /// The recommendations action areas may answer.
@@ -92,7 +92,9 @@ fn check_register(source: &Source, register: &RegisterFile, errors: &mut Vec<Con
                 errors,
             );
         }
-        if item.audiences.is_empty() {
+        // A register that names its audiences must say who each item is for; one that names
+        // none, or holds only what the plan cites, may leave it out where the plan does not say.
+        if item.audiences.is_empty() && !audience_ids.is_empty() && register.holds == Holds::All {
             let audiences = audience_ids.clone();
             let kind = ReferenceKind::NoAudience { audiences };
             errors.push(ContentError::at(source, item.id.span(), kind));

@@ -26,16 +26,21 @@ pub struct MeasureEntry {
     /// What it counts and why it matters, in a sentence or two.
     /// Example: "How many pregnant women book before 10 weeks."
     pub explanation: String,
-    /// "%" or words after the number ("per 1,000 births").
+    /// "%" or words after the number ("per 1,000 births"). Leave out for a measure the plan states
+    /// in words only, or a plain count.
     /// Example: "%"
-    pub unit: String,
-    /// "higher" or "lower": which direction is better.
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// "higher" or "lower": which direction is better. Leave out where the plan does not say: the
+    /// pages then show values without calling them better or worse.
     /// Example: "higher"
-    pub better: Spanned<String>,
-    /// The national standard or target, in the measure's unit.
+    #[serde(default)]
+    pub better: Option<Spanned<String>>,
+    /// The target: a number in the measure's unit (`target = 90`), or the plan's own words where it
+    /// gives no figure (`target = "All women offered a personalised care plan"`).
     /// Example: 90
     #[serde(default)]
-    pub target: Option<f64>,
+    pub target: Option<TargetEntry>,
     /// Where the target comes from ("National ambition, 2025").
     /// Example: "National standard"
     #[serde(default)]
@@ -68,6 +73,14 @@ pub struct MeasureEntry {
     /// Example: ["ambitions/stillbirth"]
     #[serde(default)]
     pub recommendations: Vec<Spanned<String>>,
+}
+
+/// A measure's target: a figure, or words where the plan states it in words.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum TargetEntry {
+    Figure(f64),
+    Words(String),
 }
 
 /// One value of a measure.
@@ -157,16 +170,22 @@ pub struct RiskEntry {
     /// Example: "1-safe-care"
     #[serde(default)]
     pub priority: Option<Spanned<String>>,
-    /// Who manages it, by role.
+    /// Who manages it, by role. Leave out where the plan names no one.
     /// Example: "Director of Midwifery"
-    pub owner: String,
-    /// How likely it is, 1 to the scale's highest (5 on the default scale).
+    #[serde(default)]
+    pub owner: Option<String>,
+    /// How likely it is, on the scale. Leave out with `impact` for a risk the plan does not rate:
+    /// the pages say "Not yet rated".
     /// Example: 4
-    pub likelihood: Spanned<u32>,
-    /// How much harm it would do, 1 to the scale's highest.
+    #[serde(default)]
+    pub likelihood: Option<Spanned<u32>>,
+    /// How bad it would be, on the scale. Leave out where the plan does not rate it.
     /// Example: 4
-    pub impact: Spanned<u32>,
-    /// What is being done to reduce it: one Markdown string per step.
+    #[serde(default)]
+    pub impact: Option<Spanned<u32>>,
+    /// What is being done to reduce it: one Markdown string per step. Leave out where the plan
+    /// gives none.
+    #[serde(default)]
     /// Example: ["Recruiting 12 midwives by March 2025."]
     pub mitigation: Vec<Spanned<String>>,
 }

@@ -138,13 +138,21 @@ pub struct Labels {
     pub sro: Option<String>,
     /// The long form, used where the short form needs explaining ("Senior responsible owner").
     /// Example: "Chair of the sub-group"
-    pub sro_long: Option<String>,
+    pub sro_long: Option<Spanned<String>>,
+    /// The long form as a sentence reads it after "a" or "an", with that word ("a senior
+    /// responsible owner"). Give it whenever you give `sro_long`: planpress never guesses an article.
+    /// Example: "a chair of the sub-group"
+    pub an_sro_long: Option<String>,
     /// The short name of more than one owner ("Chairs").
     /// Example: "Chairs"
     pub sros: Option<String>,
     /// What the plan calls one action area ("Activity").
     /// Example: "Activity"
-    pub action: Option<String>,
+    pub action: Option<Spanned<String>>,
+    /// One action area as a sentence reads it after "a" or "an", with that word ("an action area",
+    /// "a key step"). Give it whenever you give `action`: planpress never guesses an article.
+    /// Example: "an activity"
+    pub an_action: Option<String>,
     /// What it calls more than one ("Activities").
     /// Example: "Activities"
     pub actions: Option<String>,
@@ -163,6 +171,14 @@ pub struct Labels {
     /// What it calls the organisation-wide priority a priority serves.
     /// Example: "Trust priority"
     pub trust_priority: Option<String>,
+    /// What kind of organisation publishes the plan, as running text says it after "the"
+    /// ("trust", "partnership", "network", "system"); the theme's word, "trust", when left out.
+    /// Example: "partnership"
+    pub organisation_kind: Option<Spanned<String>>,
+    /// The same, more than one ("trusts", "partnerships"). Give it whenever you give
+    /// `organisation_kind`.
+    /// Example: "partnerships"
+    pub organisation_kinds: Option<Spanned<String>>,
 }
 
 /// A named section of narrative text.
@@ -298,6 +314,11 @@ pub struct PriorityFile {
     /// Further named sections of text about it.
     #[serde(default)]
     pub sections: Vec<SectionEntry>,
+    /// The national recommendations the priority as a whole answers, as `register/item`, where
+    /// the plan ties them to the priority rather than to one action area.
+    /// Example: ["3ydp/1.1"]
+    #[serde(default)]
+    pub answers: Vec<Spanned<String>>,
     /// The action areas, in the order the plan gives them.
     #[serde(default)]
     pub actions: Vec<ActionEntry>,
@@ -402,6 +423,16 @@ pub struct TermEntry {
     /// Example: "plan"
     #[serde(default)]
     pub source: Option<String>,
+    /// Whether the site spells the term out in brackets where a page first uses it. Leave out for
+    /// yes; `expand = false` for a term every reader knows ("NHS"): it is still marked, with its
+    /// expansion for screen readers and on hover, and listed in the glossary.
+    /// Example: false
+    #[serde(default = "yes")]
+    pub expand: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// The TOML front matter of a Markdown page in `content/pages/`, between `+++` lines.

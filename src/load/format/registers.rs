@@ -40,13 +40,30 @@ pub struct RegisterFile {
     /// Example: "Actions"
     #[serde(default)]
     pub item_label_plural: Option<String>,
-    /// Who its items are addressed to.
+    /// Who its items are addressed to. Leave out where the plan does not say.
+    #[serde(default)]
     pub audiences: Vec<AudienceEntry>,
+    /// "all" (the default) when the file holds the whole register; "cited" when it holds only
+    /// the items this plan cites, so coverage never counts them as if they were the whole.
+    /// Example: "cited"
+    #[serde(default)]
+    pub holds: Holds,
     /// How the source groups its items (themes, objectives); a group may sit inside another.
     #[serde(default)]
     pub groups: Vec<GroupEntry>,
     /// The recommendations, in the source's order.
     pub items: Vec<ItemEntry>,
+}
+
+/// How much of its source a register file holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Holds {
+    /// Every item of the source.
+    #[default]
+    All,
+    /// Only the items this plan cites.
+    Cited,
 }
 
 fn default_item_label() -> String {
@@ -109,13 +126,15 @@ pub struct ItemEntry {
     /// Example: "objective-1"
     #[serde(default)]
     pub group: Option<Spanned<String>>,
-    /// The ids of the audiences it is addressed to.
+    /// The ids of the audiences it is addressed to. Leave out where the plan does not say.
     /// Example: ["trusts"]
-    #[serde(rename = "for")]
+    #[serde(rename = "for", default)]
     pub audiences: Vec<Spanned<String>>,
-    /// Its words, as the source gives them (Markdown).
+    /// Its words, as the source gives them (Markdown). Leave out for an item the plan cites by
+    /// reference only: its page says so.
     /// Example: "Implement the Saving Babies' Lives Care Bundle."
-    pub text: Spanned<String>,
+    #[serde(default)]
+    pub text: Option<Spanned<String>>,
     /// Further facts shown beside it, in order (a baseline, a target).
     #[serde(default)]
     pub facts: Vec<FactEntry>,

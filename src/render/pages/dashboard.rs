@@ -167,7 +167,7 @@ fn chart_title<'a>(site: &Site<'a>, group: &str) -> String {
     let actions = &site.plan.labels.actions;
     site.say(
         "dashboard_chart_by",
-        &[("actions", actions), ("group", group)],
+        &[("Actions", actions), ("group", group)],
     )
 }
 

@@ -85,7 +85,11 @@ struct MeasureView<'a> {
     words: String,
     trend: &'a str,
     standing: &'static str,
-    better: &'a str,
+    /// Which way is better, in words; `None` for a measure with no values yet whose plan does
+    /// not say (nothing then to call better or worse).
+    better: Option<&'a str>,
+    /// Stated in words only so far: the page says its figures are not yet published.
+    words_only: bool,
     target: Option<String>,
     target_source: Option<&'a str>,
     baseline: Option<ValueView<'a>>,
@@ -158,14 +162,21 @@ fn measure_view<'a>(site: &Site<'a>, measure: &'a Measure) -> MeasureView<'a> {
         standing: match measure.standing() {
             Standing::NoData => "no-data",
             Standing::NoTarget => "no-target",
+            Standing::NoDirection => "no-direction",
             Standing::Meets => "meets",
             Standing::Short => "short",
         },
         better: match measure.better {
-            Better::Higher => word(words, "measure_higher_better"),
-            Better::Lower => word(words, "measure_lower_better"),
+            Some(Better::Higher) => Some(word(words, "measure_higher_better")),
+            Some(Better::Lower) => Some(word(words, "measure_lower_better")),
+            None if measure.values.is_empty() => None,
+            None => Some(word(words, "measure_direction_not_stated")),
         },
-        target: measure.target.map(|t| measure.amount(t)),
+        words_only: measure.is_words_only(),
+        target: measure
+            .target
+            .map(|t| measure.amount(t))
+            .or_else(|| measure.target_words.clone()),
         target_source: measure.target_source.as_deref(),
         baseline: measure.baseline.as_ref().map(value_view),
         values: measure.values.iter().map(value_view).collect(),

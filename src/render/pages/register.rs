@@ -12,8 +12,8 @@ use crate::render::page::{json, Extra, Page};
 use crate::render::search::Doc;
 use crate::render::site::Site;
 use crate::render::views::{
-    action_href, counts, label, recommendation_href, register_href, status_view, CountView,
-    StatusView,
+    action_href, counts, label, priority_href, recommendation_href, register_href, status_view,
+    CountView, StatusView,
 };
 use crate::render::OutputFile;
 
@@ -43,7 +43,7 @@ impl Kind for Registers {
                     ),
                 ];
                 let page = Page::new("recommendation.html", &item.href, "../");
-                site.make(page.from(made_from.text.place()), extra)
+                site.make(page.from(made_from.place), extra)
             });
         }
     }
@@ -55,7 +55,10 @@ impl Kind for Registers {
                     title: label(register, item),
                     url: recommendation_href(&item.reference),
                     kind: "recommendation",
-                    texts: vec![item.title.as_deref().unwrap_or(""), &item.text.markdown],
+                    texts: vec![
+                        item.title.as_deref().unwrap_or(""),
+                        item.text.as_ref().map_or("", |t| t.markdown.as_str()),
+                    ],
                 });
             }
         }
@@ -99,11 +102,24 @@ pub struct RecommendationView<'a> {
     pub label: String,
     pub title: Option<&'a str>,
     pub href: String,
-    pub text: String,
+    /// Its words as HTML; `None` for one the plan cites by reference only.
+    pub text: Option<String>,
     pub audiences: Vec<&'a str>,
     pub local: bool,
     pub facts: &'a [(String, String)],
     pub answered_by: Vec<AnsweringAction<'a>>,
+    /// The priorities that answer it as a whole.
+    pub answered_by_priorities: Vec<AnsweringPriority<'a>>,
+    /// Some action area or priority answers it.
+    pub answered: bool,
+}
+
+/// A priority answering a recommendation as a whole.
+#[derive(Serialize)]
+pub struct AnsweringPriority<'a> {
+    pub number: u32,
+    pub title: &'a str,
+    pub href: String,
 }
 
 /// A local action area answering a recommendation.
@@ -141,6 +157,8 @@ struct Coverage<'v> {
     href: String,
     item_label: &'v str,
     item_label_plural: &'v str,
+    /// The register holds only the items this plan cites: `items` counts those, not the whole.
+    cited_only: bool,
     items: usize,
     local: usize,
     local_answered: usize,
@@ -214,7 +232,7 @@ fn recommendation_view<'v>(
         label: label(register, item),
         title: item.title.as_deref(),
         href: recommendation_href(&item.reference),
-        text: site.markdown(&item.text, "../", true),
+        text: item.text.as_ref().map(|t| site.markdown(t, "../", true)),
         audiences: item.audiences.iter().map(String::as_str).collect(),
         local: register.is_local(item),
         facts: &item.facts,
@@ -232,6 +250,20 @@ fn recommendation_view<'v>(
                 }
             })
             .collect(),
+        answered_by_priorities: plan
+            .answers
+            .answering_priorities(&item.reference)
+            .iter()
+            .map(|&p| {
+                let priority = &plan.priorities[p];
+                AnsweringPriority {
+                    number: priority.number,
+                    title: &priority.title,
+                    href: priority_href(&priority.id),
+                }
+            })
+            .collect(),
+        answered: plan.answers.is_answered(&item.reference),
     }
 }
 
@@ -241,7 +273,7 @@ fn coverage_of<'v>(
     items: &'v [RecommendationView<'v>],
 ) -> Coverage<'v> {
     let local: Vec<&RecommendationView> = items.iter().filter(|i| i.local).collect();
-    let local_answered = local.iter().filter(|i| !i.answered_by.is_empty()).count();
+    let local_answered = local.iter().filter(|i| i.answered).count();
     let mut actions: Vec<_> = register
         .items
         .iter()
@@ -257,15 +289,13 @@ fn coverage_of<'v>(
         href: register_href(&register.id),
         item_label: &register.item_label,
         item_label_plural: &register.item_label_plural,
+        cited_only: register.cited_only,
         items: items.len(),
         local: local.len(),
         local_answered,
         percent: (local_answered * 100).checked_div(local.len()).unwrap_or(0),
-        answered: items.iter().filter(|i| !i.answered_by.is_empty()).count(),
-        gaps: local
-            .into_iter()
-            .filter(|i| i.answered_by.is_empty())
-            .collect(),
+        answered: items.iter().filter(|i| i.answered).count(),
+        gaps: local.into_iter().filter(|i| !i.answered).collect(),
         counts: counts(plan, actions.into_iter().map(|at| plan.action_at(at).1)),
         local_audiences: register
             .audiences

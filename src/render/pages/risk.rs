@@ -26,13 +26,19 @@ impl Kind for Risks {
             ("likelihood", json(&scale.likelihood)),
             ("impact", json(&scale.impact)),
             ("bands", json(&bands)),
+            // The scale is explained only where some risk is rated on it.
+            (
+                "rated",
+                json(&plan.risks.iter().any(|r| r.score().is_some())),
+            ),
         ];
         site.emit(site.page("risks.html", "risks.html", "", extra));
     }
 
     fn search<'p>(&self, plan: &'p Plan, docs: &mut Vec<Doc<'p>>) {
         for risk in &plan.risks {
-            let mut texts = vec![risk.description.markdown.as_str(), risk.owner.as_str()];
+            let mut texts = vec![risk.description.markdown.as_str()];
+            texts.extend(risk.owner.as_deref());
             texts.extend(risk.mitigation.iter().map(|m| m.markdown.as_str()));
             docs.push(Doc {
                 title: risk.title.clone(),

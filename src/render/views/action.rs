@@ -86,7 +86,21 @@ pub struct AnswerLink {
     /// "3YDP 10.1"
     pub label: String,
     pub href: String,
-    pub text: String,
+    /// Its words; `None` for one the plan cites by reference only.
+    pub text: Option<String>,
+}
+
+/// The recommendations an action area or a priority answers, as its page links to them.
+pub fn answer_links(site: &Site, references: &[String]) -> Vec<AnswerLink> {
+    references
+        .iter()
+        .filter_map(|reference| site.plan.recommendation(reference))
+        .map(|(register, item)| AnswerLink {
+            label: label(register, item),
+            href: recommendation_href(&item.reference),
+            text: item.text.as_ref().map(|t| site.markdown(t, "../", true)),
+        })
+        .collect()
 }
 
 /// How much of an action a view holds: the summary that lists and tables need, or everything its
@@ -136,16 +150,7 @@ pub fn action_view<'a>(site: &Site<'a>, action: &'a Action, detail: Detail) -> A
         };
         view.history = history_views(site, action);
         view.milestones = milestone_views(site, action);
-        view.answers = action
-            .answers
-            .iter()
-            .filter_map(|reference| site.plan.recommendation(reference))
-            .map(|(register, item)| AnswerLink {
-                label: label(register, item),
-                href: recommendation_href(&item.reference),
-                text: site.markdown(&item.text, "../", true),
-            })
-            .collect();
+        view.answers = answer_links(site, &action.answers);
         let kind = action.kind.as_deref();
         let columns = site.plan.columns.iter().filter(|c| c.applies_to(kind));
         view.columns = columns

@@ -23,10 +23,11 @@ pub struct RiskView<'a> {
     title: &'a str,
     description: String,
     priority: Option<(String, String)>,
-    owner: &'a str,
-    likelihood: String,
-    impact: String,
-    score: u32,
+    owner: Option<&'a str>,
+    /// The scores as the page shows them; `None` where the plan does not rate the risk.
+    likelihood: Option<String>,
+    impact: Option<String>,
+    score: Option<u32>,
     band: Option<(&'a str, &'static str)>,
     mitigation: Vec<String>,
 }
@@ -36,28 +37,40 @@ pub fn measure_href(id: &str) -> String {
 }
 
 /// Where a measure's latest value stands against its target, in the theme's words: "78%, target
-/// 90%, below target"; "No data yet." before its first value.
+/// 90%, below target"; "No data yet." before its first value; for a measure the plan states in
+/// words, its target in those words and that figures are not yet published. Nothing is called
+/// better or worse unless the plan says which way is better.
 pub fn in_words(words: &Words, measure: &Measure) -> String {
-    let target = measure.target.map(|t| measure.amount(t));
-    let target = target.as_deref();
+    let figure = measure.target.map(|t| measure.amount(t));
+    let target_words = measure.target_words.as_deref();
     let Some(latest) = measure.latest() else {
-        return match target {
-            Some(target) => say(
+        return match (figure.as_deref(), target_words) {
+            (Some(target), _) => say(
                 words,
                 "measure_standing_no_data_target",
                 &[("target", target)],
             ),
-            None => word(words, "measure_standing_no_data").to_string(),
+            (None, Some(target)) => say(
+                words,
+                "measure_standing_not_published_target",
+                &[("target", target)],
+            ),
+            (None, None) if measure.is_words_only() => {
+                word(words, "measure_standing_not_published").to_string()
+            }
+            (None, None) => word(words, "measure_standing_no_data").to_string(),
         };
     };
     let value = measure.amount(latest.value);
     let key = match (measure.standing(), measure.better) {
         (Standing::Meets, _) => "measure_standing_meets",
-        (Standing::Short, Better::Higher) => "measure_standing_below",
-        (Standing::Short, Better::Lower) => "measure_standing_above",
+        (Standing::Short, Some(Better::Higher)) => "measure_standing_below",
+        (Standing::Short, _) => "measure_standing_above",
+        (Standing::NoDirection, _) => "measure_standing_no_direction",
+        (Standing::NoTarget, _) if target_words.is_some() => "measure_standing_target_words",
         (Standing::NoData | Standing::NoTarget, _) => return value,
     };
-    let target = target.unwrap_or_default();
+    let target = figure.as_deref().or(target_words).unwrap_or_default();
     say(words, key, &[("value", &value), ("target", target)])
 }
 
@@ -134,12 +147,13 @@ fn risk_view<'a>(site: &Site<'a>, risk: &'a Risk, root: &str) -> RiskView<'a> {
                     priority_href(&p.id),
                 )
             }),
-        owner: &risk.owner,
-        likelihood: word(&scale.likelihood, risk.likelihood),
-        impact: word(&scale.impact, risk.impact),
+        owner: risk.owner.as_deref(),
+        likelihood: risk.likelihood.map(|n| word(&scale.likelihood, n)),
+        impact: risk.impact.map(|n| word(&scale.impact, n)),
         score: risk.score(),
-        band: scale
-            .band(risk.score())
+        band: risk
+            .score()
+            .and_then(|score| scale.band(score))
             .map(|b| (b.label.as_str(), b.tone.name())),
         mitigation: risk
             .mitigation
@@ -159,27 +173,46 @@ mod tests {
         let english = crate::render::theme::english();
         let said =
             |better, target, values: &[f64]| in_words(&english, &measure(better, target, values));
+        let (higher, lower) = (Some(Better::Higher), Some(Better::Lower));
         assert_eq!(
-            said(Better::Higher, Some(90.0), &[70.0, 78.0]),
+            said(higher, Some(90.0), &[70.0, 78.0]),
             "78%, target 90%, below target"
         );
         assert_eq!(
-            said(Better::Lower, Some(2.5), &[3.0, 2.4]),
+            said(lower, Some(2.5), &[3.0, 2.4]),
             "2.4%, target 2.5%, meeting the target"
         );
-        assert_eq!(
-            said(Better::Lower, Some(2.5), &[]),
-            "No data yet. Target 2.5%."
-        );
-        assert_eq!(said(Better::Higher, None, &[12.345]), "12.35%");
+        assert_eq!(said(lower, Some(2.5), &[]), "No data yet. Target 2.5%.");
+        assert_eq!(said(higher, None, &[12.345]), "12.35%");
         let welsh: Words = [(
             "measure_standing_below".to_string(),
             "{value}, o dan y targed o {target}".to_string(),
         )]
         .into();
         assert_eq!(
-            in_words(&welsh, &measure(Better::Higher, Some(90.0), &[78.0])),
+            in_words(&welsh, &measure(Some(Better::Higher), Some(90.0), &[78.0])),
             "78%, o dan y targed o 90%"
+        );
+    }
+
+    #[test]
+    fn a_measure_in_words_is_said_in_its_words_never_against_a_made_up_number() {
+        let english = crate::render::theme::english();
+        let mut in_plan_words = measure(None, None, &[]);
+        in_plan_words.target_words = Some("All women offered a care plan".into());
+        assert_eq!(
+            in_words(&english, &in_plan_words),
+            "Target: All women offered a care plan. Figures are not yet published."
+        );
+        in_plan_words.target_words = None;
+        assert_eq!(
+            in_words(&english, &in_plan_words),
+            "Figures are not yet published."
+        );
+        let no_direction = measure(None, Some(90.0), &[78.0]);
+        assert_eq!(
+            in_words(&english, &no_direction),
+            "78%, target 90%. The plan does not say whether higher or lower is better."
         );
     }
 }

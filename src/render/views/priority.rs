@@ -40,6 +40,8 @@ pub struct PriorityHeading<'a> {
     pub measures: Vec<MeasureLink<'a>>,
     /// Its key risks, highest first.
     pub risks: tera::Value,
+    /// The recommendations it answers as a whole.
+    pub answers: Vec<super::action::AnswerLink>,
     /// Its milestones from `milestones.toml`, in the plan's order.
     pub milestones: Vec<super::milestones::DueItem<'a>>,
 }
@@ -90,6 +92,7 @@ pub fn priority_view<'a>(site: &Site<'a>, p: &'a Priority, detail: Detail) -> Pr
             compact: p.actions.len() > COMPACT_OVER,
             measures: measures_for_priority(site, p),
             risks: risks_for_priority(site, &p.id),
+            answers: super::action::answer_links(site, &p.answers),
             milestones: super::milestones::priority_milestones(site, &p.id, "../"),
         },
         narrative: (detail == Detail::Full).then(|| narrative_view(site, &p.narrative, "../")),

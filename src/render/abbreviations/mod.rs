@@ -1,16 +1,52 @@
 //! Abbreviations explained where they stand: on each page, the first use of each glossary term in
 //! the main text becomes `<abbr>` with its expansion written out beside it (not only in a tooltip),
 //! linked to the glossary. Works on the rendered HTML, so every template and every piece of
-//! Markdown gets it alike.
+//! Markdown gets it alike. What counts as a use of a term is in `rules`.
+
+mod rules;
 
 use std::collections::HashMap;
 
 use super::theme::escape;
+use rules::{
+    ends_bracketed_words, inside_brackets, inside_names, joined_after, joined_before, says_already,
+};
+
+/// A glossary term, as the glossary gives it.
+pub struct Entry<'t> {
+    pub term: &'t str,
+    pub expansion: &'t str,
+    /// Its anchor on the glossary page.
+    pub anchor: String,
+    /// Whether pages spell it out where they first use it (`expand = false` in glossary.toml).
+    pub expand: bool,
+}
+
+/// How a term is explained beside its first use, in the theme's words: `{term}` is the marked
+/// term, `{expansion}` its expansion linked to the glossary.
+pub struct Forms<'w> {
+    /// "{term} ({expansion})"
+    pub explained: &'w str,
+    /// Where the term already stands inside brackets: "{term}, {expansion}".
+    pub in_brackets: &'w str,
+}
+
+/// What a term's use becomes: its escaped expansion, glossary anchor, and whether it is spelt out.
+struct Explained {
+    expansion: String,
+    anchor: String,
+    expand: bool,
+}
 
 /// A glossary term as it appears in escaped HTML text, and what to put in its place.
 pub struct Glossary {
-    /// Escaped term → (escaped expansion, glossary anchor).
-    terms: HashMap<String, (String, String)>,
+    /// Escaped term → how it is explained.
+    terms: HashMap<String, Explained>,
+    /// The plan's names and titles that hold a term, escaped: a term inside one is not a use.
+    names: Vec<String>,
+    /// The theme's `Forms`, escaped.
+    explained: String,
+    in_brackets: String,
     /// The longest term, in bytes, to bound the look-ahead.
     longest: usize,
     /// Which bytes a term can start with, so most of the text is passed over at a glance.
@@ -77,11 +113,37 @@ const SKIP: [&str; 14] = [
     "caption",
 ];
 
+/// The classes of elements left alone with all they hold: the print edition's cover, which must
+/// read as the plan's own title page, and a glossary's list, where each term stands beside its
+/// expansion already. Each may be any of these elements, holding none of its kind.
+const SKIP_CLASSES: [&str; 2] = ["class=\"cover\"", "class=\"glossary\""];
+const SKIP_CLASS_ELEMENTS: [&str; 4] = ["section", "div", "header", "dl"];
+
 impl Glossary {
-    pub fn new<'t>(terms: impl Iterator<Item = (&'t str, &'t str, String)>) -> Glossary {
-        let terms: HashMap<String, (String, String)> = terms
-            .map(|(term, expansion, anchor)| (escape(term), (escape(expansion), anchor)))
+    /// The glossary's `terms`; the plan's `names` and titles, where no term is a use; the theme's
+    /// `forms` of an explanation.
+    pub fn new<'t>(
+        terms: impl Iterator<Item = Entry<'t>>,
+        names: impl Iterator<Item = &'t str>,
+        forms: &Forms,
+    ) -> Glossary {
+        let terms: HashMap<String, Explained> = terms
+            .map(|entry| {
+                let explained = Explained {
+                    expansion: escape(entry.expansion),
+                    anchor: entry.anchor,
+                    expand: entry.expand,
+                };
+                (escape(entry.term), explained)
+            })
             .collect();
+        // Only the names that hold a term matter, and most hold none.
+        let mut names: Vec<String> = names
+            .map(escape)
+            .filter(|name| terms.keys().any(|term| name.contains(term.as_str())))
+            .collect();
+        names.sort();
+        names.dedup();
         let longest = terms.keys().map(String::len).max().unwrap_or(0);
         let mut first_bytes = [false; 256];
         for term in terms.keys() {
@@ -91,6 +153,9 @@ impl Glossary {
         }
         Glossary {
             terms,
+            names,
+            explained: escape(forms.explained),
+            in_brackets: escape(forms.in_brackets),
             longest,
             first_bytes,
         }
@@ -154,28 +219,53 @@ impl Glossary {
         // Text up to here is already in `out`.
         let mut copied = 0;
         let mut i = 0;
+        // Where the plan's names stand in the text, found at the first term only.
+        let mut names = None;
         while i < text.len() {
             // A term starts a word with one of the terms' first bytes; most text is skipped here.
             let candidate = self.first_bytes[bytes[i] as usize]
-                && (i == 0 || !is_word(bytes[i - 1]))
+                && !joined_before(text, i)
                 && text.is_char_boundary(i);
-            let Some((term, (expansion, anchor))) =
-                candidate.then(|| self.term_at(text, i, used)).flatten()
-            else {
+            let found = candidate.then(|| self.term_at(text, i, used)).flatten();
+            let mut in_name = || {
+                let names = names.get_or_insert_with(|| inside_names(text, &self.names));
+                names.iter().any(|name| name.contains(&i))
+            };
+            let Some((term, explained)) = found.filter(|_| !in_name()) else {
                 i += 1;
                 continue;
             };
             out.push_str(&text[copied..i]);
+            let expansion = &explained.expansion;
+            let marked = format!("<abbr title=\"{expansion}\">{term}</abbr>");
+            let end = i + term.len();
             // "Standard Operating Procedure (SOP)" already says it: mark it, add nothing.
-            out.push_str(&format!("<abbr title=\"{expansion}\">{term}</abbr>"));
-            if !says_already(&text[..i], expansion) {
-                out.push_str(&format!(
-                    " (<a href=\"{glossary}#{anchor}\">{expansion}</a>)"
-                ));
+            let form = if !explained.expand || says_already(&text[..i], expansion) {
+                None
+            } else if !inside_brackets(&text[..i]) {
+                Some(&self.explained)
+            } else if ends_bracketed_words(&text[end..]) {
+                Some(&self.in_brackets)
+            } else {
+                // "(NHS England, 2021)": no way to spell it out reads well; a later use will.
+                out.push_str(&marked);
+                (i, copied) = (end, end);
+                continue;
+            };
+            match form {
+                Some(form) => {
+                    let anchor = &explained.anchor;
+                    let link = format!("<a href=\"{glossary}#{anchor}\">{expansion}</a>");
+                    out.push_str(
+                        &form
+                            .replace("{term}", &marked)
+                            .replace("{expansion}", &link),
+                    );
+                }
+                None => out.push_str(&marked),
             }
             used.push(term);
-            i += term.len();
-            copied = i;
+            (i, copied) = (end, end);
         }
         out.push_str(&text[copied..]);
     }
@@ -186,33 +276,17 @@ impl Glossary {
         text: &str,
         i: usize,
         used: &[&str],
-    ) -> Option<(&'g str, &'g (String, String))> {
-        let bytes = text.as_bytes();
+    ) -> Option<(&'g str, &'g Explained)> {
         let limit = (i + self.longest).min(text.len());
         (i + 1..=limit)
             .rev()
-            .filter(|&end| end == text.len() || !is_word(bytes[end]))
+            .filter(|&end| !joined_after(text, end))
             .filter(|&end| text.is_char_boundary(end))
             .find_map(|end| {
                 let (term, value) = self.terms.get_key_value(&text[i..end])?;
                 (!used.contains(&term.as_str())).then_some((term.as_str(), value))
             })
     }
-}
-
-/// Whether the text before a term ends with the term's expansion (then an opening bracket).
-/// Only the end is compared: lowering the whole text at every term would be slow on long pages.
-fn says_already(before: &str, expansion: &str) -> bool {
-    let before = before.trim_end_matches(['(', ' ']);
-    let chars = expansion.chars().count();
-    let Some((start, _)) = before.char_indices().rev().nth(chars.saturating_sub(1)) else {
-        return false;
-    };
-    before[start..].to_lowercase() == expansion.to_lowercase()
-}
-
-fn is_word(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || byte == b'+' || byte == b'&'
 }
 
 /// Keeps the stack of open elements whose text is left alone.
@@ -222,7 +296,16 @@ fn track(tag: &str, skipping: &mut Vec<&'static str>) {
     let name = &name[..name
         .find(|c: char| !c.is_ascii_alphanumeric())
         .unwrap_or(name.len())];
-    let Some(&name) = SKIP.iter().find(|s| s.eq_ignore_ascii_case(name)) else {
+    let known = |list: &[&'static str]| list.iter().copied().find(|s| s.eq_ignore_ascii_case(name));
+    let skipped = if closing {
+        // The cover closes as any element of its kind does.
+        known(&SKIP).or_else(|| known(&SKIP_CLASS_ELEMENTS).filter(|n| skipping.contains(n)))
+    } else if SKIP_CLASSES.iter().any(|class| tag.contains(class)) {
+        known(&SKIP_CLASS_ELEMENTS).or_else(|| known(&SKIP))
+    } else {
+        known(&SKIP)
+    };
+    let Some(name) = skipped else {
         return;
     };
     if tag.ends_with("/>") {
@@ -238,78 +321,4 @@ fn track(tag: &str, skipping: &mut Vec<&'static str>) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn glossary() -> Glossary {
-        let terms = [
-            ("SRO", "Senior Responsible Owner", "sro".to_string()),
-            ("BR+", "Birthrate Plus", "br".to_string()),
-            ("O&G", "Obstetrics and Gynaecology", "o-g".to_string()),
-        ];
-        Glossary::new(terms.iter().map(|(t, e, a)| (*t, *e, a.clone())))
-    }
-
-    #[test]
-    fn a_page_marked_in_pieces_is_marked_as_a_whole_page_is() {
-        let pieces = [
-            "<head><title>SRO</title></head><main><h1>Plan</h1>",
-            "<section><p>Our SRO. BR+ too.</p></section>",
-            "<section><p>The SRO again, and O&amp;G.</p></section>",
-            "</main><footer>SRO</footer>",
-        ];
-        let glossary = glossary();
-        let mut marked = String::new();
-        let mut marker = glossary.marker("g.html");
-        for piece in pieces {
-            marker.push(piece, &mut marked);
-        }
-        assert_eq!(marked, glossary.mark(&pieces.concat(), "g.html"));
-        assert_eq!(
-            marked.matches("<abbr").count(),
-            3,
-            "once per term: {marked}"
-        );
-    }
-
-    #[test]
-    fn the_first_use_on_a_page_is_explained_in_words_and_linked() {
-        let html = "<head><title>SRO</title></head><main><h1>The SRO</h1><p>Our SRO and the SRO team. Use BR+ and O&amp;G.</p></main>";
-        let marked = glossary().mark(html, "../glossary.html");
-        assert!(marked.contains(r#"<p>Our <abbr title="Senior Responsible Owner">SRO</abbr> (<a href="../glossary.html#sro">Senior Responsible Owner</a>) and the SRO team."#), "{marked}");
-        assert!(
-            marked.contains("<h1>The SRO</h1>"),
-            "headings are left alone: {marked}"
-        );
-        assert!(
-            marked.contains(r#"<abbr title="Birthrate Plus">BR+</abbr>"#),
-            "{marked}"
-        );
-        assert!(
-            marked.contains(r#"<abbr title="Obstetrics and Gynaecology">O&amp;G</abbr>"#),
-            "{marked}"
-        );
-        assert!(
-            marked.starts_with("<head><title>SRO</title>"),
-            "only inside main"
-        );
-    }
-
-    #[test]
-    fn a_term_already_spelt_out_is_not_spelt_out_again() {
-        let marked = glossary().mark(
-            "<main><p>Each Senior Responsible Owner (SRO) reports.</p></main>",
-            "g.html",
-        );
-        assert!(marked.contains(r#"Senior Responsible Owner (<abbr title="Senior Responsible Owner">SRO</abbr>) reports"#), "{marked}");
-    }
-
-    #[test]
-    fn words_that_only_contain_a_term_are_left_alone() {
-        let marked = glossary().mark(
-            "<main><p>SROs and XSRO and <a href=\"x\">SRO</a></p></main>",
-            "g.html",
-        );
-        assert!(!marked.contains("<abbr"), "{marked}");
-    }
-}
+mod tests;
