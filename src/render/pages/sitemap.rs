@@ -26,7 +26,8 @@ impl Kind for Sitemap {
             .collect();
         let mut context = Context::new();
         context.insert("urls", &urls);
-        context.insert("lastmod", &site.plan.as_of.iso());
+        // W3C Datetime allows a month ("2018-02") where the plan gives no day.
+        context.insert("lastmod", &site.plan.report_date_iso());
         if let Some(xml) = site.render("sitemap.xml", &context) {
             site.emit([file("sitemap.xml", xml.into_bytes().into())]);
         }
