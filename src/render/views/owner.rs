@@ -24,7 +24,7 @@ pub fn accountable(words: &Words, labels: &Labels, owner: &Sro, actions: Option<
             let values = [
                 ("name", name),
                 ("count", &count.to_string()),
-                ("actions", &noun.to_lowercase()),
+                ("noun", &noun.to_lowercase()),
             ];
             say(words, &key("accountable", owner.kind), &values)
         }
