@@ -75,7 +75,7 @@ const EXPECTED: [(&str, &str); 20] = [
     ),
     (
         "content/priorities/5-again.toml:9:7",
-        "\"next spring\" is not a date or a quarter",
+        "\"next spring\" is not a date, a quarter or another time the plan can be placed at",
     ),
     (
         "content/registers/bad.toml:15:6",

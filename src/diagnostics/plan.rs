@@ -98,7 +98,7 @@ impl PlanKind {
             PlanKind::BaseUrlNotWebAddress => "base_url must be a web address".into(),
             PlanKind::ThemeNotFolderName => "the theme name must be a plain folder name".into(),
             PlanKind::NotADate { field } => format!("{field} must be a date"),
-            PlanKind::NotDue { text } => format!("\"{text}\" is not a date or a quarter"),
+            PlanKind::NotDue { text } => format!("\"{text}\" is not a date, a quarter or another time the plan can be placed at"),
             PlanKind::NotAReportDate { text } => format!("the report date \"{text}\" is not a day or a month"),
             PlanKind::HorizonUnplaced { text } => format!("the timeline cannot place \"{text}\"; it is listed as not yet placed"),
             PlanKind::PeriodDatesUnknown { period } => {
@@ -132,7 +132,7 @@ impl PlanKind {
             PlanKind::NotADate { field } => format!("write it as year-month-day without quotes, e.g. {field} = 2024-03-31"),
             PlanKind::NotAReportDate { .. } => "write a day as as_of = 2024-03-31, or a month as as_of = \"February 2018\"".into(),
             PlanKind::HorizonUnplaced { .. } => format!("to place it, write {}", crate::model::Horizon::FORMS),
-            PlanKind::NotDue { .. } => "write a date as \"2024-03-31\" or a quarter as \"Q4 2023/24\"".into(),
+            PlanKind::NotDue { .. } => format!("write {}", crate::model::Horizon::FORMS),
             PlanKind::PeriodDatesUnknown { .. } => "give period_start and period_end as dates, or write period as a financial year such as \"2023/24\" or \"2017-18\", or a year such as \"2021\"".into(),
             PlanKind::PeriodEndsBeforeStart => "period_end must be on or after period_start".into(),
             PlanKind::UpdateOutsidePeriod { .. } => "check the date; if the plan now runs longer, set period_end in content/plan.toml".into(),

@@ -221,11 +221,6 @@ pub fn period_range(text: &str) -> Option<(Date, Date)> {
     ))
 }
 
-/// When something is due: a day, or the last day of a quarter ("Q4 2023/24" is due 31 March 2024).
-pub fn due_date(text: &str) -> Option<Date> {
-    Date::parse_iso(text).or_else(|| Quarter::parse(text).map(|q| q.end()))
-}
-
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.long())
@@ -296,9 +291,6 @@ mod tests {
         );
         assert_eq!(Quarter::parse("Q5 2023/24"), None);
         assert_eq!(Quarter::parse("Q1 2023/25"), None);
-        assert_eq!(due_date("Q4 2023/24"), Some(date(2024, 3, 31)));
-        assert_eq!(due_date("2024-02-29"), Some(date(2024, 2, 29)));
-        assert_eq!(due_date("soon"), None);
         assert_eq!(
             period_range("2010"),
             Some((date(2010, 1, 1), date(2010, 12, 31)))

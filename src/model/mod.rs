@@ -16,7 +16,7 @@ mod status;
 use std::collections::BTreeMap;
 
 pub use build::{build, report_date, BUILT_IN_COLUMNS};
-pub use date::{due_date, period_range, Date, Quarter};
+pub use date::{period_range, Date, Quarter};
 pub use history::{period as plan_period, period_dates, resolve};
 pub use horizon::{Horizon, Resolved};
 pub use labels::Labels;
@@ -383,8 +383,8 @@ impl Plan {
 
     /// Past its due date at the report date, and not finished.
     pub fn is_overdue(&self, action: &Action) -> bool {
-        let due = action.due.as_deref().and_then(due_date);
-        due.is_some_and(|d| d < self.as_of) && !self.is_done(action)
+        let due = action.due.as_deref().map(|d| resolve(d, self.dates.start));
+        matches!(due, Some(Resolved::Range(_, end)) if end < self.as_of) && !self.is_done(action)
     }
 
     /// The latest update at the report date, if any.

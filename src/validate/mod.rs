@@ -238,9 +238,11 @@ pub(crate) fn statuses_defined_in(content: &Content) -> &'static str {
 }
 
 /// A due date must be a date (`2024-03-31`) or a quarter (`Q4 2023/24`).
+/// When an action area or a milestone is `due`: any horizon ("Q4 2023/24", "2017-18", "2021",
+/// "6–12 months").
 pub(crate) fn check_due(source: &Source, due: &Spanned<String>, errors: &mut Vec<ContentError>) {
     let text = due.get_ref();
-    if crate::model::due_date(text).is_none() {
+    if crate::model::Horizon::parse(text).is_none() {
         let kind = PlanKind::NotDue { text: text.clone() };
         errors.push(ContentError::at(source, due.span(), kind));
     }

@@ -230,22 +230,12 @@ fn check_assured(
     }
 }
 
-/// A milestone's `due` may be any horizon ("Q4 2023/24", "2021", "6–12 months").
-fn check_milestone_due(source: &Source, due: &Spanned<String>, errors: &mut Vec<ContentError>) {
-    if crate::model::Horizon::parse(due.get_ref()).is_none() {
-        let kind = PlanKind::NotDue {
-            text: due.get_ref().clone(),
-        };
-        errors.push(ContentError::at(source, due.span(), kind));
-    }
-}
-
 /// Milestones of actions and of the plan's timeline, and the timeline's phases.
 pub fn check_milestones_and_timeline(content: &Content, errors: &mut Vec<ContentError>) {
     for priority in &content.priorities {
         let source = &content.sources[priority.source];
         for milestone in priority.value.actions.iter().flat_map(|a| &a.milestones) {
-            check_milestone_due(source, &milestone.due, errors);
+            super::check_due(source, &milestone.due, errors);
         }
     }
     let Some(timeline) = &content.timeline else {
@@ -253,7 +243,7 @@ pub fn check_milestones_and_timeline(content: &Content, errors: &mut Vec<Content
     };
     let source = &content.sources[timeline.source];
     for milestone in &timeline.value.milestones {
-        check_milestone_due(source, &milestone.due, errors);
+        super::check_due(source, &milestone.due, errors);
     }
     for phase in &timeline.value.phases {
         let start = phase

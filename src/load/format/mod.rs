@@ -348,8 +348,9 @@ pub struct ActionEntry {
     /// Example: ["3ydp/10.1", "sbl2/1"]
     #[serde(default)]
     pub answers: Vec<Spanned<String>>,
-    /// When it is due: a date (`"2024-03-31"`) or a quarter (`"Q4 2023/24"`). Leave out if the plan
-    /// does not say.
+    /// When it is due, in the plan's words: a date (`"2024-03-31"`), a month (`"March 2024"`), a
+    /// quarter (`"Q4 2023/24"`), a financial year (`"2017-18"`), a year (`"2021"`) or months from
+    /// the plan's start (`"6–12 months"`). Leave out if the plan does not say.
     /// Example: "Q4 2023/24"
     #[serde(default)]
     pub due: Option<Spanned<String>>,

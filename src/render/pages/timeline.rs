@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::{Kind, Lists};
-use crate::model::{due_date, resolve, Date, Plan, Quarter, Resolved};
+use crate::model::{resolve, Date, Plan, Quarter, Resolved};
 use crate::render::page::{json, Extra};
 use crate::render::say::{say, word, Words};
 use crate::render::search::Doc;
@@ -75,14 +75,15 @@ fn values<'a>(site: &Site<'a>, root: &str) -> Extra {
             overdue,
         };
         let what = format!("{} {}", action.reference, action.title);
-        match action
-            .due
-            .as_deref()
-            .and_then(|d| due_date(d).map(|date| (d, date)))
-        {
-            Some((due, date)) => placed
-                .dated
-                .push((date, item(what, due, plan.is_overdue(action)))),
+        match action.due.as_deref() {
+            Some(due) => {
+                let when = resolve(due, start);
+                let item = DueItem {
+                    when: months_named(site, due, when),
+                    ..item(what, due, plan.is_overdue(action))
+                };
+                placed.add(when, item);
+            }
             None => undated.push(item(what, "", false)),
         }
         for m in &action.milestones {
