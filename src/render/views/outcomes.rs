@@ -42,7 +42,11 @@ pub fn measure_href(id: &str) -> String {
 /// better or worse unless the plan says which way is better.
 pub fn in_words(words: &Words, measure: &Measure) -> String {
     let figure = measure.target.map(|t| measure.amount(t));
-    let target_words = measure.target_words.as_deref();
+    // The sentence ends the plan's words with its own full stop.
+    let target_words = measure
+        .target_words
+        .as_deref()
+        .map(|t| t.trim_end().strip_suffix('.').unwrap_or(t));
     let Some(latest) = measure.latest() else {
         return match (figure.as_deref(), target_words) {
             (Some(target), _) => say(
@@ -203,6 +207,12 @@ mod tests {
         assert_eq!(
             in_words(&english, &in_plan_words),
             "Target: All women offered a care plan. Figures are not yet published."
+        );
+        in_plan_words.target_words = Some("All women offered a care plan.".into());
+        assert_eq!(
+            in_words(&english, &in_plan_words),
+            "Target: All women offered a care plan. Figures are not yet published.",
+            "one full stop after the plan's own"
         );
         in_plan_words.target_words = None;
         assert_eq!(
