@@ -88,10 +88,11 @@ fn the_print_edition_has_a_cover_contents_and_every_part() {
     let cover = text
         .find("Maternity Improvement Plan Progress report as at 30 June 2024")
         .expect(&text);
-    let contents = text.find("Contents Our vision Progress at a glance Priority 1: Safer care Priority 2: Support for families Measures Key risks").expect(&text);
+    let contents = text.find("Contents Our vision Progress at a glance Priority 1: Safer care Priority 2: Support for families SROs Measures Key risks").expect(&text);
     assert!(cover < contents);
     for part in [
         "<h2 id=\"priority-1-safety\">",
+        "<h2 id=\"owners\">",
         "<h2 id=\"measures\">",
         "<h2 id=\"risks\">",
         "<h2 id=\"timeline\">",

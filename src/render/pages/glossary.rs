@@ -30,7 +30,9 @@ impl Kind for Glossary {
 
     fn print(&self, site: &Site, _: &Lists, values: &mut Extra) {
         let glossary = site.plan.glossary.iter();
-        let terms: Vec<_> = glossary.map(|t| (&t.term, &t.expansion)).collect();
+        let terms: Vec<_> = glossary
+            .map(|t| (&t.term, &t.expansion, &t.meaning))
+            .collect();
         values.push(("glossary", json(&terms)));
     }
 }

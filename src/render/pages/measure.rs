@@ -52,7 +52,7 @@ impl Kind for Measures {
             .plan
             .measures
             .iter()
-            .map(|m| serde_json::json!({ "name": m.name, "words": in_words(words, m), "href": measure_href(&m.id) }))
+            .map(|m| serde_json::json!({ "name": m.name, "explanation": m.explanation, "words": in_words(words, m), "href": measure_href(&m.id) }))
             .collect();
         values.push(("measures", json(&measures)));
     }

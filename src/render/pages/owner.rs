@@ -101,8 +101,11 @@ impl Kind for Owners {
     /// A reader finds an owner through the priorities they own.
     fn search<'p>(&self, _: &'p Plan, _: &mut Vec<Doc<'p>>) {}
 
-    /// The print edition names each priority's owners with the priority.
-    fn print(&self, _: &Site, _: &Lists, _: &mut Extra) {}
+    /// The print edition names each priority's owners with the priority, and lists the owners
+    /// with what the plan says of them (their summaries, a group's chairs).
+    fn print(&self, site: &Site, _: &Lists, values: &mut Extra) {
+        values.push(("owners", json(&views(site, "../"))));
+    }
 }
 
 /// The owners' page's opening sentence: the plan's own way of naming owners when it gives each

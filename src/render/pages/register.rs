@@ -64,8 +64,16 @@ impl Kind for Registers {
         }
     }
 
-    fn print(&self, _: &Site, lists: &Lists, values: &mut Extra) {
+    /// The coverage of each register; and each register that holds only the items the plan
+    /// cites, item by item, since those citations are the plan's own.
+    fn print(&self, site: &Site, lists: &Lists, values: &mut Extra) {
         values.push(("coverage", lists.coverage.clone()));
+        let registers = site.plan.registers.iter().zip(&lists.recommendations);
+        let cited: Vec<_> = registers
+            .filter(|(register, _)| register.cited_only)
+            .map(|(register, items)| serde_json::json!({ "title": register.title, "items": items }))
+            .collect();
+        values.push(("cited", json(&cited)));
     }
 }
 
