@@ -226,10 +226,14 @@ const WORDS: [&str; 17] = [
 fn plan_words(value: &toml::Value, key: &str, found: &mut Vec<String>) {
     match value {
         toml::Value::String(s) if WORDS.contains(&key) || key == "columns" => found.push(s.clone()),
-        toml::Value::Array(items) => items.iter().for_each(|v| plan_words(v, key, found)),
+        // An entry of a list of tables has fields of its own.
+        toml::Value::Array(items) => items.iter().for_each(|v| match v {
+            toml::Value::Table(_) => plan_words(v, "", found),
+            _ => plan_words(v, key, found),
+        }),
         toml::Value::Table(table) => {
             for (k, v) in table {
-                // A column's text sits under its id, inside `columns`.
+                // An action area's column text sits under the column's id, inside `columns`.
                 let k = if key == "columns" {
                     "columns"
                 } else {
@@ -263,7 +267,8 @@ fn every_word_is_in_print(fixture: &str) {
         }
         let text = std::fs::read_to_string(entry.path()).unwrap();
         let mut found = Vec::new();
-        plan_words(&text.parse::<toml::Value>().unwrap(), "", &mut found);
+        let table: toml::Table = toml::from_str(&text).unwrap();
+        plan_words(&toml::Value::Table(table), "", &mut found);
         for words in found {
             if !print.contains(&as_read(&words)) {
                 missing.push(format!("{}: {words}", entry.path().display()));
@@ -285,4 +290,113 @@ fn every_word_of_the_partnership_plan_is_in_its_print_edition() {
 #[test]
 fn every_word_of_the_network_plan_is_in_its_print_edition() {
     every_word_is_in_print("network");
+}
+
+/// What a page says, read as a reader reads it.
+fn says(out: &Path, page: &str) -> String {
+    visible_text(&read(out, page))
+}
+
+#[test]
+fn the_partnership_plan_reads_as_written_with_nothing_made_up() {
+    let (_site, out) = build(&common::fixture("partnership"));
+    let owners = says(&out, "sros.html");
+    assert!(owners.contains("Co-chaired by Director of Midwifery at Northmoor Hospitals and Clinical Director for Obstetrics."), "{owners}");
+    assert!(
+        owners.contains("They answer to the partnership's board"),
+        "{owners}"
+    );
+    let unowned = says(&out, "priorities/personalised-care.html");
+    assert!(
+        unowned.contains("Not named in the plan"),
+        "an objective without an owner says so: {unowned}"
+    );
+    let risks = says(&out, "risks.html");
+    assert_eq!(risks.matches("Rating: Not yet rated").count(), 2, "{risks}");
+    assert!(
+        !risks.contains("rated for likelihood"),
+        "no scale for risks nobody rated: {risks}"
+    );
+    let timeline = says(&out, "timeline.html");
+    assert!(
+        timeline.contains("due 6–12 months (October 2021 to March 2022)"),
+        "{timeline}"
+    );
+    assert!(
+        timeline
+            .contains("Agree an interpreting contract: when the new contract rules are published"),
+        "{timeline}"
+    );
+    assert!(
+        timeline.contains("Maternity Voices Partnership set up: completed"),
+        "{timeline}"
+    );
+    let home = says(&out, "index.html");
+    assert!(
+        home.contains("February 2022") && !home.contains("1 February 2022"),
+        "a month, no made-up day: {home}"
+    );
+    assert!(!home.contains("Our vision"), "{home}");
+    let measure = says(&out, "measures/families-listened-to.html");
+    assert!(
+        measure.contains("told what happened next. Figures are not yet published."),
+        "{measure}"
+    );
+    let coverage = says(&out, "coverage.html");
+    assert!(coverage.contains("holds only the 2"), "{coverage}");
+    // Abbreviations are spelt out where used as words, never inside a figure or a hyphenated word.
+    let step = read(&out, "actions/continuity.html");
+    assert!(
+        step.contains("1.0WTE") && !step.contains("1.0WTE (whole-time equivalent)"),
+        "{step}"
+    );
+    let focus = read(&out, "actions/escalation.html");
+    assert!(
+        !focus.contains("<abbr title=\"carbon monoxide\">CO</abbr>-production"),
+        "{focus}"
+    );
+    assert!(!out.join("sitemap.xml").exists(), "no made-up web address");
+}
+
+#[test]
+fn the_network_plan_reads_as_written_with_nothing_made_up() {
+    let (_site, out) = build(&common::fixture("network"));
+    let action = says(&out, "actions/cot-capacity.html");
+    assert!(
+        action.contains("Due 2017-18"),
+        "the plan's own timescale: {action}"
+    );
+    assert!(
+        action.contains("Measure of success A capacity review agreed by every unit."),
+        "{action}"
+    );
+    assert!(
+        !action.contains("What do we expect to achieve"),
+        "only the plan's own column: {action}"
+    );
+    let unreported = says(&out, "actions/family-integrated-care.html");
+    assert!(
+        unreported.contains("Status: Not reported"),
+        "the plan's first status, not a made-up one: {unreported}"
+    );
+    let home = says(&out, "index.html");
+    assert!(
+        home.contains("March 2018") && !home.contains("31 March 2018"),
+        "{home}"
+    );
+    assert!(!home.contains("Our vision"), "{home}");
+    let measure = says(&out, "measures/parents-in-care-team.html");
+    assert!(
+        measure.contains("Figures are not yet published."),
+        "{measure}"
+    );
+    assert!(
+        !measure.contains("Higher is better") && !measure.contains("Lower is better"),
+        "{measure}"
+    );
+    let owners = says(&out, "sros.html");
+    assert!(
+        owners.contains("The plan does not name who is accountable for its aims."),
+        "{owners}"
+    );
 }
