@@ -8,14 +8,6 @@ use common::*;
 
 use std::path::Path;
 
-/// Appends `text` to the content file `file` of the project at `root`.
-fn append(root: &Path, file: &str, text: &str) {
-    let path = root.join("content").join(file);
-    let mut content = std::fs::read_to_string(&path).unwrap();
-    content.push_str(text);
-    std::fs::write(path, content).unwrap();
-}
-
 fn write(root: &Path, file: &str, text: &str) {
     std::fs::write(root.join("content").join(file), text).unwrap();
 }

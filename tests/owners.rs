@@ -7,18 +7,6 @@ use common::*;
 
 use std::path::Path;
 
-/// Replaces `from` with `to` in a content file of the project at `root`.
-fn edit(root: &Path, file: &str, from: &str, to: &str) {
-    let path = root.join("content").join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{file} has no {from:?}");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-}
-
-fn page(out: &Path, path: &str) -> String {
-    visible_text(&read(out, path))
-}
-
 /// The progress fixture with no owner anywhere: no sros.toml, no `sro` in a priority.
 fn no_owner(root: &Path) {
     copy_fixture("progress", root);
@@ -43,21 +31,21 @@ fn a_plan_that_names_no_owner_says_so_and_invents_none() {
     no_owner(project.path());
     let (_dir, out) = build(project.path());
 
-    let priority = page(&out, "priorities/1-safety.html");
+    let priority = says(&out, "priorities/1-safety.html");
     assert!(
         priority.contains("Senior responsible owner (SRO) Not named in the plan"),
         "{priority}"
     );
-    let action = page(&out, "actions/triage.html");
+    let action = says(&out, "actions/triage.html");
     assert!(action.contains("(SRO) Not named in the plan"), "{action}");
-    let home = page(&out, "index.html");
+    let home = says(&out, "index.html");
     assert!(home.contains("Not named in the plan"), "{home}");
     assert!(
         !home.contains("by SRO"),
         "no owners to see progress by: {home}"
     );
 
-    let owners = page(&out, "sros.html");
+    let owners = says(&out, "sros.html");
     assert!(
         owners.contains("The plan does not name who is accountable for its priorities."),
         "{owners}"
@@ -71,7 +59,7 @@ fn a_plan_that_names_no_owner_says_so_and_invents_none() {
         !dashboard.contains("and by SRO"),
         "the description promises no table by owner"
     );
-    let print = page(&out, "print/index.html");
+    let print = says(&out, "print/index.html");
     assert!(print.contains("(SRO) Not named in the plan"), "{print}");
 
     let json = read(&out, "data/actions.json");
@@ -131,12 +119,12 @@ fn several_owners_and_co_chairs_read_as_whole_sentences() {
     several_owners(project.path());
     let (_dir, out) = build(project.path());
 
-    let priority = page(&out, "priorities/1-safety.html");
+    let priority = says(&out, "priorities/1-safety.html");
     assert!(
         priority.contains("SROs Medical Director Chief Nurse"),
         "both owners, under the plural label: {priority}"
     );
-    let board = page(&out, "sros/safety-board.html");
+    let board = says(&out, "sros/safety-board.html");
     assert!(
         board.contains("Co-chaired by Head of Midwifery and Clinical Director for Obstetrics."),
         "{board}"
@@ -156,25 +144,25 @@ fn several_owners_and_co_chairs_read_as_whole_sentences() {
         person.contains("What Dr Jane Okafor is accountable for in the"),
         "{person}"
     );
-    let idle = page(&out, "sros/director-of-midwifery.html");
+    let idle = says(&out, "sros/director-of-midwifery.html");
     assert!(
         idle.contains("The plan does not name the Director of Midwifery as accountable for any priority or action area."),
         "{idle}"
     );
     // The Chief Nurse owns priority 1's two action areas with the Medical Director; priority 2's
     // two each have owners of their own.
-    let nurse = page(&out, "sros/chief-nurse.html");
+    let nurse = says(&out, "sros/chief-nurse.html");
     assert!(
         nurse.contains("The Chief Nurse is accountable for 2 action areas:"),
         "{nurse}"
     );
 
-    let action = page(&out, "actions/bereavement.html");
+    let action = says(&out, "actions/bereavement.html");
     assert!(
         action.contains("Senior responsible owner (SRO) Maternity Safety Board"),
         "an action area's own owner: {action}"
     );
-    let owners = page(&out, "sros.html");
+    let owners = says(&out, "sros.html");
     assert!(
         owners.contains("Who the plan names as accountable for its priorities and action areas."),
         "{owners}"
@@ -183,14 +171,14 @@ fn several_owners_and_co_chairs_read_as_whole_sentences() {
         owners.contains("Action area 2.2: Leaflets in other languages"),
         "an owner of only action areas is listed with them: {owners}"
     );
-    let print = page(&out, "print/index.html");
+    let print = says(&out, "print/index.html");
     assert!(
         print.contains("Accountable: Maternity Safety Board."),
         "{print}"
     );
     let csv = read(&out, "data/actions.csv");
     assert!(csv.contains("medical-director;chief-nurse"), "{csv}");
-    let dashboard = page(&out, "dashboard.html");
+    let dashboard = says(&out, "dashboard.html");
     assert!(dashboard.contains("Maternity Safety Board"), "{dashboard}");
 }
 
@@ -215,7 +203,7 @@ fn an_action_area_without_owners_counts_on_the_dashboard_as_not_named() {
         table.contains("<th scope=\"row\">Not named in the plan</th>"),
         "{table}"
     );
-    let nurse = page(&out, "sros/chief-nurse.html");
+    let nurse = says(&out, "sros/chief-nurse.html");
     assert!(
         nurse.contains("The plan does not name the Chief Nurse as accountable for any priority or action area."),
         "{nurse}"
@@ -301,7 +289,7 @@ fn a_plan_that_does_not_say_sro_lists_its_owners_in_owners_toml() {
         "owners = [\"lmns-board\"]",
     );
     let (_dir, out) = build(root);
-    let board = page(&out, "sros/lmns-board.html");
+    let board = says(&out, "sros/lmns-board.html");
     assert!(
         board.contains("The LMNS Board is accountable for 2 action areas:"),
         "{board}"

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{build, copy_fixture, read, run_in, visible_text};
+use common::{append, build, copy_fixture, edit, read, run_in, says, visible_text};
 use std::path::Path;
 
 /// The custom-labels fixture, copied so a test can edit it.
@@ -11,19 +11,6 @@ fn project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_fixture("custom-labels", dir.path());
     dir
-}
-
-fn edit(root: &Path, file: &str, from: &str, to: &str) {
-    let path = root.join("content").join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{file} has no {from:?}");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-}
-
-fn append(root: &Path, file: &str, more: &str) {
-    let path = root.join("content").join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(&path, text + more).unwrap();
 }
 
 /// A plan whose rows are key steps and key measures, with different columns.
@@ -290,11 +277,6 @@ fn every_word_of_the_partnership_plan_is_in_its_print_edition() {
 #[test]
 fn every_word_of_the_network_plan_is_in_its_print_edition() {
     every_word_is_in_print("network");
-}
-
-/// What a page says, read as a reader reads it.
-fn says(out: &Path, page: &str) -> String {
-    visible_text(&read(out, page))
 }
 
 #[test]

@@ -17,10 +17,6 @@ fn plan_with(edit: impl Fn(String) -> String) -> tempfile::TempDir {
     dir
 }
 
-fn page(out: &Path, path: &str) -> String {
-    visible_text(&read(out, path))
-}
-
 #[test]
 fn a_label_with_its_article_is_said_with_it() {
     let dir = plan_with(|plan| {
@@ -29,14 +25,14 @@ fn a_label_with_its_article_is_said_with_it() {
             .replace("an_action = \"an activity\"", "an_action = \"a key step\"")
     });
     let (_site, out) = build(dir.path());
-    let home = page(&out, "index.html");
+    let home = says(&out, "index.html");
     assert!(home.contains("Find a key step"), "{home}");
-    let dashboard = page(&out, "dashboard.html");
+    let dashboard = says(&out, "dashboard.html");
     assert!(
         dashboard.contains("check the evidence before a key step counts as assured."),
         "{dashboard}"
     );
-    let sros = page(&out, "sros.html");
+    let sros = says(&out, "sros.html");
     assert!(
         sros.contains("Each objective has an objective chair (Chair)."),
         "{sros}"
@@ -66,7 +62,7 @@ fn a_label_without_its_article_is_warned_about_and_worded_around() {
     assert!(err.contains("add an_sro_long under [labels]"), "{err}");
 
     let (_site, out) = build(dir.path());
-    let home = page(&out, "index.html");
+    let home = says(&out, "index.html");
     assert!(home.contains("Find one of the key steps"), "{home}");
     for page_path in [
         "index.html",
@@ -74,7 +70,7 @@ fn a_label_without_its_article_is_warned_about_and_worded_around() {
         "sros.html",
         "recommendations.html",
     ] {
-        let text = page(&out, page_path);
+        let text = says(&out, page_path);
         for guess in [
             "an key step",
             "a key step",
@@ -84,7 +80,7 @@ fn a_label_without_its_article_is_warned_about_and_worded_around() {
             assert!(!text.contains(guess), "{page_path} guessed {guess}: {text}");
         }
     }
-    let sros = page(&out, "sros.html");
+    let sros = says(&out, "sros.html");
     assert!(
         sros.contains("Each objective has its objective chair (Chair)."),
         "{sros}"
@@ -100,7 +96,7 @@ fn the_organisation_is_called_by_its_kind() {
         )
     });
     let (_site, out) = build(dir.path());
-    let sros = page(&out, "sros.html");
+    let sros = says(&out, "sros.html");
     assert!(
         sros.contains("They answer to the partnership's board"),
         "{sros}"
@@ -115,7 +111,7 @@ fn the_organisation_is_called_by_its_kind() {
         coverage.contains("for partnerships this plan answers"),
         "{coverage}"
     );
-    let data = page(&out, "data.html");
+    let data = says(&out, "data.html");
     assert!(
         data.contains("What the partnership expects to achieve"),
         "{data}"
@@ -127,7 +123,7 @@ fn the_organisation_is_called_by_its_kind() {
         ("coverage.html", "for trusts this plan answers"),
         ("data.html", "What the trust"),
     ] {
-        let text = page(&out, path);
+        let text = says(&out, path);
         assert!(!text.contains(theirs), "{path} still says {theirs}: {text}");
     }
 }

@@ -100,6 +100,26 @@ pub fn build(root: &Path) -> (tempfile::TempDir, PathBuf) {
     (dir, out)
 }
 
+/// Replaces the first `from` with `to` in a content file of the project at `root`.
+pub fn edit(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join("content").join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} has no {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// Adds `more` at the end of a content file of the project at `root`.
+pub fn append(root: &Path, file: &str, more: &str) {
+    let path = root.join("content").join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text + more).unwrap();
+}
+
+/// What a built page says, read as a reader reads it.
+pub fn says(out: &Path, page: &str) -> String {
+    visible_text(&read(out, page))
+}
+
 pub fn read(out: &Path, page: &str) -> String {
     std::fs::read_to_string(out.join(page)).unwrap_or_else(|e| panic!("{page}: {e}"))
 }
