@@ -55,6 +55,13 @@ pub const PLACEHOLDERS: [Placeholder; 9] = [
     ),
 ];
 
+/// The files `init` writes, from the project folder: its placeholders can only be in these.
+pub const PATHS: [&str; 3] = [
+    "content/plan.toml",
+    "content/sros.toml",
+    "content/priorities/1-first-priority.toml",
+];
+
 /// The files of a new plan, from the project folder, with their text.
 fn files() -> [(&'static str, String); 3] {
     let [organisation, title, vision, period, as_of, base_url, owner, priority, action] =
@@ -91,10 +98,11 @@ fn files() -> [(&'static str, String); 3] {
          # doing = [\"…\"]\n\
          # families = [\"…\"]\n"
     );
+    let [plan_path, owners_path, register_path] = PATHS;
     [
-        ("content/plan.toml", plan),
-        ("content/sros.toml", owners),
-        ("content/priorities/1-first-priority.toml", register),
+        (plan_path, plan),
+        (owners_path, owners),
+        (register_path, register),
     ]
 }
 
