@@ -13,6 +13,7 @@
 pub const SOURCES: &[(&str, &str)] = &[
     ("mod.rs", include_str!("../load/format/mod.rs")),
     ("measures.rs", include_str!("../load/format/measures.rs")),
+    ("narrative.rs", include_str!("../load/format/narrative.rs")),
     ("registers.rs", include_str!("../load/format/registers.rs")),
     ("updates.rs", include_str!("../load/format/updates.rs")),
 ];

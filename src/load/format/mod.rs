@@ -5,6 +5,7 @@
 //! field has both.
 
 mod measures;
+mod narrative;
 mod registers;
 mod snapshots;
 mod updates;
@@ -16,6 +17,7 @@ use toml::value::Datetime;
 use toml::Spanned;
 
 pub use measures::*;
+pub use narrative::*;
 pub use registers::*;
 pub use snapshots::*;
 pub use updates::*;
@@ -179,36 +181,6 @@ pub struct Labels {
     /// `organisation_kind`.
     /// Example: "partnerships"
     pub organisation_kinds: Option<Spanned<String>>,
-}
-
-/// A named section of narrative text.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SectionEntry {
-    /// The section's heading, as the plan gives it ("Why this matters").
-    /// Example: "Why this matters"
-    pub heading: String,
-    /// Its text (Markdown).
-    /// Example: "Families told us they were not always listened to."
-    pub text: Spanned<String>,
-}
-
-/// A text column of the plan's action areas ("Where we are now").
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ColumnEntry {
-    /// What action areas write their text under: `achieve`, `doing` and `families` are fields of
-    /// their own; any other id is a key of the action area's `columns` table (`now = ["…"]`).
-    /// Example: "now"
-    pub id: Spanned<String>,
-    /// The heading readers see, in the plan's words.
-    /// Example: "Where we are now"
-    pub heading: String,
-    /// The kinds of row that have this column (an action area's `kind`). Leave out when every
-    /// row has it.
-    /// Example: ["key-step"]
-    #[serde(default)]
-    pub kinds: Vec<Spanned<String>>,
 }
 
 /// One status in the vocabulary.
