@@ -181,18 +181,81 @@ pub fn from_csv(source: &Source, index: usize, errors: &mut Vec<ContentError>) -
     values
 }
 
-/// The byte range of cell `i` of a record that starts at `start`: found by its text on the line,
-/// which is exact for the unquoted cells a dashboard export writes.
+/// The byte range of cell `i` of a record that starts at `start`: found by its text in the
+/// record's lines (as many as its cells' line breaks make), which is exact for the unquoted cells
+/// a dashboard export writes. Never a panic: a cell whose text is not found as written (a quoted
+/// one with doubled quotes) is placed at the record's start, and the search goes on after the
+/// last cell that was found.
 fn cell_span(text: &str, start: usize, record: &csv::StringRecord, i: usize) -> Range<usize> {
-    let line_end = text[start..].find('\n').map_or(text.len(), |e| start + e);
-    let line = &text[start..line_end];
+    let Some(rest) = text.get(start..) else {
+        return 0..0;
+    };
+    // A record's position may be at the line break before it (CRLF, a blank line).
+    let rest = rest.trim_start_matches(['\r', '\n']);
+    let start = text.len() - rest.len();
+    let breaks = record
+        .iter()
+        .map(|f| f.matches('\n').count())
+        .sum::<usize>();
+    let end = rest
+        .match_indices('\n')
+        .nth(breaks)
+        .map_or(rest.len(), |(e, _)| e);
+    let lines = &rest[..end];
     let mut offset = 0;
     for (n, field) in record.iter().enumerate() {
-        let found = line[offset..].find(field).map_or(offset, |f| offset + f);
-        if n == i {
-            return start + found..start + found + field.len();
+        let found = lines.get(offset..).and_then(|after| after.find(field));
+        match (found, n == i) {
+            (Some(f), true) => return start + offset + f..start + offset + f + field.len(),
+            (Some(f), false) => offset += f + field.len(),
+            (None, true) => break,
+            (None, false) => {}
         }
-        offset = found + field.len();
     }
     start..start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn read(text: &str) -> (Vec<RawValue>, Vec<ContentError>) {
+        let source = Source::new("content/measures/booking.csv", text);
+        let mut errors = Vec::new();
+        (from_csv(&source, 0, &mut errors), errors)
+    }
+
+    #[test]
+    fn a_spreadsheet_saved_on_windows_with_a_blank_line_and_a_cell_over_two_lines_is_read() {
+        let text =
+            "period,value,note\r\n\r\nQ1 2023/24,70,\"first\r\nquarter\"\r\nQ2 2023/24,75,\r\n";
+        let (values, errors) = read(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        let read: Vec<(&str, f64)> = values
+            .iter()
+            .map(|v| (v.period.as_str(), v.value))
+            .collect();
+        assert_eq!(read, [("Q1 2023/24", 70.0), ("Q2 2023/24", 75.0)]);
+        assert_eq!(&text[values[1].value_span.clone()], "75");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        /// Any text, CSV-shaped or not, gives values or errors at places inside the file.
+        #[test]
+        fn any_csv_gives_values_or_errors_never_a_panic(
+            rows in proptest::collection::vec("[a-zA-Z0-9 ,.%\"\r\n/-]{0,40}", 0..8)
+        ) {
+            let text = format!("period,value,note\n{}", rows.join("\n"));
+            let (values, errors) = read(&text);
+            for v in &values {
+                prop_assert!(text.get(v.value_span.clone()).is_some());
+                prop_assert!(text.get(v.period_span.clone()).is_some());
+            }
+            for e in &errors {
+                prop_assert!(e.span.clone().is_none_or(|s| text.get(s).is_some()));
+            }
+        }
+    }
 }
