@@ -333,3 +333,24 @@ fn the_dev_server_holds_up_under_many_clients_and_rude_ones() {
         "still serving afterwards"
     );
 }
+
+#[test]
+fn a_title_written_as_a_formula_opens_as_text_in_a_spreadsheet() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("custom-labels", dir.path());
+    let formula = "=HYPERLINK(\"https://example.org\",\"Click\")";
+    let title = "title = \"Listening to families\"";
+    let toml_formula = formula.replace('"', "\\\"");
+    edit(
+        dir.path(),
+        "priorities/better-experience.toml",
+        title,
+        &format!("title = \"{toml_formula}\""),
+    );
+    let (_site, out) = build(dir.path());
+    let csv = read(&out, "data/actions.csv");
+    let mut rows = ::csv::Reader::from_reader(csv.as_bytes());
+    let titles: Vec<String> = rows.records().map(|r| r.unwrap()[2].to_string()).collect();
+    assert!(titles.contains(&format!("'{formula}")), "{titles:?}");
+    assert!(!titles.contains(&formula.to_string()));
+}

@@ -327,14 +327,15 @@ fn csv<R>(data: &Data, table: &Table<R>, rows: &[R], out: &mut dyn Write) -> io:
 }
 
 fn csv_cell(cell: Cell) -> String {
-    match cell {
+    let text = match cell {
         Cell::Text(text) => text,
         Cell::Number(n) => n.to_string(),
         Cell::Flag(flag) => flag.to_string(),
         Cell::Ids(ids) => ids.join(";"),
         Cell::Lines(lines) => lines.join("\n"),
         Cell::Missing => String::new(),
-    }
+    };
+    super::spreadsheet::cell_text(text)
 }
 
 /// The table as a JSON array of objects (keys in alphabetical order), written row by row: a

@@ -17,6 +17,7 @@ mod reuse;
 mod say;
 pub mod search;
 mod site;
+mod spreadsheet;
 pub mod theme;
 mod trim;
 mod views;
