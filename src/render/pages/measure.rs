@@ -69,14 +69,6 @@ struct ValueView<'a> {
 }
 
 #[derive(Serialize)]
-struct LinkedAction<'a> {
-    reference: &'a str,
-    title: &'a str,
-    href: String,
-    status: StatusView<'a>,
-}
-
-#[derive(Serialize)]
 struct MeasureView<'a> {
     id: &'a str,
     name: &'a str,
@@ -96,7 +88,7 @@ struct MeasureView<'a> {
     values: Vec<ValueView<'a>>,
     chart: Option<String>,
     priorities: Vec<(String, String)>,
-    actions: Vec<LinkedAction<'a>>,
+    actions: Vec<StatusLink<'a>>,
     recommendations: Vec<(String, String)>,
 }
 
@@ -196,12 +188,7 @@ fn measure_view<'a>(site: &Site<'a>, measure: &'a Measure) -> MeasureView<'a> {
             .actions
             .iter()
             .filter_map(|id| plan.action(id))
-            .map(|(_, a)| LinkedAction {
-                reference: &a.reference,
-                title: &a.title,
-                href: action_href(&a.id),
-                status: status_view(plan.status(&a.status)),
-            })
+            .map(|(_, a)| StatusLink::to(plan, a))
             .collect(),
         recommendations: measure
             .recommendations

@@ -12,8 +12,7 @@ use crate::render::page::{json, Extra, Page};
 use crate::render::search::Doc;
 use crate::render::site::Site;
 use crate::render::views::{
-    action_href, counts, label, priority_href, recommendation_href, register_href, status_view,
-    CountView, StatusView,
+    counts, label, priority_href, recommendation_href, register_href, CountView, StatusLink,
 };
 use crate::render::OutputFile;
 
@@ -115,7 +114,7 @@ pub struct RecommendationView<'a> {
     pub audiences: Vec<&'a str>,
     pub local: bool,
     pub facts: &'a [(String, String)],
-    pub answered_by: Vec<AnsweringAction<'a>>,
+    pub answered_by: Vec<StatusLink<'a>>,
     /// The priorities that answer it as a whole.
     pub answered_by_priorities: Vec<AnsweringPriority<'a>>,
     /// Some action area or priority answers it.
@@ -128,15 +127,6 @@ pub struct AnsweringPriority<'a> {
     pub number: u32,
     pub title: &'a str,
     pub href: String,
-}
-
-/// A local action area answering a recommendation.
-#[derive(Serialize)]
-pub struct AnsweringAction<'a> {
-    pub reference: &'a str,
-    pub title: &'a str,
-    pub href: String,
-    pub status: StatusView<'a>,
 }
 
 /// A heading of the register and the items directly under it.
@@ -248,15 +238,7 @@ fn recommendation_view<'v>(
             .answers
             .answering(&item.reference)
             .iter()
-            .map(|&at| {
-                let (_, action) = plan.action_at(at);
-                AnsweringAction {
-                    reference: &action.reference,
-                    title: &action.title,
-                    href: action_href(&action.id),
-                    status: status_view(plan.status(&action.status)),
-                }
-            })
+            .map(|&at| StatusLink::to(plan, plan.action_at(at).1))
             .collect(),
         answered_by_priorities: plan
             .answers

@@ -93,6 +93,26 @@ pub fn narrative_view<'a>(
     }
 }
 
+/// An action area as another page links to it, with its status.
+#[derive(Serialize)]
+pub struct StatusLink<'a> {
+    pub reference: &'a str,
+    pub title: &'a str,
+    pub href: String,
+    pub status: StatusView<'a>,
+}
+
+impl<'a> StatusLink<'a> {
+    pub fn to(plan: &'a Plan, action: &'a Action) -> StatusLink<'a> {
+        StatusLink {
+            reference: &action.reference,
+            title: &action.title,
+            href: action_href(&action.id),
+            status: status_view(plan.status(&action.status)),
+        }
+    }
+}
+
 #[derive(Serialize, Clone)]
 pub struct StatusView<'a> {
     pub id: &'a str,
