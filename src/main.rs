@@ -34,8 +34,8 @@ enum Command {
     /// Publish a snapshot: the site as at its report date, packed as a BagIt bag (a folder and a
     /// .tar archive under snapshots/) with its record kept in content/snapshots/.
     Snapshot(cli::snapshot::Snapshot),
-    /// Check a snapshot folder or .tar archive against its manifests; exit 0 only if every file
-    /// matches.
+    /// Check a snapshot folder or .tar archive as RFC 8493 says, and with --record against its
+    /// committed record; exit 0 only if all is well.
     Verify(cli::verify::Verify),
     /// Say what changed between two snapshots.
     Diff(cli::diff::Diff),

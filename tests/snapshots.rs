@@ -61,7 +61,7 @@ fn a_snapshot_is_a_bag_that_verify_checks_file_by_file() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&output.stdout).trim(),
-        "altered: data/actions/triage.html"
+        "altered: data/actions/triage.html (its SHA-256 is not the one manifest-sha256.txt gives)"
     );
 
     let (ok, _, stderr) = run_in(dir.path(), &["snapshot", "2024-Q1"]);

@@ -88,11 +88,19 @@ fn print_changes(
 
 /// The record of the snapshot called `label`.
 fn record(root: &Path, label: &str) -> Result<SnapshotRecord, CommandError> {
-    let (record, _, _) = planpress::snapshot::paths(root, label);
+    read_record(&planpress::snapshot::paths(root, label).0)
+}
+
+/// A snapshot record, read from its file (`content/snapshots/LABEL.toml`).
+pub(super) fn read_record(record: &Path) -> Result<SnapshotRecord, CommandError> {
+    let record = record.to_path_buf();
     let text = match std::fs::read_to_string(&record) {
         Ok(text) => text,
         Err(error) => {
-            let label = label.to_string();
+            let label = record
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             return Err(CommandError::NoSnapshot {
                 label,
                 record,

@@ -32,6 +32,8 @@ pub enum CommandError {
     NotPrinted(io::Error),
     /// The snapshot could not be taken: its label is used, or its files could not be written.
     NotTaken(io::Error),
+    /// The snapshot's files could not be written (a full disk, say): none of them was kept.
+    SnapshotNotWritten { label: String, error: io::Error },
     /// `new` could not create the file: a bad name, a file already there, an unknown priority.
     NotCreated(io::Error),
     /// `new update` was given no date, and plan.toml's report date could not be read.
@@ -47,13 +49,9 @@ pub enum CommandError {
         record: PathBuf,
         error: toml::de::Error,
     },
-    /// Files of a snapshot do not match its manifests (each is listed on standard output).
-    SnapshotDamaged {
-        path: PathBuf,
-        altered: usize,
-        missing: usize,
-        extra: usize,
-    },
+    /// A snapshot is not a valid bag, or not the one its record describes (each problem is
+    /// listed on standard output).
+    SnapshotDamaged { path: PathBuf, problems: usize },
     /// A snapshot could not be read to check it.
     Unverifiable { path: PathBuf, error: io::Error },
     /// `serve` could not listen on this address.
@@ -111,6 +109,10 @@ impl fmt::Display for CommandError {
             NotPrinted(error) | NotTaken(error) | NotCreated(error) | Io(error) => {
                 write!(f, "error: {error}")
             }
+            SnapshotNotWritten { label, error } => write!(
+                f,
+                "error: the snapshot could not be written: {error}\nNothing of it was kept, and the label \"{label}\" is still free: try again once there is room."
+            ),
             NoReportDate => write!(
                 f,
                 "error: the report date could not be read from content/plan.toml; give the date with --date 2024-04-10"
@@ -127,15 +129,11 @@ impl fmt::Display for CommandError {
             RecordUnreadable { record, error } => {
                 write!(f, "error: {} could not be read: {error}", record.display())
             }
-            SnapshotDamaged {
-                path,
-                altered,
-                missing,
-                extra,
-            } => write!(
+            SnapshotDamaged { path, problems } => write!(
                 f,
-                "{}: {altered} altered, {missing} missing, {extra} extra.",
-                path.display()
+                "error: {} is not intact: {} found (listed above). It cannot be relied on as the snapshot that was published.",
+                path.display(),
+                count(*problems, "problem")
             ),
             Unverifiable { path, error } => {
                 write!(f, "error: {} could not be verified: {error}", path.display())

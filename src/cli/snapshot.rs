@@ -50,8 +50,17 @@ impl Snapshot {
         if let Some(chromium) = chromium {
             built.files.push(report_pdf(&built.files, &chromium)?);
         }
-        let taken = planpress::snapshot::take(&self.project.root, label, &built)
-            .map_err(CommandError::NotTaken)?;
+        let taken =
+            planpress::snapshot::take(&self.project.root, label, &built).map_err(|error| {
+                use std::io::ErrorKind::{AlreadyExists, InvalidInput};
+                match error.kind() {
+                    AlreadyExists | InvalidInput => CommandError::NotTaken(error),
+                    _ => CommandError::SnapshotNotWritten {
+                        label: label.to_string(),
+                        error,
+                    },
+                }
+            })?;
         println!(
             "Snapshot {label}: {} files, manifest SHA-256 {}.",
             taken.files, taken.manifest_sha256

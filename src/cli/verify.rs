@@ -1,4 +1,5 @@
-//! `planpress verify`: a snapshot's files checked against its manifests, each mismatch named.
+//! `planpress verify`: a snapshot checked as RFC 8493 says and, given its committed record,
+//! against that; each problem named on its own line, and what was checked said when all is well.
 
 use std::path::PathBuf;
 
@@ -8,33 +9,36 @@ use super::CommandError;
 pub struct Verify {
     /// The snapshot's folder or .tar archive.
     path: PathBuf,
+    /// The snapshot's committed record (content/snapshots/LABEL.toml): the bag must also be the
+    /// one it describes, file for file.
+    #[arg(long)]
+    record: Option<PathBuf>,
 }
 
 impl Verify {
     pub fn run(self) -> Result<(), CommandError> {
         let path = self.path;
-        let found = match planpress::snapshot::verify(&path) {
+        let record = match &self.record {
+            Some(record) => Some(super::diff::read_record(record)?),
+            None => None,
+        };
+        let found = match planpress::snapshot::verify(&path, record.as_ref()) {
             Ok(found) => found,
             Err(error) => return Err(CommandError::Unverifiable { path, error }),
         };
         if found.is_intact() {
-            println!("{}: every file matches its manifest.", path.display());
+            println!("{}: intact. Checked:", path.display());
+            for checked in &found.checked {
+                println!("  - {checked}");
+            }
             return Ok(());
         }
-        for (what, files) in [
-            ("altered", &found.altered),
-            ("missing", &found.missing),
-            ("extra", &found.extra),
-        ] {
-            for file in files {
-                println!("{what}: {file}");
-            }
+        for problem in &found.problems {
+            println!("{problem}");
         }
         Err(CommandError::SnapshotDamaged {
             path,
-            altered: found.altered.len(),
-            missing: found.missing.len(),
-            extra: found.extra.len(),
+            problems: found.problems.len(),
         })
     }
 }

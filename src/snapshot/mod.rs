@@ -1,16 +1,26 @@
 //! Snapshots auditors can trust: `snapshot` packs the site as at its report date into a BagIt bag
 //! (a folder and a tar archive with fixed bytes) and keeps a record under `content/snapshots/`;
-//! `verify` recomputes a bag's manifests; `diff` says what changed between two snapshots.
+//! `verify` checks a bag as RFC 8493 says, and against its record; `diff` says what changed
+//! between two snapshots.
 
 pub mod bag;
 pub mod changes;
+mod check;
+mod inventory;
 mod record;
+mod recorded;
+mod staging;
+mod tagfile;
+
+pub use check::{Problem, Verification};
 
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::load::format::SnapshotRecord;
 use crate::Built;
+use staging::{Disk, RealDisk, Staging};
 
 /// Where a snapshot went.
 #[derive(Debug)]
@@ -56,8 +66,13 @@ pub fn paths(root: &Path, label: &str) -> (PathBuf, PathBuf, PathBuf) {
     )
 }
 
-/// Packs a built site as snapshot `label`, refusing to reuse a label.
+/// Packs a built site as snapshot `label`, refusing to reuse a label. If it fails, nothing of it
+/// is left on disk and the label is still free.
 pub fn take(root: &Path, label: &str, built: &Built) -> io::Result<Taken> {
+    take_on(&RealDisk, root, label, built)
+}
+
+fn take_on(disk: &dyn Disk, root: &Path, label: &str, built: &Built) -> io::Result<Taken> {
     check_label(label).map_err(|m| io::Error::new(io::ErrorKind::InvalidInput, m))?;
     let (record_path, folder, archive) = paths(root, label);
     if let Some(taken) = [&record_path, &folder, &archive]
@@ -96,9 +111,6 @@ pub fn take(root: &Path, label: &str, built: &Built) -> io::Result<Taken> {
     let files = bag::bag_files(&built.files, &info);
     let manifest = bag::manifest(&built.files);
     let manifest_sha256 = bag::sha256(manifest.as_bytes());
-    std::fs::create_dir_all(root.join("snapshots"))?;
-    crate::write::new_folder(&folder, &files)?;
-    bag::write_archive(&archive, label, &files, epoch)?;
     let record = record::record(
         &built.plan,
         label,
@@ -109,10 +121,17 @@ pub fn take(root: &Path, label: &str, built: &Built) -> io::Result<Taken> {
         manifest_sha256.clone(),
     );
     let text = toml::to_string(&record).map_err(io::Error::other)?;
-    std::fs::create_dir_all(record_path.parent().unwrap_or(root))?;
     let header =
         "# A published snapshot, written by `planpress snapshot`. Commit it; do not edit it.\n";
-    std::fs::write(&record_path, format!("{header}{text}"))?;
+    let record_text = format!("{header}{text}");
+    // The record is put in place last: it is what marks the label as used.
+    let staging = Staging::new(&[&folder, &archive, &record_path])?;
+    bag::write_folder(disk, staging.path(0), &files)?;
+    bag::write_archive(disk, staging.path(1), label, &files, epoch)?;
+    disk.write(staging.path(2), &mut |out| {
+        out.write_all(record_text.as_bytes())
+    })?;
+    staging.put_in_place()?;
     Ok(Taken {
         files: built.files.len(),
         manifest_sha256,
@@ -140,15 +159,110 @@ fn git_state(root: &Path) -> (Option<String>, bool) {
     (commit.filter(|c| !c.is_empty()), dirty)
 }
 
-/// Verifies a bag folder or `.tar` archive.
-pub fn verify(path: &Path) -> io::Result<bag::Verification> {
-    if path.is_dir() {
-        return bag::verify(path);
+/// Checks a bag folder or `.tar` archive as RFC 8493 says, and, given its committed record,
+/// that it is the snapshot the record describes.
+pub fn verify(path: &Path, record: Option<&SnapshotRecord>) -> io::Result<Verification> {
+    let bag = if std::fs::metadata(path)?.is_dir() {
+        inventory::of_folder(path)?
+    } else {
+        inventory::of_archive(path)?
+    };
+    let mut found = check::check(&bag);
+    if let Some(record) = record {
+        recorded::against_record(&bag, record, &mut found);
     }
-    let scratch = std::env::temp_dir().join(format!("planpress-verify-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&scratch);
-    std::fs::create_dir_all(&scratch)?;
-    let result = bag::unpack(path, &scratch).and_then(|folder| bag::verify(&folder));
-    let _ = std::fs::remove_dir_all(&scratch);
-    result
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+    use std::io::Write;
+
+    /// A disk with `left` bytes free: a write past them fails as a full disk does (ENOSPC).
+    struct FillingDisk {
+        left: Cell<usize>,
+    }
+
+    struct Filling<'a> {
+        file: std::fs::File,
+        left: &'a Cell<usize>,
+    }
+
+    impl Write for Filling<'_> {
+        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            let n = bytes.len().min(self.left.get());
+            if n == 0 && !bytes.is_empty() {
+                return Err(io::Error::from_raw_os_error(28));
+            }
+            self.file.write_all(&bytes[..n])?;
+            self.left.set(self.left.get() - n);
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            self.file.flush()
+        }
+    }
+
+    impl Disk for FillingDisk {
+        fn write(
+            &self,
+            path: &Path,
+            fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+        ) -> io::Result<()> {
+            let file = std::fs::File::create_new(path)?;
+            fill(&mut Filling {
+                file,
+                left: &self.left,
+            })
+        }
+    }
+
+    fn everything_under(folder: &Path) -> Vec<PathBuf> {
+        walkdir::WalkDir::new(folder)
+            .min_depth(1)
+            .into_iter()
+            .flatten()
+            .map(|e| e.into_path())
+            .collect()
+    }
+
+    #[test]
+    fn a_snapshot_that_fills_the_disk_leaves_nothing_and_its_label_free() {
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/progress");
+        let options = crate::Options {
+            as_of: None,
+            snapshot: Some("q1".into()),
+        };
+        let built = crate::run(&fixture, &options, crate::Output::Memory).unwrap();
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir(root.path().join("content")).unwrap();
+        let room = FillingDisk {
+            left: Cell::new(usize::MAX),
+        };
+        take_on(&room, root.path(), "q1", &built).unwrap();
+        let total = usize::MAX - room.left.get();
+        std::fs::remove_dir_all(root.path().join("snapshots")).unwrap();
+        std::fs::remove_dir_all(root.path().join("content/snapshots")).unwrap();
+
+        // Full in the bag folder, in the archive, and at the record's last byte.
+        for free in [0, total / 4, total * 3 / 4, total - 1] {
+            let full = FillingDisk {
+                left: Cell::new(free),
+            };
+            let error = take_on(&full, root.path(), "q1", &built)
+                .expect_err(&format!("{free} of {total} bytes free"));
+            assert_eq!(error.raw_os_error(), Some(28), "{error}");
+            assert_eq!(
+                everything_under(root.path()),
+                [root.path().join("content")],
+                "with {free} of {total} bytes free"
+            );
+        }
+        let taken = take(root.path(), "q1", &built).expect("the label is still free");
+        assert!(taken.folder.is_dir() && taken.archive.is_file() && taken.record.is_file());
+        assert!(verify(&taken.archive, None).unwrap().is_intact());
+    }
 }
