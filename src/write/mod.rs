@@ -8,12 +8,13 @@ mod swap;
 
 use std::collections::HashSet;
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use rayon::prelude::*;
 
+use crate::load::Attachment;
 use crate::render::{OutputFile, Sink, Written};
 pub use manifest::MARKER;
 pub use swap::{recover, saved_copy, Recovery};
@@ -73,6 +74,17 @@ impl Staging {
         file.flush()
     }
 
+    /// Copies a file from `content/files/` to `path`, file to file (the system copies it in the
+    /// kernel where it can), never more than its size when found.
+    pub fn copy(&self, path: &str, from: &Attachment) -> io::Result<()> {
+        let named =
+            |e: io::Error| io::Error::new(e.kind(), format!("{}: {e}", from.path.display()));
+        let mut source = fs::File::open(&from.file).map_err(named)?.take(from.size);
+        let mut target = fs::File::create(self.place(path)?)?;
+        io::copy(&mut source, &mut target).map_err(named)?;
+        Ok(())
+    }
+
     /// Where the file at `path` goes, its folder made, and the file noted for the marker.
     fn place(&self, path: &str) -> io::Result<PathBuf> {
         crate::lock(&self.written).push(path.to_string());
@@ -126,6 +138,10 @@ impl Sink for StagingSink<'_> {
 
     fn put_written(&self, path: &str, write: &mut Written) {
         self.keep(self.staging.put_written(path, write));
+    }
+
+    fn copy(&self, path: &str, from: &Attachment) {
+        self.keep(self.staging.copy(path, from));
     }
 }
 
@@ -206,6 +222,35 @@ mod tests {
         assert_eq!(fs::read_to_string(out.join("README.md")).unwrap(), "about");
         assert!(!out.join("a/b.html").exists(), "stale pages are removed");
         assert!(!dir.path().join(".site.planpress-old").exists());
+    }
+
+    #[test]
+    fn an_attachment_is_copied_file_to_file_no_further_than_its_size_when_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let from = dir.path().join("report.pdf");
+        fs::write(&from, "%PDF the report").unwrap();
+        let attachment = Attachment {
+            path: "content/files/report.pdf".into(),
+            file: from.clone(),
+            size: 15,
+        };
+        fs::write(&from, "%PDF the report, and more written since").unwrap();
+        let out = dir.path().join("site");
+        let staging = Staging::begin(&out).unwrap();
+        staging.copy("files/report.pdf", &attachment).unwrap();
+        staging.commit().unwrap();
+        assert_eq!(
+            fs::read(out.join("files/report.pdf")).unwrap(),
+            b"%PDF the report"
+        );
+
+        fs::remove_file(&from).unwrap();
+        let staging = Staging::begin(&out).unwrap();
+        let error = staging.copy("files/report.pdf", &attachment).unwrap_err();
+        assert!(
+            error.to_string().starts_with("content/files/report.pdf: "),
+            "{error}"
+        );
     }
 
     #[test]
