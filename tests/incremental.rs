@@ -240,9 +240,18 @@ fn the_site_written_to_disk_is_the_site_served_from_memory() {
         .map(|(path, bytes)| (path.to_string_lossy().replace('\\', "/"), bytes))
         .collect();
     written.sort();
+    // The marker of what planpress wrote is on disk only, and lists every other file.
+    let marker = written.iter().position(|f| f.0 == planpress::write::MARKER);
+    let marker = String::from_utf8(written.remove(marker.expect("a marker")).1).unwrap();
     let served = full(&root);
     let paths = |files: &[(String, Vec<u8>)]| files.iter().map(|f| f.0.clone()).collect::<Vec<_>>();
     assert_eq!(paths(&written), paths(&served));
+    let listed: Vec<&str> = marker
+        .lines()
+        .skip(1)
+        .filter(|l| !l.starts_with('#'))
+        .collect();
+    assert_eq!(listed, paths(&served));
     for ((path, on_disk), (_, in_memory)) in written.iter().zip(&served) {
         assert!(on_disk == in_memory, "{path} differs");
     }

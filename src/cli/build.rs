@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use planpress::write::Recovery;
 use planpress::{Built, Failure};
 
 use super::error::Problems;
@@ -29,6 +30,7 @@ impl Build {
             output,
         } = self;
         let out = out.unwrap_or_else(|| project.root.join("site"));
+        put_back_a_stopped_build(&out)?;
         let started = Instant::now();
         let spinner = Spinner::start("Building", output.quiet);
         let result = planpress::run(
@@ -48,6 +50,26 @@ impl Build {
         print_summary(&built, &out, started, &output);
         let_the_system_free(built);
         Ok(())
+    }
+}
+
+/// Puts back the last good site if a build was stopped mid-swap, and says so, before anything
+/// else: every message after it is then about the site that is on disk.
+fn put_back_a_stopped_build(out: &Path) -> Result<(), CommandError> {
+    match planpress::write::recover(out) {
+        Ok(Recovery::Restored { from }) => {
+            eprintln!(
+                "note: an earlier build was stopped before it finished; the last good site is back in {} (from {}).",
+                out.display(),
+                from.display()
+            );
+            Ok(())
+        }
+        Ok(Recovery::Nothing) => Ok(()),
+        Err(error) => Err(CommandError::SiteNotWritten {
+            out: out.to_path_buf(),
+            error,
+        }),
     }
 }
 

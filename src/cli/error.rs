@@ -4,7 +4,7 @@
 use std::fmt;
 use std::io;
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use planpress::diagnostics::{self, ContentError, Source};
 use planpress::Failure;
@@ -16,11 +16,12 @@ use super::print::count;
 pub enum CommandError {
     /// Problems in the content or theme stopped `check` or `pdf`.
     Content(Problems),
-    /// Problems in the content or theme stopped a build: nothing was written to `out`.
+    /// Problems in the content or theme stopped a build: nothing was written to `out`. The
+    /// message says what is at `out`, as it is when printed.
     NothingWritten { problems: Problems, out: PathBuf },
     /// Problems in the content or theme stopped a snapshot.
     NoSnapshotTaken(Problems),
-    /// The site could not be written (or may not be, there); the one at `out` is as it was.
+    /// The site could not be written (or may not be, there). The message says what is at `out`.
     SiteNotWritten { out: PathBuf, error: io::Error },
     /// `check --deny-warnings` found this many warnings.
     WarningsDenied(usize),
@@ -64,6 +65,22 @@ pub enum CommandError {
     Io(io::Error),
 }
 
+/// What is at a build's output folder after a build that did not finish, read from the disk as
+/// the message is printed, so it is true whichever step failed.
+fn what_is_at(out: &Path) -> String {
+    let out_shown = out.display();
+    if out.exists() {
+        return format!("{out_shown} is as it was.");
+    }
+    match planpress::write::saved_copy(out) {
+        Ok(saved) if saved.is_dir() => format!(
+            "There is no site at {out_shown}: the last good one is saved in {}, and the next build puts it back.",
+            saved.display()
+        ),
+        _ => format!("There is no site at {out_shown} yet."),
+    }
+}
+
 /// Every problem a build found in the content or theme (errors, and any warnings beside them),
 /// with the sources they point into.
 #[derive(Debug)]
@@ -89,16 +106,14 @@ impl fmt::Display for CommandError {
         use CommandError::*;
         match self {
             Content(problems) => write!(f, "{problems}"),
-            NothingWritten { problems, out } => write!(
-                f,
-                "{problems}\nNothing was written, and {} is as it was.",
-                out.display()
-            ),
+            NothingWritten { problems, out } => {
+                write!(f, "{problems}\nNothing was written. {}", what_is_at(out))
+            }
             NoSnapshotTaken(problems) => write!(f, "{problems}\nNo snapshot was taken."),
             SiteNotWritten { out, error } => write!(
                 f,
-                "error: the site could not be written: {error}\n{} is as it was.",
-                out.display()
+                "error: the site could not be written: {error}\n{}",
+                what_is_at(out)
             ),
             WarningsDenied(n) => write!(
                 f,

@@ -2,6 +2,7 @@
 //! need, and gives both: what is wrong (`message`) and what to do about it (`hint`), so the same
 //! problem reads the same wherever it is found, and a test can ask for a kind, not for words.
 
+use super::attachments::AttachmentKind;
 use super::links::LinkKind;
 use super::load::{CsvKind, FileKind, TomlKind};
 use super::outcomes::OutcomeKind;
@@ -16,6 +17,8 @@ use super::Severity;
 pub enum Kind {
     /// A content file that cannot be read, or should not be there, or is missing.
     File(FileKind),
+    /// A file in `content/files/` that may not be published.
+    Attachment(AttachmentKind),
     /// A TOML file or front matter that does not parse into its format.
     Toml(TomlKind),
     /// A CSV file of a measure's values.
@@ -39,6 +42,7 @@ impl Kind {
     pub fn message(&self) -> String {
         match self {
             Kind::File(kind) => kind.message(),
+            Kind::Attachment(kind) => kind.message(),
             Kind::Toml(kind) => kind.message(),
             Kind::Csv(kind) => kind.message(),
             Kind::Reference(kind) => kind.message(),
@@ -54,6 +58,7 @@ impl Kind {
     pub fn hint(&self) -> Option<String> {
         match self {
             Kind::File(kind) => kind.hint(),
+            Kind::Attachment(kind) => Some(kind.hint()),
             Kind::Toml(kind) => Some(kind.hint()),
             Kind::Csv(kind) => Some(kind.hint()),
             Kind::Reference(kind) => Some(kind.hint()),
@@ -65,11 +70,13 @@ impl Kind {
         }
     }
 
-    /// Style problems, and a horizon the timeline lists apart, are worth fixing but do not stop
-    /// the build; every other kind does.
+    /// Style problems, a horizon the timeline lists apart, and a hidden file left unpublished
+    /// are worth knowing about but do not stop the build; every other kind does.
     pub fn severity(&self) -> Severity {
         match self {
-            Kind::Style(_) | Kind::Plan(PlanKind::HorizonUnplaced { .. }) => Severity::Warning,
+            Kind::Style(_)
+            | Kind::Plan(PlanKind::HorizonUnplaced { .. })
+            | Kind::Attachment(AttachmentKind::Hidden { .. }) => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -88,6 +95,7 @@ macro_rules! group {
 
 group!(
     File(FileKind),
+    Attachment(AttachmentKind),
     Toml(TomlKind),
     Csv(CsvKind),
     Reference(ReferenceKind),

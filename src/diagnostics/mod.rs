@@ -2,6 +2,7 @@
 //! plain words and what to do about it. Every stage collects them; the CLI prints them all at once.
 //! What is wrong comes from the error's kind (`Kind`), in one place for each kind of problem.
 
+mod attachments;
 mod kind;
 mod links;
 mod load;
@@ -19,6 +20,7 @@ use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term;
 
+pub use attachments::{AttachmentKind, MB, PUBLISHED};
 pub use kind::Kind;
 pub use links::LinkKind;
 pub use load::{CsvKind, FileKind, TomlKind};

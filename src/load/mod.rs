@@ -1,6 +1,7 @@
 //! Stage 1, load: read the files under `content/` (the only I/O of this stage) and parse each into
 //! its content-format struct, collecting every syntax and type error with its place in the file.
 
+mod attachments;
 pub mod format;
 mod front_matter;
 mod measures;
@@ -14,6 +15,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{ContentError, FileKind, Source};
+pub use attachments::Attachment;
 pub use measures::{from_toml as measure_value, RawValue};
 pub use parse::{parse, Content, Loaded, MarkdownSource, PageSource, Register, UpdateSource};
 pub use texts::{
@@ -57,10 +59,11 @@ pub trait Reuse: Sync {
     }
 }
 
-/// Reads every file under `content/files/` as bytes to publish, and every `.toml`, `.md` and
-/// `.csv` file elsewhere under `<root>/content`, sorted by path so the result does not
-/// depend on the file system's order. Paths are kept relative to `root` so errors read
-/// `content/plan.toml`. Files that cannot be read, or are not UTF-8, become problems.
+/// Finds every file under `content/files/` to publish as it is (where it is and its size: it is
+/// copied when the site is written), and reads every `.toml`, `.md` and `.csv` file elsewhere
+/// under `<root>/content`, sorted by path so the result does not depend on the file system's
+/// order. Paths are kept relative to `root` so errors read `content/plan.toml`. Files that
+/// cannot be read, are not UTF-8, or may not be published become problems.
 pub fn read(root: &Path, reuse: &dyn Reuse) -> Files {
     let content = root.join("content");
     let mut files = Files::default();
@@ -77,7 +80,8 @@ pub fn read(root: &Path, reuse: &dyn Reuse) -> Files {
         .into_par_iter()
         .map(|found| {
             found.and_then(|(file, attachment)| match attachment {
-                true => read_attachment(root, &file),
+                true => attachments::examine(relative(root, &file), file)
+                    .map(|(attachment, refused)| Read::Attachment(attachment, refused)),
                 false => reuse
                     .text(&file, &|| read_text(root, &file))
                     .map(Read::Source),
@@ -87,21 +91,26 @@ pub fn read(root: &Path, reuse: &dyn Reuse) -> Files {
     for result in read {
         match result {
             Ok(Read::Source(source)) => files.sources.push(source),
-            Ok(Read::Attachment(attachment)) => files.attachments.push(attachment),
+            Ok(Read::Attachment(attachment, refused)) => {
+                files.attachments.push(attachment);
+                files.problems.extend(refused);
+            }
             Err(error) => files.problems.push(error),
         }
     }
     files
 }
 
-/// Every file under `content` to read, in order: (its path, whether it is published as it is).
+/// Every file under `content` to read, in order: (its path, whether it is published as it is),
+/// or a problem found walking (a hidden file under `content/files/` is left out with a warning).
 fn walk(root: &Path, content: &Path) -> Vec<Result<(PathBuf, bool), ContentError>> {
     let published = content.join("files");
-    let walker = WalkDir::new(content)
+    let mut walker = WalkDir::new(content)
         .sort_by_file_name()
-        .follow_links(false);
+        .follow_links(false)
+        .into_iter();
     let mut found = Vec::new();
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
@@ -114,6 +123,18 @@ fn walk(root: &Path, content: &Path) -> Vec<Result<(PathBuf, bool), ContentError
                 continue;
             }
         };
+        let attachment = entry.path().starts_with(&published);
+        if attachment && attachments::is_hidden(&entry.file_name().to_string_lossy()) {
+            let folder = entry.file_type().is_dir();
+            if folder {
+                walker.skip_current_dir();
+            }
+            found.push(Err(attachments::hidden(
+                &relative(root, entry.path()),
+                folder,
+            )));
+            continue;
+        }
         if entry.path_is_symlink() {
             found.push(Err(ContentError::in_file(
                 &relative(root, entry.path()),
@@ -121,7 +142,6 @@ fn walk(root: &Path, content: &Path) -> Vec<Result<(PathBuf, bool), ContentError
             )));
             continue;
         }
-        let attachment = entry.path().starts_with(&published);
         if entry.file_type().is_file()
             && (attachment || is_content_file(entry.path()))
             && !crate::reference::is_reference(&relative(root, entry.path()))
@@ -132,17 +152,10 @@ fn walk(root: &Path, content: &Path) -> Vec<Result<(PathBuf, bool), ContentError
     found
 }
 
-/// A content file read.
+/// A content file read, or a file to publish found (with why it may not be, if it may not).
 enum Read {
     Source(Source),
-    Attachment(Attachment),
-}
-
-/// Reads a file to publish as it is.
-fn read_attachment(root: &Path, file: &Path) -> Result<Read, ContentError> {
-    let path = relative(root, file);
-    let bytes = std::fs::read(file).map_err(|e| unreadable(&path, e))?;
-    Ok(Read::Attachment((path, bytes)))
+    Attachment(Attachment, Option<ContentError>),
 }
 
 /// Reads a content file as UTF-8 text.
@@ -154,9 +167,6 @@ pub fn read_text(root: &Path, file: &Path) -> Result<Source, ContentError> {
         Err(e) => Err(not_utf8(&path, e)),
     }
 }
-
-/// A file under `content/files/`, published as it is: (path from the project root, bytes).
-pub type Attachment = (std::path::PathBuf, Vec<u8>);
 
 fn unreadable(path: &Path, error: std::io::Error) -> ContentError {
     let error = error.to_string();

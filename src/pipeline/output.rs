@@ -103,7 +103,7 @@ fn in_memory<R: Reuse>(
 ) -> Rendered {
     let files = Collect::default();
     let paths = render::render_site(plan, sources, attachments, theme, &files, reuse)?;
-    Ok((paths, files.sorted()))
+    Ok((paths, files.sorted()?))
 }
 
 /// Renders the site straight into a staging folder and swaps it in once whole. The error is a

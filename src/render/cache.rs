@@ -56,8 +56,8 @@ pub(super) fn around_priorities(
             source.text.hash(&mut hasher);
         }
     }
-    for (path, _) in attachments {
-        path.hash(&mut hasher);
+    for attachment in attachments {
+        attachment.path.hash(&mut hasher);
     }
     (plan.as_of, &plan.snapshot).hash(&mut hasher);
     for p in &plan.priorities {

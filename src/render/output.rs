@@ -3,6 +3,8 @@
 
 use std::sync::Mutex;
 
+use crate::diagnostics::{ContentError, FileKind};
+use crate::load::Attachment;
 use crate::lock;
 
 /// One file of the built site.
@@ -34,27 +36,53 @@ pub trait Sink: Sync {
     /// Takes a file that `write` writes in pieces: a national plan's data files and print edition
     /// are each over 100 MB, and on disk they are never held whole.
     fn put_written(&self, path: &str, write: &mut Written);
+    /// Takes a file from `content/files/` as it is, to be copied to `path`: on disk, file to
+    /// file, never read whole.
+    fn copy(&self, path: &str, from: &Attachment);
 }
 
 /// Writes a file's bytes in pieces to the writer it is given.
 pub type Written<'w> = dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()> + 'w;
 
-/// The site's files, kept in memory.
+/// The site's files, kept in memory, and any file from `content/files/` that could not be read.
 #[derive(Default)]
-pub struct Collect(Mutex<Vec<OutputFile>>);
+pub struct Collect {
+    files: Mutex<Vec<OutputFile>>,
+    unread: Mutex<Vec<ContentError>>,
+}
 
 impl Collect {
-    /// The files, sorted by path.
-    pub fn sorted(self) -> Vec<OutputFile> {
-        let mut files = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+    /// The files, sorted by path; or the problem with each file that could not be read.
+    pub fn sorted(self) -> Result<Vec<OutputFile>, Vec<ContentError>> {
+        let unread = self.unread.into_inner().unwrap_or_else(|e| e.into_inner());
+        if !unread.is_empty() {
+            return Err(unread);
+        }
+        let mut files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());
         files.sort_by(|a, b| a.path.cmp(&b.path));
-        files
+        Ok(files)
     }
 }
 
 impl Sink for Collect {
     fn put(&self, file: OutputFile) {
-        lock(&self.0).push(file);
+        lock(&self.files).push(file);
+    }
+
+    /// Reads the file into memory: no more than its size when found, which the size limit
+    /// bounds.
+    fn copy(&self, path: &str, from: &Attachment) {
+        match from.bytes() {
+            Ok(bytes) => self.put(OutputFile {
+                path: path.into(),
+                bytes: bytes.into(),
+            }),
+            Err(e) => {
+                let error = e.to_string();
+                let problem = ContentError::in_file(&from.path, FileKind::Unreadable { error });
+                lock(&self.unread).push(problem);
+            }
+        }
     }
 
     fn put_written(&self, path: &str, write: &mut Written) {

@@ -119,6 +119,16 @@ impl<'a> Site<'a> {
         self.out.sink.put_written(path, write);
     }
 
+    /// Hands on a file from `content/files/` to be copied as it is, noting its path; none once
+    /// the run is not wanted.
+    pub fn emit_copy(&self, path: &str, from: &Attachment) {
+        if self.stopped() {
+            return;
+        }
+        lock(&self.out.paths).push(path.to_string());
+        self.out.sink.copy(path, from);
+    }
+
     /// Hands the pages made first to `reuse` (if it wants them and nothing went wrong), and marks
     /// the point after which the run may be stopped.
     pub(super) fn past_early(&self) {

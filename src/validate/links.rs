@@ -16,7 +16,7 @@ pub fn existing(content: &Content) -> HashSet<&Path> {
         .sources
         .iter()
         .map(|s| s.path.as_path())
-        .chain(content.attachments.iter().map(|(p, _)| p.as_path()))
+        .chain(content.attachments.iter().map(|a| a.path.as_path()))
         .collect()
 }
 

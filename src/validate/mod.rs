@@ -3,6 +3,7 @@
 //! every error out, each pointing at the place to fix.
 
 mod acronyms;
+mod attachments;
 mod columns;
 mod ids;
 mod labels;
@@ -130,6 +131,7 @@ pub fn check_all_but_style(content: &Content, reuse: &dyn Reuse) -> Vec<ContentE
     check_glossary(content, &mut errors);
     check_pages(content, &mut errors);
     links::check(content, &files, &mut errors);
+    attachments::check(content, &mut errors);
     errors.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     errors
 }

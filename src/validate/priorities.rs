@@ -83,8 +83,8 @@ fn surroundings(content: &Content, known: &Known) -> u64 {
     for source in &content.sources {
         source.path.hash(&mut hasher);
     }
-    for (path, _) in &content.attachments {
-        path.hash(&mut hasher);
+    for attachment in &content.attachments {
+        attachment.path.hash(&mut hasher);
     }
     // A link may name a risk by its anchor.
     for risk in content.risks.iter().flat_map(|file| &file.value.risks) {

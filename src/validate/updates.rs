@@ -176,7 +176,7 @@ fn check_evidence(
     let address = url.get_ref();
     let web = crate::safe_html::is_web_address(address);
     let file = std::path::Path::new("content").join(address);
-    let published = content.attachments.iter().any(|(path, _)| *path == file);
+    let published = content.attachments.iter().any(|a| a.path == file);
     if !web && !published {
         let address = address.clone();
         let kind = PlanKind::EvidenceNotFound { address };

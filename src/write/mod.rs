@@ -1,16 +1,23 @@
-//! Stage 5, write: put the rendered files on disk without ever leaving a half-built site. Files go
-//! into a fresh folder beside the output, which then replaces the output in two renames; a failure
-//! before that leaves the last good site as it was.
+//! Stage 5, write: put the rendered files on disk without ever leaving a half-built site, and
+//! without deleting anything planpress did not write. Files go into a fresh folder beside the
+//! output, which ends with a marker listing them (`manifest`) and then replaces the output in two
+//! renames (`swap`); a failure before that leaves the last good site as it was.
+
+mod manifest;
+mod swap;
 
 use std::collections::HashSet;
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use rayon::prelude::*;
 
+use crate::load::Attachment;
 use crate::render::{OutputFile, Sink, Written};
+pub use manifest::MARKER;
+pub use swap::{recover, saved_copy, Recovery};
 
 /// Files in the output folder that are not build output and survive a rebuild (the committed
 /// `site/README.md` that explains the folder).
@@ -31,20 +38,26 @@ pub struct Staging {
     folder: PathBuf,
     /// Folders already made, so each file costs one system call, not a walk up the tree.
     made: Mutex<HashSet<PathBuf>>,
+    /// Every file written, for the marker.
+    written: Mutex<Vec<String>>,
     committed: bool,
 }
 
 impl Staging {
+    /// Starts a site for `out`, once what a stopped build left is put right and `out` is known to
+    /// hold nothing but an earlier site of planpress's. A staging folder left by a stopped build
+    /// is planpress's own, and goes.
     pub fn begin(out: &Path) -> io::Result<Staging> {
-        check_replaceable(out)?;
+        recover(out)?;
+        manifest::check_replaceable(out)?;
         let folder = sibling(out, "new")?;
         remove_if_present(&folder)?;
-        remove_if_present(&sibling(out, "old")?)?;
         fs::create_dir_all(&folder)?;
         Ok(Staging {
             out: out.to_path_buf(),
             folder,
             made: Mutex::new(HashSet::new()),
+            written: Mutex::new(Vec::new()),
             committed: false,
         })
     }
@@ -61,8 +74,20 @@ impl Staging {
         file.flush()
     }
 
-    /// Where the file at `path` goes, its folder made.
+    /// Copies a file from `content/files/` to `path`, file to file (the system copies it in the
+    /// kernel where it can), never more than its size when found.
+    pub fn copy(&self, path: &str, from: &Attachment) -> io::Result<()> {
+        let named =
+            |e: io::Error| io::Error::new(e.kind(), format!("{}: {e}", from.path.display()));
+        let mut source = fs::File::open(&from.file).map_err(named)?.take(from.size);
+        let mut target = fs::File::create(self.place(path)?)?;
+        io::copy(&mut source, &mut target).map_err(named)?;
+        Ok(())
+    }
+
+    /// Where the file at `path` goes, its folder made, and the file noted for the marker.
     fn place(&self, path: &str) -> io::Result<PathBuf> {
+        crate::lock(&self.written).push(path.to_string());
         let path = self.folder.join(path);
         if let Some(parent) = path.parent() {
             let mut made = crate::lock(&self.made);
@@ -74,7 +99,8 @@ impl Staging {
         Ok(path)
     }
 
-    /// Puts the new site in place of the old in two renames, then removes the old.
+    /// Copies the kept files over, writes the marker last (a site with it is whole), and puts the
+    /// new site in place of the old.
     pub fn commit(mut self) -> io::Result<()> {
         for name in KEPT {
             let kept = self.out.join(name);
@@ -82,13 +108,11 @@ impl Staging {
                 fs::copy(&kept, self.folder.join(name))?;
             }
         }
-        let old = sibling(&self.out, "old")?;
-        if self.out.exists() {
-            fs::rename(&self.out, &old)?;
-        }
-        fs::rename(&self.folder, &self.out)?;
+        let written = std::mem::take(&mut *crate::lock(&self.written));
+        fs::write(self.folder.join(MARKER), manifest::text(&written))?;
+        swap::replace(&self.folder, &self.out)?;
         self.committed = true;
-        remove_if_present(&old)
+        Ok(())
     }
 }
 
@@ -114,6 +138,10 @@ impl Sink for StagingSink<'_> {
 
     fn put_written(&self, path: &str, write: &mut Written) {
         self.keep(self.staging.put_written(path, write));
+    }
+
+    fn copy(&self, path: &str, from: &Attachment) {
+        self.keep(self.staging.copy(path, from));
     }
 }
 
@@ -145,36 +173,6 @@ pub fn new_folder<P: AsRef<Path>, B: AsRef<[u8]>>(
         fs::write(target, bytes)?;
     }
     Ok(())
-}
-
-/// Refuses to replace a folder that holds anything but an earlier build, so a mistyped `--out`
-/// can never delete someone's work.
-fn check_replaceable(out: &Path) -> io::Result<()> {
-    if !out.exists() {
-        return Ok(());
-    }
-    if !out.is_dir() {
-        return Err(refusal(out, "it is a file, not a folder"));
-    }
-    let names: Vec<String> = fs::read_dir(out)?
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    let earlier_build =
-        names.iter().any(|n| n == "index.html") && names.iter().any(|n| n == "sitemap.xml");
-    let only_kept = names.iter().all(|n| KEPT.contains(&n.as_str()));
-    if earlier_build || only_kept {
-        Ok(())
-    } else {
-        Err(refusal(out, "it holds files that planpress did not build"))
-    }
-}
-
-fn refusal(out: &Path, why: &str) -> io::Error {
-    io::Error::other(format!(
-        "will not replace {}: {why}. Choose another --out folder, or empty this one first",
-        out.display()
-    ))
 }
 
 /// `site` → `.site.planpress-new`, in the same folder so the final rename stays on one file system.
@@ -227,11 +225,40 @@ mod tests {
     }
 
     #[test]
+    fn an_attachment_is_copied_file_to_file_no_further_than_its_size_when_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let from = dir.path().join("report.pdf");
+        fs::write(&from, "%PDF the report").unwrap();
+        let attachment = Attachment {
+            path: "content/files/report.pdf".into(),
+            file: from.clone(),
+            size: 15,
+        };
+        fs::write(&from, "%PDF the report, and more written since").unwrap();
+        let out = dir.path().join("site");
+        let staging = Staging::begin(&out).unwrap();
+        staging.copy("files/report.pdf", &attachment).unwrap();
+        staging.commit().unwrap();
+        assert_eq!(
+            fs::read(out.join("files/report.pdf")).unwrap(),
+            b"%PDF the report"
+        );
+
+        fs::remove_file(&from).unwrap();
+        let staging = Staging::begin(&out).unwrap();
+        let error = staging.copy("files/report.pdf", &attachment).unwrap_err();
+        assert!(
+            error.to_string().starts_with("content/files/report.pdf: "),
+            "{error}"
+        );
+    }
+
+    #[test]
     fn refuses_to_replace_a_folder_of_other_files() {
         let dir = tempfile::tempdir().unwrap();
         fs::write(dir.path().join("thesis.docx"), "precious").unwrap();
         let error = write_site(dir.path(), &[OutputFile::text("index.html", "x")]).unwrap_err();
-        assert!(error.to_string().contains("did not build"), "{error}");
+        assert!(error.to_string().contains("did not write"), "{error}");
         assert!(dir.path().join("thesis.docx").exists());
     }
 }

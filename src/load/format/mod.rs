@@ -98,6 +98,21 @@ pub struct PlanFile {
     /// Example: 60
     #[serde(default)]
     pub reading_ease: Option<f64>,
+    /// What may be published from `content/files/`.
+    #[serde(default)]
+    pub files: FilesSettings,
+}
+
+/// What may be published from `content/files/`. Only documents, images, data and media are
+/// (pdf, doc, docx, xls, xlsx, ppt, pptx, odt, ods, odp, rtf, txt, csv, json, png, jpg, jpeg,
+/// gif, webp, svg without script, mp3, mp4, vtt); hidden files are left out.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FilesSettings {
+    /// The largest file that may be published, in megabytes. Leave out for 20. A larger file
+    /// stops the build, so the site stays quick to load on a phone.
+    /// Example: 50
+    pub largest_mb: Option<Spanned<u64>>,
 }
 
 /// A date (`2024-03-31`), or a month as text (`"February 2018"`, `"2018-02"`).

@@ -1,5 +1,5 @@
 //! Files published as they are: the theme's static files (stylesheet, search script) and the
-//! attachments in `content/files/`.
+//! attachments in `content/files/`, copied as they are.
 
 use super::{Kind, Lists};
 use crate::markdown::links::published_path;
@@ -13,10 +13,9 @@ pub struct Files;
 
 impl Kind for Files {
     fn make(&self, site: &Site, _: &Lists) {
-        let attachments = site.attachments.iter();
-        site.emit(
-            attachments.map(|(path, bytes)| file(&published_path(path), Bytes::new(bytes.clone()))),
-        );
+        for attachment in site.attachments {
+            site.emit_copy(&published_path(&attachment.path), attachment);
+        }
         let assets = site.theme.assets.iter();
         site.emit(assets.map(|(path, bytes)| file(path, Bytes::new(bytes.clone()))));
     }
