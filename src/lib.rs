@@ -4,6 +4,7 @@
 //! `write` touch the disk; everything between is a function of its input. `serve` rebuilds through
 //! one incremental layer of its own (`serve::incremental`) around those stages.
 
+pub mod controls;
 pub mod diagnostics;
 pub mod init;
 pub mod load;

@@ -354,3 +354,77 @@ fn a_title_written_as_a_formula_opens_as_text_in_a_spreadsheet() {
     assert!(titles.contains(&format!("'{formula}")), "{titles:?}");
     assert!(!titles.contains(&formula.to_string()));
 }
+
+/// The value of the first CSS string in `css` after `after`, read as CSS Syntax 3 reads a string
+/// token (§4.3.5); `None` if the string is broken by a raw line break or never ends.
+fn css_string_after(css: &str, after: &str) -> Option<String> {
+    let start = css.find(after)? + after.len();
+    let mut chars = css[start..].trim_start().chars().peekable();
+    let quote = chars.next().filter(|q| *q == '"' || *q == '\'')?;
+    let mut value = String::new();
+    while let Some(c) = chars.next() {
+        match c {
+            c if c == quote => return Some(value),
+            '\n' | '\r' | '\u{c}' => return None,
+            '\\' => {
+                let mut hex = String::new();
+                while hex.len() < 6 && chars.peek().is_some_and(|h| h.is_ascii_hexdigit()) {
+                    hex.extend(chars.next());
+                }
+                if hex.is_empty() {
+                    value.extend(chars.next());
+                    continue;
+                }
+                if chars.peek().is_some_and(|w| w.is_whitespace()) {
+                    chars.next();
+                }
+                let code = u32::from_str_radix(&hex, 16).unwrap();
+                value.push(
+                    char::from_u32(code)
+                        .filter(|c| *c != '\0')
+                        .unwrap_or('\u{fffd}'),
+                );
+            }
+            c => value.push(c),
+        }
+    }
+    None
+}
+
+#[test]
+fn control_characters_in_a_title_stay_inside_the_print_css_string_and_the_xml_parses() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("progress", dir.path());
+    // As a TOML basic string writes them: a carriage return, a line break, a quote, a backslash,
+    // a closing style tag, and controls that XML 1.0 cannot hold.
+    let toml_title = r#"Maternity\rImprovement \"Plan\" \\ </style>\n\u0001\u001b[2J end"#;
+    let title = "Maternity\rImprovement \"Plan\" \\ </style>\n\u{1}\u{1b}[2J end";
+    edit(
+        dir.path(),
+        "plan.toml",
+        "title = \"Maternity Improvement Plan\"",
+        &format!("title = \"{toml_title}\""),
+    );
+    edit(
+        dir.path(),
+        "updates/2024-01-20-january.md",
+        "title = \"January 2024 update\"",
+        &format!("title = \"January\\u0002 {toml_title}\""),
+    );
+    let (_site, out) = build(dir.path());
+    let css = read(&out, "print.css");
+    assert_eq!(
+        css_string_after(&css, "@top-left { content:").as_deref(),
+        Some(title),
+        "the running header is one CSS string holding the whole title:\n{css}"
+    );
+    assert!(!css.contains("</style>"), "{css}");
+    for xml in ["sitemap.xml", "feed.xml"] {
+        let text = read(&out, xml);
+        if let Err(e) = roxmltree::Document::parse(&text) {
+            panic!("{xml} does not parse: {e}\n{text}");
+        }
+    }
+    let feed = read(&out, "feed.xml");
+    assert!(feed.contains("January\u{fffd} Maternity"), "{feed}");
+}
