@@ -218,6 +218,25 @@ struct Outliner {
     outline: Outline,
     /// The links and images open at this point, innermost last.
     open: Vec<usize>,
+    /// The HTML block being read, line by line: a tag may run over several lines.
+    block: Option<RawBlock>,
+}
+
+/// The lines of an HTML block so far, and where each starts in the text.
+#[derive(Default)]
+struct RawBlock {
+    html: String,
+    /// (where a line starts in `html`, where it starts in the text), in order.
+    lines: Vec<(usize, usize)>,
+}
+
+impl RawBlock {
+    /// Where a byte of `html` is in the text.
+    fn in_text(&self, at: usize) -> usize {
+        let line = self.lines.partition_point(|(start, _)| *start <= at);
+        let (start, text_start) = self.lines[line.saturating_sub(1)];
+        text_start + at - start
+    }
 }
 
 impl Outliner {
@@ -258,8 +277,48 @@ impl Outliner {
                     range: range.clone(),
                     what,
                 }));
+                match (&mut self.block, event) {
+                    (Some(block), Event::Html(_)) => {
+                        block.lines.push((block.html.len(), range.start));
+                        block.html.push_str(html);
+                    }
+                    _ => self.raw_links(html, |at| range.start + at),
+                }
+            }
+            Event::Start(Tag::HtmlBlock) => self.block = Some(RawBlock::default()),
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some(block) = self.block.take() {
+                    self.raw_links(&block.html, |at| block.in_text(at));
+                }
             }
             _ => {}
+        }
+    }
+
+    /// The links and images written as raw HTML (`<a href>`, `<img src>`), checked like the
+    /// Markdown ones; `in_text` says where a byte of `html` is in the text. The place given is
+    /// the address itself.
+    fn raw_links(&mut self, html: &str, in_text: impl Fn(usize) -> usize) {
+        for tag in crate::raw_html::tags(html) {
+            let Some((address, image)) = tag.address() else {
+                continue;
+            };
+            let alt = tag.attribute("alt").map(|a| a.value.to_string());
+            let (start, end) = (address.range.start, address.range.end);
+            let start = in_text(start);
+            // The last byte's place, then one on: the end may be the start of the next line.
+            let end = if end > address.range.start {
+                in_text(end - 1) + 1
+            } else {
+                start
+            };
+            self.outline.links.push(Link {
+                url: address.value.to_string(),
+                range: start..end,
+                image,
+                // A raw link's words are not read: only an image's alt text is.
+                text: alt.unwrap_or_default(),
+            });
         }
     }
 }
