@@ -428,3 +428,47 @@ fn control_characters_in_a_title_stay_inside_the_print_css_string_and_the_xml_pa
     let feed = read(&out, "feed.xml");
     assert!(feed.contains("January\u{fffd} Maternity"), "{feed}");
 }
+
+#[test]
+fn an_id_or_file_name_too_long_for_a_file_name_stops_check_and_build_at_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("custom-labels", dir.path());
+    // 251 characters: it passed `check`, and `build` failed with "File name too long".
+    let id = "feedback-".repeat(27) + "feedback";
+    assert_eq!(id.len(), 251);
+    edit(
+        dir.path(),
+        "priorities/better-experience.toml",
+        "id = \"feedback\"",
+        &format!("id = \"{id}\""),
+    );
+    let page = "about-".repeat(40) + "us";
+    std::fs::write(
+        dir.path().join(format!("content/pages/{page}.md")),
+        "+++\ntitle = \"About us\"\n+++\nAbout us.\n",
+    )
+    .unwrap();
+    let (checked, _, check_says) = run_in(dir.path(), &["check"]);
+    let built = run_build(dir.path(), &dir.path().join("site"));
+    let build_says = String::from_utf8_lossy(&built.stderr);
+    assert!(!checked && !built.status.success());
+    for said in [&check_says, build_says.as_ref()] {
+        assert!(
+            said.contains("error: the action id \"feedback-feedback-feedback-feedback-feed…\" is too long (251 characters)")
+                && said.contains("content/priorities/better-experience.toml:6:6"),
+            "{said}"
+        );
+        assert!(
+            said.contains(&format!(
+                "error: the file name \"{}…\" is too long (242 characters)",
+                &page[..40]
+            )) && said.contains(&format!("content/pages/{page}.md")),
+            "{said}"
+        );
+        assert!(
+            said.contains("use at most 100 characters, e.g. \"feedback-feedback"),
+            "{said}"
+        );
+        assert!(!said.contains("File name too long"), "{said}");
+    }
+}
