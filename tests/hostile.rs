@@ -472,3 +472,29 @@ fn an_id_or_file_name_too_long_for_a_file_name_stops_check_and_build_at_its_plac
         assert!(!said.contains("File name too long"), "{said}");
     }
 }
+
+#[test]
+fn html_nested_two_hundred_thousand_deep_stops_check_and_build_at_its_place_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("custom-labels", dir.path());
+    let deep = "<div>".repeat(200_000) + "deep" + &"</div>".repeat(200_000);
+    std::fs::write(
+        dir.path().join("content/pages/deep.md"),
+        format!("+++\ntitle = \"Deep\"\n+++\n{deep}\n"),
+    )
+    .unwrap();
+    let (checked, _, check_says) = run_in(dir.path(), &["check"]);
+    assert!(!checked, "{check_says}");
+    // Before, `build` took minutes here: the sanitiser's parser is quadratic in the depth.
+    let built = run_build(dir.path(), &dir.path().join("site"));
+    let build_says = String::from_utf8_lossy(&built.stderr);
+    assert!(!built.status.success());
+    for said in [&check_says, build_says.as_ref()] {
+        assert!(
+            said.contains("error: the HTML here is nested more than 100 elements deep")
+                && said.contains("content/pages/deep.md:4:501"),
+            "{}",
+            &said[..said.len().min(2000)]
+        );
+    }
+}

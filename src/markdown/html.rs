@@ -44,6 +44,10 @@ pub struct Writer<'t, 'a> {
     raw_html: bool,
     /// The HTML block being read, line by line.
     html_block: Option<String>,
+    /// How deep raw HTML has opened elements; past `raw_html::DEEPEST` the text is not
+    /// sanitised (the sanitiser would take minutes) and `check` refuses it.
+    nesting: crate::raw_html::Nesting,
+    too_deep: bool,
     dropped_link: bool,
     /// How many places in the HTML depend on where it is shown (the root or the prefix).
     placed: usize,
@@ -60,6 +64,8 @@ impl<'t, 'a> Writer<'t, 'a> {
             blocks: Vec::new(),
             raw_html: false,
             html_block: None,
+            nesting: Default::default(),
+            too_deep: false,
             dropped_link: false,
             placed: 0,
         }
@@ -194,6 +200,7 @@ impl<'t, 'a> Writer<'t, 'a> {
         let mut out = String::with_capacity(html.len());
         let mut copied = 0;
         for tag in crate::raw_html::tags(html) {
+            self.too_deep |= self.nesting.too_deep_after(&tag);
             let Some((address, _)) = tag.address() else {
                 continue;
             };
@@ -261,7 +268,10 @@ impl<'t, 'a> Writer<'t, 'a> {
         }
         let mut html = String::with_capacity(length * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
-        if self.raw_html {
+        if self.too_deep {
+            // Never shown: `check` and `build` stop at this text.
+            html.clear();
+        } else if self.raw_html {
             html = sanitise::clean(&html);
         }
         for (i, block) in self.blocks.iter().enumerate() {
