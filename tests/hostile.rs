@@ -498,3 +498,65 @@ fn html_nested_two_hundred_thousand_deep_stops_check_and_build_at_its_place_at_o
         );
     }
 }
+
+/// Whether text holds a byte a terminal would act on: ESC, BEL, a carriage return, or the C1
+/// control U+009B (CSI on some terminals).
+fn holds_terminal_controls(text: &[u8]) -> bool {
+    text.iter().any(|b| matches!(b, 0x1b | 0x07 | b'\r'))
+        || String::from_utf8_lossy(text).contains('\u{9b}')
+}
+
+#[test]
+fn terminal_escapes_in_content_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("custom-labels", dir.path());
+    let escapes = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m";
+    // As TOML escapes: in a label printed in the build's summary.
+    edit(
+        dir.path(),
+        "plan.toml",
+        "priorities = \"Objectives\"",
+        "priorities = \"Objectives\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\"",
+    );
+    // As they are, in a page: on the line of a warning ("click here"), echoed under it.
+    std::fs::write(
+        dir.path().join("content/pages/escapes.md"),
+        format!("+++\ntitle = \"Escapes\"\n+++\nRead [click here](how-we-work.md) {escapes}\r\n"),
+    )
+    .unwrap();
+    let build = run_build(dir.path(), &dir.path().join("site"));
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&build.stdout);
+    assert!(stdout.contains("objectives\u{fffd}]0;pwned"), "{stdout}");
+    assert!(!holds_terminal_controls(&build.stdout) && !holds_terminal_controls(&build.stderr));
+    let stderr = String::from_utf8_lossy(&build.stderr);
+    assert!(stderr.contains("escapes.md:4:6"), "{stderr}");
+    // And in an error: an unknown status, the escapes in its message.
+    edit(
+        dir.path(),
+        "priorities/safer-births.toml",
+        "status = \"going-well\"",
+        "status = \"\\u001b]0;pwned\\u0007\\u001b[2J\"",
+    );
+    let check = planpress(&["check", "--root", dir.path().to_str().unwrap()]);
+    let build = run_build(dir.path(), &dir.path().join("site"));
+    for output in [&check, &build] {
+        assert!(!output.status.success());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("unknown status \"\u{fffd}]0;pwned"),
+            "{stderr}"
+        );
+        for said in [&output.stdout, &output.stderr] {
+            assert!(
+                !holds_terminal_controls(said),
+                "{}",
+                String::from_utf8_lossy(said).escape_debug()
+            );
+        }
+    }
+}

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use super::print::say;
 use super::CommandError;
 
 #[derive(clap::Args)]
@@ -18,7 +19,7 @@ impl Verify {
             Err(error) => return Err(CommandError::Unverifiable { path, error }),
         };
         if found.is_intact() {
-            println!("{}: every file matches its manifest.", path.display());
+            say!("{}: every file matches its manifest.", path.display());
             return Ok(());
         }
         for (what, files) in [
@@ -27,7 +28,7 @@ impl Verify {
             ("extra", &found.extra),
         ] {
             for file in files {
-                println!("{what}: {file}");
+                say!("{what}: {file}");
             }
         }
         Err(CommandError::SnapshotDamaged {
