@@ -4,6 +4,7 @@
 //! `write` touch the disk; everything between is a function of its input. `serve` rebuilds through
 //! one incremental layer of its own (`serve::incremental`) around those stages.
 
+pub mod controls;
 pub mod diagnostics;
 pub mod init;
 pub mod load;
@@ -11,6 +12,7 @@ pub mod markdown;
 pub mod model;
 pub mod pdf;
 pub mod pipeline;
+pub mod raw_html;
 pub mod reference;
 pub mod render;
 pub mod safe_html;

@@ -66,7 +66,7 @@ fn main() -> ExitCode {
     match done {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("{error}");
+            cli::print::tell!("{error}");
             ExitCode::FAILURE
         }
     }

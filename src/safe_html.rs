@@ -5,6 +5,8 @@
 
 use std::sync::OnceLock;
 
+use crate::raw_html::TagKind;
+
 /// Elements content may use. Anything else is removed, keeping its text.
 pub const TAGS: [&str; 45] = [
     "a",
@@ -125,90 +127,34 @@ pub fn is_unsafe_url(url: &str) -> bool {
 /// What the sanitiser will remove from a piece of raw HTML, in words, for `check` to warn about.
 pub fn removals(raw: &str) -> Vec<String> {
     let mut found = Vec::new();
-    let mut rest = raw;
-    while let Some(open) = rest.find('<') {
-        rest = &rest[open + 1..];
-        let end = rest.find('>').unwrap_or(rest.len());
-        let tag = &rest[..end];
-        rest = &rest[end.min(rest.len())..];
-        if tag.starts_with('!') || tag.starts_with('?') {
+    for tag in crate::raw_html::tags(raw) {
+        if tag.kind == TagKind::Comment {
             found.push("an HTML comment".to_string());
             continue;
         }
-        let tag = tag.trim_start_matches('/');
-        let name: String = tag
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if name.is_empty() {
-            continue;
-        }
-        if !TAGS.contains(&name.as_str()) {
+        let name = tag.name.as_str();
+        if !TAGS.contains(&name) {
             found.push(format!("the <{name}> element"));
             continue;
         }
-        for (attribute, value) in attributes(&tag[name.len()..]) {
-            let allowed = GENERIC_ATTRIBUTES.contains(&attribute.as_str())
+        for attribute in &tag.attributes {
+            let allowed = GENERIC_ATTRIBUTES.contains(&attribute.name.as_str())
                 || TAG_ATTRIBUTES
                     .iter()
-                    .any(|(t, attrs)| *t == name && attrs.contains(&attribute.as_str()));
+                    .any(|(t, attrs)| *t == name && attrs.contains(&attribute.name.as_str()));
             if !allowed {
-                found.push(format!("the {attribute} attribute of <{name}>"));
-            } else if matches!(attribute.as_str(), "href" | "src" | "cite") && is_unsafe_url(&value)
+                found.push(format!("the {} attribute of <{name}>", attribute.name));
+            } else if matches!(attribute.name.as_str(), "href" | "src" | "cite")
+                && is_unsafe_url(&attribute.value)
             {
                 found.push(format!(
                     "the address \"{}\" of <{name}>",
-                    value.chars().take(40).collect::<String>()
+                    attribute.value.chars().take(40).collect::<String>()
                 ));
             }
         }
     }
     found.dedup();
-    found
-}
-
-/// (name, value) of each attribute in the inside of a tag, names lower-cased.
-fn attributes(inside: &str) -> Vec<(String, String)> {
-    let mut found = Vec::new();
-    let mut chars = inside.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if !(c.is_ascii_alphabetic() || c == '_' || c == ':' || c == '@') {
-            continue;
-        }
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, c)) = chars.peek() {
-            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.') {
-                end = i + c.len_utf8();
-                chars.next();
-            } else {
-                break;
-            }
-        }
-        let name = inside[start..end].to_ascii_lowercase();
-        let after = inside[end..].trim_start();
-        let value = after.strip_prefix('=').map(|v| {
-            let v = v.trim_start();
-            match v.chars().next() {
-                Some(q @ ('"' | '\'')) => v[1..].split(q).next().unwrap_or("").to_string(),
-                _ => v
-                    .split(|c: char| c.is_whitespace() || c == '>')
-                    .next()
-                    .unwrap_or("")
-                    .to_string(),
-            }
-        });
-        if let Some(value) = &value {
-            // Skip past the value so its words are not read as attribute names.
-            let skip = inside[end..]
-                .find(value.as_str())
-                .map_or(0, |i| i + value.len() + 1);
-            while chars.peek().is_some_and(|&(i, _)| i < end + skip) {
-                chars.next();
-            }
-        }
-        found.push((name, value.unwrap_or_default()));
-    }
     found
 }
 

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::model::Date;
-use crate::validate::{is_slug, slugify};
+use crate::validate::{is_slug, is_too_long, shortened, slugify, LONGEST_NAME};
 
 /// What was created, to tell the person where to look.
 #[derive(Debug)]
@@ -65,6 +65,7 @@ pub fn action(
     taken: &[String],
 ) -> io::Result<Created> {
     check_slug(id, "action area")?;
+    check_priority(root, priority)?;
     if taken.iter().any(|t| t == id) {
         return Err(io::Error::new(
             io::ErrorKind::AlreadyExists,
@@ -74,7 +75,9 @@ pub fn action(
     let path = root
         .join("content/priorities")
         .join(format!("{priority}.toml"));
-    if !path.is_file() {
+    // Not a symbolic link: it could lead out of content/, and `check` refuses one anyway.
+    let plain_file = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
+    if !plain_file {
         return Err(io::Error::new(
             io::ErrorKind::NotFound,
             format!(
@@ -97,13 +100,42 @@ pub fn action(
     })
 }
 
+/// A new file's name, or an id: a slug, short enough to be a file name, so it can only name a
+/// file inside its own folder of `content/`.
 fn check_slug(slug: &str, what: &str) -> io::Result<()> {
-    if is_slug(slug) {
+    let problem = if !is_slug(slug) {
+        format!("\"{slug}\" cannot name a {what}: use lower-case letters, digits and hyphens, e.g. \"{}\"", slugify(slug))
+    } else if is_too_long(slug) {
+        format!("\"{slug}\" is too long to name a {what}: use at most {LONGEST_NAME} characters, e.g. \"{}\"", shortened(slug))
+    } else {
+        return Ok(());
+    };
+    Err(io::Error::new(io::ErrorKind::InvalidInput, problem))
+}
+
+/// The priority a new action area goes in is named by its file in `content/priorities/`, and by
+/// nothing else: never a path, so `new` writes only inside `content/`.
+fn check_priority(root: &Path, priority: &str) -> io::Result<()> {
+    if is_slug(priority) {
         return Ok(());
     }
+    let mut ids: Vec<String> = fs::read_dir(root.join("content/priorities"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.strip_suffix(".toml").map(str::to_string)
+        })
+        .collect();
+    ids.sort();
+    let choose = match ids.is_empty() {
+        true => "there are none yet".to_string(),
+        false => format!("one of {}", ids.join(", ")),
+    };
     Err(io::Error::new(
         io::ErrorKind::InvalidInput,
-        format!("\"{slug}\" cannot name a {what}: use lower-case letters, digits and hyphens, e.g. \"{}\"", slugify(slug)),
+        format!("\"{priority}\" is not a priority's id: give the name of its file in content/priorities/ without .toml ({choose})"),
     ))
 }
 
@@ -129,9 +161,22 @@ pub(crate) fn create(path: &Path, text: &str) -> io::Result<()> {
     file.write_all(text.as_bytes())
 }
 
-/// A TOML basic string.
+/// A TOML basic string: its quote and backslash escaped, and every control character, which a
+/// basic string cannot hold as it is (a title with a line break would break the register).
 fn quoted(text: &str) -> String {
-    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 #[cfg(test)]

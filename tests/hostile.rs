@@ -354,3 +354,209 @@ fn a_title_written_as_a_formula_opens_as_text_in_a_spreadsheet() {
     assert!(titles.contains(&format!("'{formula}")), "{titles:?}");
     assert!(!titles.contains(&formula.to_string()));
 }
+
+/// The value of the first CSS string in `css` after `after`, read as CSS Syntax 3 reads a string
+/// token (§4.3.5); `None` if the string is broken by a raw line break or never ends.
+fn css_string_after(css: &str, after: &str) -> Option<String> {
+    let start = css.find(after)? + after.len();
+    let mut chars = css[start..].trim_start().chars().peekable();
+    let quote = chars.next().filter(|q| *q == '"' || *q == '\'')?;
+    let mut value = String::new();
+    while let Some(c) = chars.next() {
+        match c {
+            c if c == quote => return Some(value),
+            '\n' | '\r' | '\u{c}' => return None,
+            '\\' => {
+                let mut hex = String::new();
+                while hex.len() < 6 && chars.peek().is_some_and(|h| h.is_ascii_hexdigit()) {
+                    hex.extend(chars.next());
+                }
+                if hex.is_empty() {
+                    value.extend(chars.next());
+                    continue;
+                }
+                if chars.peek().is_some_and(|w| w.is_whitespace()) {
+                    chars.next();
+                }
+                let code = u32::from_str_radix(&hex, 16).unwrap();
+                value.push(
+                    char::from_u32(code)
+                        .filter(|c| *c != '\0')
+                        .unwrap_or('\u{fffd}'),
+                );
+            }
+            c => value.push(c),
+        }
+    }
+    None
+}
+
+#[test]
+fn control_characters_in_a_title_stay_inside_the_print_css_string_and_the_xml_parses() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("progress", dir.path());
+    // As a TOML basic string writes them: a carriage return, a line break, a quote, a backslash,
+    // a closing style tag, and controls that XML 1.0 cannot hold.
+    let toml_title = r#"Maternity\rImprovement \"Plan\" \\ </style>\n\u0001\u001b[2J end"#;
+    let title = "Maternity\rImprovement \"Plan\" \\ </style>\n\u{1}\u{1b}[2J end";
+    edit(
+        dir.path(),
+        "plan.toml",
+        "title = \"Maternity Improvement Plan\"",
+        &format!("title = \"{toml_title}\""),
+    );
+    edit(
+        dir.path(),
+        "updates/2024-01-20-january.md",
+        "title = \"January 2024 update\"",
+        &format!("title = \"January\\u0002 {toml_title}\""),
+    );
+    let (_site, out) = build(dir.path());
+    let css = read(&out, "print.css");
+    assert_eq!(
+        css_string_after(&css, "@top-left { content:").as_deref(),
+        Some(title),
+        "the running header is one CSS string holding the whole title:\n{css}"
+    );
+    assert!(!css.contains("</style>"), "{css}");
+    for xml in ["sitemap.xml", "feed.xml"] {
+        let text = read(&out, xml);
+        if let Err(e) = roxmltree::Document::parse(&text) {
+            panic!("{xml} does not parse: {e}\n{text}");
+        }
+    }
+    let feed = read(&out, "feed.xml");
+    assert!(feed.contains("January\u{fffd} Maternity"), "{feed}");
+}
+
+#[test]
+fn an_id_or_file_name_too_long_for_a_file_name_stops_check_and_build_at_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("custom-labels", dir.path());
+    // 251 characters: it passed `check`, and `build` failed with "File name too long".
+    let id = "feedback-".repeat(27) + "feedback";
+    assert_eq!(id.len(), 251);
+    edit(
+        dir.path(),
+        "priorities/better-experience.toml",
+        "id = \"feedback\"",
+        &format!("id = \"{id}\""),
+    );
+    let page = "about-".repeat(40) + "us";
+    std::fs::write(
+        dir.path().join(format!("content/pages/{page}.md")),
+        "+++\ntitle = \"About us\"\n+++\nAbout us.\n",
+    )
+    .unwrap();
+    let (checked, _, check_says) = run_in(dir.path(), &["check"]);
+    let built = run_build(dir.path(), &dir.path().join("site"));
+    let build_says = String::from_utf8_lossy(&built.stderr);
+    assert!(!checked && !built.status.success());
+    for said in [&check_says, build_says.as_ref()] {
+        assert!(
+            said.contains("error: the action id \"feedback-feedback-feedback-feedback-feed…\" is too long (251 characters)")
+                && said.contains("content/priorities/better-experience.toml:6:6"),
+            "{said}"
+        );
+        assert!(
+            said.contains(&format!(
+                "error: the file name \"{}…\" is too long (242 characters)",
+                &page[..40]
+            )) && said.contains(&format!("content/pages/{page}.md")),
+            "{said}"
+        );
+        assert!(
+            said.contains("use at most 100 characters, e.g. \"feedback-feedback"),
+            "{said}"
+        );
+        assert!(!said.contains("File name too long"), "{said}");
+    }
+}
+
+#[test]
+fn html_nested_two_hundred_thousand_deep_stops_check_and_build_at_its_place_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("custom-labels", dir.path());
+    let deep = "<div>".repeat(200_000) + "deep" + &"</div>".repeat(200_000);
+    std::fs::write(
+        dir.path().join("content/pages/deep.md"),
+        format!("+++\ntitle = \"Deep\"\n+++\n{deep}\n"),
+    )
+    .unwrap();
+    let (checked, _, check_says) = run_in(dir.path(), &["check"]);
+    assert!(!checked, "{check_says}");
+    // Before, `build` took minutes here: the sanitiser's parser is quadratic in the depth.
+    let built = run_build(dir.path(), &dir.path().join("site"));
+    let build_says = String::from_utf8_lossy(&built.stderr);
+    assert!(!built.status.success());
+    for said in [&check_says, build_says.as_ref()] {
+        assert!(
+            said.contains("error: the HTML here is nested more than 100 elements deep")
+                && said.contains("content/pages/deep.md:4:501"),
+            "{}",
+            &said[..said.len().min(2000)]
+        );
+    }
+}
+
+/// Whether text holds a byte a terminal would act on: ESC, BEL, a carriage return, or the C1
+/// control U+009B (CSI on some terminals).
+fn holds_terminal_controls(text: &[u8]) -> bool {
+    text.iter().any(|b| matches!(b, 0x1b | 0x07 | b'\r'))
+        || String::from_utf8_lossy(text).contains('\u{9b}')
+}
+
+#[test]
+fn terminal_escapes_in_content_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("custom-labels", dir.path());
+    let escapes = "\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m";
+    // As TOML escapes: in a label printed in the build's summary.
+    edit(
+        dir.path(),
+        "plan.toml",
+        "priorities = \"Objectives\"",
+        "priorities = \"Objectives\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\"",
+    );
+    // As they are, in a page: on the line of a warning ("click here"), echoed under it.
+    std::fs::write(
+        dir.path().join("content/pages/escapes.md"),
+        format!("+++\ntitle = \"Escapes\"\n+++\nRead [click here](how-we-work.md) {escapes}\r\n"),
+    )
+    .unwrap();
+    let build = run_build(dir.path(), &dir.path().join("site"));
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&build.stdout);
+    assert!(stdout.contains("objectives\u{fffd}]0;pwned"), "{stdout}");
+    assert!(!holds_terminal_controls(&build.stdout) && !holds_terminal_controls(&build.stderr));
+    let stderr = String::from_utf8_lossy(&build.stderr);
+    assert!(stderr.contains("escapes.md:4:6"), "{stderr}");
+    // And in an error: an unknown status, the escapes in its message.
+    edit(
+        dir.path(),
+        "priorities/safer-births.toml",
+        "status = \"going-well\"",
+        "status = \"\\u001b]0;pwned\\u0007\\u001b[2J\"",
+    );
+    let check = planpress(&["check", "--root", dir.path().to_str().unwrap()]);
+    let build = run_build(dir.path(), &dir.path().join("site"));
+    for output in [&check, &build] {
+        assert!(!output.status.success());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("unknown status \"\u{fffd}]0;pwned"),
+            "{stderr}"
+        );
+        for said in [&output.stdout, &output.stderr] {
+            assert!(
+                !holds_terminal_controls(said),
+                "{}",
+                String::from_utf8_lossy(said).escape_debug()
+            );
+        }
+    }
+}

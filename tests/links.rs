@@ -77,8 +77,8 @@ fn dead_links(root: &Path) -> Vec<String> {
     dead
 }
 
-/// Every fixture that builds, and the real plan. (Not `hostile`: its raw HTML `<img src=x>` is
-/// not Markdown, and no rule but the sanitiser's applies to it.) The `links` fixture links from
+/// Every fixture that builds, and the real plan. Links written as raw HTML go by the same rule
+/// (the `links` fixture has some; `hostile` has raw HTML of every kind). The `links` fixture links from
 /// an SRO's summary, which shows both on the owners' page at the top of the site and on the
 /// SRO's own page one folder down.
 #[test]
@@ -86,6 +86,7 @@ fn every_link_check_accepts_reaches_a_file_of_the_built_site() {
     let real_plan = Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf();
     let names = [
         "links",
+        "hostile",
         "custom-labels",
         "progress",
         "theme-extends",
@@ -185,4 +186,57 @@ fn a_link_to_a_file_that_is_not_on_the_site_stops_check_and_build_at_its_place()
         check_says.contains("hint: files to publish as they are go in content/files/"),
         "{check_says}"
     );
+}
+
+#[test]
+fn links_and_images_written_as_html_go_by_the_link_rule_like_markdown_ones() {
+    let out = tempfile::tempdir().unwrap();
+    let site = out.path().join("site");
+    assert!(run_build(&fixture("links"), &site).status.success());
+    let page = |path: &str| std::fs::read_to_string(site.join(path)).unwrap();
+    let why = page("why.html");
+    assert!(why.contains(r#"<a href="files/audit.pdf?v=2""#), "{why}");
+    assert!(
+        why.contains(r##"<a href="#what-families-told-us""##),
+        "{why}"
+    );
+    let print = page("print/index.html");
+    for address in [
+        r#"<a href="../files/audit.pdf?v=2""#,
+        r##"<a href="#page-why-what-families-told-us""##,
+        r#"<img src="../files/triage-room.png" alt="The triage room again">"#,
+    ] {
+        assert!(print.contains(address), "{address} in {print}");
+    }
+}
+
+#[test]
+fn a_link_written_as_html_that_leaves_content_or_leads_nowhere_stops_check_and_build_at_its_place()
+{
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("links", dir.path());
+    let page = "+++\ntitle = \"Raw\"\n+++\n<a href=\"../../etc/passwd\">secrets</a> and <a href='missing.md'>gone</a>\n\n<div>\n<img\n  src=\"&#46;&#46;/&#46;&#46;/&#46;&#46;/etc/hosts\" alt=\"hosts\">\n</div>\n";
+    std::fs::write(dir.path().join("content/pages/raw.md"), page).unwrap();
+    let (checked, _, check_says) = run_in(dir.path(), &["check"]);
+    let built = run_build(dir.path(), &dir.path().join("site"));
+    let build_says = String::from_utf8_lossy(&built.stderr);
+    assert!(!checked && !built.status.success());
+    let expected: Vec<(String, String)> = [
+        (
+            "content/pages/raw.md:4:10",
+            "the link \"../../etc/passwd\" leads out of the content folder",
+        ),
+        (
+            "content/pages/raw.md:4:53",
+            "this links to content/pages/missing.md, which does not exist",
+        ),
+        (
+            "content/pages/raw.md:8:8",
+            "the link \"../../../etc/hosts\" leads out of the content folder",
+        ),
+    ]
+    .map(|(place, message)| (place.to_string(), message.to_string()))
+    .into();
+    assert_eq!(errors(&check_says), expected, "{check_says}");
+    assert_eq!(errors(&build_says), expected, "{build_says}");
 }

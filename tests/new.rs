@@ -70,3 +70,59 @@ fn a_new_update_is_dated_by_the_report_date_and_says_what_to_fill_in() {
     let (ok, _, stderr) = run_in(dir.path(), &["check"]);
     assert!(ok, "{stderr}");
 }
+
+#[test]
+fn new_writes_only_inside_content_whatever_it_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("plan");
+    copy_fixture("progress", &root);
+    // A file beside the project, and a priority file that is a link to it.
+    let victim = dir.path().join("victim.toml");
+    std::fs::write(&victim, "# not planpress's\n").unwrap();
+    std::os::unix::fs::symlink(&victim, root.join("content/priorities/3-linked.toml")).unwrap();
+    let before = std::fs::read_to_string(&victim).unwrap();
+    for args in [
+        &["new", "action", "../../../victim", "x"][..],
+        &["new", "action", "../../../victim.toml/..", "x"],
+        &["new", "action", "/tmp/victim", "x"],
+        &["new", "action", "3-linked", "x"],
+        &["new", "action", "2-support", "../../x"],
+        &["new", "page", "../../../victim"],
+        &["new", "update", "../../../victim"],
+    ] {
+        let (ok, _, stderr) = run_in(&root, args);
+        assert!(!ok, "{args:?} was allowed");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert_eq!(
+            std::fs::read_to_string(&victim).unwrap(),
+            before,
+            "{args:?}"
+        );
+    }
+    let (_, _, stderr) = run_in(&root, &["new", "action", "../../../victim", "x"]);
+    assert!(
+        stderr.contains("\"../../../victim\" is not a priority's id")
+            && stderr.contains(
+                "content/priorities/ without .toml (one of 1-safety, 2-support, 3-linked)"
+            ),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("x.md").exists() && !dir.path().join("victim.md").exists());
+
+    // A title with a line break and a control character stays one TOML string.
+    std::fs::remove_file(root.join("content/priorities/3-linked.toml")).unwrap();
+    let (ok, _, stderr) = run_in(
+        &root,
+        &[
+            "new",
+            "action",
+            "2-support",
+            "doulas",
+            "--title",
+            "Doulas\n[[actions]]\u{7}",
+        ],
+    );
+    assert!(ok, "{stderr}");
+    let (ok, _, stderr) = run_in(&root, &["check"]);
+    assert!(ok, "{stderr}");
+}

@@ -8,6 +8,7 @@ use planpress::{Built, Failure};
 
 use super::error::Problems;
 use super::flags::{Output, Project};
+use super::print::{say, tell};
 use super::spinner::Spinner;
 use super::{let_the_system_free, print, CommandError};
 
@@ -58,7 +59,7 @@ impl Build {
 fn put_back_a_stopped_build(out: &Path) -> Result<(), CommandError> {
     match planpress::write::recover(out) {
         Ok(Recovery::Restored { from }) => {
-            eprintln!(
+            tell!(
                 "note: an earlier build was stopped before it finished; the last good site is back in {} (from {}).",
                 out.display(),
                 from.display()
@@ -78,7 +79,7 @@ fn print_summary(built: &Built, out: &Path, started: Instant, output: &Output) {
     if !output.quiet {
         print::warnings(&built.warnings, &built.sources);
         if built.plan.later_updates > 0 {
-            println!(
+            say!(
                 "Left out {} update(s) dated after the report date {}.",
                 built.plan.later_updates,
                 built.plan.report_date()
@@ -87,12 +88,12 @@ fn print_summary(built: &Built, out: &Path, started: Instant, output: &Output) {
     }
     if output.verbose {
         for path in &built.paths {
-            println!("  {path}");
+            say!("  {path}");
         }
     }
     if !output.quiet {
         let pages = built.paths.iter().filter(|p| p.ends_with(".html")).count();
-        println!(
+        say!(
             "Built {pages} pages in {} ms into {} ({} {}, {} {}, report date {}).",
             started.elapsed().as_millis(),
             out.display(),

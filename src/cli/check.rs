@@ -1,6 +1,7 @@
 //! `planpress check`: every problem a build would find, without rendering or writing a page.
 
 use super::flags::{Output, Project};
+use super::print::say;
 use super::print::{self, count};
 use super::{let_the_system_free, CommandError};
 
@@ -41,8 +42,8 @@ impl Check {
         }
         if !quiet {
             match warnings {
-                0 => println!("No problems found: {checked}."),
-                n => println!("No errors; {}. {checked}.", count(n, "warning")),
+                0 => say!("No problems found: {checked}."),
+                n => say!("No errors; {}. {checked}.", count(n, "warning")),
             }
         }
         Ok(())

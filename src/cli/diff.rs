@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use planpress::load::format::SnapshotRecord;
 use planpress::snapshot::changes::ChangeReport;
 
+use super::print::say;
 use super::CommandError;
 
 #[derive(clap::Args)]
@@ -28,7 +29,7 @@ impl Diff {
         let b = record(&self.root, to)?;
         let report = planpress::snapshot::changes::compare(&a, &b);
         if self.json {
-            println!(
+            say!(
                 "{}",
                 serde_json::to_string_pretty(&report).unwrap_or_default()
             );
@@ -47,24 +48,28 @@ fn print_changes(
     b: &SnapshotRecord,
     report: &ChangeReport,
 ) {
-    println!(
+    say!(
         "Changes from {from} ({}) to {to} ({}):",
-        a.report_date, b.report_date
+        a.report_date,
+        b.report_date
     );
     if report.is_empty() {
-        println!("  nothing changed.");
+        say!("  nothing changed.");
     }
     for c in &report.status_changes {
-        println!(
+        say!(
             "  {} {}: status {} -> {}",
-            c.reference, c.title, c.from, c.to
+            c.reference,
+            c.title,
+            c.from,
+            c.to
         );
     }
     for action in &report.added {
-        println!("  added {} {}", action.reference, action.title);
+        say!("  added {} {}", action.reference, action.title);
     }
     for action in &report.removed {
-        println!("  removed {} {}", action.reference, action.title);
+        say!("  removed {} {}", action.reference, action.title);
     }
     for t in &report.text_changes {
         let words: String = t
@@ -76,7 +81,7 @@ fn print_changes(
                 _ => w.text.clone(),
             })
             .collect();
-        println!(
+        say!(
             "  {} {} ({}): {}",
             t.reference,
             t.title,

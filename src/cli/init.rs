@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use super::print::say;
 use super::CommandError;
 
 #[derive(clap::Args)]
@@ -14,12 +15,12 @@ pub struct Init {
 impl Init {
     pub fn run(self) -> Result<(), CommandError> {
         let written = planpress::init::write(&self.dir).map_err(CommandError::NotCreated)?;
-        println!("Started a plan in {}:", self.dir.display());
+        say!("Started a plan in {}:", self.dir.display());
         for path in written {
-            println!("  {}", path.display());
+            say!("  {}", path.display());
         }
-        println!("Fill in the placeholders (`planpress check` points at each one left), then `planpress build`.");
-        println!("`planpress reference` lists every file and field a plan may have.");
+        say!("Fill in the placeholders (`planpress check` points at each one left), then `planpress build`.");
+        say!("`planpress reference` lists every file and field a plan may have.");
         Ok(())
     }
 }

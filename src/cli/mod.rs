@@ -10,7 +10,7 @@ mod flags;
 pub mod init;
 pub mod new;
 pub mod pdf;
-mod print;
+pub mod print;
 pub mod reference;
 pub mod serve;
 pub mod snapshot;

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use planpress::model::Date;
 
 use super::flags::parse_date;
+use super::print::say;
 use super::CommandError;
 
 #[derive(clap::Args)]
@@ -50,14 +51,12 @@ enum Entry {
 impl New {
     pub fn run(self) -> Result<(), CommandError> {
         let created = create(self.what, &self.root)?;
-        println!(
+        say!(
             "Created a new {} in {}.",
             created.what,
             created.path.display()
         );
-        println!(
-            "Fill in the fields it asks for, then run `planpress check` to see that all is well."
-        );
+        say!("Fill in the fields it asks for, then run `planpress check` to see that all is well.");
         Ok(())
     }
 }

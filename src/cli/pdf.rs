@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use super::flags::Project;
+use super::print::say;
 use super::CommandError;
 
 #[derive(clap::Args)]
@@ -29,7 +30,7 @@ impl Pdf {
         )?;
         planpress::pdf::print(&built.files, &chromium, &self.out)
             .map_err(CommandError::NotPrinted)?;
-        println!("Wrote the whole report to {}.", self.out.display());
+        say!("Wrote the whole report to {}.", self.out.display());
         Ok(())
     }
 }

@@ -3,6 +3,7 @@
 use std::net::{IpAddr, SocketAddr};
 
 use super::flags::Project;
+use super::print::{say, tell};
 use super::CommandError;
 
 #[derive(clap::Args)]
@@ -21,10 +22,10 @@ impl Serve {
     pub fn run(self) -> Result<(), CommandError> {
         let address = SocketAddr::new(self.bind, self.port);
         if !self.bind.is_loopback() {
-            eprintln!("warning: serving on {}, so other computers that can reach it can read this draft site; the default, 127.0.0.1, keeps it to this computer", self.bind);
+            tell!("warning: serving on {}, so other computers that can reach it can read this draft site; the default, 127.0.0.1, keeps it to this computer", self.bind);
         }
         let ready = |bound: SocketAddr| {
-            println!(
+            say!(
                 "Serving on http://{bound}/ (only this computer can see it). Press Ctrl+C to stop."
             );
         };

@@ -8,6 +8,7 @@ use planpress::{Failure, Options};
 
 use super::error::Problems;
 use super::flags::Project;
+use super::print::say;
 use super::CommandError;
 
 #[derive(clap::Args)]
@@ -61,13 +62,14 @@ impl Snapshot {
                     },
                 }
             })?;
-        println!(
+        say!(
             "Snapshot {label}: {} files, manifest SHA-256 {}.",
-            taken.files, taken.manifest_sha256
+            taken.files,
+            taken.manifest_sha256
         );
-        println!("  bag:     {}", taken.folder.display());
-        println!("  archive: {}", taken.archive.display());
-        println!(
+        say!("  bag:     {}", taken.folder.display());
+        say!("  archive: {}", taken.archive.display());
+        say!(
             "  record:  {} (commit this file: later builds list the snapshot and what changed)",
             taken.record.display()
         );

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use super::print::say;
 use super::CommandError;
 
 #[derive(clap::Args)]
@@ -27,14 +28,14 @@ impl Verify {
             Err(error) => return Err(CommandError::Unverifiable { path, error }),
         };
         if found.is_intact() {
-            println!("{}: intact. Checked:", path.display());
+            say!("{}: intact. Checked:", path.display());
             for checked in &found.checked {
-                println!("  - {checked}");
+                say!("  - {checked}");
             }
             return Ok(());
         }
         for problem in &found.problems {
-            println!("{problem}");
+            say!("{problem}");
         }
         Err(CommandError::SnapshotDamaged {
             path,

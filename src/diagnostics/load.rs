@@ -30,6 +30,10 @@ pub enum FileKind {
     },
     NoFrontMatter,
     FrontMatterNotClosed,
+    /// Raw HTML whose elements are open more than `deepest` deep at this place.
+    HtmlNestedTooDeep {
+        deepest: usize,
+    },
 }
 
 impl FileKind {
@@ -42,6 +46,9 @@ impl FileKind {
             }
             FileKind::Unreadable { error } => format!("the file could not be read: {error}"),
             FileKind::NotUtf8 => "the file is not saved as UTF-8 text".into(),
+            FileKind::HtmlNestedTooDeep { deepest } => {
+                format!("the HTML here is nested more than {deepest} elements deep")
+            }
             FileKind::Unknown => "planpress does not know what this file is for".into(),
             FileKind::Missing { name, .. } => format!("{name} is missing"),
             FileKind::NoFrontMatter => "this page has no front matter".into(),
@@ -58,6 +65,7 @@ impl FileKind {
             FileKind::Unwalkable { .. } => return None,
             FileKind::SymbolicLink => "copy the file into content/ instead: a link could reach files that must not be published".into(),
             FileKind::Unreadable { .. } => "check the file's permissions".into(),
+            FileKind::HtmlNestedTooDeep { .. } => "HTML nested this deep is usually a paste gone wrong, and takes minutes to build: remove the extra <div>s (or other elements) that open here and close far below".into(),
             FileKind::NotUtf8 => "save it again as UTF-8 (in most editors: Save As, then choose the encoding \"UTF-8\")".into(),
             FileKind::Unknown => "content goes in content/plan.toml, sros.toml (or owners.toml), glossary.toml, timeline.toml, measures.toml, risks.toml, priorities/*.toml, registers/*.toml, pages/*.md and updates/*.md, and files to publish as they are in content/files/; move or remove this file".into(),
             FileKind::Missing { holds, .. } => format!("create it: it holds {holds} (`planpress reference` lists its fields)"),

@@ -195,7 +195,8 @@ pub fn report(errors: &[ContentError], sources: &[Source]) -> String {
             out.push_str(&format!("{error}\n"));
         }
     }
-    out
+    // A control character in the content (ESC, BEL) would act on the terminal it is shown on.
+    crate::controls::for_terminal(&out).into_owned()
 }
 
 fn clamp(span: Range<usize>, len: usize) -> Range<usize> {

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use super::kind::list;
+use crate::validate::LONGEST_NAME;
 
 /// What a name names, in the singular and the plural: ("status", "statuses").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,6 +85,14 @@ pub enum ReferenceKind {
     NumberUsedTwice { number: u32, other: String },
     /// A file whose name cannot be a page's name; `suggestion` is one that can.
     UnusableFileName { stem: String, suggestion: String },
+    /// An id too long to become part of a file name, and a shorter one.
+    IdTooLong {
+        what: &'static str,
+        value: String,
+        suggestion: String,
+    },
+    /// A file name too long to become a page's file name, and a shorter one.
+    FileNameTooLong { stem: String, suggestion: String },
     /// A page named as one of the pages the site makes itself.
     ReservedPageName { stem: String },
     /// A recommendation that does not say who it is for, and the register's audiences.
@@ -108,6 +117,16 @@ impl ReferenceKind {
             ReferenceKind::UnusableFileName { stem, .. } => {
                 format!("\"{stem}\" cannot be used as a page name")
             }
+            ReferenceKind::IdTooLong { what, value, .. } => format!(
+                "the {what} id \"{}\" is too long ({} characters)",
+                beginning(value),
+                value.len()
+            ),
+            ReferenceKind::FileNameTooLong { stem, .. } => format!(
+                "the file name \"{}\" is too long ({} characters)",
+                beginning(stem),
+                stem.len()
+            ),
             ReferenceKind::ReservedPageName { stem } => {
                 format!("a page may not be called \"{stem}\"")
             }
@@ -135,6 +154,12 @@ impl ReferenceKind {
             ReferenceKind::UnusableFileName { suggestion, .. } => format!(
                 "rename the file to use lower-case letters, digits and hyphens, e.g. \"{suggestion}\""
             ),
+            ReferenceKind::IdTooLong { suggestion, .. } => format!(
+                "an id becomes the name of a file of the site, and file names have a limit: use at most {LONGEST_NAME} characters, e.g. \"{suggestion}\""
+            ),
+            ReferenceKind::FileNameTooLong { suggestion, .. } => format!(
+                "the file's name becomes the name of a file of the site, and file names have a limit: rename it to at most {LONGEST_NAME} characters, e.g. \"{suggestion}\""
+            ),
             ReferenceKind::ReservedPageName { stem } => format!(
                 "the site uses that name itself; rename the file, e.g. about-{stem}.md"
             ),
@@ -143,6 +168,14 @@ impl ReferenceKind {
                 list(audiences)
             ),
         }
+    }
+}
+
+/// The start of a long name, enough to find it by.
+fn beginning(name: &str) -> String {
+    match name.char_indices().nth(40) {
+        Some((end, _)) => format!("{}…", &name[..end]),
+        None => name.to_string(),
     }
 }
 

@@ -42,6 +42,12 @@ pub struct Writer<'t, 'a> {
     /// Highlighted code goes in after sanitising (its classes are ours, not the content's).
     blocks: Vec<String>,
     raw_html: bool,
+    /// The HTML block being read, line by line.
+    html_block: Option<String>,
+    /// How deep raw HTML has opened elements; past `raw_html::DEEPEST` the text is not
+    /// sanitised (the sanitiser would take minutes) and `check` refuses it.
+    nesting: crate::raw_html::Nesting,
+    too_deep: bool,
     dropped_link: bool,
     /// How many places in the HTML depend on where it is shown (the root or the prefix).
     placed: usize,
@@ -57,6 +63,9 @@ impl<'t, 'a> Writer<'t, 'a> {
             code: None,
             blocks: Vec::new(),
             raw_html: false,
+            html_block: None,
+            nesting: Default::default(),
+            too_deep: false,
             dropped_link: false,
             placed: 0,
         }
@@ -86,10 +95,22 @@ impl<'t, 'a> Writer<'t, 'a> {
                     self.blocks.push(highlight::code_block(&language, &body));
                 }
             }
-            Event::Html(html) | Event::InlineHtml(html) => {
-                self.raw_html = true;
-                self.events.push(Event::Html(html));
+            // An HTML block is taken whole, as a tag in it may run over several lines.
+            Event::Start(Tag::HtmlBlock) => {
+                self.html_block = Some(String::new());
+                self.events.push(event);
             }
+            Event::Html(html) if self.html_block.is_some() => {
+                if let Some(block) = self.html_block.as_mut() {
+                    block.push_str(&html);
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                let block = self.html_block.take().unwrap_or_default();
+                self.raw(&block);
+                self.events.push(event);
+            }
+            Event::Html(html) | Event::InlineHtml(html) => self.raw(&html),
             // A script address in a link or image is dropped; the words stay as plain text.
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
                 if sanitise::is_unsafe_url(&dest_url) =>
@@ -173,6 +194,50 @@ impl<'t, 'a> Writer<'t, 'a> {
         }
     }
 
+    /// Raw HTML, its links and images written by the link rule as Markdown's are.
+    fn raw(&mut self, html: &str) {
+        self.raw_html = true;
+        let mut out = String::with_capacity(html.len());
+        let mut copied = 0;
+        for tag in crate::raw_html::tags(html) {
+            self.too_deep |= self.nesting.too_deep_after(&tag);
+            let Some((address, _)) = tag.address() else {
+                continue;
+            };
+            if let Some(written) = self.raw_address(&address.value) {
+                out.push_str(&html[copied..address.range.start]);
+                out.push_str(&escape(&written));
+                copied = address.range.end;
+            }
+        }
+        out.push_str(&html[copied..]);
+        self.events.push(Event::Html(out.into()));
+    }
+
+    /// The address a raw link or image is written with, as `link` and `address` write a
+    /// Markdown one; `None` to leave it as written.
+    fn raw_address(&mut self, url: &str) -> Option<String> {
+        if self.style == Style::Block && url.starts_with('#') {
+            self.placed += 1;
+            return match self.place {
+                Place::At { prefix, .. } if !prefix.is_empty() => {
+                    Some(format!("#{prefix}{}", &url[1..]))
+                }
+                _ => None,
+            };
+        }
+        let target = links::target(self.file, url);
+        let href = target.href()?;
+        self.placed += 1;
+        // Raw HTML is sanitised, and sanitised HTML that depends on its place is made where it
+        // is shown: a marked copy is never kept, so it needs no mark.
+        let root = match self.place {
+            Place::At { root, .. } => root,
+            Place::Marked => "",
+        };
+        Some(format!("{root}{href}"))
+    }
+
     /// The address a link or image is written with: by the link rule, a page or a published file
     /// from the site root (the root goes before it), or else the address as the content wrote it.
     fn address(&mut self, url: CowStr<'t>) -> CowStr<'t> {
@@ -203,7 +268,10 @@ impl<'t, 'a> Writer<'t, 'a> {
         }
         let mut html = String::with_capacity(length * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
-        if self.raw_html {
+        if self.too_deep {
+            // Never shown: `check` and `build` stop at this text.
+            html.clear();
+        } else if self.raw_html {
             html = sanitise::clean(&html);
         }
         for (i, block) in self.blocks.iter().enumerate() {

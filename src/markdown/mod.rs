@@ -89,6 +89,8 @@ struct Outline {
     links: Vec<Link>,
     headings: Vec<Heading>,
     removed: Vec<Removed>,
+    /// The first tag of raw HTML that opens an element deeper than `raw_html::DEEPEST`.
+    too_deep: Option<Range<usize>>,
 }
 
 /// A link or image.
@@ -139,6 +141,11 @@ impl Parsed {
 
     pub fn removed(&self) -> &[Removed] {
         self.outline.as_deref().map_or(&[], |o| &o.removed)
+    }
+
+    /// Where raw HTML first opens an element deeper than `raw_html::DEEPEST`, if it does.
+    pub fn too_deep(&self) -> Option<&Range<usize>> {
+        self.outline.as_deref().and_then(|o| o.too_deep.as_ref())
     }
 }
 
@@ -218,6 +225,26 @@ struct Outliner {
     outline: Outline,
     /// The links and images open at this point, innermost last.
     open: Vec<usize>,
+    /// The HTML block being read, line by line: a tag may run over several lines.
+    block: Option<RawBlock>,
+    nesting: crate::raw_html::Nesting,
+}
+
+/// The lines of an HTML block so far, and where each starts in the text.
+#[derive(Default)]
+struct RawBlock {
+    html: String,
+    /// (where a line starts in `html`, where it starts in the text), in order.
+    lines: Vec<(usize, usize)>,
+}
+
+impl RawBlock {
+    /// Where a byte of `html` is in the text.
+    fn in_text(&self, at: usize) -> usize {
+        let line = self.lines.partition_point(|(start, _)| *start <= at);
+        let (start, text_start) = self.lines[line.saturating_sub(1)];
+        text_start + at - start
+    }
 }
 
 impl Outliner {
@@ -258,8 +285,48 @@ impl Outliner {
                     range: range.clone(),
                     what,
                 }));
+                match (&mut self.block, event) {
+                    (Some(block), Event::Html(_)) => {
+                        block.lines.push((block.html.len(), range.start));
+                        block.html.push_str(html);
+                    }
+                    _ => self.raw_tags(html, |at| range.start + at),
+                }
+            }
+            Event::Start(Tag::HtmlBlock) => self.block = Some(RawBlock::default()),
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some(block) = self.block.take() {
+                    self.raw_tags(&block.html, |at| block.in_text(at));
+                }
             }
             _ => {}
+        }
+    }
+
+    /// The tags of raw HTML: links and images (`<a href>`, `<img src>`), checked like the
+    /// Markdown ones, and how deep the elements are nested. `in_text` says where a byte of `html`
+    /// is in the text. The place given for a link is the address itself.
+    fn raw_tags(&mut self, html: &str, in_text: impl Fn(usize) -> usize) {
+        // The last byte's place, then one on: the end may be the start of the next line.
+        let range = |r: &Range<usize>| match r.is_empty() {
+            true => in_text(r.start)..in_text(r.start),
+            false => in_text(r.start)..in_text(r.end - 1) + 1,
+        };
+        for tag in crate::raw_html::tags(html) {
+            if self.nesting.too_deep_after(&tag) && self.outline.too_deep.is_none() {
+                self.outline.too_deep = Some(range(&tag.range));
+            }
+            let Some((address, image)) = tag.address() else {
+                continue;
+            };
+            let alt = tag.attribute("alt").map(|a| a.value.to_string());
+            self.outline.links.push(Link {
+                url: address.value.to_string(),
+                range: range(&address.range),
+                image,
+                // A raw link's words are not read: only an image's alt text is.
+                text: alt.unwrap_or_default(),
+            });
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod cache;
 mod charts;
 mod chrome;
 mod contexts;
+mod css;
 pub mod data;
 mod output;
 mod page;

@@ -261,7 +261,10 @@ impl Theme {
 
 /// Tera's own escaping also turns `/` into `&#x2F;`, which every address is full of; `/` is
 /// harmless in HTML text and quoted attributes, so only the five characters that matter are escaped.
+/// The same escaping serves the XML files (sitemap, feed), so the control characters XML cannot
+/// hold are replaced too.
 pub fn escape(text: &str) -> String {
+    let text = crate::controls::for_xml(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

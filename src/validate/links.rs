@@ -65,7 +65,8 @@ fn risk_anchor_problem(content: &Content, target: &links::Target) -> Option<Link
     }
 }
 
-/// The problems with the links and images of one piece of Markdown.
+/// The problems with the links and images of one piece of Markdown, and raw HTML in it nested
+/// too deep to build.
 pub fn problems_in(content: &Content, text: &Piece, files: &HashSet<&Path>) -> Vec<ContentError> {
     let source = &content.sources[text.source];
     let exists = |path: &Path| files.contains(path);
@@ -83,6 +84,12 @@ pub fn problems_in(content: &Content, text: &Piece, files: &HashSet<&Path>) -> V
         if link.image && link.text.trim().is_empty() {
             problems.push(ContentError::at(source, span, LinkKind::NoAltText));
         }
+    }
+    if let Some(range) = text.parsed.too_deep() {
+        let span = text.at.offset + range.start..text.at.offset + range.end;
+        let deepest = crate::raw_html::DEEPEST;
+        let kind = crate::diagnostics::FileKind::HtmlNestedTooDeep { deepest };
+        problems.push(ContentError::at(source, span, kind));
     }
     problems
 }

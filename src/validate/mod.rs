@@ -25,7 +25,7 @@ use crate::diagnostics::{Allowed, ContentError, Noun, PlanKind, ReferenceKind, S
 use crate::load::Content;
 use crate::model::{Tone, DEFAULT_STATUSES};
 use crate::Stop;
-pub use ids::{edit_distance, is_slug, slugify};
+pub use ids::{edit_distance, is_slug, is_too_long, shortened, slugify, LONGEST_NAME};
 use references::Seen;
 
 /// Page names the site uses itself; a Markdown page may not take them.
@@ -209,8 +209,8 @@ struct Known<'a> {
 fn check_pages(content: &Content, errors: &mut Vec<ContentError>) {
     for page in &content.pages {
         let source = &content.sources[page.source];
-        if !is_slug(&page.stem) {
-            errors.push(bad_file_name(source, &page.stem));
+        if let Some(problem) = file_name_problem(source, &page.stem) {
+            errors.push(problem);
         } else if RESERVED_PAGES.contains(&page.stem.as_str()) {
             let stem = page.stem.clone();
             let kind = ReferenceKind::ReservedPageName { stem };
@@ -225,7 +225,7 @@ fn check_glossary(content: &Content, errors: &mut Vec<ContentError>) {
         return;
     };
     let source = &content.sources[glossary.source];
-    let mut seen = Seen::with_rule("glossary term", |t| !t.trim().is_empty());
+    let mut seen = Seen::with_rule("glossary term", |t| !t.trim().is_empty()).of_any_length();
     for term in &glossary.value.terms {
         seen.check(source, &term.term, errors);
     }
@@ -250,10 +250,24 @@ pub(crate) fn check_due(source: &Source, due: &Spanned<String>, errors: &mut Vec
     }
 }
 
-pub(crate) fn bad_file_name(source: &Source, stem: &str) -> ContentError {
-    let kind = ReferenceKind::UnusableFileName {
-        stem: stem.to_string(),
-        suggestion: slugify(stem),
+/// What is wrong with a content file's name (`stem`, without `.toml` or `.md`) as the name of its
+/// page: not a slug, or too long.
+pub(crate) fn file_name_problem(source: &Source, stem: &str) -> Option<ContentError> {
+    let kind = if !is_slug(stem) {
+        ReferenceKind::UnusableFileName {
+            stem: stem.to_string(),
+            suggestion: slugify(stem),
+        }
+    } else {
+        long_file_name(stem)?
     };
-    ContentError::in_file(&source.path, kind)
+    Some(ContentError::in_file(&source.path, kind))
+}
+
+/// A file name too long to make a page's file name of, with a shorter one.
+pub(crate) fn long_file_name(stem: &str) -> Option<ReferenceKind> {
+    is_too_long(stem).then(|| ReferenceKind::FileNameTooLong {
+        stem: stem.to_string(),
+        suggestion: shortened(stem),
+    })
 }

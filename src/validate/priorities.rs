@@ -12,7 +12,7 @@ use std::sync::{Arc, OnceLock};
 use rayon::prelude::*;
 
 use super::references::{check_known, Seen};
-use super::{bad_file_name, check_due, is_slug, links, statuses_defined_in, Known};
+use super::{check_due, file_name_problem, links, statuses_defined_in, Known};
 use crate::diagnostics::{ContentError, Noun, ReferenceKind};
 use crate::load::format::PriorityFile;
 use crate::load::register_texts;
@@ -52,9 +52,7 @@ fn check_across<'c>(content: &'c Content, errors: &mut Vec<ContentError>) -> See
     for priority in &content.priorities {
         let source = &content.sources[priority.source];
         let file = &priority.value;
-        if !is_slug(&priority.stem) {
-            errors.push(bad_file_name(source, &priority.stem));
-        }
+        errors.extend(file_name_problem(source, &priority.stem));
         let number = *file.number.get_ref();
         if let Some(other) = numbers.insert(number, &priority.stem) {
             let other = other.to_string();

@@ -68,6 +68,8 @@ fn is_close(value: &str, known: &str) -> bool {
 pub struct Seen<'a> {
     what: &'static str,
     rule: fn(&str) -> bool,
+    /// Whether the ids become part of file names, and so have a longest length.
+    names_files: bool,
     /// Where each id was first used: its file and byte offset. The line is worked out only for an
     /// id used twice, which is rare, so a plan of 50,000 ids is not read line by line.
     first: HashMap<&'a str, (&'a Source, usize)>,
@@ -83,8 +85,15 @@ impl<'a> Seen<'a> {
         Seen {
             what,
             rule,
+            names_files: true,
             first: HashMap::new(),
         }
+    }
+
+    /// Ids that never become file names (glossary terms), of any length.
+    pub fn of_any_length(mut self) -> Self {
+        self.names_files = false;
+        self
     }
 
     /// Room for `count` ids from the start: a plan's 50,000 action ids, not grown into.
@@ -111,6 +120,13 @@ impl<'a> Seen<'a> {
                 what: self.what,
                 value: value.clone(),
                 suggestion: slugify(value),
+            };
+            errors.push(ContentError::at(source, span.clone(), kind));
+        } else if self.names_files && super::is_too_long(value) {
+            let kind = ReferenceKind::IdTooLong {
+                what: self.what,
+                value: value.clone(),
+                suggestion: super::shortened(value),
             };
             errors.push(ContentError::at(source, span.clone(), kind));
         }

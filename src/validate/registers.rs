@@ -3,8 +3,8 @@
 
 use toml::Spanned;
 
+use super::file_name_problem;
 use super::references::{check_known, Seen};
-use super::{bad_file_name, is_slug};
 use crate::diagnostics::{ContentError, Noun, ReferenceKind, Source};
 use crate::load::format::{Holds, RegisterFile};
 use crate::load::Content;
@@ -29,9 +29,7 @@ pub fn check(content: &Content, errors: &mut Vec<ContentError>) -> Recommendatio
     let mut references = Vec::new();
     for register in &content.registers {
         let source = &content.sources[register.source];
-        if !is_slug(&register.stem) {
-            errors.push(bad_file_name(source, &register.stem));
-        }
+        errors.extend(file_name_problem(source, &register.stem));
         check_register(source, &register.value, errors);
         let items = register.value.items.iter();
         for reference in items.map(|i| format!("{}/{}", register.stem, i.id.get_ref())) {

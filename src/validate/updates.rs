@@ -7,7 +7,7 @@ use toml::value::Datetime;
 use toml::Spanned;
 
 use super::references::{check_known, first_use, Seen};
-use super::{statuses_defined_in, Known};
+use super::{long_file_name, statuses_defined_in, Known};
 use crate::diagnostics::{ContentError, Noun, PlanKind, Proof, Source};
 use crate::load::format::{ActionUpdate, PlanFile};
 use crate::load::Content;
@@ -102,6 +102,9 @@ pub fn check_updates(
     for update in &content.updates {
         let source = &content.sources[update.source];
         let front = &update.value.front_matter;
+        if let Some(kind) = long_file_name(&update.stem) {
+            errors.push(ContentError::in_file(&source.path, kind));
+        }
         let Some(date) = check_date(source, &front.date, "date", errors) else {
             continue;
         };

@@ -159,14 +159,7 @@ impl Write for Edition<'_, '_> {
 /// The print stylesheet: A4 pages with the plan's title in the running header and page numbers
 /// in the footer (CSS page-margin boxes need the words in the stylesheet itself).
 fn stylesheet(site: &Site) -> Option<OutputFile> {
-    let css_string = |text: &str| {
-        format!(
-            "\"{}\"",
-            text.replace('\\', "\\\\")
-                .replace('"', "\\\"")
-                .replace('\n', " ")
-        )
-    };
+    let css_string = crate::render::css::string;
     let mut context = Context::new();
     context.insert("title", &css_string(&site.plan.title));
     context.insert("organisation", &css_string(&site.plan.organisation));
