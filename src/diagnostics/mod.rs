@@ -196,7 +196,21 @@ pub fn report(errors: &[ContentError], sources: &[Source]) -> String {
         }
     }
     // A control character in the content (ESC, BEL) would act on the terminal it is shown on.
-    crate::controls::for_terminal(&out).into_owned()
+    let out = crate::controls::for_terminal(&out);
+    out.lines().map(shortened_line).map(|l| l + "\n").collect()
+}
+
+/// The widest a quoted source line is shown: a page of one long line (pasted minified HTML)
+/// would otherwise fill the terminal with megabytes; the file:line:column above still says where.
+const WIDEST_LINE: usize = 200;
+
+/// A quoted source line (`12 │ text`) cut at `WIDEST_LINE` characters; other lines as they are.
+fn shortened_line(line: &str) -> String {
+    let quoted = line.char_indices().take(12).any(|(_, c)| c == '│');
+    match line.char_indices().nth(WIDEST_LINE) {
+        Some((cut, _)) if quoted => format!("{} …", &line[..cut]),
+        _ => line.to_string(),
+    }
 }
 
 fn clamp(span: Range<usize>, len: usize) -> Range<usize> {
@@ -229,6 +243,19 @@ mod tests {
             target: "content/pages/b.md".into(),
         };
         assert!(ContentError::at(&source, 4..16, missing).is_error());
+    }
+
+    #[test]
+    fn a_long_source_line_is_shown_cut_and_the_place_still_named() {
+        let page = Source::new("content/pages/p.md", format!("{}<x>", "a".repeat(5000)));
+        let error = ContentError::at(
+            &page,
+            5000..5003,
+            FileKind::HtmlNestedTooDeep { deepest: 100 },
+        );
+        let shown = report(&[error], &[page]);
+        assert!(shown.contains("content/pages/p.md:1:5001"), "{shown}");
+        assert!(shown.lines().all(|l| l.chars().count() < 300), "{shown}");
     }
 
     #[test]
