@@ -9,6 +9,9 @@ use std::time::Duration;
 use super::{Shared, EVENTS, RELOAD_SCRIPT};
 use crate::lock;
 
+/// The page served while no build has worked, for the problem banner to go on.
+const NOTHING_BUILT: &[u8] = b"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>planpress serve</title></head><body></body></html>";
+
 /// Reads one request and answers it: a file of the site, or the event stream.
 pub(super) fn answer(stream: TcpStream, shared: &Shared) -> io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
@@ -53,7 +56,8 @@ fn respond(
         200 => "OK",
         400 => "Bad Request",
         404 => "Not Found",
-        _ => "Method Not Allowed",
+        405 => "Method Not Allowed",
+        _ => "Service Unavailable",
     };
     write!(
         stream,
@@ -85,11 +89,19 @@ fn events(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
 }
 
 /// The status, type and body for a request path; HTML pages get the reload script and any banner.
-fn page(shared: &Shared, path: &str) -> (u16, &'static str, Vec<u8>) {
+pub(super) fn page(shared: &Shared, path: &str) -> (u16, &'static str, Vec<u8>) {
     let served = lock(&shared.served);
     let Some(name) = site_path(path) else {
         return (400, "text/plain; charset=utf-8", b"Bad request".to_vec());
     };
+    if let (true, Some(problem)) = (served.files.is_empty(), served.problem.as_deref()) {
+        // No build has worked yet: a page of its own carries the banner, and reloads when one does.
+        return (
+            503,
+            "text/html; charset=utf-8",
+            inject(NOTHING_BUILT, Some(problem)),
+        );
+    }
     let (status, name) = if served.files.contains_key(&name) {
         (200, name)
     } else {
