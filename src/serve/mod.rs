@@ -6,6 +6,7 @@
 
 mod http;
 pub mod incremental;
+mod request;
 
 use std::any::Any;
 use std::collections::HashMap;
@@ -76,7 +77,7 @@ pub fn serve(
         let shared = shared.clone();
         std::thread::spawn(move || {
             // A browser that goes away mid-answer is not an error worth reporting.
-            let _ = http::answer(stream, &shared);
+            let _ = http::answer(stream, &shared, bound);
         });
     }
     drop(watched);
