@@ -276,7 +276,7 @@ fn the_dev_server_holds_up_under_many_clients_and_rude_ones() {
     // Clients that leave mid-answer.
     for _ in 0..20 {
         let mut rude = TcpStream::connect(&address).unwrap();
-        write!(rude, "GET /index.html HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        write!(rude, "GET /index.html HTTP/1.1\r\nHost: {address}\r\n\r\n").unwrap();
         drop(rude);
     }
     // 200 clients at once, each asking for a page and reading all of it.
@@ -295,7 +295,7 @@ fn the_dev_server_holds_up_under_many_clients_and_rude_ones() {
                 };
                 write!(
                     stream,
-                    "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                    "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
                 )
                 .unwrap();
                 let mut response = String::new();
@@ -323,7 +323,7 @@ fn the_dev_server_holds_up_under_many_clients_and_rude_ones() {
     let mut last = TcpStream::connect(&address).unwrap();
     write!(
         last,
-        "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        "GET / HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut response = String::new();

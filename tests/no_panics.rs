@@ -1,5 +1,6 @@
-//! Property tests: whatever bytes or TOML land in any content file, the pipeline answers with a
-//! site or with errors, and never panics; whatever Markdown is parsed, its HTML is the same
+//! Property tests: whatever bytes or TOML land in any content file (a measure's values CSV and
+//! the front matter of pages and updates included), the pipeline answers with a site or with
+//! errors, and never panics; whatever Markdown is parsed, its HTML is the same
 //! from every place it is shown as if it were made there.
 
 use std::path::Path;
@@ -33,6 +34,51 @@ const FULL_ENTRIES: [&str; 16] = [
     "[[risks]]",
     "[[actions]]",
 ];
+
+/// The entries of an update's and a page's front matter, for a file to keep any of.
+const FRONT_MATTER_ENTRIES: [&str; 14] = [
+    "date = 2024-01-01",
+    "title = \"January\"",
+    "author = \"Chief Nurse\"",
+    "summary = \"Work started.\"",
+    "short_title = \"Jan\"",
+    "[[actions]]",
+    "id = \"a\"",
+    "status = \"on-track\"",
+    "assurance = \"assured\"",
+    "note = \"Done.\"",
+    "evidence = [{ title = \"E\", url = \"../pages/x.md\" }, { url = \"\" }]",
+    "accepted_by = \"Board\"",
+    "accepted_on = 2024-02-30",
+    "[[actions]]",
+];
+
+/// Where front matter is read: a page and an update.
+const FRONT_MATTER_PLACES: [&str; 2] = ["content/pages/page.md", "content/updates/2024-01-01-u.md"];
+
+/// `measures.toml` with one measure taking its values from `content/measures/m.csv`.
+const MEASURE_FROM_CSV: &str = "[[measures]]\nid = \"m\"\nname = \"M\"\nexplanation = \"E\"\nunit = \"%\"\nbetter = \"higher\"\ntarget = 90\nvalues_csv = \"measures/m.csv\"\n";
+
+/// A small valid project whose measure takes its values from `csv`.
+fn project_with_csv(csv: String) -> Vec<Source> {
+    let mut files = project("content/measures.toml", MEASURE_FROM_CSV.to_string());
+    files.push(Source::new("content/measures/m.csv", csv));
+    files
+}
+
+/// A Markdown file at `place` with `front_matter` between its fences.
+fn with_front_matter(place: &str, front_matter: &str) -> Vec<Source> {
+    project(
+        place,
+        format!("+++\n{front_matter}\n+++\nA [link](../pages/x.md).\n"),
+    )
+}
+
+/// Text made of what a CSV export is made of: its column names, quotes, separators, every kind of
+/// line end, blank lines, numbers and periods, a byte-order mark.
+fn csvish() -> impl Strategy<Value = String> {
+    proptest::string::string_regex(r#"(period|value|numerator|denominator|source|note|"[^"]{0,8}"|"|,|;|\t|\r\n|\n|\r|Q[1-4] 20[0-9]{2}/[0-9]{2}|-?[0-9]{1,4}(\.[0-9]{1,3})?(e[0-9])?|NaN|inf|\x{feff}| |[a-z]{1,6}|.){0,50}"#).unwrap()
+}
 
 /// A small valid project with one file replaced.
 fn project(path: &str, text: String) -> Vec<Source> {
@@ -126,6 +172,30 @@ proptest! {
     #[test]
     fn anything_shaped_like_content_in_any_file(place in 0..PLACES.len(), text in syntaxy()) {
         run(project(PLACES[place], text));
+    }
+
+    #[test]
+    fn any_bytes_in_a_measures_csv(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        run(project_with_csv(String::from_utf8_lossy(&bytes).into_owned()));
+    }
+
+    #[test]
+    fn anything_shaped_like_a_csv_export_in_a_measures_csv(header in any::<bool>(), text in csvish()) {
+        let header = if header { "period,value,numerator,denominator,source,note\r\n" } else { "" };
+        run(project_with_csv(format!("{header}{text}")));
+    }
+
+    #[test]
+    fn any_front_matter_in_a_page_or_an_update(place in 0..2usize, text in syntaxy()) {
+        run(with_front_matter(FRONT_MATTER_PLACES[place], &text));
+    }
+
+    #[test]
+    fn front_matter_with_any_of_its_fields_left_out(
+        place in 0..2usize,
+        lines in proptest::sample::subsequence(FRONT_MATTER_ENTRIES.to_vec(), 0..FRONT_MATTER_ENTRIES.len()),
+    ) {
+        run(with_front_matter(FRONT_MATTER_PLACES[place], &lines.join("\n")));
     }
 
     #[test]

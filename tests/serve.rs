@@ -1,11 +1,12 @@
 //! `planpress serve`: a page is served, an edit shows up without restarting, a broken edit keeps
 //! the last good page and shows the problem, and the build output never gets the reload script.
+//! It answers only at its own address, and a request too long to be a browser's is refused.
 
 mod common;
 use common::*;
 
 use std::io::{Read, Write};
-use std::net::TcpStream;
+use std::net::{Shutdown, TcpStream};
 use std::time::{Duration, Instant};
 
 fn get(address: &str, path: &str) -> (u16, String) {
@@ -119,4 +120,112 @@ fn built_pages_never_carry_the_reload_script() {
         let text = String::from_utf8_lossy(&bytes);
         assert!(!text.contains("EventSource"), "{}", path.display());
     }
+}
+
+/// Sends `request` as it is and reads all of the answer, whatever the server does: it may answer
+/// and stop reading before everything is sent.
+fn send(address: &str, request: &[u8]) -> String {
+    let mut stream = TcpStream::connect(address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let _ = stream.write_all(request);
+    let _ = stream.shutdown(Shutdown::Write);
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    String::from_utf8_lossy(&response).into_owned()
+}
+
+const VISION: &str = "safe, kind maternity care";
+
+#[test]
+fn a_request_naming_another_site_is_refused_and_its_own_names_are_served() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("custom-labels", dir.path());
+    let (_server, address) = start_server(dir.path());
+    let port = address.rsplit(':').next().unwrap();
+    // A page on attacker.example whose name was pointed at 127.0.0.1 (DNS rebinding).
+    for host in [
+        "Host: attacker.example\r\n".to_string(),
+        format!("Host: attacker.example:{port}\r\n"),
+        format!("Host: 127.0.0.1:{}\r\n", port.parse::<u16>().unwrap() ^ 1),
+        String::new(),
+    ] {
+        let response = send(
+            &address,
+            format!("GET / HTTP/1.1\r\n{host}Connection: close\r\n\r\n").as_bytes(),
+        );
+        assert!(response.starts_with("HTTP/1.1 421"), "{host}: {response}");
+        assert!(!response.contains(VISION), "no page bytes: {response}");
+        let events = send(
+            &address,
+            format!("GET /__planpress/events HTTP/1.1\r\n{host}\r\n").as_bytes(),
+        );
+        assert!(events.starts_with("HTTP/1.1 421"), "{host}: {events}");
+    }
+    for host in [
+        address.clone(),
+        format!("localhost:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        let response = send(
+            &address,
+            format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").as_bytes(),
+        );
+        assert!(response.starts_with("HTTP/1.1 200"), "{host}: {response}");
+        assert!(response.contains(VISION), "{host}");
+    }
+}
+
+#[test]
+fn a_request_line_or_headers_of_a_megabyte_are_refused_and_the_server_still_serves() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("custom-labels", dir.path());
+    let (_server, address) = start_server(dir.path());
+    let megabyte = "a".repeat(1_000_000);
+    let long_line = format!("GET /{megabyte} HTTP/1.1\r\nHost: {address}\r\n\r\n");
+    let long_header = format!("GET / HTTP/1.1\r\nHost: {address}\r\nX-Filler: {megabyte}\r\n\r\n");
+    for (request, status) in [(long_line, "414"), (long_header, "431")] {
+        let response = send(&address, request.as_bytes());
+        let start = &response[..response.len().min(200)];
+        assert!(start.starts_with(&format!("HTTP/1.1 {status}")), "{start}");
+        assert!(response.len() < 1000, "a short text, no page");
+    }
+    let (status, page) = get(&address, "/");
+    assert_eq!(status, 200);
+    assert!(page.contains(VISION));
+}
+
+/// The most memory the process at `pid` has held, in kB (Linux's `VmHWM`).
+#[cfg(target_os = "linux")]
+fn peak_kb(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmHWM:")).unwrap();
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn memory_does_not_grow_with_what_a_client_sends() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("custom-labels", dir.path());
+    let (server, address) = start_server(dir.path());
+    get(&address, "/");
+    let before = peak_kb(server.id());
+    let mut stream = TcpStream::connect(&address).unwrap();
+    let chunk = vec![b'a'; 1 << 20];
+    let _ = stream.write_all(b"GET /");
+    for _ in 0..96 {
+        if stream.write_all(&chunk).is_err() {
+            break; // The server stopped reading, as it should.
+        }
+    }
+    drop(stream);
+    let (status, _) = get(&address, "/");
+    assert_eq!(status, 200);
+    let grown = peak_kb(server.id()).saturating_sub(before);
+    assert!(
+        grown < 16 * 1024,
+        "a 96 MB request line grew serve by {grown} kB"
+    );
 }

@@ -2,44 +2,77 @@
 //! server-sent event stream open and flush each event, which the small HTTP crates buffer away, and
 //! it needs nothing else (no keep-alive, no uploads, no TLS: it only ever listens on this computer).
 
-use std::io::{self, BufRead, BufReader, Write};
-use std::net::TcpStream;
-use std::time::Duration;
+use std::io::{self, BufReader, Read, Write};
+use std::net::{Shutdown, SocketAddr, TcpStream};
+use std::time::{Duration, Instant};
 
+use super::request::{self, Unread};
 use super::{Shared, EVENTS, RELOAD_SCRIPT};
 use crate::lock;
 
-/// Reads one request and answers it: a file of the site, or the event stream.
-pub(super) fn answer(stream: TcpStream, shared: &Shared) -> io::Result<()> {
+const TEXT: &str = "text/plain; charset=utf-8";
+
+/// The page served while no build has worked, for the problem banner to go on.
+const NOTHING_BUILT: &[u8] = b"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>planpress serve</title></head><body></body></html>";
+
+/// Reads one request and answers it: a file of the site, or the event stream. `listening` is the
+/// address `serve` listens on.
+pub(super) fn answer(stream: TcpStream, shared: &Shared, listening: SocketAddr) -> io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
-    // The rest of the head, up to the blank line; nothing in it changes the answer.
-    let mut line = String::new();
-    let mut head = 0;
-    while reader.read_line(&mut line)? > 2 && head < 100 {
-        line.clear();
-        head += 1;
+    let mut reader = BufReader::with_capacity(request::MOST, stream.try_clone()?);
+    let head = match request::read_head(&mut reader) {
+        Ok(head) => head,
+        Err(Unread::Closed(error)) => return Err(error),
+        Err(Unread::LineTooLong) => {
+            return refuse(stream, reader, 414, "The address asked for is too long.")
+        }
+        Err(Unread::HeadTooLarge) => {
+            return refuse(stream, reader, 431, "The request's headers are too long.")
+        }
+    };
+    let arrived_at = stream.local_addr()?;
+    if !request::names_this_server(head.host.as_deref(), &[listening, arrived_at]) {
+        let hint = format!("This preview answers only at its own address: http://{arrived_at}/");
+        return refuse(stream, reader, 421, &hint);
     }
-    let mut parts = request_line.split_whitespace();
-    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
-    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let path = head.target.split(['?', '#']).next().unwrap_or("/");
     let mut stream = stream;
-    if method != "GET" && method != "HEAD" {
-        return respond(
-            &mut stream,
-            405,
-            "text/plain; charset=utf-8",
-            b"Only GET is served here.",
-            false,
-        );
+    if head.method != "GET" && head.method != "HEAD" {
+        return respond(&mut stream, 405, TEXT, b"Only GET is served here.", false);
     }
     if path == EVENTS {
         return events(stream, shared);
     }
     let (status, content_type, body) = page(shared, path);
-    respond(&mut stream, status, content_type, &body, method == "HEAD")
+    respond(
+        &mut stream,
+        status,
+        content_type,
+        &body,
+        head.method == "HEAD",
+    )
+}
+
+/// Answers a request that is not served with a short text, then closes the connection once the
+/// client has stopped sending (closing while it still sends could lose the answer), reading what
+/// it sends into one small buffer and for a bounded time only.
+fn refuse(mut stream: TcpStream, mut reader: impl Read, status: u16, text: &str) -> io::Result<()> {
+    respond(&mut stream, status, TEXT, text.as_bytes(), false)?;
+    stream.shutdown(Shutdown::Write)?;
+    let until = Instant::now() + Duration::from_secs(2);
+    let mut discarded = [0u8; 8192];
+    let mut left: usize = 4 << 20;
+    while left > 0 {
+        let Some(wait) = until.checked_duration_since(Instant::now()) else {
+            break;
+        };
+        stream.set_read_timeout(Some(wait.max(Duration::from_millis(1))))?;
+        match reader.read(&mut discarded) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => left = left.saturating_sub(n),
+        }
+    }
+    Ok(())
 }
 
 fn respond(
@@ -53,7 +86,11 @@ fn respond(
         200 => "OK",
         400 => "Bad Request",
         404 => "Not Found",
-        _ => "Method Not Allowed",
+        405 => "Method Not Allowed",
+        414 => "URI Too Long",
+        421 => "Misdirected Request",
+        431 => "Request Header Fields Too Large",
+        _ => "Service Unavailable",
     };
     write!(
         stream,
@@ -85,18 +122,26 @@ fn events(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
 }
 
 /// The status, type and body for a request path; HTML pages get the reload script and any banner.
-fn page(shared: &Shared, path: &str) -> (u16, &'static str, Vec<u8>) {
+pub(super) fn page(shared: &Shared, path: &str) -> (u16, &'static str, Vec<u8>) {
     let served = lock(&shared.served);
     let Some(name) = site_path(path) else {
-        return (400, "text/plain; charset=utf-8", b"Bad request".to_vec());
+        return (400, TEXT, b"Bad request".to_vec());
     };
+    if let (true, Some(problem)) = (served.files.is_empty(), served.problem.as_deref()) {
+        // No build has worked yet: a page of its own carries the banner, and reloads when one does.
+        return (
+            503,
+            "text/html; charset=utf-8",
+            inject(NOTHING_BUILT, Some(problem)),
+        );
+    }
     let (status, name) = if served.files.contains_key(&name) {
         (200, name)
     } else {
         (404, "404.html".to_string())
     };
     let Some(bytes) = served.files.get(&name) else {
-        return (404, "text/plain; charset=utf-8", b"Not found".to_vec());
+        return (404, TEXT, b"Not found".to_vec());
     };
     let body = if name.ends_with(".html") {
         inject(bytes, served.problem.as_deref())

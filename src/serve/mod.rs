@@ -6,10 +6,13 @@
 
 mod http;
 pub mod incremental;
+mod request;
 
+use std::any::Any;
 use std::collections::HashMap;
 use std::io;
 use std::net::{SocketAddr, TcpListener};
+use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
@@ -19,7 +22,8 @@ use std::time::Duration;
 use notify::{RecursiveMode, Watcher};
 
 use crate::diagnostics::{self, ContentError};
-use crate::{lock, Failure, Options};
+use crate::render::OutputFile;
+use crate::{lock, Built, Failure, Options};
 pub use incremental::Incremental;
 
 /// The address the live-reload script listens to.
@@ -45,6 +49,7 @@ pub(super) struct Served {
 
 /// What the server threads share: what is served, a signal for each rebuild, and the pages kept
 /// between rebuilds (outside the lock, so pages are answered while a rebuild renders).
+#[derive(Default)]
 pub(super) struct State {
     pub(super) served: Mutex<Served>,
     pub(super) changed: Condvar,
@@ -62,12 +67,7 @@ pub fn serve(
     options: Options,
     ready: impl FnOnce(SocketAddr),
 ) -> io::Result<()> {
-    let shared: Shared = Arc::new(State {
-        served: Mutex::new(Served::default()),
-        changed: Condvar::new(),
-        kept: Incremental::default(),
-        saves: AtomicU64::new(0),
-    });
+    let shared = Shared::default();
     rebuild(root, &options, &shared);
     let listener = TcpListener::bind(address)?;
     let bound = listener.local_addr()?;
@@ -77,27 +77,48 @@ pub fn serve(
         let shared = shared.clone();
         std::thread::spawn(move || {
             // A browser that goes away mid-answer is not an error worth reporting.
-            let _ = http::answer(stream, &shared);
+            let _ = http::answer(stream, &shared, bound);
         });
     }
     drop(watched);
     Ok(())
 }
 
-/// Builds the site in memory; on success it replaces what is served, on failure it keeps the last
-/// good pages and records the problem for the banner. A build a newer save supersedes stops once
-/// its early pages are shown: the next build, of the newer save, follows at once.
+/// One run of the pipeline for a rebuild, given where the early pages go and whether a newer save
+/// came in: the site or its problems, or `None` if the run stopped short.
+type Build<'a> = dyn Fn(
+        &(dyn Fn(&[OutputFile]) + Sync),
+        &(dyn Fn() -> bool + Sync),
+    ) -> Option<Result<Built, Failure>>
+    + 'a;
+
+/// Builds the site in memory through the incremental layer; see `rebuild_with`.
 fn rebuild(root: &Path, options: &Options, shared: &Shared) {
-    let early = |files: &[crate::render::OutputFile]| show_early(shared, files);
+    rebuild_with(shared, &|early, superseded| {
+        shared.kept.run(root, options, early, superseded)
+    });
+}
+
+/// Runs `build`; on success it replaces what is served, on failure it keeps the last good pages
+/// and records the problem for the banner. A build a newer save supersedes stops once its early
+/// pages are shown: the next build, of the newer save, follows at once. A build that panics (a
+/// bug in planpress) is a problem like any other: the banner says so and the next save rebuilds.
+/// What the incremental layer kept stays sound, as it keeps only what was made whole.
+fn rebuild_with(shared: &Shared, build: &Build) {
+    let early = |files: &[OutputFile]| show_early(shared, files);
     let began = shared.saves.load(Ordering::Relaxed);
     let superseded = || shared.saves.load(Ordering::Relaxed) != began;
-    let Some(result) = shared.kept.run(root, options, &early, &superseded) else {
-        eprintln!("A newer save came in: building that.");
-        return;
+    let result = match panic::catch_unwind(AssertUnwindSafe(|| build(&early, &superseded))) {
+        Ok(Some(result)) => Ok(result),
+        Ok(None) => {
+            eprintln!("A newer save came in: building that.");
+            return;
+        }
+        Err(panic) => Err(bug(panic.as_ref())),
     };
     let mut served = lock(&shared.served);
     match result {
-        Ok(built) => {
+        Ok(Ok(built)) => {
             report_warnings(&built.warnings, &built.sources, &mut served.warnings);
             let pages = built
                 .files
@@ -111,7 +132,7 @@ fn rebuild(root: &Path, options: &Options, shared: &Shared) {
                 shared.kept.rendered_last()
             );
         }
-        Err(Failure::Content { errors, sources }) => {
+        Ok(Err(Failure::Content { errors, sources })) => {
             let report = diagnostics::report(&errors, &sources);
             eprint!("{report}");
             eprintln!(
@@ -119,16 +140,32 @@ fn rebuild(root: &Path, options: &Options, shared: &Shared) {
             );
             served.problem = Some(summary(&errors));
         }
-        Err(Failure::Write(e)) => served.problem = Some(e.to_string()),
+        Ok(Err(Failure::Write(e))) => served.problem = Some(e.to_string()),
+        Err(bug) => {
+            // A panic's message may quote content: nothing in it may act on the terminal.
+            let shown = crate::controls::for_terminal(&bug);
+            eprintln!("{shown}\nThe pages served are the last good ones; save again to rebuild.");
+            served.problem = Some(bug);
+        }
     }
     served.generation += 1;
     shared.changed.notify_all();
 }
 
+/// What to tell the user of a panic in a rebuild: that it is planpress's fault, not theirs.
+fn bug(panic: &(dyn Any + Send)) -> String {
+    let message = panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("no message");
+    format!("planpress itself went wrong while rebuilding (a bug in planpress, not a problem in your content): {message}. If saving again does not help, please report this message.")
+}
+
 /// Serves the pages made first (the priorities' and action areas') as soon as they are made, and
 /// reloads the open page if any changed: the page being edited shows before the lists, search
 /// index and print edition are made again. The rebuild then replaces everything.
-fn show_early(shared: &Shared, files: &[crate::render::OutputFile]) {
+fn show_early(shared: &Shared, files: &[OutputFile]) {
     let mut served = lock(&shared.served);
     if served.problem.is_some() || served.files.is_empty() {
         // The last build failed or there was none: show the whole site at once, when it is made.
@@ -206,4 +243,66 @@ fn watch(root: &Path, options: Options, shared: Shared) -> io::Result<notify::Re
         }
     });
     Ok(watcher)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/custom-labels");
+    const BANNER: &str = "planpress could not rebuild the site";
+
+    fn home(shared: &Shared) -> (u16, String) {
+        let (status, _, body) = http::page(shared, "/");
+        (status, String::from_utf8(body).unwrap())
+    }
+
+    #[test]
+    fn a_rebuild_that_panics_shows_a_banner_and_the_next_save_rebuilds() {
+        let shared = Shared::default();
+        let options = Options::default();
+        let real: &Build = &|early, superseded| {
+            shared
+                .kept
+                .run(Path::new(FIXTURE), &options, early, superseded)
+        };
+        rebuild_with(&shared, real);
+        let (status, page) = home(&shared);
+        assert_eq!(status, 200);
+        assert!(!page.contains(BANNER), "{page}");
+
+        let generation = lock(&shared.served).generation;
+        rebuild_with(&shared, &|_, _| panic!("an index out of bounds"));
+        assert!(
+            lock(&shared.served).generation > generation,
+            "the page reloads"
+        );
+        let (status, page) = home(&shared);
+        assert_eq!(status, 200, "the last good page is still served");
+        assert!(page.contains("safe, kind maternity care"), "{page}");
+        assert!(page.contains(BANNER), "{page}");
+        assert!(page.contains("a bug in planpress"), "{page}");
+        assert!(page.contains("an index out of bounds"), "{page}");
+
+        rebuild_with(&shared, real);
+        let (status, page) = home(&shared);
+        assert_eq!(status, 200);
+        assert!(!page.contains(BANNER), "the next save rebuilt: {page}");
+    }
+
+    #[test]
+    fn a_first_build_that_panics_shows_the_banner_on_a_page_of_its_own() {
+        let shared = Shared::default();
+        rebuild_with(&shared, &|_, _| {
+            panic!("{}", String::from("a bug at the start"))
+        });
+        let (status, page) = home(&shared);
+        assert_eq!(status, 503);
+        assert!(page.contains(BANNER), "{page}");
+        assert!(page.contains("a bug at the start"), "{page}");
+        assert!(
+            page.contains("EventSource"),
+            "it reloads once a build works"
+        );
+    }
 }

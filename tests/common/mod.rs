@@ -35,6 +35,14 @@ impl Drop for Server {
     }
 }
 
+impl Server {
+    /// The server's process id, to read what it uses.
+    #[allow(dead_code)]
+    pub fn id(&self) -> u32 {
+        self.0.id()
+    }
+}
+
 pub fn start_server(root: &Path) -> (Server, String) {
     use std::io::BufRead;
     let mut child = Command::new(env!("CARGO_BIN_EXE_planpress"))
