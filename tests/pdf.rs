@@ -220,3 +220,79 @@ fn a_theme_whose_print_edition_leaves_out_the_priorities_is_an_error_with_a_hint
         );
     }
 }
+
+/// The section of `html` from `start` to the first `end` after it.
+fn between<'h>(html: &'h str, start: &str, end: &str) -> &'h str {
+    let from = html
+        .find(start)
+        .unwrap_or_else(|| panic!("{start} in {html}"));
+    let rest = &html[from..];
+    &rest[..rest.find(end).unwrap_or(rest.len())]
+}
+
+#[test]
+fn the_print_edition_names_and_glossary_are_as_written_each_term_once() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("partnership", dir.path());
+    edit(
+        dir.path(),
+        "plan.toml",
+        "organisation = \"Northmoor Local Maternity and Neonatal System\"",
+        "organisation = \"Northmoor NHS Maternity System\"",
+    );
+    edit(
+        dir.path(),
+        "owners.toml",
+        "\"Director of Midwifery at Northmoor Hospitals\"",
+        "\"Director of Midwifery at Northmoor NHS Hospitals\"",
+    );
+    append(
+        dir.path(),
+        "glossary.toml",
+        "\n[[terms]]\nterm = \"NHS\"\nexpansion = \"National Health Service\"\n\
+         meaning = \"The publicly funded health service. Its MVP groups listen to families.\"\n",
+    );
+    let (_site, out) = build(dir.path());
+    let html = read(&out, "print/index.html");
+
+    let cover = between(&html, "<section class=\"cover\"", "</section>");
+    assert!(
+        visible_text(cover)
+            .contains("Northmoor NHS Maternity System Maternity Transformation Plan"),
+        "{cover}"
+    );
+    assert!(!cover.contains("National Health Service"), "{cover}");
+    let owners = between(&html, "<h2 id=\"owners\"", "</section>");
+    assert!(
+        owners.contains("Director of Midwifery at Northmoor NHS Hospitals")
+            && !owners.contains("National Health Service"),
+        "{owners}"
+    );
+
+    let list = between(&html, "<dl class=\"glossary\">", "</dl>");
+    assert!(
+        !list.contains("<abbr"),
+        "nothing spelt out inside the glossary: {list}"
+    );
+    let text = visible_text(list);
+    for (term, expansion) in [
+        ("NHS", "National Health Service"),
+        ("MVP", "Maternity Voices Partnership"),
+        ("WTE", "whole-time equivalent"),
+    ] {
+        assert_eq!(
+            list.matches(&format!("<dt>{term}</dt>")).count(),
+            1,
+            "{term} once: {list}"
+        );
+        assert_eq!(
+            text.matches(expansion).count(),
+            1,
+            "{expansion} once: {text}"
+        );
+    }
+    assert!(
+        text.contains("National Health Service: The publicly funded health service. Its MVP groups listen to families."),
+        "the meaning in plain words beside the expansion: {text}"
+    );
+}
