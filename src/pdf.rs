@@ -2,6 +2,9 @@
 //! computer, headless and with no network: the page is a file, and every host name is made to
 //! fail, so nothing is fetched while printing.
 
+mod contents;
+
+use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -44,9 +47,23 @@ pub fn find_chromium(given: Option<&Path>) -> Result<PathBuf, String> {
         })
 }
 
-/// Writes the site to a scratch folder and prints its `print/index.html` to `out`.
-pub fn print(files: &[OutputFile], chromium: &Path, out: &Path) -> io::Result<()> {
+/// Writes the site to a scratch folder and prints its `print/index.html` to `out`, with the
+/// contents page numbered (`contents`): printed once with stand-ins for the numbers, then again
+/// with the pages read from the first print, and a third time only if that moved a heading.
+/// Returns why the contents have no numbers, where they could not be read.
+pub fn print(files: &[OutputFile], chromium: &Path, out: &Path) -> io::Result<Option<String>> {
     let scratch = std::env::temp_dir().join(format!("planpress-pdf-{}", std::process::id()));
+    let printed = print_numbered(files, chromium, out, &scratch);
+    let _ = std::fs::remove_dir_all(&scratch);
+    printed
+}
+
+fn print_numbered(
+    files: &[OutputFile],
+    chromium: &Path,
+    out: &Path,
+    scratch: &Path,
+) -> io::Result<Option<String>> {
     let site = scratch.join("site");
     write_site(&site, files)?;
     let page = site.join("print").join("index.html").canonicalize()?;
@@ -55,6 +72,29 @@ pub fn print(files: &[OutputFile], chromium: &Path, out: &Path) -> io::Result<()
     } else {
         std::env::current_dir()?.join(out)
     };
+    let edition = std::fs::read_to_string(&page)?;
+    let mut pages = BTreeMap::new();
+    for _ in 0..3 {
+        std::fs::write(&page, contents::fill(&edition, &pages))?;
+        print_once(chromium, &page, &out_abs, scratch)?;
+        let read = match contents::destination_pages(&std::fs::read(&out_abs)?) {
+            Ok(read) => read,
+            Err(why) => {
+                std::fs::write(&page, &edition)?;
+                print_once(chromium, &page, &out_abs, scratch)?;
+                return Ok(Some(why));
+            }
+        };
+        if read == pages {
+            return Ok(None);
+        }
+        pages = read;
+    }
+    Ok(None)
+}
+
+/// One run of Chromium, printing `page` to `out`.
+fn print_once(chromium: &Path, page: &Path, out: &Path, scratch: &Path) -> io::Result<()> {
     let mut command = Command::new(chromium);
     command.args([
         "--headless",
@@ -73,17 +113,15 @@ pub fn print(files: &[OutputFile], chromium: &Path, out: &Path) -> io::Result<()
         "--user-data-dir={}",
         scratch.join("profile").display()
     ));
-    command.arg(format!("--print-to-pdf={}", out_abs.display()));
+    command.arg(format!("--print-to-pdf={}", out.display()));
     if running_as_root() {
         // Chromium will not start as root with its sandbox; the page printed is our own file.
         command.arg("--no-sandbox");
     }
     command.arg(format!("file://{}", page.display()));
+    let _ = std::fs::remove_file(out);
     let output = command.output()?;
-    let _ = std::fs::remove_dir_all(&scratch);
-    let printed = std::fs::metadata(&out_abs)
-        .map(|m| m.len() > 0)
-        .unwrap_or(false);
+    let printed = std::fs::metadata(out).map(|m| m.len() > 0).unwrap_or(false);
     if output.status.success() && printed {
         Ok(())
     } else {

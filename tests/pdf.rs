@@ -11,15 +11,16 @@ fn installed(tool: &str) -> bool {
     Command::new(tool).arg("-v").output().is_ok()
 }
 
-#[test]
-fn the_whole_report_prints_to_an_a4_pdf_with_every_action_area() {
+/// `planpress pdf` of the progress fixture, in a scratch folder; `None` (saying so) where
+/// Chromium or poppler is not installed.
+fn printed() -> Option<(tempfile::TempDir, std::path::PathBuf)> {
     if planpress::pdf::find_chromium(None).is_err() || !installed("pdfinfo") {
         assert!(
             std::env::var_os("CI").is_none(),
             "CI must have Chromium and poppler-utils (../shared/tools/install-tools.sh)"
         );
         eprintln!("SKIPPED: Chromium or pdfinfo is not installed here; run ../shared/tools/install-tools.sh");
-        return;
+        return None;
     }
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("report.pdf");
@@ -36,6 +37,24 @@ fn the_whole_report_prints_to_an_a4_pdf_with_every_action_area() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
+    Some((dir, pdf))
+}
+
+/// The text of page `page` of `pdf`, laid out as printed.
+fn page_text(pdf: &std::path::Path, page: usize) -> String {
+    let page = page.to_string();
+    let output = Command::new("pdftotext")
+        .args(["-layout", "-f", &page, "-l", &page])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn the_whole_report_prints_to_an_a4_pdf_with_every_action_area() {
+    let Some((_dir, pdf)) = printed() else { return };
 
     let info =
         String::from_utf8(Command::new("pdfinfo").arg(&pdf).output().unwrap().stdout).unwrap();
@@ -63,6 +82,42 @@ fn the_whole_report_prints_to_an_a4_pdf_with_every_action_area() {
         assert!(text.contains(title), "«{title}» missing from the PDF");
     }
     assert!(text.contains("Page 1 of"), "page numbers in the footer");
+}
+
+#[test]
+fn the_contents_page_gives_the_page_each_part_starts_on() {
+    let Some((_dir, pdf)) = printed() else { return };
+    let contents = page_text(&pdf, 2);
+    assert!(contents.contains("Contents"), "{contents}");
+    let mut numbered = 0;
+    for (title, heading) in [
+        ("Our vision", "Our vision"),
+        ("Priority 1: Safer care", "Safer care"),
+        ("Priority 2: Support for families", "Support for families"),
+        ("Key risks", "Key risks"),
+        ("Timeline", "Timeline"),
+    ] {
+        let line = contents
+            .lines()
+            .find(|l| l.contains(title))
+            .unwrap_or_else(|| panic!("{title} in the contents: {contents}"));
+        let page: usize = line
+            .split_whitespace()
+            .last()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("a page number ends «{line}»"));
+        let text = page_text(&pdf, page);
+        assert!(
+            text.lines().any(|l| l.trim_start().starts_with(heading)),
+            "«{heading}» begins a line of page {page}: {text}"
+        );
+        numbered += 1;
+    }
+    assert_eq!(numbered, 5);
+    assert!(
+        !contents.contains(" 000"),
+        "no stand-in is left: {contents}"
+    );
 }
 
 #[test]
@@ -111,8 +166,8 @@ fn the_print_edition_has_a_cover_contents_and_every_part() {
     assert!(css.contains("counter(page)"), "{css}");
     let style = read(&out, "style.css");
     assert!(
-        style.contains(".part { break-before: page;"),
-        "each part starts a new page"
+        style.contains(".part--chapter { break-before: page;"),
+        "each priority starts a new page"
     );
 }
 
@@ -127,7 +182,7 @@ fn the_print_edition_holds_every_priority_once_in_order_and_code_as_written() {
         first.is_some() && first < second,
         "in order, inside the page"
     );
-    let parts = |html: &str| html.matches(r#"<section class="part""#).count();
+    let parts = |html: &str| html.matches(r#"<section class="part"#).count();
     assert_eq!(
         parts(main),
         parts(&html),
@@ -164,4 +219,80 @@ fn a_theme_whose_print_edition_leaves_out_the_priorities_is_an_error_with_a_hint
             "{command}: {stderr}"
         );
     }
+}
+
+/// The section of `html` from `start` to the first `end` after it.
+fn between<'h>(html: &'h str, start: &str, end: &str) -> &'h str {
+    let from = html
+        .find(start)
+        .unwrap_or_else(|| panic!("{start} in {html}"));
+    let rest = &html[from..];
+    &rest[..rest.find(end).unwrap_or(rest.len())]
+}
+
+#[test]
+fn the_print_edition_names_and_glossary_are_as_written_each_term_once() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("partnership", dir.path());
+    edit(
+        dir.path(),
+        "plan.toml",
+        "organisation = \"Northmoor Local Maternity and Neonatal System\"",
+        "organisation = \"Northmoor NHS Maternity System\"",
+    );
+    edit(
+        dir.path(),
+        "owners.toml",
+        "\"Director of Midwifery at Northmoor Hospitals\"",
+        "\"Director of Midwifery at Northmoor NHS Hospitals\"",
+    );
+    append(
+        dir.path(),
+        "glossary.toml",
+        "\n[[terms]]\nterm = \"NHS\"\nexpansion = \"National Health Service\"\n\
+         meaning = \"The publicly funded health service. Its MVP groups listen to families.\"\n",
+    );
+    let (_site, out) = build(dir.path());
+    let html = read(&out, "print/index.html");
+
+    let cover = between(&html, "<section class=\"cover\"", "</section>");
+    assert!(
+        visible_text(cover)
+            .contains("Northmoor NHS Maternity System Maternity Transformation Plan"),
+        "{cover}"
+    );
+    assert!(!cover.contains("National Health Service"), "{cover}");
+    let owners = between(&html, "<h2 id=\"owners\"", "</section>");
+    assert!(
+        owners.contains("Director of Midwifery at Northmoor NHS Hospitals")
+            && !owners.contains("National Health Service"),
+        "{owners}"
+    );
+
+    let list = between(&html, "<dl class=\"glossary\">", "</dl>");
+    assert!(
+        !list.contains("<abbr"),
+        "nothing spelt out inside the glossary: {list}"
+    );
+    let text = visible_text(list);
+    for (term, expansion) in [
+        ("NHS", "National Health Service"),
+        ("MVP", "Maternity Voices Partnership"),
+        ("WTE", "whole-time equivalent"),
+    ] {
+        assert_eq!(
+            list.matches(&format!("<dt>{term}</dt>")).count(),
+            1,
+            "{term} once: {list}"
+        );
+        assert_eq!(
+            text.matches(expansion).count(),
+            1,
+            "{expansion} once: {text}"
+        );
+    }
+    assert!(
+        text.contains("National Health Service: The publicly funded health service. Its MVP groups listen to families."),
+        "the meaning in plain words beside the expansion: {text}"
+    );
 }

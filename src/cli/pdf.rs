@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use super::flags::Project;
-use super::print::say;
+use super::print::{say, tell};
 use super::CommandError;
 
 #[derive(clap::Args)]
@@ -28,9 +28,14 @@ impl Pdf {
             &self.project.options(),
             planpress::Output::Memory,
         )?;
-        planpress::pdf::print(&built.files, &chromium, &self.out)
+        let unnumbered = planpress::pdf::print(&built.files, &chromium, &self.out)
             .map_err(CommandError::NotPrinted)?;
         say!("Wrote the whole report to {}.", self.out.display());
+        if let Some(why) = unnumbered {
+            tell!(
+                "Its contents page has no page numbers: the first print could not be read ({why})."
+            );
+        }
         Ok(())
     }
 }

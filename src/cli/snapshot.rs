@@ -81,8 +81,8 @@ impl Snapshot {
 fn report_pdf(files: &[OutputFile], chromium: &Path) -> Result<OutputFile, CommandError> {
     let scratch =
         std::env::temp_dir().join(format!("planpress-snapshot-{}.pdf", std::process::id()));
-    let printed =
-        planpress::pdf::print(files, chromium, &scratch).and_then(|()| std::fs::read(&scratch));
+    let printed = planpress::pdf::print(files, chromium, &scratch)
+        .and_then(|_unnumbered| std::fs::read(&scratch));
     let _ = std::fs::remove_file(&scratch);
     let bytes = printed.map_err(CommandError::NotPrinted)?;
     Ok(OutputFile {

@@ -6,42 +6,84 @@ use std::fmt::Write;
 
 use super::theme::escape;
 
-/// One bar: a label and its segments as (count, tone), in the order they are drawn.
+/// One bar: a label and its segments as (count, tone, pattern), in the order they are drawn.
+/// A status's pattern is its place in the plan's list (`pattern`), so two statuses of one tone,
+/// such as "not yet reported" and "not started", never look alike, in colour or in greyscale.
 pub struct Bar {
     pub label: String,
-    pub segments: Vec<(usize, &'static str)>,
+    pub segments: Vec<(usize, &'static str, usize)>,
 }
 
-const LABEL_WIDTH: usize = 190;
-const BAR_WIDTH: usize = 400;
-const ROW: usize = 34;
+/// A chart is drawn this many units wide and scaled to its column: narrow enough that a 15-unit
+/// label is still over 12 px in a 375 px phone's column of about 315 px, wide enough for a bar.
+pub const CHART_UNITS: usize = 360;
+const BAR_WIDTH: usize = 310;
+/// A row: its label on a line of its own above the bar, so the label is never squeezed.
+const ROW: usize = 52;
+const LABEL_LINE: usize = 18;
+const BAR_HEIGHT: usize = 24;
+
+/// The patterns laid over a segment, after the first status's plain colour: diagonal lines, dots,
+/// horizontal lines, cross-hatching, vertical lines; a plan with more statuses starts again.
+const PATTERNS: [&str; 5] = [
+    r#"patternTransform="rotate(45)"><rect class="chart__hatch" width="3" height="8"/>"#,
+    r#"><circle class="chart__hatch" cx="4" cy="4" r="1.8"/>"#,
+    r#"><rect class="chart__hatch" width="8" height="3"/>"#,
+    r#"patternTransform="rotate(45)"><rect class="chart__hatch" width="3" height="8"/><rect class="chart__hatch" width="8" height="3"/>"#,
+    r#"><rect class="chart__hatch" width="3" height="8"/>"#,
+];
+
+/// Which pattern (1 to 5) the status at `place` in the plan's list wears; 0 for none.
+pub fn pattern(place: usize) -> usize {
+    if place == 0 {
+        0
+    } else {
+        (place - 1) % PATTERNS.len() + 1
+    }
+}
+
+/// The chart's patterns, each `{id}-p{n}`, for its segments and its key to refer to.
+fn pattern_defs(id: &str) -> String {
+    let mut defs = String::from("<defs>");
+    for (n, shape) in PATTERNS.iter().enumerate() {
+        let _ = write!(
+            defs,
+            r#"<pattern id="{id}-p{}" width="8" height="8" patternUnits="userSpaceOnUse" {shape}</pattern>"#,
+            n + 1
+        );
+    }
+    defs.push_str("</defs>");
+    defs
+}
 
 /// Horizontal bars, each split into segments in proportion to their counts, with the total at the
-/// end of the bar. Colours come from the stylesheet by tone (`chart__segment--good` …).
+/// end of the bar. Colours come from the stylesheet by tone (`chart__segment--good` …), patterns
+/// from the chart's own `<defs>`.
 pub fn stacked_bars(id: &str, title: &str, bars: &[Bar]) -> String {
-    let height = ROW * bars.len().max(1) + 8;
-    let width = LABEL_WIDTH + BAR_WIDTH + 50;
+    let height = ROW * bars.len().max(1) + 4;
     let mut svg = String::new();
     let _ = write!(
         svg,
-        r#"<svg class="chart" id="{id}" role="img" aria-labelledby="{id}-title" viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet"><title id="{id}-title">{}</title>"#,
-        escape(title)
+        r#"<svg class="chart" id="{id}" role="img" aria-labelledby="{id}-title" viewBox="0 0 {CHART_UNITS} {height}" width="100%" preserveAspectRatio="xMinYMin meet"><title id="{id}-title">{}</title>{}"#,
+        escape(title),
+        pattern_defs(id)
     );
     for (row, bar) in bars.iter().enumerate() {
-        let y = row * ROW + 4;
-        let total: usize = bar.segments.iter().map(|(n, _)| n).sum();
+        let top = row * ROW + 4;
+        let y = top + LABEL_LINE + 4;
+        let total: usize = bar.segments.iter().map(|(n, _, _)| n).sum();
         let _ = write!(
             svg,
             r#"<text class="chart__label" x="0" y="{}">{}</text>"#,
-            y + 20,
+            top + LABEL_LINE - 4,
             escape(&bar.label)
         );
         let _ = write!(
             svg,
-            r#"<rect class="chart__track" x="{LABEL_WIDTH}" y="{y}" width="{BAR_WIDTH}" height="26"/>"#
+            r#"<rect class="chart__track" x="0" y="{y}" width="{BAR_WIDTH}" height="{BAR_HEIGHT}"/>"#
         );
         let mut x = 0;
-        for (n, tone) in bar.segments.iter().filter(|(n, _)| *n > 0) {
+        for (n, tone, pattern) in bar.segments.iter().filter(|(n, _, _)| *n > 0) {
             // The last segment takes what rounding left, so the bar always ends at full width.
             let w = if x + n * BAR_WIDTH / total.max(1) > BAR_WIDTH {
                 BAR_WIDTH - x
@@ -50,16 +92,21 @@ pub fn stacked_bars(id: &str, title: &str, bars: &[Bar]) -> String {
             };
             let _ = write!(
                 svg,
-                r#"<rect class="chart__segment chart__segment--{tone}" x="{}" y="{y}" width="{w}" height="26"/>"#,
-                LABEL_WIDTH + x
+                r#"<rect class="chart__segment chart__segment--{tone}" x="{x}" y="{y}" width="{w}" height="{BAR_HEIGHT}"/>"#
             );
+            if *pattern > 0 {
+                let _ = write!(
+                    svg,
+                    r##"<rect class="chart__pattern" fill="url(#{id}-p{pattern})" x="{x}" y="{y}" width="{w}" height="{BAR_HEIGHT}"/>"##
+                );
+            }
             x += w;
         }
         let _ = write!(
             svg,
             r#"<text class="chart__total" x="{}" y="{}">{total}</text>"#,
-            LABEL_WIDTH + BAR_WIDTH + 8,
-            y + 20
+            BAR_WIDTH + 8,
+            y + 18
         );
     }
     svg.push_str("</svg>");
@@ -74,10 +121,10 @@ pub struct Point {
     pub words: String,
 }
 
-const CHART_WIDTH: f64 = 640.0;
-const CHART_HEIGHT: f64 = 240.0;
-const LEFT: f64 = 56.0;
-const RIGHT: f64 = 24.0;
+const CHART_WIDTH: f64 = CHART_UNITS as f64;
+const CHART_HEIGHT: f64 = 220.0;
+const LEFT: f64 = 48.0;
+const RIGHT: f64 = 20.0;
 const TOP: f64 = 20.0;
 const BOTTOM: f64 = 44.0;
 
@@ -152,7 +199,8 @@ pub fn line_chart(
             path.join(" ")
         );
     }
-    let every = points.len().div_ceil(6).max(1);
+    // At most four labels along the bottom, so each has room at a readable size.
+    let every = points.len().div_ceil(4).max(1);
     for (i, p) in points.iter().enumerate() {
         let _ = write!(
             svg,
@@ -224,7 +272,7 @@ mod tests {
             "Actions & status",
             &[Bar {
                 label: "Priority 1".into(),
-                segments: vec![(1, "good"), (3, "bad"), (0, "done")],
+                segments: vec![(1, "good", 0), (3, "bad", 1), (0, "done", 2)],
             }],
         );
         assert!(
@@ -236,11 +284,11 @@ mod tests {
             "{svg}"
         );
         assert!(
-            svg.contains(r#"chart__segment--good" x="190" y="4" width="100""#),
+            svg.contains(r#"chart__segment--good" x="0" y="26" width="77""#),
             "{svg}"
         );
         assert!(
-            svg.contains(r#"chart__segment--bad" x="290" y="4" width="300""#),
+            svg.contains(r#"chart__segment--bad" x="77" y="26" width="232""#),
             "{svg}"
         );
         assert!(
@@ -248,6 +296,50 @@ mod tests {
             "empty segments are not drawn"
         );
         assert!(svg.contains(">4</text>"), "the total is written at the end");
+    }
+
+    #[test]
+    fn every_status_looks_different_even_two_of_one_tone() {
+        let tones = ["neutral", "neutral", "good", "warning", "bad", "done"];
+        let looks: Vec<(&str, usize)> = tones
+            .iter()
+            .enumerate()
+            .map(|(place, &tone)| (tone, pattern(place)))
+            .collect();
+        let patterns: std::collections::BTreeSet<usize> = looks.iter().map(|l| l.1).collect();
+        assert_eq!(
+            patterns.len(),
+            6,
+            "a pattern each, so greyscale tells them apart: {looks:?}"
+        );
+        let svg = stacked_bars(
+            "chart-p",
+            "By priority",
+            &[Bar {
+                label: "Priority 1".into(),
+                segments: looks.iter().map(|&(tone, p)| (2, tone, p)).collect(),
+            }],
+        );
+        assert!(svg.contains(r#"<pattern id="chart-p-p1""#), "{svg}");
+        assert_eq!(svg.matches("chart__segment--neutral").count(), 2);
+        assert_eq!(
+            svg.matches(r##"fill="url(#chart-p-p"##).count(),
+            5,
+            "all but the first status wear a pattern: {svg}"
+        );
+        assert!(svg.contains(r##"fill="url(#chart-p-p1)" x="51""##), "{svg}");
+    }
+
+    #[test]
+    fn words_in_a_chart_are_at_least_12_px_on_a_375_px_phone() {
+        // At 375 px the page's margins and the figure's padding leave a column of about 315 px;
+        // the stylesheet sets the words at 15 units.
+        let scale = 315.0 / CHART_UNITS as f64;
+        assert!(15.0 * scale >= 12.0, "{}", 15.0 * scale);
+        let svg = stacked_bars("c", "t", &[]);
+        assert!(svg.contains(&format!(r#"viewBox="0 0 {CHART_UNITS} "#)));
+        let line = line_chart("m", "t", &[], None, |v| v.to_string());
+        assert!(line.contains(&format!(r#"viewBox="0 0 {CHART_UNITS} "#)));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{Kind, Lists};
 use crate::model::{Action, Plan};
-use crate::render::charts::{stacked_bars, Bar};
+use crate::render::charts::{pattern, stacked_bars, Bar};
 use crate::render::page::{json, Extra};
 use crate::render::search::Doc;
 use crate::render::site::Site;
@@ -181,7 +181,8 @@ fn chart<'a>(site: &Site<'a>, id: &str, title: &str, rows: &[DashboardRow]) -> S
                 .cells
                 .iter()
                 .zip(&tones)
-                .map(|(&(n, _), &tone)| (n, tone))
+                .enumerate()
+                .map(|(place, (&(n, _), &tone))| (n, tone, pattern(place)))
                 .collect(),
         })
         .collect();
