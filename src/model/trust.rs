@@ -37,9 +37,10 @@ pub fn next_update(file: &PlanFile, as_of: Date) -> Option<Date> {
 
 /// The same day `months` later, or that month's last day when it is shorter (31 January plus one
 /// month is 28 or 29 February).
-pub fn months_after(date: Date, months: u8) -> Date {
-    let index = u32::from(date.month) - 1 + u32::from(months);
-    let year = date.year.saturating_add((index / 12) as u16);
+pub fn months_after(date: Date, months: u32) -> Date {
+    let index = u32::from(date.month.clamp(1, 12)) - 1 + months % 12;
+    let years = u16::try_from(months / 12 + index / 12).unwrap_or(u16::MAX);
+    let year = date.year.saturating_add(years);
     let month = (index % 12) as u8 + 1;
     let last = Date::month_end(year, month);
     Date {
@@ -64,5 +65,6 @@ mod tests {
         assert_eq!(months_after(day(2024, 3, 31), 12), day(2025, 3, 31));
         assert_eq!(months_after(day(2024, 3, 31), 0), day(2024, 3, 31));
         assert_eq!(months_after(day(9999, 12, 31), 255).year, 10021);
+        assert_eq!(months_after(day(2024, 1, 1), u32::MAX).year, u16::MAX);
     }
 }

@@ -115,7 +115,7 @@ pub struct PlanFile {
     /// plan sets no review cycle.
     /// Example: 3
     #[serde(default)]
-    pub review_every_months: Option<Spanned<u8>>,
+    pub review_every_months: Option<Spanned<u32>>,
 }
 
 /// How to contact the service; every detail may be left out.
@@ -133,7 +133,7 @@ pub struct ContactDetails {
     pub address: Option<String>,
     /// Within how many working days the trust aims to reply.
     /// Example: 10
-    pub response_days: Option<u16>,
+    pub response_days: Option<u32>,
 }
 
 /// Facts for the accessibility statement; the words around them are the theme's.
