@@ -6,12 +6,16 @@
 /// Where the copies go: a theme opts in by writing this tag.
 const MARK: &str = "<meta property=\"og:type\"";
 
-/// The page with `og:title` and `og:description` added, or as it was when it has no `og:type`.
+/// The page with `og:title` and `og:description` added, or as it was when it has no `og:type` or
+/// gives them itself.
 pub fn add(html: String) -> String {
     let Some(at) = html.find(MARK) else {
         return html;
     };
     let head = &html[..at];
+    if head.contains("<meta property=\"og:title\"") {
+        return html;
+    }
     let title = between(head, "<title>", "</title>");
     let description = between(head, "<meta name=\"description\" content=\"", "\">");
     let mut tags = String::new();
@@ -59,5 +63,7 @@ mod tests {
         assert_eq!(add("<title>T</title>".into()), "<title>T</title>");
         assert!(add(page).contains("og:title"));
         assert_eq!(add("no head".into()), "no head");
+        let own = "<title>T</title><meta property=\"og:title\" content=\"Own\"><meta property=\"og:type\"";
+        assert_eq!(add(own.to_string()).matches("og:title").count(), 1);
     }
 }
