@@ -65,6 +65,9 @@ pub fn build(
         columns: columns(file, words),
         period: file.period.clone(),
         dates,
+        contact: file.contact.clone(),
+        statement: super::trust::statement(&file.accessibility, as_of),
+        next_update: super::trust::next_update(file, as_of),
         as_of,
         as_of_month_only,
         base_url: file

@@ -12,6 +12,7 @@ mod priorities;
 mod progress;
 mod register;
 mod status;
+mod trust;
 
 use std::collections::BTreeMap;
 
@@ -27,6 +28,7 @@ pub use progress::{
 };
 pub use register::{ActionAt, Answers, Audience, Group, Recommendation, Register};
 pub use status::{default_statuses, Status, Tone, DEFAULT_STATUSES};
+pub use trust::{Contact, Statement};
 
 /// The theme's words, by key, in the plan's language. The model takes them only to name what a
 /// plan leaves to the defaults (statuses, assurance levels, the risk scale, labels); everything
@@ -70,6 +72,12 @@ pub struct Plan {
     pub period: String,
     /// The first and last days of the plan period.
     pub dates: Period,
+    /// How to contact the service; any detail may be missing.
+    pub contact: Contact,
+    /// The accessibility statement's dates and known issues.
+    pub statement: Statement,
+    /// When the next update is due, if the plan sets a review cycle.
+    pub next_update: Option<Date>,
     /// The report date: everything time-dependent is computed against it, never the wall clock.
     /// When the plan gives a month only, this is its last day.
     pub as_of: Date,

@@ -11,6 +11,7 @@ mod chrome;
 mod contexts;
 mod css;
 pub mod data;
+mod open_graph;
 mod output;
 mod page;
 mod pages;

@@ -10,6 +10,7 @@ use serde_json::Map;
 use tera::Context;
 
 use super::contexts::Lent;
+use super::open_graph;
 use super::site::Site;
 use super::trim::trim_lines;
 use super::{cache, theme, Bytes, OutputFile};
@@ -65,7 +66,7 @@ impl Site<'_> {
     pub fn make(&self, page: Page, extra: Extra) -> Option<OutputFile> {
         let glossary = format!("{}glossary.html", page.root);
         let bytes = self.cached(page, page.path, extra, |html| {
-            trim_lines(&self.glossary.mark(&html, &glossary)).into_bytes()
+            trim_lines(&open_graph::add(self.glossary.mark(&html, &glossary))).into_bytes()
         })?;
         Some(super::site::file(page.path, bytes))
     }
@@ -79,7 +80,9 @@ impl Site<'_> {
         extra: Extra,
     ) -> Option<OutputFile> {
         let page = Page::new(template, path, root);
-        let bytes = self.cached(page, path, extra, |html| trim_lines(&html).into_bytes())?;
+        let bytes = self.cached(page, path, extra, |html| {
+            trim_lines(&open_graph::add(html)).into_bytes()
+        })?;
         Some(super::site::file(path, bytes))
     }
 

@@ -81,10 +81,7 @@ impl Site<'_> {
 
     /// A date for people and for machines.
     pub(super) fn date(&self, date: Date) -> DateView {
-        DateView {
-            long: long_date(&self.theme.words, date),
-            iso: date.iso(),
-        }
+        super::views::date_view(&self.theme.words, date)
     }
 }
 

@@ -32,11 +32,12 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = default_files!("templates":
     "register.html", "recommendation.html", "coverage.html", "data.html", "updates.html",
     "update.html", "feed.xml", "timeline.html", "dashboard.html", "measures.html", "measure.html",
     "risks.html", "glossary.html", "print.html", "print-priority.html", "print.css", "versions.html",
-    "a-z.html", "status.html", "header.html", "footer.html",
+    "a-z.html", "status.html", "header.html", "footer.html", "accessibility.html",
 );
 
 /// The built-in default theme's static files, copied to the site's root.
-const DEFAULT_STATIC: &[(&str, &str)] = default_files!("static": "style.css", "search.js");
+const DEFAULT_STATIC: &[(&str, &str)] =
+    default_files!("static": "style.css", "search.js", "favicon.svg");
 
 /// Parsed templates and the static files to publish.
 pub struct Theme {

@@ -101,6 +101,55 @@ pub struct PlanFile {
     /// What may be published from `content/files/`.
     #[serde(default)]
     pub files: FilesSettings,
+    /// How a reader can contact the service about the site, shown in every page's footer and in
+    /// the accessibility statement. Leave out any detail the trust has not given: the pages then
+    /// say it is not given, and never make one up.
+    #[serde(default)]
+    pub contact: ContactDetails,
+    /// Facts for the accessibility statement (`accessibility.html`).
+    #[serde(default)]
+    pub accessibility: AccessibilityFacts,
+    /// How many months after the report date the next update is due. Every page then says "next
+    /// update due by" that date, so a reader can tell when what they read may be out of date
+    /// (planpress never reads the clock, so it cannot know the reader's day). Leave out when the
+    /// plan sets no review cycle.
+    /// Example: 3
+    #[serde(default)]
+    pub review_every_months: Option<Spanned<u32>>,
+}
+
+/// How to contact the service; every detail may be left out.
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ContactDetails {
+    /// An email address for questions about the site and for other formats.
+    /// Example: "maternity.plan@example.nhs.uk"
+    pub email: Option<String>,
+    /// A telephone number, as readers should dial it.
+    /// Example: "01234 567890"
+    pub phone: Option<String>,
+    /// A postal address, on one line.
+    /// Example: "Maternity Services, Example Hospital, Lowestoft Road, NR31 6LA"
+    pub address: Option<String>,
+    /// Within how many working days the trust aims to reply.
+    /// Example: 10
+    pub response_days: Option<u32>,
+}
+
+/// Facts for the accessibility statement; the words around them are the theme's.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AccessibilityFacts {
+    /// The day the statement was first prepared (a TOML date). Leave out to use the report date.
+    /// Example: 2024-03-31
+    pub prepared: Option<Spanned<Datetime>>,
+    /// The day it was last reviewed. Leave out to use the report date.
+    /// Example: 2024-06-30
+    pub reviewed: Option<Spanned<Datetime>>,
+    /// Content known not to be accessible, one sentence each, with why and what a reader can do
+    /// instead. Leave out when none is known: the statement then says so.
+    /// Example: ["The charts of measures are pictures: each has its values in a table below it."]
+    pub known_issues: Vec<String>,
 }
 
 /// What may be published from `content/files/`. Only documents, images, data and media are

@@ -3,6 +3,7 @@
 //! edition. The search index, the print edition and the sitemap take their entries from this one
 //! list, so a kind added here cannot be left out of them.
 
+mod accessibility;
 mod dashboard;
 mod data;
 mod files;
@@ -63,6 +64,7 @@ pub const KINDS: &[&dyn Kind] = &[
     &priority::Priorities,
     &register::Registers,
     &page::Pages,
+    &accessibility::Accessibility,
     &update::Updates,
     &measure::Measures,
     &risk::Risks,

@@ -13,6 +13,10 @@ pub struct Pages;
 impl Kind for Pages {
     fn make(&self, site: &Site, _: &Lists) {
         emit_each(site, &site.plan.pages, |page| {
+            // The accessibility statement takes that page in (see `accessibility`).
+            if page.slug == super::accessibility::SLUG {
+                return None;
+            }
             let html = site.markdown(&page.body, "", false);
             let view =
                 serde_json::json!({ "title": page.title, "summary": page.summary, "html": html });

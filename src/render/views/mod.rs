@@ -44,6 +44,14 @@ pub struct SiteView<'a> {
     pub has_owners: bool,
     /// The label of the snapshot this site is, if it is one.
     pub snapshot: Option<&'a str>,
+    /// How to contact the service: each detail, or nothing where the plan gives none.
+    pub contact: &'a crate::model::Contact,
+    /// Where the site is published, for whole addresses (Open Graph's `og:url`).
+    pub base_url: Option<&'a str>,
+    /// The last day of the plan period, when the report date is after it: every page says so.
+    pub period_ended: Option<DateView>,
+    /// When the next update is due, if the plan sets a review cycle.
+    pub next_update: Option<DateView>,
     /// The theme's own words in the plan's language, by key (`site.t.home`), when a template
     /// still looks them up as the page renders; most are written into the templates.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -203,6 +211,10 @@ pub fn site_view<'a>(plan: &'a Plan, words: &'a Words, looked_up: bool) -> SiteV
         has_glossary: !plan.glossary.is_empty(),
         has_owners: !plan.sros.is_empty(),
         snapshot: plan.snapshot.as_deref(),
+        contact: &plan.contact,
+        base_url: plan.base_url.as_deref(),
+        period_ended: (plan.as_of > plan.dates.end).then(|| date_view(words, plan.dates.end)),
+        next_update: plan.next_update.map(|d| date_view(words, d)),
         t: looked_up.then_some(words),
         menu: plan
             .pages
@@ -214,6 +226,14 @@ pub fn site_view<'a>(plan: &'a Plan, words: &'a Words, looked_up: bool) -> SiteV
                 href: page_href(&p.slug),
             })
             .collect(),
+    }
+}
+
+/// A date for people, in the theme's words, and for machines.
+pub fn date_view(words: &Words, date: crate::model::Date) -> DateView {
+    DateView {
+        long: long_date(words, date),
+        iso: date.iso(),
     }
 }
 
