@@ -112,10 +112,11 @@ fn the_search_index_stays_within_its_budget_and_still_finds_an_action() {
         word: 256,
         shard: 192,
     };
-    let files: Vec<(String, Vec<u8>)> = files_within(&plan, &tight, planpress::NEVER)
-        .into_iter()
-        .map(|f| (f.path, f.bytes.to_vec()))
-        .collect();
+    let files: Vec<(String, Vec<u8>)> =
+        files_within(&plan, Some("english"), &tight, planpress::NEVER)
+            .into_iter()
+            .map(|f| (f.path, f.bytes.to_vec()))
+            .collect();
     assert_within(&files, &tight);
     let index = |name: &str| {
         files

@@ -1,6 +1,6 @@
 //! The search index, split so a search downloads only what it needs, whatever the size of the
 //! plan: a manifest (`search/index.json`), word shards by prefix (`search/words-be.json`, see
-//! [`shards`] for how they stay small), and the documents in chunks of 100 (`search/docs-0.json`).
+//! [`shards`] for how they stay small), and the documents in chunks of 50 (`search/docs-0.json`), each with the line a result shows.
 //! A query for "bereavement" fetches the manifest, one shard and the chunks its results are in.
 
 mod forms;
@@ -19,7 +19,7 @@ pub use shards::Budget;
 use shards::Postings;
 
 /// Documents per chunk file.
-pub const CHUNK: usize = 100;
+pub const CHUNK: usize = 50;
 
 /// Words that find everything and so help with nothing.
 const STOP: [&str; 24] = [
@@ -43,8 +43,8 @@ pub struct Doc<'p> {
     pub texts: Vec<&'p str>,
 }
 
-/// The most characters of a document's line a result shows: a chunk of 100 documents stays
-/// well within the shard budget.
+/// The most characters of a document's line a result shows: a chunk of documents stays well
+/// within the shard budget.
 const LINE: usize = 110;
 
 impl Doc<'_> {
@@ -107,7 +107,7 @@ pub fn files(plan: &Plan, stemmer: Option<&str>, stop: &Stop) -> Vec<OutputFile>
     files_within(plan, stemmer, &Budget::PHONE, stop)
 }
 
-/// The index files. A document's id is its place in the list; chunk `n` holds ids n*100 to n*100+99.
+/// The index files. A document's id is its place in the list; chunk `n` holds ids n*50 to n*50+49.
 /// The manifest tells the script the chunk size and which prefixes were split into longer ones.
 pub fn files_within(
     plan: &Plan,

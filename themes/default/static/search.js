@@ -42,16 +42,17 @@
     if (a.length === b.length) return restA === restB || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
     return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
-  // The documents a typed word finds: every indexed word it starts, so "bereave" finds
-  // "bereavement". The index lists each form of a word with its whole family's documents, so
-  // "midwives" finds what "midwife" does with no stemmer here. When nothing starts with a word
-  // of five letters or more, words one slip from it are taken instead ("bereavment").
+  // The documents a typed word finds. The index lists each form of a word with its whole
+  // family's documents (see src/render/search/forms.rs), so a whole word is looked up as it is:
+  // "midwives" finds just what "midwife" does, with no stemmer here. A word the index does not
+  // hold finds those of every word it starts ("bereave" finds "bereavement"); when none starts
+  // with a word of five letters or more, those one slip from it ("bereavment").
   // A word the index lists as null is on too many pages to narrow a search.
   function matches(word, split) {
     return get('search/words-' + fileName(shardKey(word, split)) + '.json').then(function (index) {
       var found = { word: word, ids: {}, common: false };
       var all = Object.keys(index);
-      var hits = all.filter(function (w) { return w.indexOf(word) === 0; });
+      var hits = index.hasOwnProperty(word) ? [word] : all.filter(function (w) { return w.indexOf(word) === 0; });
       if (!hits.length && Array.from(word).length >= 5) hits = all.filter(function (w) { return oneSlip(word, w); });
       hits.forEach(function (w) {
         if (index[w] === null) { found.common = true; return; }
