@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """How much a search downloads from a built site, as the site's search.js does it: the manifest,
-one word shard per word typed, and the document chunks of the first 50 results.
+one word shard per word typed, and the document chunks of the first 20 results.
 
     python3 benches/search_fetch.py SITE_DIR WORD [WORD ...]
 
@@ -9,7 +9,7 @@ import json
 import os
 import sys
 
-SHOWN = 50
+SHOWN = 20
 
 
 def shard_key(word, split):

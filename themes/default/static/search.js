@@ -11,7 +11,7 @@
   var root = form.getAttribute('data-root') || '';
   var say = function (name, fallback) { return form.getAttribute('data-' + name) || fallback; };
   var cache = {};
-  var SHOWN = 50; // results listed; only their chunks are fetched, however many are found
+  var SHOWN = 20; // results listed; only their chunks are fetched, however many are found
   var STOP = ['the','and','for','our','are','will','with','that','this','from','have','all','its','be','to','of','in','we','a','an','on','is','as','by'];
 
   function words(text) {
