@@ -142,6 +142,65 @@ fn check_scores_family_text_for_reading_ease_against_the_plans_threshold() {
 }
 
 #[test]
+fn a_search_forgives_a_slip_a_plural_and_a_familys_own_word_and_shows_the_status() {
+    let (_dir, out) = real_site();
+    let index = |name: &str| std::fs::read_to_string(out.join("search").join(name)).ok();
+    let finds = |query: &str| {
+        let found = search::search(index, query);
+        let at = found
+            .documents
+            .iter()
+            .position(|(title, _)| title.contains("Bereavement Care"));
+        at.map(|n| found.shown[n].clone())
+    };
+    for query in [
+        "bereavement",
+        "bereavment",
+        "bereavemnet",
+        "midwives",
+        "baby loss",
+    ] {
+        let (status, line) = finds(query).unwrap_or_else(|| panic!("{query:?} finds nothing"));
+        assert_eq!(status.as_deref(), Some("Not yet reported"), "{query:?}");
+        assert!(
+            line.starts_with("Our Trust will provide bereavement care"),
+            "{line}"
+        );
+    }
+    let titles = |query: &str| search::search(index, query).documents;
+    assert_eq!(
+        titles("midwife"),
+        titles("midwives"),
+        "forms of a word find the same"
+    );
+    assert!(titles("bereavmentt").is_empty(), "two slips are too many");
+    assert!(
+        titles("babx").is_empty(),
+        "a short word must be typed as it is"
+    );
+}
+
+#[test]
+fn a_slip_is_a_letter_added_left_out_changed_or_two_swapped() {
+    for (typed, indexed) in [
+        ("bereavment", "bereavement"),
+        ("bereavemennt", "bereavement"),
+        ("bereavenent", "bereavement"),
+        ("bereavemnet", "bereavement"),
+        ("ebreavement", "bereavement"),
+    ] {
+        assert!(search::one_slip(typed, indexed), "{typed}");
+    }
+    for (typed, indexed) in [
+        ("bereavement", "bereavement"),
+        ("bereavmnt", "bereavement"),
+        ("berevaemnt", "bereavement"),
+    ] {
+        assert!(!search::one_slip(typed, indexed), "{typed}");
+    }
+}
+
+#[test]
 fn the_search_index_is_split_so_a_word_fetches_one_small_shard() {
     let (_dir, out) = real_site();
     let index = |name: &str| std::fs::read_to_string(out.join("search").join(name)).ok();

@@ -112,10 +112,11 @@ fn the_search_index_stays_within_its_budget_and_still_finds_an_action() {
         word: 256,
         shard: 192,
     };
-    let files: Vec<(String, Vec<u8>)> = files_within(&plan, &tight, planpress::NEVER)
-        .into_iter()
-        .map(|f| (f.path, f.bytes.to_vec()))
-        .collect();
+    let files: Vec<(String, Vec<u8>)> =
+        files_within(&plan, Some("english"), &tight, planpress::NEVER)
+            .into_iter()
+            .map(|f| (f.path, f.bytes.to_vec()))
+            .collect();
     assert_within(&files, &tight);
     let index = |name: &str| {
         files
@@ -148,7 +149,7 @@ fn the_search_index_stays_within_its_budget_and_still_finds_an_action() {
     assert!(only_common.documents.is_empty() && only_common.left_out == ["families"]);
     assert_eq!(
         number.fetched,
-        ["index.json", "words-123.json", "docs-1.json"],
+        ["index.json", "words-123.json", "docs-2.json"],
         "the manifest, the one shard of a split prefix, one chunk"
     );
 }

@@ -89,6 +89,7 @@ pub fn build(
         timeline: progress::timeline(content, dates.start),
         measures: super::outcomes_build::measures(content, as_of),
         glossary: glossary(content),
+        synonyms: synonyms(content),
         snapshot,
         snapshots: snapshots(content),
         risks,
@@ -122,6 +123,23 @@ fn glossary(content: &Content) -> Vec<super::Term> {
         .collect();
     terms.sort_by_key(|t| t.term.to_lowercase());
     terms
+}
+
+/// Families' words from the glossary: its `[[words]]`, and each term's `also`.
+fn synonyms(content: &Content) -> Vec<super::Synonym> {
+    let Some(file) = &content.glossary else {
+        return Vec::new();
+    };
+    let terms = file.value.terms.iter().map(|t| (t.term.get_ref(), &t.also));
+    let words = file.value.words.iter().map(|w| (&w.word, &w.also));
+    terms
+        .chain(words)
+        .filter(|(_, also)| !also.is_empty())
+        .map(|(word, also)| super::Synonym {
+            word: word.clone(),
+            also: also.clone(),
+        })
+        .collect()
 }
 
 /// The report day, and whether the plan gives a month only (the day is then the month's last:

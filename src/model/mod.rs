@@ -109,6 +109,8 @@ pub struct Plan {
     pub risks: Vec<Risk>,
     /// Abbreviations and what they stand for, A to Z.
     pub glossary: Vec<Term>,
+    /// Families' own words for the plan's, from the glossary: what search also finds them by.
+    pub synonyms: Vec<Synonym>,
     /// The label of the snapshot this build is for, if it is one.
     pub snapshot: Option<String>,
     /// Records of the snapshots published before, oldest first.
@@ -129,6 +131,13 @@ pub struct Term {
     pub meaning: Option<String>,
     /// Whether pages spell it out where they first use it.
     pub expand: bool,
+}
+
+/// A word or term of the plan's, and the words families use for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Synonym {
+    pub word: String,
+    pub also: Vec<String>,
 }
 
 /// Where something was written: the index of its content source, and a byte offset in it. A page

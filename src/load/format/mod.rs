@@ -440,6 +440,22 @@ pub struct GlossaryFile {
     /// The abbreviations, one `[[terms]]` table each.
     #[serde(default)]
     pub terms: Vec<TermEntry>,
+    /// Words families use for what the plan calls otherwise, one `[[words]]` table each: a
+    /// search for theirs finds the plan's.
+    #[serde(default)]
+    pub words: Vec<FamilyWordsEntry>,
+}
+
+/// A word of the plan's and the words families use for it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FamilyWordsEntry {
+    /// The plan's word, or words ("bereavement"): a search finds the pages it is on.
+    /// Example: "bereavement"
+    pub word: String,
+    /// Families' own words for it: a search for any of them also finds its pages.
+    /// Example: ["baby loss", "stillbirth"]
+    pub also: Vec<String>,
 }
 
 /// One abbreviation and what it stands for.
@@ -466,6 +482,10 @@ pub struct TermEntry {
     /// Example: false
     #[serde(default = "yes")]
     pub expand: bool,
+    /// Words families use for it: a search for any of them also finds the pages using the term.
+    /// Example: ["baby death review"]
+    #[serde(default)]
+    pub also: Vec<String>,
 }
 
 fn yes() -> bool {

@@ -41,6 +41,8 @@ impl Kind for Measures {
                 title: measure.name.clone(),
                 url: measure_href(&measure.id),
                 kind: "measure",
+                status: None,
+                line: None,
                 texts: vec![&measure.explanation],
             });
         }

@@ -32,6 +32,8 @@ impl Kind for Pages {
                 title: page.title.clone(),
                 url: page_href(&page.slug),
                 kind: "page",
+                status: None,
+                line: None,
                 texts: vec![&page.body.markdown],
             });
         }

@@ -40,6 +40,13 @@ impl Kind for Priorities {
                 title: format!("{} {}", action.reference, action.title),
                 url: action_href(&action.id),
                 kind: "action",
+                status: Some(plan.status(&action.status).label.as_str()),
+                line: action
+                    .achieve
+                    .iter()
+                    .chain(&action.doing)
+                    .next()
+                    .map(|t| t.markdown.as_str()),
                 texts,
             });
         }
@@ -48,6 +55,8 @@ impl Kind for Priorities {
                 title: format!("{} {}: {}", plan.labels.priority, p.number, p.title),
                 url: priority_href(&p.id),
                 kind: "priority",
+                status: None,
+                line: None,
                 texts: [&p.workstream, &p.trust_priority]
                     .into_iter()
                     .map(String::as_str)

@@ -54,6 +54,8 @@ impl Kind for Registers {
                     title: label(register, item),
                     url: recommendation_href(&item.reference),
                     kind: "recommendation",
+                    status: None,
+                    line: None,
                     texts: vec![
                         item.title.as_deref().unwrap_or(""),
                         item.text.as_ref().map_or("", |t| t.markdown.as_str()),

@@ -44,6 +44,8 @@ impl Kind for Risks {
                 title: risk.title.clone(),
                 url: format!("risks.html#risk-{}", risk.id),
                 kind: "risk",
+                status: None,
+                line: None,
                 texts,
             });
         }

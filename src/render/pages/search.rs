@@ -11,7 +11,8 @@ pub struct Search;
 
 impl Kind for Search {
     fn make(&self, site: &Site, _: &Lists) {
-        site.emit(files(site.plan, &|| site.stopped()));
+        let stemmer = site.theme.words.get("stemmer").map(String::as_str);
+        site.emit(files(site.plan, stemmer, &|| site.stopped()));
     }
 
     fn search<'p>(&self, _: &'p Plan, _: &mut Vec<Doc<'p>>) {}

@@ -26,6 +26,8 @@ impl Kind for Updates {
                 title: update.title.clone(),
                 url: update_href(&update.slug),
                 kind: "update",
+                status: None,
+                line: None,
                 texts: std::iter::once(update.summary.as_str())
                     .chain(notes)
                     .collect(),

@@ -1,8 +1,9 @@
 //! The search index, split so a search downloads only what it needs, whatever the size of the
 //! plan: a manifest (`search/index.json`), word shards by prefix (`search/words-be.json`, see
-//! [`shards`] for how they stay small), and the documents in chunks of 100 (`search/docs-0.json`).
+//! [`shards`] for how they stay small), and the documents in chunks of 50 (`search/docs-0.json`), each with the line a result shows.
 //! A query for "bereavement" fetches the manifest, one shard and the chunks its results are in.
 
+mod forms;
 mod shards;
 
 use std::collections::HashMap;
@@ -18,7 +19,7 @@ pub use shards::Budget;
 use shards::Postings;
 
 /// Documents per chunk file.
-pub const CHUNK: usize = 100;
+pub const CHUNK: usize = 50;
 
 /// Words that find everything and so help with nothing.
 const STOP: [&str; 24] = [
@@ -35,7 +36,61 @@ pub struct Doc<'p> {
     pub url: String,
     /// What it is ("action", "measure"): a word for the search script.
     pub kind: &'static str,
+    /// Its status as the plan words it, for a document that has one (an action area).
+    pub status: Option<&'p str>,
+    /// The text a result shows under its title; the first of `texts` when none is given.
+    pub line: Option<&'p str>,
     pub texts: Vec<&'p str>,
+}
+
+/// The most characters of a document's line a result shows: a chunk of documents stays well
+/// within the shard budget.
+const LINE: usize = 110;
+
+impl Doc<'_> {
+    /// Its line as plain text, cut at a word before `LINE` characters.
+    fn line(&self) -> String {
+        let markdown = self
+            .line
+            .or_else(|| self.texts.iter().copied().find(|t| !t.trim().is_empty()));
+        cut(&plain(markdown.unwrap_or("")), LINE)
+    }
+}
+
+/// The words of some Markdown, without its marks or link addresses.
+fn plain(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let mut text = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `text` if it is at most `most` characters, or else its words that fit, and an ellipsis.
+fn cut(text: &str, most: usize) -> String {
+    if text.chars().count() <= most {
+        return text.to_string();
+    }
+    let mut kept = String::new();
+    for word in text.split(' ') {
+        if kept.chars().count() + word.chars().count() + 1 > most - 1 {
+            break;
+        }
+        if !kept.is_empty() {
+            kept.push(' ');
+        }
+        kept.push_str(word);
+    }
+    if kept.is_empty() {
+        kept = text.chars().take(most - 1).collect();
+    }
+    kept.push('\u{2026}');
+    kept
 }
 
 /// The words of a text as the index keeps them: lower case, letters and digits, two or more.
@@ -46,18 +101,26 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .filter(|w| !STOP.contains(&w.as_str()))
 }
 
-/// The index files, within the phone budget; none once `stop` says they are not wanted.
-pub fn files(plan: &Plan, stop: &Stop) -> Vec<OutputFile> {
-    files_within(plan, &Budget::PHONE, stop)
+/// The index files, within the phone budget, with words stemmed by the Snowball stemmer named
+/// (`None`: matched as written); none once `stop` says they are not wanted.
+pub fn files(plan: &Plan, stemmer: Option<&str>, stop: &Stop) -> Vec<OutputFile> {
+    files_within(plan, stemmer, &Budget::PHONE, stop)
 }
 
-/// The index files. A document's id is its place in the list; chunk `n` holds ids n*100 to n*100+99.
+/// The index files. A document's id is its place in the list; chunk `n` holds ids n*50 to n*50+49.
 /// The manifest tells the script the chunk size and which prefixes were split into longer ones.
-pub fn files_within(plan: &Plan, budget: &Budget, stop: &Stop) -> Vec<OutputFile> {
+pub fn files_within(
+    plan: &Plan,
+    stemmer: Option<&str>,
+    budget: &Budget,
+    stop: &Stop,
+) -> Vec<OutputFile> {
     let docs = search_documents(plan);
     let Some(postings) = postings(&docs, stop) else {
         return Vec::new();
     };
+    let stemmer = forms::stemmer(stemmer);
+    let postings = forms::share(postings, stemmer.as_ref(), &plan.synonyms);
     let shards = shards::shard(postings, budget);
     let mut files = vec![OutputFile {
         path: "search/index.json".into(),
@@ -73,7 +136,7 @@ pub fn files_within(plan: &Plan, budget: &Budget, stop: &Stop) -> Vec<OutputFile
     for (n, chunk) in docs.chunks(CHUNK).enumerate() {
         let list: Vec<_> = chunk
             .iter()
-            .map(|d| json!([d.title, d.url, d.kind]))
+            .map(|d| json!([d.title, d.url, d.kind, d.status, d.line()]))
             .collect();
         files.push(OutputFile {
             path: format!("search/docs-{n}.json"),

@@ -11,7 +11,7 @@
   var root = form.getAttribute('data-root') || '';
   var say = function (name, fallback) { return form.getAttribute('data-' + name) || fallback; };
   var cache = {};
-  var SHOWN = 50; // results listed; only their chunks are fetched, however many are found
+  var SHOWN = 20; // results listed; only their chunks are fetched, however many are found
   var STOP = ['the','and','for','our','are','will','with','that','this','from','have','all','its','be','to','of','in','we','a','an','on','is','as','by'];
 
   function words(text) {
@@ -32,13 +32,29 @@
     while (n < chars.length && split[chars.slice(0, n).join('')]) n++;
     return chars.slice(0, n).join('');
   }
-  // The documents a typed word finds: every indexed word it starts, so "bereave" finds
-  // "bereavement". A word the index lists as null is on too many pages to narrow a search.
+  // Whether two words are one typing slip apart: a letter added, left out, changed, or two
+  // letters swapped.
+  function oneSlip(a, b) {
+    if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+    var i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    var restA = a.slice(i + 1), restB = b.slice(i + 1);
+    if (a.length === b.length) return restA === restB || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+  // The documents a typed word finds. The index lists each form of a word with its whole
+  // family's documents (see src/render/search/forms.rs), so a whole word is looked up as it is:
+  // "midwives" finds just what "midwife" does, with no stemmer here. A word the index does not
+  // hold finds those of every word it starts ("bereave" finds "bereavement"); when none starts
+  // with a word of five letters or more, those one slip from it ("bereavment").
+  // A word the index lists as null is on too many pages to narrow a search.
   function matches(word, split) {
     return get('search/words-' + fileName(shardKey(word, split)) + '.json').then(function (index) {
       var found = { word: word, ids: {}, common: false };
-      Object.keys(index).forEach(function (w) {
-        if (w.indexOf(word) !== 0) return;
+      var all = Object.keys(index);
+      var hits = index.hasOwnProperty(word) ? [word] : all.filter(function (w) { return w.indexOf(word) === 0; });
+      if (!hits.length && Array.from(word).length >= 5) hits = all.filter(function (w) { return oneSlip(word, w); });
+      hits.forEach(function (w) {
         if (index[w] === null) { found.common = true; return; }
         var id = 0;
         index[w].forEach(function (gap) { id += gap; found.ids[id] = true; });
@@ -66,6 +82,14 @@
       a.href = root + doc[1];
       a.textContent = doc[0];
       li.appendChild(a);
+      // Its status in words, then the line of text the index gives it.
+      var about = [doc[3] ? say('status', 'Status:') + ' ' + doc[3] + '.' : '', doc[4] || ''].join(' ').trim();
+      if (about) {
+        var line = document.createElement('p');
+        line.className = 'search-results__line';
+        line.textContent = about;
+        li.appendChild(line);
+      }
       list.appendChild(li);
     });
     results.appendChild(list);
