@@ -103,9 +103,11 @@ fn every_pages_menu_has_the_a_to_z() {
 fn the_not_found_page_links_by_the_sites_whole_address_so_it_works_at_any_depth() {
     let (_dir, out) = build(Path::new(env!("CARGO_MANIFEST_DIR")));
     let page = read(&out, "404.html");
-    assert!(page.contains(&format!(
-        "<link rel=\"stylesheet\" href=\"{BASE_URL}style.css\">"
-    )));
+    assert!(
+        page.contains("<style>:root {") && page.contains("style-src 'self' 'sha256-"),
+        "the page carries its stylesheet, allowed by its hash"
+    );
+    assert!(!page.contains("href=\"style.css\""));
     assert!(page.contains(&format!("<script src=\"{BASE_URL}search.js\" defer>")));
     assert!(page.contains(&format!("action=\"{BASE_URL}a-z.html\"")));
     let links = hrefs(&page);
@@ -139,7 +141,11 @@ fn without_base_url_the_not_found_page_links_from_the_top_and_the_build_says_so(
     let output = run_build(dir.path(), &out);
     assert!(output.status.success());
     let page = read(&out, "404.html");
-    assert!(page.contains("<link rel=\"stylesheet\" href=\"style.css\">"));
+    assert!(
+        page.contains("<style>:root {"),
+        "styled at any depth all the same"
+    );
+    assert!(hrefs(&page).contains(&"index.html".to_string()));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains("not-found page (404.html) works only at the top of the site"),
