@@ -75,7 +75,7 @@ impl StyleKind {
                 };
                 format!("\"{word}\" is not in the glossary{more}")
             }
-            StyleKind::NoBaseUrl => "the plan has no base_url, so the site is built without sitemap.xml and without the updates feed".into(),
+            StyleKind::NoBaseUrl => "the plan has no base_url, so the site is built without sitemap.xml and without the updates feed, and its not-found page (404.html) works only at the top of the site".into(),
             StyleKind::Placeholder { .. } => {
                 "this is a placeholder planpress init wrote, still to fill in".into()
             }
