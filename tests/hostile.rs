@@ -63,6 +63,14 @@ fn attribute_pairs(inside: &str) -> Vec<(String, String)> {
     }
 }
 
+/// The page without the theme's stylesheet that the not-found page carries in its head.
+fn without_theme_style(html: &str) -> String {
+    let (head, body) = html.split_at(html.find("</head>").unwrap());
+    let start = head.find("<style>:root {").expect("the theme's stylesheet");
+    let end = start + head[start..].find("</style>").unwrap() + "</style>".len();
+    format!("{}{}{body}", &head[..start], &head[end..])
+}
+
 #[test]
 fn no_script_from_content_reaches_a_page() {
     let (_dir, out) = build(&fixture("hostile"));
@@ -74,6 +82,12 @@ fn no_script_from_content_reaches_a_page() {
         pages += 1;
         let html = String::from_utf8(bytes).unwrap();
         let name = path.display();
+        // The not-found page carries the theme's own stylesheet in its head, as it may be served
+        // at any depth; content never reaches the head.
+        let html = match path.to_str() {
+            Some("404.html") => without_theme_style(&html),
+            _ => html,
+        };
         for (tag, attributes) in tags(&html) {
             assert!(
                 !["iframe", "object", "embed", "style", "math", "base"].contains(&tag.as_str()),
