@@ -92,16 +92,21 @@ fn without_contact_details_the_pages_say_so_and_make_none_up() {
         assert!(text.contains(missing), "«{missing}» missing from: {text}");
     }
     for (page, html) in pages(&out) {
-        let footer = footer(&html);
-        assert!(
-            footer.contains("has not yet given contact details"),
-            "{page}: {footer}"
-        );
+        says_no_contact_is_given(&page, &html);
         assert!(
             !html.contains("mailto:") && !html.contains("tel:"),
             "{page}"
         );
     }
+}
+
+/// The page's footer says plainly that the organisation has given no contact details.
+fn says_no_contact_is_given(page: &str, html: &str) {
+    let footer = footer(html);
+    assert!(
+        footer.contains("has not yet given contact details"),
+        "{page}: {footer}"
+    );
 }
 
 #[test]
@@ -261,11 +266,7 @@ fn the_real_plans_statement_and_footer_give_no_contact_it_does_not_state_and_say
         assert!(text.contains(part), "«{part}» missing from: {text}");
     }
     for (page, html) in pages(&out) {
-        let footer = footer(&html);
-        assert!(
-            footer.contains("has not yet given contact details"),
-            "{page}: {footer}"
-        );
+        says_no_contact_is_given(&page, &html);
         assert!(
             visible_text(&html).contains("The period this plan covers ended on 31 March 2024."),
             "{page}"
