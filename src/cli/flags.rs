@@ -20,7 +20,7 @@ impl Project {
     pub fn options(&self) -> Options {
         Options {
             as_of: self.as_of,
-            snapshot: None,
+            ..Options::default()
         }
     }
 }

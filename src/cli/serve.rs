@@ -29,7 +29,11 @@ impl Serve {
                 "Serving on http://{bound}/ (only this computer can see it). Press Ctrl+C to stop."
             );
         };
-        let options = self.project.options();
+        // The draft site: updates still marked `draft = true` are shown, labelled as drafts.
+        let options = planpress::Options {
+            drafts: true,
+            ..self.project.options()
+        };
         planpress::serve::serve(&self.project.root, address, options, ready)
             .map_err(|error| CommandError::CannotServe { address, error })
     }

@@ -26,6 +26,16 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
+    /// A snapshot of the project at `root` as at its report date, as `publish --snapshot` takes.
+    pub(super) fn of(label: String, root: PathBuf) -> Snapshot {
+        Snapshot {
+            label,
+            project: Project { root, as_of: None },
+            pdf: false,
+            chromium: None,
+        }
+    }
+
     pub fn run(self) -> Result<(), CommandError> {
         let label = self.label.as_str();
         // The label and Chromium are checked before the site is rendered, to fail fast.
@@ -38,6 +48,7 @@ impl Snapshot {
         let options = Options {
             as_of: self.project.as_of,
             snapshot: Some(label.to_string()),
+            ..Options::default()
         };
         let mut built =
             match planpress::run(&self.project.root, &options, planpress::Output::Memory) {

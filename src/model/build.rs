@@ -14,13 +14,14 @@ use crate::load::{string_start, Content, Loaded, PageSource};
 use crate::markdown::Parsed;
 
 /// Builds the plan as at its report date, or as at `as_of` when given (the command line's
-/// `--as-of`), for the snapshot labelled `snapshot` if it is one, with the theme's `words` naming
-/// what the plan leaves to the defaults. Each priority may come from `reuse`. Returns `None` only
-/// if `plan.toml` is absent, which validation reports.
+/// `--as-of`), for the snapshot labelled `snapshot` if it is one, with draft updates if `drafts`,
+/// with the theme's `words` naming what the plan leaves to the defaults. Each priority may come
+/// from `reuse`. Returns `None` only if `plan.toml` is absent, which validation reports.
 pub fn build(
     content: &Content,
     as_of: Option<Date>,
     snapshot: Option<String>,
+    drafts: bool,
     words: &Words,
     reuse: &dyn super::Reuse,
 ) -> Option<Plan> {
@@ -39,7 +40,7 @@ pub fn build(
     let as_of = as_of.unwrap_or(report_day);
     let dates = progress::period(file);
     let assurance = assurance(&file.assurance, words);
-    let (updates, later_updates) = progress::updates(&content.updates, as_of);
+    let (updates, later_updates) = progress::updates(&content.updates, as_of, drafts);
     let statuses = statuses(&file.statuses, words);
     let start = super::priorities::Start {
         status: &statuses[0].id,

@@ -10,9 +10,18 @@ use crate::load::format::PlanFile;
 use crate::load::{Content, Loaded, UpdateSource};
 
 /// The updates dated on or before the report date, newest first (same day: by file name), and how
-/// many were left out for being later.
-pub fn updates(sources: &[Loaded<UpdateSource>], as_of: Date) -> (Vec<Update>, usize) {
-    let mut updates: Vec<Update> = sources.iter().filter_map(update).collect();
+/// many were left out for being later. Drafts are left out unless `drafts` (`serve` shows them),
+/// and are not counted as later: they are not waiting for a report date, but for sign-off.
+pub fn updates(
+    sources: &[Loaded<UpdateSource>],
+    as_of: Date,
+    drafts: bool,
+) -> (Vec<Update>, usize) {
+    let mut updates: Vec<Update> = sources
+        .iter()
+        .filter(|u| drafts || !u.value.front_matter.draft)
+        .filter_map(update)
+        .collect();
     let before = updates.len();
     updates.retain(|u| u.date <= as_of);
     updates.sort_by(|a, b| (b.date, &b.slug).cmp(&(a.date, &a.slug)));
@@ -51,6 +60,7 @@ fn update(loaded: &Loaded<UpdateSource>) -> Option<Update> {
                 next_review: c.next_review.as_ref().and_then(date),
             })
             .collect(),
+        draft: front.draft,
     })
 }
 

@@ -62,6 +62,8 @@ pub struct Update {
     pub summary: String,
     pub body: Text,
     pub changes: Vec<Change>,
+    /// Not yet for readers (`draft = true`): only `serve` shows it, marked as a draft.
+    pub draft: bool,
 }
 
 /// What an update says about one action area.

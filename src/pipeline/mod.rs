@@ -22,6 +22,9 @@ pub struct Options {
     pub as_of: Option<model::Date>,
     /// The label of the snapshot being taken, shown on the site it builds.
     pub snapshot: Option<String>,
+    /// Show the updates marked `draft = true`, labelled as drafts (`serve`); every other run
+    /// leaves them out.
+    pub drafts: bool,
 }
 
 /// Why a run did not produce a site. The previous site is untouched in every case.
@@ -167,7 +170,7 @@ fn modelled<R: Reuse>(
         }
     };
     let (as_of, snapshot) = (options.as_of, options.snapshot.clone());
-    let plan = model::build(content, as_of, snapshot, words, reuse)?;
+    let plan = model::build(content, as_of, snapshot, options.drafts, words, reuse)?;
     let theme = files.and_then(|files| render::Reuse::theme(reuse, files));
     Some((plan, theme))
 }

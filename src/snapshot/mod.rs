@@ -7,7 +7,7 @@ pub mod bag;
 pub mod changes;
 mod check;
 mod inventory;
-mod record;
+pub(crate) mod record;
 mod recorded;
 mod staging;
 mod tagfile;
@@ -72,7 +72,9 @@ pub fn take(root: &Path, label: &str, built: &Built) -> io::Result<Taken> {
     take_on(&RealDisk, root, label, built)
 }
 
-fn take_on(disk: &dyn Disk, root: &Path, label: &str, built: &Built) -> io::Result<Taken> {
+/// Whether `label` is a safe name that no snapshot of the project at `root` has used yet: `take`
+/// checks it, and `publish` before it writes anything.
+pub fn check_free(root: &Path, label: &str) -> io::Result<()> {
     check_label(label).map_err(|m| io::Error::new(io::ErrorKind::InvalidInput, m))?;
     let (record_path, folder, archive) = paths(root, label);
     if let Some(taken) = [&record_path, &folder, &archive]
@@ -84,6 +86,12 @@ fn take_on(disk: &dyn Disk, root: &Path, label: &str, built: &Built) -> io::Resu
             format!("a snapshot called \"{label}\" already exists ({}); snapshots are never replaced, so choose another label", taken.display()),
         ));
     }
+    Ok(())
+}
+
+fn take_on(disk: &dyn Disk, root: &Path, label: &str, built: &Built) -> io::Result<Taken> {
+    check_free(root, label)?;
+    let (record_path, folder, archive) = paths(root, label);
     let epoch = build_epoch(built);
     let (commit, dirty) = git_state(root);
     let fields = [
@@ -235,6 +243,7 @@ mod tests {
         let options = crate::Options {
             as_of: None,
             snapshot: Some("q1".into()),
+            ..crate::Options::default()
         };
         let built = crate::run(&fixture, &options, crate::Output::Memory).unwrap();
         let root = tempfile::tempdir().unwrap();

@@ -57,6 +57,12 @@ pub struct UpdateFrontMatter {
     /// Example: "Fetal monitoring is assured."
     #[serde(default)]
     pub summary: String,
+    /// True while the update is still being written or signed off: `build` and `publish` leave it
+    /// out, `check` still checks it (so it is ready once this line is removed), and `serve` shows
+    /// it marked as a draft. Write it above the first `[[actions]]`.
+    /// Example: true
+    #[serde(default)]
+    pub draft: bool,
     /// The action areas this update moves on.
     #[serde(default)]
     pub actions: Vec<ActionUpdate>,

@@ -63,6 +63,8 @@ struct UpdateView<'a> {
     date: DateView,
     href: String,
     changes: Vec<ChangeView<'a>>,
+    /// Shown only by `serve`, marked as a draft.
+    draft: bool,
 }
 
 fn update_view<'a>(
@@ -103,6 +105,7 @@ fn update_view<'a>(
         date: site.date(update.date),
         href: update_href(&update.slug),
         changes,
+        draft: update.draft,
     }
 }
 

@@ -58,6 +58,8 @@ pub struct HistoryView<'a> {
     pub date: DateView,
     pub update_title: &'a str,
     pub update_href: String,
+    /// Set by a draft update, which only `serve` shows.
+    pub draft: bool,
     pub status: StatusView<'a>,
     pub previous_status: StatusView<'a>,
     pub assurance: AssuranceView<'a>,
@@ -180,6 +182,7 @@ pub fn history_views<'a>(site: &Site<'a>, action: &'a Action) -> Vec<HistoryView
                 date: site.date(entry.date),
                 update_title: &update.title,
                 update_href: update_href(&update.slug),
+                draft: update.draft,
                 status: status_view(plan.status(&entry.status)),
                 previous_status: status_view(plan.status(&entry.previous_status)),
                 assurance: assurance_view(plan.assurance(&entry.assurance)),
