@@ -70,12 +70,14 @@ impl Kind {
         }
     }
 
-    /// Style problems, a horizon the timeline lists apart, and a hidden file left unpublished
-    /// are worth knowing about but do not stop the build; every other kind does.
+    /// Style problems, a horizon the timeline lists apart, an update the build leaves out until
+    /// the report date reaches it, and a hidden file left unpublished are worth knowing about but
+    /// do not stop the build; every other kind does.
     pub fn severity(&self) -> Severity {
         match self {
             Kind::Style(_)
             | Kind::Plan(PlanKind::HorizonUnplaced { .. })
+            | Kind::Plan(PlanKind::UpdateAfterReportDate { .. })
             | Kind::Attachment(AttachmentKind::Hidden { .. }) => Severity::Warning,
             _ => Severity::Error,
         }

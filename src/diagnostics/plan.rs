@@ -90,6 +90,11 @@ pub enum PlanKind {
     ChairsOutsideGroup {
         kind: String,
     },
+    /// An update dated after the report date in plan.toml (a warning: the build leaves it out).
+    UpdateAfterReportDate {
+        date: String,
+        report_date: String,
+    },
 }
 
 impl PlanKind {
@@ -122,6 +127,7 @@ impl PlanKind {
             PlanKind::TwoOwnerFiles => "the owners are in both content/sros.toml and content/owners.toml".into(),
             PlanKind::OwnerNamedTwice { id } => format!("the owner \"{id}\" is named twice"),
             PlanKind::ChairsOutsideGroup { kind } => format!("chairs are given for a {kind}, not a group"),
+            PlanKind::UpdateAfterReportDate { date, report_date } => format!("this update is dated {date}, after the report date {report_date} in content/plan.toml, so readers will not see it yet"),
         }
     }
 
@@ -148,6 +154,7 @@ impl PlanKind {
             PlanKind::TwoOwnerFiles => "keep one file: move every owner into it and remove the other".into(),
             PlanKind::OwnerNamedTwice { .. } => "remove the second one".into(),
             PlanKind::ChairsOutsideGroup { .. } => "only a group has chairs: add kind = \"group\" if it is one, or remove chairs".into(),
+            PlanKind::UpdateAfterReportDate { date, .. } => format!("publish it with `planpress publish --as-of {date}`"),
         }
     }
 }

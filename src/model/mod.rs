@@ -339,6 +339,16 @@ impl Text {
     }
 }
 
+/// A report date for machines: "2026-11-22", or "2018-02" for a month (`day` its last day).
+pub fn report_date_iso(day: Date, month_only: bool) -> String {
+    let iso = day.iso();
+    if month_only {
+        iso[..7].to_string()
+    } else {
+        iso
+    }
+}
+
 impl Plan {
     /// The status with this id; the first status of the vocabulary if there is none (validation
     /// has already refused unknown ids, so this is only a guard).
@@ -386,12 +396,7 @@ impl Plan {
 
     /// The report date for machines: "2026-11-22", or "2018-02" when the plan gives a month.
     pub fn report_date_iso(&self) -> String {
-        let day = self.as_of.iso();
-        if self.as_of_month_only {
-            day[..7].to_string()
-        } else {
-            day
-        }
+        report_date_iso(self.as_of, self.as_of_month_only)
     }
 
     pub fn is_done(&self, action: &Action) -> bool {

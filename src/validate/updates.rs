@@ -116,6 +116,8 @@ pub fn check_updates(
                     end: period.end.to_string(),
                 };
                 errors.push(ContentError::at(source, front.date.span(), kind));
+            } else if !front.draft {
+                after_report_date(content, source, front, date, errors);
             }
         }
         for change in &front.actions {
@@ -267,4 +269,30 @@ pub fn check_milestones_and_timeline(content: &Content, errors: &mut Vec<Content
             }
         }
     }
+}
+
+/// An update dated after the report date in plan.toml passes every check, and then the build
+/// leaves it out: say so, and how to publish it (a draft is left out on purpose, so not for one).
+fn after_report_date(
+    content: &Content,
+    source: &Source,
+    front: &crate::load::format::UpdateFrontMatter,
+    date: Date,
+    errors: &mut Vec<ContentError>,
+) {
+    let Some(plan) = &content.plan else {
+        return;
+    };
+    let Some((report_day, month_only)) = crate::model::report_date(plan.value.as_of.get_ref())
+    else {
+        return;
+    };
+    if date <= report_day {
+        return;
+    }
+    let kind = PlanKind::UpdateAfterReportDate {
+        date: date.iso(),
+        report_date: crate::model::report_date_iso(report_day, month_only),
+    };
+    errors.push(ContentError::at(source, front.date.span(), kind));
 }
