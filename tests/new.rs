@@ -49,13 +49,17 @@ fn new_page_and_action_build_straight_away_and_never_overwrite() {
 }
 
 #[test]
-fn a_new_update_is_dated_by_the_report_date_and_says_what_to_fill_in() {
+fn a_new_update_is_named_by_its_date_and_says_what_to_fill_in() {
     let dir = tempfile::tempdir().unwrap();
     copy_fixture("progress", dir.path());
-    let (ok, stdout, _) = run_in(dir.path(), &["new", "update", "june"]);
+    // Without --date it is dated today (tests/publish.rs).
+    let (ok, stdout, _) = run_in(
+        dir.path(),
+        &["new", "update", "june", "--date", "2024-06-30"],
+    );
     assert!(ok, "{stdout}");
     let path = dir.path().join("content/updates/2024-06-30-june.md");
-    assert!(path.is_file(), "named by the report date: {stdout}");
+    assert!(path.is_file(), "named by its date: {stdout}");
     // Until its placeholder id is replaced, check names the line to change.
     let (ok, _, stderr) = run_in(dir.path(), &["check"]);
     assert!(

@@ -37,8 +37,6 @@ pub enum CommandError {
     SnapshotNotWritten { label: String, error: io::Error },
     /// `new` could not create the file: a bad name, a file already there, an unknown priority.
     NotCreated(io::Error),
-    /// `new update` was given no date, and plan.toml's report date could not be read.
-    NoReportDate,
     /// There is no snapshot record under this label.
     NoSnapshot {
         label: String,
@@ -127,10 +125,6 @@ impl fmt::Display for CommandError {
             SnapshotNotWritten { label, error } => write!(
                 f,
                 "error: the snapshot could not be written: {error}\nNothing of it was kept, and the label \"{label}\" is still free: try again once there is room."
-            ),
-            NoReportDate => write!(
-                f,
-                "error: the report date could not be read from content/plan.toml; give the date with --date 2024-04-10"
             ),
             NoSnapshot {
                 label,

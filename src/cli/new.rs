@@ -1,5 +1,6 @@
 //! `planpress new`: a page, update or action area to fill in, made from what the plan already
-//! says (its report date, its first status, the ids in use). It never overwrites a file.
+//! says (its first status, the ids in use); a new update is dated today. It never overwrites a
+//! file.
 
 use std::path::{Path, PathBuf};
 
@@ -33,7 +34,8 @@ enum Entry {
         slug: String,
         #[arg(long, default_value = "Progress update")]
         title: String,
-        /// Its date [default: the report date in plan.toml].
+        /// Its date, e.g. 2024-04-10 [default: today]. `publish
+        /// --as-of` moves the report date on to it when it is ready for readers.
         #[arg(long, value_parser = parse_date)]
         date: Option<Date>,
     },
@@ -61,8 +63,7 @@ impl New {
     }
 }
 
-/// Writes the new entry's file. What it needs from the plan: the report date, the first status,
-/// the ids in use.
+/// Writes the new entry's file. What it needs from the plan: the first status, the ids in use.
 fn create(what: Entry, root: &Path) -> Result<planpress::scaffold::Created, CommandError> {
     let fresh = &planpress::pipeline::Fresh;
     let sources = planpress::load::read(root, fresh).sources;
@@ -74,11 +75,7 @@ fn create(what: Entry, root: &Path) -> Result<planpress::scaffold::Created, Comm
     let created = match what {
         Entry::Page { slug, title } => planpress::scaffold::page(root, &slug, &title),
         Entry::Update { slug, title, date } => {
-            // A report date given as a month names no day to date the update on.
-            let as_of = plan
-                .and_then(|p| planpress::model::report_date(p.as_of.get_ref()))
-                .and_then(|(day, month_only)| (!month_only).then_some(day));
-            let date = date.or(as_of).ok_or(CommandError::NoReportDate)?;
+            let date = date.unwrap_or_else(today);
             planpress::scaffold::update(root, &slug, &title, date, &first_status)
         }
         Entry::Action {
@@ -95,4 +92,13 @@ fn create(what: Entry, root: &Path) -> Result<planpress::scaffold::Created, Comm
         }
     };
     created.map_err(CommandError::NotCreated)
+}
+
+/// Today, by this computer's clock (UTC). `new` writes content a person is about to fill in, so it
+/// may read the clock; the build never does.
+fn today() -> Date {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Date::from_days_since_epoch(i64::try_from(seconds / 86_400).unwrap_or(0))
 }

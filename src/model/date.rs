@@ -84,6 +84,27 @@ impl Date {
         era * 146_097 + day_of_era - 719_468
     }
 
+    /// The day that is `days` after 1 January 1970 (before it when negative): the inverse of
+    /// `days_since_epoch`, for `new`, which dates what it writes by the clock.
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        // Howard Hinnant's civil-from-days.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let day_of_era = z - era * 146_097;
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let mp = (5 * day_of_year + 2) / 153;
+        let day = day_of_year - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        Date {
+            year: year.clamp(0, i64::from(u16::MAX)) as u16,
+            month: month as u8,
+            day: day as u8,
+        }
+    }
+
     /// The last day of this date's month.
     pub(super) fn month_end(year: u16, month: u8) -> Date {
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -230,6 +251,21 @@ impl fmt::Display for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_since_the_epoch_give_back_their_date() {
+        for text in [
+            "1970-01-01",
+            "2000-02-29",
+            "2024-03-01",
+            "2026-11-30",
+            "1969-12-31",
+        ] {
+            let date = Date::parse_iso(text).unwrap();
+            assert_eq!(Date::from_days_since_epoch(date.days_since_epoch()), date);
+        }
+        assert_eq!(Date::from_days_since_epoch(20_422).iso(), "2025-11-30");
+    }
 
     #[test]
     fn shows_dates_for_people_and_machines() {
