@@ -39,6 +39,9 @@ enum Command {
     Verify(cli::verify::Verify),
     /// Say what changed between two snapshots.
     Diff(cli::diff::Diff),
+    /// Move the report date in content/plan.toml on to --as-of DATE, show what readers will see
+    /// change, and build the site (--dry-run: only show). Updates marked draft = true stay out.
+    Publish(cli::publish::Publish),
     /// Start a new plan to fill in, in an empty or new folder [default: this one].
     Init(cli::init::Init),
     /// Start a new page, update or action area, ready to fill in. Never overwrites a file.
@@ -58,6 +61,7 @@ fn main() -> ExitCode {
         Command::Snapshot(snapshot) => snapshot.run(),
         Command::Verify(verify) => verify.run(),
         Command::Diff(diff) => diff.run(),
+        Command::Publish(publish) => publish.run(),
         Command::Init(init) => init.run(),
         Command::New(new) => new.run(),
         Command::Check(check) => check.run(),

@@ -31,27 +31,39 @@ impl Build {
             output,
         } = self;
         let out = out.unwrap_or_else(|| project.root.join("site"));
-        put_back_a_stopped_build(&out)?;
-        let started = Instant::now();
-        let spinner = Spinner::start("Building", output.quiet);
-        let result = planpress::run(
-            &project.root,
-            &project.options(),
-            planpress::Output::Disk(&out),
-        );
-        drop(spinner);
-        let built = match result {
-            Ok(built) => built,
-            Err(Failure::Content { errors, sources }) => {
-                let problems = Problems { errors, sources };
-                return Err(CommandError::NothingWritten { problems, out });
-            }
-            Err(Failure::Write(error)) => return Err(CommandError::SiteNotWritten { out, error }),
-        };
-        print_summary(&built, &out, started, &output);
-        let_the_system_free(built);
-        Ok(())
+        let files = || planpress::load::read(&project.root, &planpress::pipeline::Fresh);
+        build_site(&project.root, files, &project.options(), &out, &output)
     }
+}
+
+/// Builds the content `files` gives (read from `root`, or as `publish` is about to write it) into
+/// `out`, only when all of it is right, and says what it did.
+pub(super) fn build_site(
+    root: &Path,
+    files: impl FnOnce() -> planpress::load::Files,
+    options: &planpress::Options,
+    out: &Path,
+    output: &Output,
+) -> Result<(), CommandError> {
+    put_back_a_stopped_build(out)?;
+    let started = Instant::now();
+    let spinner = Spinner::start("Building", output.quiet);
+    let fresh = &planpress::pipeline::Fresh;
+    let disk = planpress::Output::Disk(out);
+    let result = planpress::pipeline::run_with(root, files(), options, disk, fresh);
+    drop(spinner);
+    let out = out.to_path_buf();
+    let built = match result {
+        Ok(built) => built,
+        Err(Failure::Content { errors, sources }) => {
+            let problems = Problems { errors, sources };
+            return Err(CommandError::NothingWritten { problems, out });
+        }
+        Err(Failure::Write(error)) => return Err(CommandError::SiteNotWritten { out, error }),
+    };
+    print_summary(&built, &out, started, output);
+    let_the_system_free(built);
+    Ok(())
 }
 
 /// Puts back the last good site if a build was stopped mid-swap, and says so, before anything

@@ -37,6 +37,12 @@ pub enum CommandError {
     SnapshotNotWritten { label: String, error: io::Error },
     /// `new` could not create the file: a bad name, a file already there, an unknown priority.
     NotCreated(io::Error),
+    /// Problems in the content at the new report date stopped `publish`: nothing was written.
+    NotPublished(Problems),
+    /// `publish` refused before writing anything; the words say why and what to do.
+    PublishRefused(String),
+    /// `publish` built the site, then could not write the report date into plan.toml.
+    PlanNotWritten { as_of: String, error: io::Error },
     /// There is no snapshot record under this label.
     NoSnapshot {
         label: String,
@@ -118,13 +124,23 @@ impl fmt::Display for CommandError {
                 "{} found, and --deny-warnings makes them fail the check.",
                 count(*n, "warning")
             ),
-            ChromiumNotFound(message) | LabelRefused(message) => write!(f, "error: {message}"),
+            ChromiumNotFound(message) | LabelRefused(message) | PublishRefused(message) => {
+                write!(f, "error: {message}")
+            }
             NotPrinted(error) | NotTaken(error) | NotCreated(error) | Io(error) => {
                 write!(f, "error: {error}")
             }
             SnapshotNotWritten { label, error } => write!(
                 f,
                 "error: the snapshot could not be written: {error}\nNothing of it was kept, and the label \"{label}\" is still free: try again once there is room."
+            ),
+            NotPublished(problems) => write!(
+                f,
+                "{problems}\nNothing was published: content/plan.toml and the site are as they were."
+            ),
+            PlanNotWritten { as_of, error } => write!(
+                f,
+                "error: the site is built as at {as_of}, but content/plan.toml could not be written: {error}\nhint: run the same publish command again once it can be"
             ),
             NoSnapshot {
                 label,

@@ -11,6 +11,7 @@ pub mod init;
 pub mod new;
 pub mod pdf;
 pub mod print;
+pub mod publish;
 pub mod reference;
 pub mod serve;
 pub mod snapshot;

@@ -85,19 +85,11 @@ pub fn compare(a: &SnapshotRecord, b: &SnapshotRecord) -> ChangeReport {
             .collect(),
         text_changes: Vec::new(),
     };
+    report.status_changes = changed(&a.actions, &b.actions, |x| &x.status);
     for new in &b.actions {
         let Some(old) = find(a, &new.id) else {
             continue;
         };
-        if old.status != new.status {
-            report.status_changes.push(StatusChange {
-                id: new.id.clone(),
-                reference: new.reference.clone(),
-                title: new.title.clone(),
-                from: old.status.clone(),
-                to: new.status.clone(),
-            });
-        }
         for (column, before, after) in columns(&old, new) {
             if before != after {
                 report.text_changes.push(TextChange {
@@ -111,6 +103,30 @@ pub fn compare(a: &SnapshotRecord, b: &SnapshotRecord) -> ChangeReport {
         }
     }
     report
+}
+
+/// Each action area in both `a` and `b` whose `field` (its status, its assurance) differs, in
+/// `b`'s order, as a change from its value in `a` to its value in `b`. `publish`'s preview
+/// shares it.
+pub fn changed(
+    a: &[SnapshotAction],
+    b: &[SnapshotAction],
+    field: fn(&SnapshotAction) -> &String,
+) -> Vec<StatusChange> {
+    let before: std::collections::HashMap<&str, &SnapshotAction> =
+        a.iter().map(|x| (x.id.as_str(), x)).collect();
+    b.iter()
+        .filter_map(|new| {
+            let old = before.get(new.id.as_str())?;
+            (field(old) != field(new)).then(|| StatusChange {
+                id: new.id.clone(),
+                reference: new.reference.clone(),
+                title: new.title.clone(),
+                from: field(old).clone(),
+                to: field(new).clone(),
+            })
+        })
+        .collect()
 }
 
 /// Each column's text before and after: the three built-in ones, then the plan's own, by id.

@@ -12,7 +12,6 @@ pub fn record(
     manifest: String,
     manifest_sha256: String,
 ) -> SnapshotRecord {
-    let texts = |items: &[crate::model::Text]| items.iter().map(|t| t.markdown.clone()).collect();
     SnapshotRecord {
         label: label.to_string(),
         // A month when the plan gives no day: the record names no day it did not give.
@@ -23,26 +22,7 @@ pub fn record(
         uncommitted_changes: dirty,
         manifest_sha256,
         manifest,
-        actions: plan
-            .actions()
-            .map(|(priority, a)| SnapshotAction {
-                id: a.id.clone(),
-                reference: a.reference.clone(),
-                title: a.title.clone(),
-                priority: priority.id.clone(),
-                status: a.status.clone(),
-                assurance: a.assurance.clone(),
-                achieve: texts(&a.achieve),
-                doing: texts(&a.doing),
-                families: texts(&a.families),
-                columns: a
-                    .columns
-                    .iter()
-                    .map(|(id, items)| (id.clone(), texts(items)))
-                    .collect(),
-                answers: a.answers.clone(),
-            })
-            .collect(),
+        actions: actions(plan),
         recommendations: plan
             .registers
             .iter()
@@ -58,4 +38,29 @@ pub fn record(
             })
             .collect(),
     }
+}
+
+/// Every action area as it stands in `plan`: what a record keeps, and what `publish`'s preview
+/// compares.
+pub fn actions(plan: &Plan) -> Vec<SnapshotAction> {
+    let texts = |items: &[crate::model::Text]| items.iter().map(|t| t.markdown.clone()).collect();
+    plan.actions()
+        .map(|(priority, a)| SnapshotAction {
+            id: a.id.clone(),
+            reference: a.reference.clone(),
+            title: a.title.clone(),
+            priority: priority.id.clone(),
+            status: a.status.clone(),
+            assurance: a.assurance.clone(),
+            achieve: texts(&a.achieve),
+            doing: texts(&a.doing),
+            families: texts(&a.families),
+            columns: a
+                .columns
+                .iter()
+                .map(|(id, items)| (id.clone(), texts(items)))
+                .collect(),
+            answers: a.answers.clone(),
+        })
+        .collect()
 }

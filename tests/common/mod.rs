@@ -64,6 +64,25 @@ pub fn start_server(root: &Path) -> (Server, String) {
     (Server(child), address)
 }
 
+/// Asks the server at `address` for `path`: the status and the whole response.
+pub fn get(address: &str, path: &str) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, response)
+}
+
 /// Runs a planpress command on the project at `root`: (succeeded, stdout, stderr).
 pub fn run_in(root: &Path, args: &[&str]) -> (bool, String, String) {
     let mut all = args.to_vec();
