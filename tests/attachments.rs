@@ -111,7 +111,7 @@ fn a_file_over_the_size_limit_is_named_with_its_size_the_limit_and_how_to_raise_
         "{said}"
     );
     assert!(
-        said.contains("raise the limit in content/plan.toml: [files] largest_mb = 2"),
+        said.contains("raise the limit in content/plan.toml: under its `[files]` line (add one at the end of the file if there is none), write `largest_mb = 2`"),
         "{said}"
     );
     assert!(!said.contains("small.pdf"), "{said}");

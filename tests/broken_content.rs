@@ -26,7 +26,7 @@ const EXPECTED: [(&str, &str); 20] = [
     ),
     (
         "content/pages/typo.md:2:1",
-        "unknown field `titel`, expected one of `title`, `summary`, `order`",
+        "planpress does not know a field called \"titel\" here",
     ),
     (
         "content/pages/index.md:1:1",
@@ -59,15 +59,15 @@ const EXPECTED: [(&str, &str); 20] = [
     ),
     (
         "content/priorities/2-staff.toml:2:15",
-        "invalid basic string",
+        "this text has no closing quote",
     ),
     (
         "content/priorities/3-missing.toml:1:1",
-        "missing field `title`",
+        "the field title is missing",
     ),
     (
         "content/priorities/4-type.toml:1:10",
-        "invalid type: string \"four\", expected u32",
+        "this should be a whole number, but it is text in quotes",
     ),
     (
         "content/priorities/5-again.toml:1:10",

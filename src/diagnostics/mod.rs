@@ -3,6 +3,8 @@
 //! What is wrong comes from the error's kind (`Kind`), in one place for each kind of problem.
 
 mod attachments;
+#[cfg(test)]
+mod examples;
 mod kind;
 mod links;
 mod load;
@@ -11,6 +13,7 @@ mod plan;
 mod references;
 mod style;
 mod theme;
+mod toml_kind;
 
 use std::fmt;
 use std::ops::Range;
@@ -23,12 +26,13 @@ use codespan_reporting::term;
 pub use attachments::{AttachmentKind, MB, PUBLISHED};
 pub use kind::Kind;
 pub use links::LinkKind;
-pub use load::{CsvKind, FileKind, TomlKind};
+pub use load::{CsvKind, FileKind};
 pub use outcomes::OutcomeKind;
 pub use plan::{PlanKind, Proof};
 pub use references::{Allowed, FirstUse, Noun, ReferenceKind};
 pub use style::StyleKind;
 pub use theme::{ThemeKind, DEFAULT_TEMPLATE};
+pub use toml_kind::{Paste, TomlKind, Value, TOP_OF_PLAN};
 
 /// How serious a problem is: an error stops the build; a warning is worth fixing but does not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
