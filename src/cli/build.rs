@@ -8,9 +8,11 @@ use planpress::{Built, Failure};
 
 use super::error::Problems;
 use super::flags::{Output, Project};
+use super::print::Listing;
 use super::print::{say, tell};
 use super::spinner::Spinner;
 use super::{let_the_system_free, print, CommandError};
+use planpress::diagnostics::accepted::Accepted;
 
 #[derive(clap::Args)]
 pub struct Build {
@@ -30,7 +32,10 @@ impl Build {
             out,
             output,
         } = self;
+        print::set_quiet(output.quiet);
         let out = out.unwrap_or_else(|| project.root.join("site"));
+        // An accepted-warnings file that cannot be read only changes how warnings are counted.
+        let accepted = print::accepted(&project.root).unwrap_or_default();
         put_back_a_stopped_build(&out)?;
         let started = Instant::now();
         let spinner = Spinner::start("Building", output.quiet);
@@ -48,7 +53,7 @@ impl Build {
             }
             Err(Failure::Write(error)) => return Err(CommandError::SiteNotWritten { out, error }),
         };
-        print_summary(&built, &out, started, &output);
+        print_summary(&built, &out, started, &output, &accepted);
         let_the_system_free(built);
         Ok(())
     }
@@ -74,10 +79,21 @@ fn put_back_a_stopped_build(out: &Path) -> Result<(), CommandError> {
     }
 }
 
-/// What the build did: its warnings, updates left out, every file with `--verbose`, and a count.
-fn print_summary(built: &Built, out: &Path, started: Instant, output: &Output) {
+/// What the build did: how many warnings (`check` lists them), updates left out, every file with
+/// `--verbose`, and a count.
+fn print_summary(
+    built: &Built,
+    out: &Path,
+    started: Instant,
+    output: &Output,
+    accepted: &Accepted,
+) {
     if !output.quiet {
-        print::warnings(&built.warnings, &built.sources);
+        let (warnings, sources) = (&built.warnings, &built.sources);
+        eprint!(
+            "{}",
+            print::warnings_shown(warnings, sources, Listing::Counted, accepted)
+        );
         if built.plan.later_updates > 0 {
             say!(
                 "Left out {} update(s) dated after the report date {}.",
