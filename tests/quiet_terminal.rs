@@ -12,6 +12,12 @@ fn project() -> tempfile::TempDir {
     dir
 }
 
+/// Makes one error: a misspelt status.
+fn break_a_status(root: &std::path::Path) {
+    let (from, to) = ("status = \"not-started\"", "status = \"on-trak\"");
+    edit(root, "priorities/1-safety.toml", from, to);
+}
+
 const NHS: &str = "\"NHS\" is not in the glossary";
 const CQC: &str = "\"CQC\" is not in the glossary";
 
@@ -50,12 +56,7 @@ fn quiet_prints_errors_only() {
         assert_eq!(stderr, "", "{command:?} is quiet");
         assert_eq!(stdout, "", "{command:?} is quiet");
     }
-    edit(
-        root,
-        "priorities/1-safety.toml",
-        "status = \"not-started\"",
-        "status = \"on-trak\"",
-    );
+    break_a_status(root);
     for command in ["check", "build"] {
         let (ok, _, stderr) = match command {
             "build" => build_in(root, &["-q"]),
@@ -77,12 +78,7 @@ fn quiet_prints_errors_only() {
 fn errors_are_printed_after_the_warnings_so_they_are_not_buried() {
     let dir = project();
     let root = dir.path();
-    edit(
-        root,
-        "priorities/1-safety.toml",
-        "status = \"not-started\"",
-        "status = \"on-trak\"",
-    );
+    break_a_status(root);
     let (_, _, built) = build_in(root, &[]);
     let count = built
         .find("1 warning: run `planpress check`")
@@ -168,12 +164,7 @@ fn accepted_warnings_are_counted_and_only_new_ones_listed() {
 fn colour_only_when_asked_and_never_with_no_color_or_into_a_pipe() {
     let dir = project();
     let root = dir.path();
-    edit(
-        root,
-        "priorities/1-safety.toml",
-        "status = \"not-started\"",
-        "status = \"on-trak\"",
-    );
+    break_a_status(root);
     let escape = "\u{1b}[";
     // The test reads through a pipe, which is not a terminal.
     let (_, _, piped) = run_in(root, &["check"]);

@@ -97,7 +97,7 @@ impl StyleKind {
             StyleKind::Removed { .. } => "content may use plain Markdown and a small safe set of HTML (see the README): no scripts, event handlers, styles, frames or forms".into(),
             StyleKind::LongSentence { .. } => "split it into two or more shorter sentences".into(),
             StyleKind::NothingForFamilies { .. } => "add a line such as `families = [\"…\"]`: what will change for families, in plain words".into(),
-            StyleKind::HardToRead { .. } => format!("use shorter sentences and everyday words (Flesch reading ease: 60 to 70 is plain English); a line such as `reading_ease = 60` {TOP_OF_PLAN} sets the threshold").into(),
+            StyleKind::HardToRead { .. } => format!("use shorter sentences and everyday words (Flesch reading ease: 60 to 70 is plain English); a line such as `reading_ease = 60` {TOP_OF_PLAN} sets the threshold"),
             StyleKind::NoBaseUrl => format!("when you know where the site will be published, add a line such as `base_url = \"https://example.nhs.uk/maternity-plan/\"` {TOP_OF_PLAN}"),
             StyleKind::NotInGlossary { word, .. } => format!("add it to content/glossary.toml, each on a line of its own: `[[terms]]`, then `term = {}`, then `expansion = \"what it stands for\"`", quoted(word)),
             StyleKind::Placeholder { replace_with, .. } => format!("before the plan is published, replace it with {replace_with}"),
