@@ -40,7 +40,10 @@ pub(super) fn read(
             example,
             table,
         }
-    } else if let Some(rest) = message.strip_prefix("invalid type: ") {
+    } else if let Some(rest) = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "))
+    {
         wrong_type(toml, rest, &span)
     } else if message.starts_with("unknown variant") {
         let mut names = backticked(message).into_iter();
@@ -151,7 +154,9 @@ fn wrong_type(toml: &str, rest: &str, span: &Range<usize>) -> TomlKind {
     let Some(expected) = expected_value(expected) else {
         return TomlKind::Syntax;
     };
-    let found = found_value(found);
+    // A value of the right kind but out of range (`-1` for a count) is said only as what it
+    // should be: "a whole number, but it is a whole number" would say nothing.
+    let found = found_value(found).filter(|&found| found != expected);
     let key = key_before(toml, span.start);
     let written = &toml[span.clone()];
     let fixed = key
