@@ -91,6 +91,10 @@ pub fn problems(
 ) -> String {
     let errors: Vec<ContentError> = problems.iter().filter(|p| p.is_error()).cloned().collect();
     let mut shown = warnings_shown(problems, sources, listing, accepted);
+    // A blank line between the count of warnings and the first error, as between errors.
+    if !shown.is_empty() && !shown.ends_with("\n\n") && !errors.is_empty() {
+        shown.push('\n');
+    }
     shown.push_str(&diagnostics::report_in(&errors, sources, colour()));
     shown
 }
