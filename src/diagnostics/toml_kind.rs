@@ -105,11 +105,13 @@ impl Paste {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TomlKind {
     /// A field the format does not have here; `allowed` are those it has. `belongs_at_top`: the
-    /// field is one of the file's own, written inside the `[section]` named.
+    /// field is one of the file's own, written under the `[section]` line given; `plan` when the
+    /// file is content/plan.toml.
     UnknownField {
         field: String,
         allowed: Vec<String>,
         belongs_at_top: Option<String>,
+        plan: bool,
     },
     /// A value of the wrong kind: `key` is its field when the line names one; `fixed` is the line
     /// written right, when it can be shown (valid TOML).
@@ -152,7 +154,7 @@ impl TomlKind {
     pub fn message(&self) -> String {
         match self {
             TomlKind::UnknownField { field, belongs_at_top: Some(section), .. } => {
-                format!("{field} is a field of the whole file, but here it is inside [{section}]")
+                format!("{field} is a field of the whole file, but here it is inside {section}")
             }
             TomlKind::UnknownField { field, .. } => {
                 format!("planpress does not know a field called \"{field}\" here")
@@ -188,9 +190,13 @@ impl TomlKind {
 
     pub fn hint(&self) -> String {
         match self {
-            TomlKind::UnknownField { field, belongs_at_top: Some(section), .. } => format!(
-                "{field} belongs at the top of the file, above [{section}]: move this line {TOP_OF_PLAN}"
-            ),
+            TomlKind::UnknownField { field, belongs_at_top: Some(section), plan, .. } => {
+                let top = match plan {
+                    true => TOP_OF_PLAN,
+                    false => "near the top of the file, above the first [section] line",
+                };
+                format!("{field} belongs at the top of the file, above {section}: move this line {top}")
+            }
             TomlKind::UnknownField { allowed, .. } if allowed.is_empty() => {
                 "this table has no fields of its own; `planpress reference` lists every field of every file".into()
             }

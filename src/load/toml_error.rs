@@ -129,23 +129,30 @@ fn unknown_field(toml: &str, format: &str, rest: &str, offset: usize) -> TomlKin
             .any(|f| f.key == field || f.aliases.contains(&field))
     });
     let belongs_at_top = section.filter(|_| of_the_file && !allowed.contains(&field));
+    let plan = format == "PlanFile";
     TomlKind::UnknownField {
         field,
         allowed,
         belongs_at_top,
+        plan,
     }
 }
 
-/// The `[section]` (or `[[section]]`) the line at `offset` is in, if any.
+/// The `[section]` (or `[[section]]`) line the line at `offset` is under, as written.
 fn section_at(text: &str, offset: usize) -> Option<String> {
     let header = text[..offset]
         .lines()
         .rev()
         .map(str::trim)
         .find(|line| line.starts_with('['))?;
-    let name = header.trim_start_matches('[');
-    let name = name.split(']').next().unwrap_or_default().trim();
-    (!name.is_empty()).then(|| name.to_string())
+    let brackets = if header.starts_with("[[") { 2 } else { 1 };
+    let name = header[brackets..]
+        .split(']')
+        .next()
+        .unwrap_or_default()
+        .trim();
+    let (open, close) = ("[".repeat(brackets), "]".repeat(brackets));
+    (!name.is_empty()).then(|| format!("{open}{name}{close}"))
 }
 
 /// A value of the wrong kind: `rest` is the parser's "string \"x\", expected a sequence".
@@ -407,6 +414,22 @@ mod tests {
         assert!(kind.hint().starts_with(
             "period_end belongs at the top of the file, above [labels]: move this line near the top of content/plan.toml, above the first [section] line"
         ));
+        // In a register, under [[actions]], it says the file's top, not plan.toml's.
+        let text = "number = 1\n[[actions]]\nid = \"a\"\nsro = \"b\"\n";
+        let offset = text.find("sro").unwrap();
+        let message = "unknown field `sro`, expected one of `id`, `title`";
+        let (_, kind) = read(text, "PriorityFile", message, offset..offset + 3);
+        assert_eq!(
+            kind.message(),
+            "sro is a field of the whole file, but here it is inside [[actions]]"
+        );
+        assert!(
+            kind.hint().ends_with(
+                "move this line near the top of the file, above the first [section] line"
+            ),
+            "{}",
+            kind.hint()
+        );
     }
 
     #[test]
