@@ -20,6 +20,15 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Colour the problems: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "WHEN",
+        default_value = "auto"
+    )]
+    color: cli::print::ColorWhen,
 }
 
 #[derive(Subcommand)]
@@ -54,7 +63,9 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let done = match Cli::parse().command {
+    let cli = Cli::parse();
+    cli::print::choose_colour(cli.color);
+    let done = match cli.command {
         Command::Build(build) => build.run(),
         Command::Serve(serve) => serve.run(),
         Command::Pdf(pdf) => pdf.run(),
@@ -70,6 +81,7 @@ fn main() -> ExitCode {
     match done {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
+            eprint!("{}", error.report());
             cli::print::tell!("{error}");
             ExitCode::FAILURE
         }

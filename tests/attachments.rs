@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{append, copy_fixture, run_build, tree};
+use common::{append, copy_fixture, run_build, run_in, tree};
 
 const SCRIPTED_SVG: &str =
     r#"<svg xmlns="http://www.w3.org/2000/svg"><rect onload="alert(document.cookie)"/></svg>"#;
@@ -52,11 +52,18 @@ fn only_documents_images_and_data_are_published_and_never_hidden_files() {
     for expected in [
         "error: a .html file could run script as if it were the site itself, so it is not published\n = in content/files/leaflet.html\n = hint: save it as a PDF",
         "error: this SVG image holds an event-handler attribute (onload), which could run script as if it were the site itself\n = in content/files/chart.svg\n = hint: export the image again",
+        // A build counts the warnings; `check` lists them.
+        "warnings: run `planpress check` to read them.",
+    ] {
+        assert!(said.contains(expected), "{expected}\n{said}");
+    }
+    let (_, _, listed) = run_in(dir.path(), &["check"]);
+    for expected in [
         "warning: this hidden folder is not published\n = in content/files/.git\n",
         "warning: this hidden or system file is not published\n = in content/files/.env\n",
         "warning: this hidden or system file is not published\n = in content/files/photos/.DS_Store\n",
     ] {
-        assert!(said.contains(expected), "{expected}\n{said}");
+        assert!(listed.contains(expected), "{expected}\n{listed}");
     }
     assert!(!said.contains("square.svg"), "a clean SVG passes: {said}");
     assert!(!said.contains("report.pdf"), "{said}");
@@ -67,7 +74,7 @@ fn only_documents_images_and_data_are_published_and_never_hidden_files() {
 
     assert!(ok, "{said}");
     assert!(
-        said.contains("warning: this hidden folder is not published"),
+        said.contains("warnings: run `planpress check` to read them."),
         "{said}"
     );
     let published: Vec<String> = tree(&out)
@@ -111,7 +118,7 @@ fn a_file_over_the_size_limit_is_named_with_its_size_the_limit_and_how_to_raise_
         "{said}"
     );
     assert!(
-        said.contains("raise the limit in content/plan.toml: [files] largest_mb = 2"),
+        said.contains("raise the limit in content/plan.toml: under its `[files]` line (add one at the end of the file if there is none), write `largest_mb = 2`"),
         "{said}"
     );
     assert!(!said.contains("small.pdf"), "{said}");

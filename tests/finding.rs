@@ -128,7 +128,7 @@ fn the_not_found_page_links_by_the_sites_whole_address_so_it_works_at_any_depth(
 }
 
 #[test]
-fn without_base_url_the_not_found_page_links_from_the_top_and_the_build_says_so() {
+fn without_base_url_the_not_found_page_links_from_the_top_and_check_says_so() {
     let dir = tempfile::tempdir().unwrap();
     copy_fixture("progress", dir.path());
     edit(
@@ -146,7 +146,13 @@ fn without_base_url_the_not_found_page_links_from_the_top_and_the_build_says_so(
         "styled at any depth all the same"
     );
     assert!(hrefs(&page).contains(&"index.html".to_string()));
+    // The build counts it among the warnings; `check` says it.
     let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("3 warnings: run `planpress check`"),
+        "{stderr}"
+    );
+    let (_, _, stderr) = run_in(dir.path(), &["check"]);
     assert!(
         stderr.contains("not-found page (404.html) works only at the top of the site"),
         "{stderr}"

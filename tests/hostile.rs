@@ -547,8 +547,18 @@ fn terminal_escapes_in_content_never_reach_the_terminal() {
     let stdout = String::from_utf8_lossy(&build.stdout);
     assert!(stdout.contains("objectives\u{fffd}]0;pwned"), "{stdout}");
     assert!(!holds_terminal_controls(&build.stdout) && !holds_terminal_controls(&build.stderr));
-    let stderr = String::from_utf8_lossy(&build.stderr);
+    // `build` counts the warnings; `check` lists them, the line echoed, in colour or not.
+    let root = dir.path().to_str().unwrap();
+    let check = planpress(&["check", "--root", root]);
+    assert!(!holds_terminal_controls(&check.stdout) && !holds_terminal_controls(&check.stderr));
+    let stderr = String::from_utf8_lossy(&check.stderr);
     assert!(stderr.contains("escapes.md:4:6"), "{stderr}");
+    let coloured = planpress(&["check", "--color", "always", "--root", root]);
+    let stderr = String::from_utf8_lossy(&coloured.stderr);
+    assert!(stderr.contains("\u{1b}["), "coloured: {stderr:?}");
+    for raw in ["\u{1b}]0;pwned", "\u{1b}[2J", "\u{7}", "\u{9b}"] {
+        assert!(!stderr.contains(raw), "{raw:?} in {stderr:?}");
+    }
     // And in an error: an unknown status, the escapes in its message.
     edit(
         dir.path(),

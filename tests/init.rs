@@ -103,7 +103,7 @@ fn an_entry_missing_three_fields_is_told_of_all_three_in_one_run() {
     ] {
         assert!(
             stderr.contains(&format!(
-                "missing field `{field}` in this `[[measures]]` entry"
+                "the field {field} is missing from this [[measures]] entry"
             )),
             "{field}:\n{stderr}"
         );
@@ -118,7 +118,7 @@ fn an_entry_missing_three_fields_is_told_of_all_three_in_one_run() {
         3,
         "each at the entry, {place}:\n{stderr}"
     );
-    assert_eq!(stderr.matches("missing field").count(), 3, "{stderr}");
+    assert_eq!(stderr.matches("is missing from").count(), 3, "{stderr}");
 }
 
 #[test]

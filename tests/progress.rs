@@ -271,7 +271,7 @@ fn update_errors_are_reported_with_their_place() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("add evidence = [{ title = \"…\", url = \"…\" }], and accepted_by"),
+        stderr.contains("add `evidence = [{ title = \"…\", url = \"…\" }]`, and `accepted_by"),
         "{stderr}"
     );
     assert!(!Path::new(&out.path().join("site")).exists());

@@ -8,9 +8,11 @@ use planpress::{Built, Failure};
 
 use super::error::Problems;
 use super::flags::{Output, Project};
+use super::print::Listing;
 use super::print::{say, tell};
 use super::spinner::Spinner;
 use super::{let_the_system_free, print, CommandError};
+use planpress::diagnostics::accepted::Accepted;
 
 #[derive(clap::Args)]
 pub struct Build {
@@ -30,6 +32,7 @@ impl Build {
             out,
             output,
         } = self;
+        print::set_quiet(output.quiet);
         let out = out.unwrap_or_else(|| project.root.join("site"));
         let files = || planpress::load::read(&project.root, &planpress::pipeline::Fresh);
         build_site(&project.root, files, &project.options(), &out, &output)
@@ -45,6 +48,8 @@ pub(super) fn build_site(
     out: &Path,
     output: &Output,
 ) -> Result<(), CommandError> {
+    // An accepted-warnings file that cannot be read only changes how warnings are counted.
+    let accepted = print::accepted(root).unwrap_or_default();
     put_back_a_stopped_build(out)?;
     let started = Instant::now();
     let spinner = Spinner::start("Building", output.quiet);
@@ -61,7 +66,7 @@ pub(super) fn build_site(
         }
         Err(Failure::Write(error)) => return Err(CommandError::SiteNotWritten { out, error }),
     };
-    print_summary(&built, &out, started, output);
+    print_summary(&built, &out, started, output, &accepted);
     let_the_system_free(built);
     Ok(())
 }
@@ -86,10 +91,21 @@ fn put_back_a_stopped_build(out: &Path) -> Result<(), CommandError> {
     }
 }
 
-/// What the build did: its warnings, updates left out, every file with `--verbose`, and a count.
-fn print_summary(built: &Built, out: &Path, started: Instant, output: &Output) {
+/// What the build did: how many warnings (`check` lists them), updates left out, every file with
+/// `--verbose`, and a count.
+fn print_summary(
+    built: &Built,
+    out: &Path,
+    started: Instant,
+    output: &Output,
+    accepted: &Accepted,
+) {
     if !output.quiet {
-        print::warnings(&built.warnings, &built.sources);
+        let (warnings, sources) = (&built.warnings, &built.sources);
+        eprint!(
+            "{}",
+            print::warnings_shown(warnings, sources, Listing::Counted, accepted)
+        );
         if built.plan.later_updates > 0 {
             say!(
                 "Left out {} update(s) dated after the report date {}.",

@@ -6,16 +6,24 @@ use std::io;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
-use planpress::diagnostics::{self, ContentError, Source};
+use planpress::diagnostics::accepted::Accepted;
+use planpress::diagnostics::{ContentError, Source};
 use planpress::Failure;
 
-use super::print::count;
+use super::print::{self, count, Listing};
 
 /// Why a command failed. Its `Display` is the whole message for standard error.
 #[derive(Debug)]
 pub enum CommandError {
     /// Problems in the content or theme stopped `check` or `pdf`.
     Content(Problems),
+    /// Problems stopped `check`, which lists every warning not in `accepted` in full.
+    Checked {
+        problems: Problems,
+        accepted: Accepted,
+    },
+    /// The file of accepted warnings could not be read or written; the words say why.
+    AcceptedWarnings(String),
     /// Problems in the content or theme stopped a build: nothing was written to `out`. The
     /// message says what is at `out`, as it is when printed.
     NothingWritten { problems: Problems, out: PathBuf },
@@ -105,11 +113,37 @@ impl From<Failure> for CommandError {
     }
 }
 
+impl CommandError {
+    /// The problems in the content that stopped it, each in full with its source line and hint
+    /// (warnings as the command shows them), printed before its `Display`: they are made safe
+    /// for a terminal as they are rendered, and may be in colour.
+    pub fn report(&self) -> String {
+        use CommandError::*;
+        let none = Accepted::default();
+        match self {
+            Content(problems)
+            | NothingWritten { problems, .. }
+            | NoSnapshotTaken(problems)
+            | NotPublished(problems) => {
+                print::problems(&problems.errors, &problems.sources, Listing::Counted, &none)
+            }
+            Checked { problems, accepted } => print::problems(
+                &problems.errors,
+                &problems.sources,
+                Listing::InFull,
+                accepted,
+            ),
+            _ => String::new(),
+        }
+    }
+}
+
 impl fmt::Display for CommandError {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         use CommandError::*;
         match self {
-            Content(problems) => write!(f, "{problems}"),
+            Content(problems) | Checked { problems, .. } => write!(f, "{problems}"),
+            AcceptedWarnings(message) => write!(f, "error: {message}"),
             NothingWritten { problems, out } => {
                 write!(f, "{problems}\nNothing was written. {}", what_is_at(out))
             }
@@ -171,14 +205,13 @@ impl fmt::Display for CommandError {
     }
 }
 
-/// Each problem with its source line, then how many errors (and warnings) there were.
+/// How many errors (and warnings) there were: the problems themselves are `CommandError::report`.
 impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         let errors = self.errors.iter().filter(|p| p.is_error()).count();
         let warnings = self.errors.len() - errors;
-        let report = diagnostics::report(&self.errors, &self.sources);
-        write!(f, "{report}{}", count(errors, "error"))?;
-        if warnings > 0 {
+        write!(f, "{}", count(errors, "error"))?;
+        if warnings > 0 && !print::quiet() {
             write!(f, " and {}", count(warnings, "warning"))?;
         }
         write!(f, " found.")

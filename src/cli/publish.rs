@@ -47,6 +47,7 @@ pub struct Publish {
 impl Publish {
     pub fn run(self) -> Result<(), CommandError> {
         let root = self.root.as_path();
+        print::set_quiet(self.output.quiet);
         // A used label is found before anything is written, not after the site is built.
         if let Some(label) = &self.snapshot {
             planpress::snapshot::check_free(root, label).map_err(CommandError::NotTaken)?;
@@ -58,9 +59,13 @@ impl Publish {
         self.refuse_going_back(before.as_ref().map(|b| &b.plan))?;
         if self.dry_run {
             // Without --dry-run, the build prints them.
-            if !self.output.quiet {
-                print::warnings(&after.warnings, &after.sources);
-            }
+            let accepted = print::accepted(root).unwrap_or_default();
+            let (warnings, sources) = (&after.warnings, &after.sources);
+            let listing = print::Listing::InFull;
+            eprint!(
+                "{}",
+                print::warnings_shown(warnings, sources, listing, &accepted)
+            );
             say!("Dry run: nothing was written. Run it again without --dry-run to publish.");
             return Ok(());
         }

@@ -89,7 +89,7 @@ impl AttachmentKind {
             AttachmentKind::ScriptInImage { .. } | AttachmentKind::ImageUnreadable { .. } => "export the image again as a plain SVG (in Inkscape: Save As, Plain SVG) or as a PNG".into(),
             AttachmentKind::ImageTooLargeToCheck { .. } => "export it as a PNG, or simplify the drawing".into(),
             AttachmentKind::TooLarge { size, .. } => format!(
-                "make it smaller (save a PDF again with \"reduce file size\", or resize an image or video), or raise the limit in content/plan.toml: [files] largest_mb = {}",
+                "make it smaller (save a PDF again with \"reduce file size\", or resize an image or video), or raise the limit in content/plan.toml: under its `[files]` line (add one at the end of the file if there is none), write `largest_mb = {}`",
                 size.div_ceil(MB)
             ),
         }
@@ -116,7 +116,7 @@ mod tests {
             "this file is 48.2 MB, over the limit of 20 MB for a published file"
         );
         assert!(
-            kind.hint().ends_with("[files] largest_mb = 49"),
+            kind.hint().ends_with("write `largest_mb = 49`"),
             "{}",
             kind.hint()
         );

@@ -4,12 +4,13 @@
 
 use super::attachments::AttachmentKind;
 use super::links::LinkKind;
-use super::load::{CsvKind, FileKind, TomlKind};
+use super::load::{CsvKind, FileKind};
 use super::outcomes::OutcomeKind;
 use super::plan::PlanKind;
 use super::references::ReferenceKind;
 use super::style::StyleKind;
 use super::theme::ThemeKind;
+use super::toml_kind::TomlKind;
 use super::Severity;
 
 /// Every kind of problem, grouped by what it is about.

@@ -2,15 +2,20 @@
 //! plain words and what to do about it. Every stage collects them; the CLI prints them all at once.
 //! What is wrong comes from the error's kind (`Kind`), in one place for each kind of problem.
 
+pub mod accepted;
 mod attachments;
+#[cfg(test)]
+mod examples;
 mod kind;
 mod links;
 mod load;
 mod outcomes;
+mod paint;
 mod plan;
 mod references;
 mod style;
 mod theme;
+mod toml_kind;
 
 use std::fmt;
 use std::ops::Range;
@@ -23,12 +28,13 @@ use codespan_reporting::term;
 pub use attachments::{AttachmentKind, MB, PUBLISHED};
 pub use kind::Kind;
 pub use links::LinkKind;
-pub use load::{CsvKind, FileKind, TomlKind};
+pub use load::{CsvKind, FileKind};
 pub use outcomes::OutcomeKind;
 pub use plan::{PlanKind, Proof};
 pub use references::{Allowed, FirstUse, Noun, ReferenceKind};
 pub use style::StyleKind;
 pub use theme::{ThemeKind, DEFAULT_TEMPLATE};
+pub use toml_kind::{Paste, TomlKind, Value, TOP_OF_PLAN};
 
 /// How serious a problem is: an error stops the build; a warning is worth fixing but does not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -154,6 +160,12 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 
 /// Renders every error with its source line and a caret under the place, followed by its hint.
 pub fn report(errors: &[ContentError], sources: &[Source]) -> String {
+    report_in(errors, sources, false)
+}
+
+/// `report`, in colour when `colour` (for a terminal): the colours are the only escape codes in
+/// it, as a control character in the content (ESC, BEL) is shown as "�" before it is painted.
+pub fn report_in(errors: &[ContentError], sources: &[Source], colour: bool) -> String {
     let mut files = SimpleFiles::new();
     let ids: Vec<(PathBuf, usize)> = sources
         .iter()
@@ -165,7 +177,7 @@ pub fn report(errors: &[ContentError], sources: &[Source]) -> String {
         })
         .collect();
     let config = term::Config::default();
-    let mut out = String::new();
+    let mut painter = paint::Painter::new(colour);
     for error in errors {
         let file_id = ids
             .iter()
@@ -190,13 +202,12 @@ pub fn report(errors: &[ContentError], sources: &[Source]) -> String {
         if let Some(hint) = error.hint() {
             diagnostic = diagnostic.with_notes(vec![format!("hint: {hint}")]);
         }
-        if term::emit_to_string(&mut out, &config, &files, &diagnostic).is_err() {
+        if term::emit_to_write_style(&mut painter, &config, &files, &diagnostic).is_err() {
             // The span did not fit the file (it changed under us): fall back to the one-line form.
-            out.push_str(&format!("{error}\n"));
+            painter.plain(&format!("{error}\n"));
         }
     }
-    // A control character in the content (ESC, BEL) would act on the terminal it is shown on.
-    let out = crate::controls::for_terminal(&out);
+    let out = painter.finish();
     out.lines().map(shortened_line).map(|l| l + "\n").collect()
 }
 
@@ -205,10 +216,12 @@ pub fn report(errors: &[ContentError], sources: &[Source]) -> String {
 const WIDEST_LINE: usize = 200;
 
 /// A quoted source line (`12 │ text`) cut at `WIDEST_LINE` characters; other lines as they are.
+/// Colours' escape codes take no room on the screen, so they are not counted.
 fn shortened_line(line: &str) -> String {
-    let quoted = line.char_indices().take(12).any(|(_, c)| c == '│');
-    match line.char_indices().nth(WIDEST_LINE) {
-        Some((cut, _)) if quoted => format!("{} …", &line[..cut]),
+    let shown = paint::shown_chars(line);
+    let quoted = shown.iter().take(12).any(|&(_, c)| c == '│');
+    match shown.get(WIDEST_LINE) {
+        Some(&(cut, _)) if quoted => format!("{}{} …", &line[..cut], paint::reset_if_painted(line)),
         _ => line.to_string(),
     }
 }

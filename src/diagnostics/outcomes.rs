@@ -73,7 +73,7 @@ impl OutcomeKind {
 
     pub fn hint(&self) -> String {
         match self {
-            OutcomeKind::BetterNotDirection { .. } => "say which direction of the measure is good news: better = \"higher\" or better = \"lower\"".into(),
+            OutcomeKind::BetterNotDirection { .. } => "say which direction of the measure is good news: `better = \"higher\"` or `better = \"lower\"`".into(),
             OutcomeKind::PeriodUnreadable { .. } => "write a year (2023), a financial year (2023/24), a quarter (Q1 2024/25), a month (2024-05) or a day (2024-05-31)".into(),
             OutcomeKind::OutsidePlanPeriod { .. } => "check the period; a value from before the plan belongs in baseline".into(),
             OutcomeKind::OutsideRange { .. } => "check for a typing mistake (a misplaced decimal point, a count instead of a rate)".into(),

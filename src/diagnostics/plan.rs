@@ -2,6 +2,7 @@
 //! areas on: dates that are not dates, periods that end before they start, assurance without proof.
 
 use super::references::FirstUse;
+use super::toml_kind::TOP_OF_PLAN;
 
 /// What an assurance level that needs proof lacks: each is a field to add.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,9 +16,9 @@ impl Proof {
     /// The field to add, as it is written.
     fn field(self) -> &'static str {
         match self {
-            Proof::Evidence => "evidence = [{ title = \"…\", url = \"…\" }]",
-            Proof::AcceptedBy => "accepted_by = \"the committee that accepted it\"",
-            Proof::AcceptedOn => "accepted_on = the date it was accepted",
+            Proof::Evidence => "`evidence = [{ title = \"…\", url = \"…\" }]`",
+            Proof::AcceptedBy => "`accepted_by = \"the committee that accepted it\"`",
+            Proof::AcceptedOn => "`accepted_on = 2024-03-01` (the date it was accepted)",
         }
     }
 }
@@ -47,9 +48,11 @@ pub enum PlanKind {
         period: String,
     },
     PeriodEndsBeforeStart,
-    /// An update dated outside the plan period (`start` to `end`).
+    /// An update dated outside the plan period (`start` to `end`); `iso` is its date as TOML
+    /// writes it, for the line the hint shows.
     UpdateOutsidePeriod {
         date: String,
+        iso: String,
         start: String,
         end: String,
     },
@@ -110,7 +113,7 @@ impl PlanKind {
                 format!("the dates of the period \"{period}\" are not known")
             }
             PlanKind::PeriodEndsBeforeStart => "the plan period ends before it starts".into(),
-            PlanKind::UpdateOutsidePeriod { date, start, end } => {
+            PlanKind::UpdateOutsidePeriod { date, start, end, .. } => {
                 format!("this update is dated {date}, outside the plan period ({start} to {end})")
             }
             PlanKind::UpdatedTwice { action, date, .. } => {
@@ -135,13 +138,14 @@ impl PlanKind {
         match self {
             PlanKind::BaseUrlNotWebAddress => "write the address the site will be published at, starting https://".into(),
             PlanKind::ThemeNotFolderName => "use lower-case letters, digits and hyphens: the name of a folder in themes/".into(),
-            PlanKind::NotADate { field } => format!("write it as year-month-day without quotes, e.g. {field} = 2024-03-31"),
-            PlanKind::NotAReportDate { .. } => "write a day as as_of = 2024-03-31, or a month as as_of = \"February 2018\"".into(),
+            PlanKind::NotADate { field: "this" } => "write it as year-month-day without quotes, such as 2024-03-31".into(),
+            PlanKind::NotADate { field } => format!("write it as year-month-day without quotes, such as `{field} = 2024-03-31`"),
+            PlanKind::NotAReportDate { .. } => "write a day as `as_of = 2024-03-31`, or a month as `as_of = \"February 2018\"`".into(),
             PlanKind::HorizonUnplaced { .. } => format!("to place it, write {}", crate::model::Horizon::FORMS),
             PlanKind::NotDue { .. } => format!("write {}", crate::model::Horizon::FORMS),
-            PlanKind::PeriodDatesUnknown { .. } => "give period_start and period_end as dates, or write period as a financial year such as \"2023/24\" or \"2017-18\", or a year such as \"2021\"".into(),
+            PlanKind::PeriodDatesUnknown { .. } => format!("give the period's dates, a line such as `period_start = 2023-04-01` and one such as `period_end = 2024-03-31`, {TOP_OF_PLAN}; or write period as a financial year such as `period = \"2023/24\"`, or a year such as `period = \"2021\"`"),
             PlanKind::PeriodEndsBeforeStart => "period_end must be on or after period_start".into(),
-            PlanKind::UpdateOutsidePeriod { .. } => "check the date; if the plan now runs longer, set period_end in content/plan.toml".into(),
+            PlanKind::UpdateOutsidePeriod { iso, .. } => format!("check the date; if the plan now runs longer, give it a later end: a line such as `period_end = {iso}` {TOP_OF_PLAN}"),
             PlanKind::UpdatedTwice { first, .. } => format!("{first} sets it on the same date; put both notes in one update, or date them apart"),
             PlanKind::EvidenceNotFound { .. } => "write a web address starting https://, or put the file in content/files/ and write files/name.pdf".into(),
             PlanKind::NeedsProof { missing, .. } => {
@@ -149,11 +153,14 @@ impl PlanKind {
                 format!("add {}", fields.join(", and "))
             }
             PlanKind::PhaseEndsBeforeStart { .. } => "the end date must be on or after the start date".into(),
-            PlanKind::ColumnNotForKind { column, kinds, .. } => format!("give the action area kind = \"{}\", or add its kind to the kinds of \"{column}\" in content/plan.toml", kinds.join("\" or \"")),
-            PlanKind::SroAndOwners => "write every owner in owners = [\"…\", \"…\"] and remove sro".into(),
+            PlanKind::ColumnNotForKind { column, kinds, .. } => match kinds.first() {
+                Some(first) => format!("give the action area a line such as `kind = \"{first}\"` (the kinds with this column are: {}), or add its kind to the kinds of \"{column}\" in content/plan.toml", kinds.join(", ")),
+                None => format!("add its kind to the kinds of \"{column}\" in content/plan.toml"),
+            },
+            PlanKind::SroAndOwners => "write every owner in `owners = [\"…\", \"…\"]` and remove sro".into(),
             PlanKind::TwoOwnerFiles => "keep one file: move every owner into it and remove the other".into(),
             PlanKind::OwnerNamedTwice { .. } => "remove the second one".into(),
-            PlanKind::ChairsOutsideGroup { .. } => "only a group has chairs: add kind = \"group\" if it is one, or remove chairs".into(),
+            PlanKind::ChairsOutsideGroup { .. } => "only a group has chairs: add `kind = \"group\"` if it is one, or remove chairs".into(),
             PlanKind::UpdateAfterReportDate { date, .. } => format!("publish it with `planpress publish --as-of {date}`"),
         }
     }
@@ -171,7 +178,7 @@ mod tests {
         };
         assert_eq!(
             kind.hint(),
-            "add evidence = [{ title = \"…\", url = \"…\" }], and accepted_on = the date it was accepted"
+            "add `evidence = [{ title = \"…\", url = \"…\" }]`, and `accepted_on = 2024-03-01` (the date it was accepted)"
         );
     }
 
@@ -181,7 +188,7 @@ mod tests {
         assert_eq!(kind.message(), "as_of must be a date");
         assert_eq!(
             kind.hint(),
-            "write it as year-month-day without quotes, e.g. as_of = 2024-03-31"
+            "write it as year-month-day without quotes, such as `as_of = 2024-03-31`"
         );
     }
 }

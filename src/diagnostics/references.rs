@@ -149,7 +149,7 @@ impl ReferenceKind {
                 format!("it is first used at {first}; every {what} needs its own id")
             }
             ReferenceKind::NumberUsedTwice { number, other } => format!(
-                "{other}.toml already has number = {number}: give each priority its own number"
+                "{other}.toml already has `number = {number}`: give each priority its own number"
             ),
             ReferenceKind::UnusableFileName { suggestion, .. } => format!(
                 "rename the file to use lower-case letters, digits and hyphens, e.g. \"{suggestion}\""
@@ -164,7 +164,7 @@ impl ReferenceKind {
                 "the site uses that name itself; rename the file, e.g. about-{stem}.md"
             ),
             ReferenceKind::NoAudience { audiences } => format!(
-                "add for = [\"…\"] with one or more of: {} (a register that holds only the items this plan cites, holds = \"cited\", may leave it out)",
+                "add `for = [\"…\"]` with one or more of: {} (a register that holds only the items this plan cites, `holds = \"cited\"`, may leave it out)",
                 list(audiences)
             ),
         }

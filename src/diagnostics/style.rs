@@ -1,6 +1,8 @@
 //! Kinds of warning about how the content reads: never errors, but each makes the site harder to
 //! read or to use for someone.
 
+use super::toml_kind::TOP_OF_PLAN;
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum StyleKind {
     /// A `#` heading in the body, at the level of the page's own title.
@@ -94,15 +96,20 @@ impl StyleKind {
             StyleKind::VagueLinkText { .. } => "use words that make sense on their own, e.g. [read the governance review](governance.md)".into(),
             StyleKind::Removed { .. } => "content may use plain Markdown and a small safe set of HTML (see the README): no scripts, event handlers, styles, frames or forms".into(),
             StyleKind::LongSentence { .. } => "split it into two or more shorter sentences".into(),
-            StyleKind::NothingForFamilies { .. } => "add families = [\"…\"]: what will change for families, in plain words".into(),
-            StyleKind::HardToRead { .. } => "use shorter sentences and everyday words (Flesch reading ease: 60 to 70 is plain English); reading_ease in plan.toml sets the threshold".into(),
-            StyleKind::NoBaseUrl => "when you know where the site will be published, add base_url = \"https://…/\" to content/plan.toml".into(),
-            StyleKind::NotInGlossary { word, .. } => format!("add it to content/glossary.toml: [[terms]] term = \"{word}\", expansion = \"what it stands for\""),
+            StyleKind::NothingForFamilies { .. } => "add a line such as `families = [\"…\"]`: what will change for families, in plain words".into(),
+            StyleKind::HardToRead { .. } => format!("use shorter sentences and everyday words (Flesch reading ease: 60 to 70 is plain English); a line such as `reading_ease = 60` {TOP_OF_PLAN} sets the threshold"),
+            StyleKind::NoBaseUrl => format!("when you know where the site will be published, add a line such as `base_url = \"https://example.nhs.uk/maternity-plan/\"` {TOP_OF_PLAN}"),
+            StyleKind::NotInGlossary { word, .. } => format!("add it to content/glossary.toml, each on a line of its own: `[[terms]]`, then `term = {}`, then `expansion = \"what it stands for\"`", quoted(word)),
             StyleKind::Placeholder { replace_with, .. } => format!("before the plan is published, replace it with {replace_with}"),
             StyleKind::LabelWithoutArticle { label, field } => format!("add {field} under [labels]: the label as a sentence reads it after \"a\" or \"an\", with that word (\"a …\" or \"an …\" before \"{}\")", label.to_lowercase()),
             StyleKind::KindWithoutOther { missing, .. } => format!("add {missing} under [labels]: organisation_kind is one (\"partnership\"), organisation_kinds more than one (\"partnerships\")"),
         }
     }
+}
+
+/// A word as TOML writes it in a hint: in straight double quotes, with any quote in it escaped.
+fn quoted(word: &str) -> String {
+    format!("\"{}\"", word.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 #[cfg(test)]
@@ -119,6 +126,6 @@ mod tests {
             kind.message(),
             "\"CQC\" is not in the glossary (used 3 times)"
         );
-        assert!(kind.hint().contains("term = \"CQC\""));
+        assert!(kind.hint().contains("`term = \"CQC\"`"));
     }
 }

@@ -1,5 +1,7 @@
 //! Kinds of problem with the theme: its folder, its words and its templates.
 
+use super::toml_kind::TOP_OF_PLAN;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ThemeKind {
     /// `theme` in plan.toml names a folder that is not there.
@@ -113,10 +115,10 @@ impl ThemeKind {
     pub fn hint(&self) -> Option<String> {
         Some(match self {
             ThemeKind::NoSuchTheme { name } => format!(
-                "create the folder themes/{name}/ or set theme = \"default\" in plan.toml"
+                "create the folder themes/{name}/, or write `theme = \"default\"` {TOP_OF_PLAN}"
             ),
             ThemeKind::UnknownWord { .. } => "use the keys of themes/default/i18n/en.toml".into(),
-            ThemeKind::TranslationUnreadable { .. } => "each line is key = \"words\"".into(),
+            ThemeKind::TranslationUnreadable { .. } => "each line is `key = \"words\"`".into(),
             ThemeKind::FileUnreadable { .. } | ThemeKind::TemplateNotUtf8 => return None,
             ThemeKind::TemplateSyntax { .. } => "fix the template named above; its syntax is Tera's (https://keats.github.io/tera/docs/)".into(),
             ThemeKind::TemplateFailed { page: None, .. } => "a template uses a value the page does not have, or has a syntax error; fix the template, or remove your copy to use the default".into(),

@@ -131,9 +131,9 @@ mod tests {
         let found = missing(text, "PriorityFile");
         let messages: Vec<&str> = found.iter().map(|(_, _, m)| m.as_str()).collect();
         assert_eq!(found.len(), 3, "{found:?}");
-        assert!(messages[0].contains("`title`"), "{messages:?}");
-        assert!(messages[1].contains("`title`") && messages[1].contains("[[actions]]"));
-        assert!(messages[2].contains("`title`") && messages[2].contains("[[actions.milestones]]"));
+        assert!(messages[0].contains("title"), "{messages:?}");
+        assert!(messages[1].contains("title") && messages[1].contains("[[actions]]"));
+        assert!(messages[2].contains("title") && messages[2].contains("[[actions.milestones]]"));
         assert_eq!(found[1].0, 4, "at the entry: {found:?}");
     }
 

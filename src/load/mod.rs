@@ -8,6 +8,7 @@ mod measures;
 mod missing;
 mod parse;
 mod texts;
+mod toml_error;
 
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,5 @@
 //! Parses content sources into the content-format structs. Pure: text in, structs and errors out.
 
-use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -252,13 +251,15 @@ fn parse_markdown<F: DeserializeOwned>(
 /// parser stops at the first of. (Not beside other errors: a misspelt field would also be named
 /// as a missing one.)
 fn toml_errors<T>(source: &Source, toml: &str, error: &toml::de::Error) -> Vec<ContentError> {
-    let first = toml_error(source, error);
-    if !matches!(&*first.kind, Kind::Toml(TomlKind::MissingField(_))) {
-        return vec![first];
-    }
     // The format's struct, by name; a name the reference does not know finds nothing, and the
     // parser's own error stands.
     let format = std::any::type_name::<T>().rsplit("::").next().unwrap_or("");
+    let first = super::toml_error::content_error(source, toml, format, error);
+    let missing_one =
+        matches!(&*first.kind, Kind::Toml(TomlKind::Required { entry, .. }) if entry.is_empty());
+    if !missing_one {
+        return vec![first];
+    }
     let missing = super::missing::fields(source, toml, format);
     match missing.is_empty() {
         true => vec![first],
@@ -271,12 +272,6 @@ fn blank(text: &str) -> String {
     text.bytes()
         .map(|b| if b == b'\n' { '\n' } else { ' ' })
         .collect()
-}
-
-/// Turns a TOML error into a content error of its kind, at the right place in the file.
-fn toml_error(source: &Source, error: &toml::de::Error) -> ContentError {
-    let span: Range<usize> = error.span().unwrap_or(0..0);
-    ContentError::at(source, span, TomlKind::of(error))
 }
 
 fn front_matter_error(source: &Source, error: SplitError) -> ContentError {
@@ -339,7 +334,7 @@ base_url = "https://example.org/"
         assert_eq!((errors[0].line, errors[0].column), (2, 1));
         assert!(matches!(
             &*errors[0].kind,
-            Kind::Toml(TomlKind::UnknownField(m)) if m.contains("`titel`")
+            Kind::Toml(TomlKind::UnknownField { field, .. }) if field == "titel"
         ));
     }
 
@@ -381,16 +376,18 @@ base_url = "https://example.org/"
         let (_, errors) = parse_one("content/updates/a.md", text);
         let found: Vec<(usize, String)> = errors.iter().map(|e| (e.line, e.message())).collect();
         assert_eq!(found.len(), 5, "{found:?}");
-        assert_eq!(found[0], (1, "missing field `title`".to_string()));
-        assert_eq!(found[1], (1, "missing field `author`".to_string()));
+        assert_eq!(found[0], (1, "the field title is missing".to_string()));
+        assert_eq!(found[1], (1, "the field author is missing".to_string()));
         assert_eq!(found[2].0, 3);
-        assert!(found[2].1.contains("`status` in this `[[actions]]`"));
+        assert!(found[2]
+            .1
+            .contains("status is missing from this [[actions]]"));
         assert_eq!(found[3].0, 3);
         assert_eq!(
             found[4],
             (
                 5,
-                "missing field `note` in this `[[actions]]` entry".to_string()
+                "the field note is missing from this [[actions]] entry".to_string()
             )
         );
     }

@@ -43,8 +43,6 @@ pub(super) struct Served {
     pub(super) problem: Option<String>,
     /// Counts rebuilds, so a waiting page knows when to reload.
     pub(super) generation: u64,
-    /// A fingerprint of the warnings last shown in the terminal.
-    warnings: u64,
 }
 
 /// What the server threads share: what is served, a signal for each rebuild, and the pages kept
@@ -119,7 +117,7 @@ fn rebuild_with(shared: &Shared, build: &Build) {
     let mut served = lock(&shared.served);
     match result {
         Ok(Ok(built)) => {
-            report_warnings(&built.warnings, &built.sources, &mut served.warnings);
+            report_warnings(&built.warnings);
             let pages = built
                 .files
                 .iter()
@@ -133,8 +131,11 @@ fn rebuild_with(shared: &Shared, build: &Build) {
             );
         }
         Ok(Err(Failure::Content { errors, sources })) => {
-            let report = diagnostics::report(&errors, &sources);
-            eprint!("{report}");
+            // The warnings counted first, then the errors in full, so no error is buried.
+            let (errors, warnings): (Vec<_>, Vec<_>) =
+                errors.into_iter().partition(|e| e.is_error());
+            report_warnings(&warnings);
+            eprint!("{}", diagnostics::report(&errors, &sources));
             eprintln!(
                 "The pages served are the last good ones; fix the problems above and save again."
             );
@@ -188,22 +189,14 @@ fn show_early(shared: &Shared, files: &[OutputFile]) {
     }
 }
 
-/// Shows the warnings in the terminal, in full when they changed since the last build; the same
-/// list again after every save would bury what the save itself did.
-fn report_warnings(warnings: &[ContentError], sources: &[diagnostics::Source], shown: &mut u64) {
-    let messages: Vec<_> = warnings
-        .iter()
-        .map(|w| (&w.path, w.line, w.column, w.message()))
-        .collect();
-    let fingerprint = crate::render::cache::fingerprint(&messages);
-    if fingerprint == *shown {
-        if !warnings.is_empty() {
-            eprintln!("The same {} warnings as before.", warnings.len());
-        }
-        return;
+/// Counts the warnings in the terminal: the list after every save would bury what the save itself
+/// did, and `planpress check` lists them.
+fn report_warnings(warnings: &[ContentError]) {
+    match warnings.len() {
+        0 => {}
+        1 => eprintln!("1 warning: run `planpress check` to read it."),
+        n => eprintln!("{n} warnings: run `planpress check` to read them."),
     }
-    *shown = fingerprint;
-    eprint!("{}", diagnostics::report(warnings, sources));
 }
 
 /// One line per problem, for the banner: file, line and what is wrong.

@@ -100,11 +100,11 @@ pub fn check_all_but_style(content: &Content, reuse: &dyn Reuse) -> Vec<ContentE
             let source = &content.sources[plan.source];
             let assurance = updates::check_assurance(source, &plan.value, &mut errors);
             (
-                assurance,
+                Some(assurance),
                 updates::check_plan_period(source, &plan.value, &mut errors),
             )
         }
-        None => (Vec::new(), None),
+        None => (None, None),
     };
     let sros = owners::check_sros(content, &mut errors);
     let recommendations = registers::check(content, &mut errors);
@@ -117,7 +117,7 @@ pub fn check_all_but_style(content: &Content, reuse: &dyn Reuse) -> Vec<ContentE
         statuses: statuses.as_deref(),
         sros: sros.as_deref(),
         recommendations: &recommendations,
-        assurance: &assurance,
+        assurance: assurance.as_deref(),
         period,
     };
     // The files a link may reach, for the registers' links and the rest.
@@ -201,7 +201,7 @@ struct Known<'a> {
     sros: Option<&'a [String]>,
     recommendations: &'a registers::Recommendations,
     /// Assurance levels and whether each needs evidence.
-    assurance: &'a [(String, bool)],
+    assurance: Option<&'a [(String, bool)]>,
     /// `None` when the plan's period could not be worked out (already reported).
     period: Option<crate::model::Period>,
 }

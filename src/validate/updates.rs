@@ -112,6 +112,7 @@ pub fn check_updates(
             if !period.contains(date) {
                 let kind = PlanKind::UpdateOutsidePeriod {
                     date: date.to_string(),
+                    iso: date.iso(),
                     start: period.start.to_string(),
                     end: period.end.to_string(),
                 };
@@ -144,7 +145,9 @@ pub fn check_updates(
                     errors,
                 );
             }
-            check_assured(source, change, known.assurance, errors);
+            if let Some(levels) = known.assurance {
+                check_assured(source, change, levels, errors);
+            }
             for evidence in &change.evidence {
                 check_evidence(content, source, &evidence.url, errors);
             }
