@@ -10,6 +10,7 @@ use super::plan::PlanKind;
 use super::references::ReferenceKind;
 use super::style::StyleKind;
 use super::theme::ThemeKind;
+use super::unfinished::UnfinishedKind;
 use super::Severity;
 
 /// Every kind of problem, grouped by what it is about.
@@ -35,6 +36,8 @@ pub enum Kind {
     Style(StyleKind),
     /// The theme: its templates and words.
     Theme(ThemeKind),
+    /// Content nobody finished: a placeholder left, an update that changes nothing.
+    Unfinished(UnfinishedKind),
 }
 
 impl Kind {
@@ -51,6 +54,7 @@ impl Kind {
             Kind::Link(kind) => kind.message(),
             Kind::Style(kind) => kind.message(),
             Kind::Theme(kind) => kind.message(),
+            Kind::Unfinished(kind) => kind.message(),
         }
     }
 
@@ -67,16 +71,19 @@ impl Kind {
             Kind::Link(kind) => Some(kind.hint()),
             Kind::Style(kind) => Some(kind.hint()),
             Kind::Theme(kind) => kind.hint(),
+            Kind::Unfinished(kind) => Some(kind.hint()),
         }
     }
 
-    /// Style problems, a horizon the timeline lists apart, and a hidden file left unpublished
-    /// are worth knowing about but do not stop the build; every other kind does.
+    /// Style problems, a horizon the timeline lists apart, a hidden file left unpublished and an
+    /// update that changes nothing are worth knowing about but do not stop the build; every other kind does.
     pub fn severity(&self) -> Severity {
         match self {
             Kind::Style(_)
             | Kind::Plan(PlanKind::HorizonUnplaced { .. })
-            | Kind::Attachment(AttachmentKind::Hidden { .. }) => Severity::Warning,
+            | Kind::Attachment(AttachmentKind::Hidden { .. })
+            | Kind::Unfinished(UnfinishedKind::EmptyUpdate)
+            | Kind::Unfinished(UnfinishedKind::ChangesNothing { .. }) => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -104,6 +111,7 @@ group!(
     Link(LinkKind),
     Style(StyleKind),
     Theme(ThemeKind),
+    Unfinished(UnfinishedKind),
 );
 
 /// A list of names as a hint shows them: `a, b, c`.

@@ -11,6 +11,7 @@ mod plan;
 mod references;
 mod style;
 mod theme;
+mod unfinished;
 
 use std::fmt;
 use std::ops::Range;
@@ -29,6 +30,7 @@ pub use plan::{PlanKind, Proof};
 pub use references::{Allowed, FirstUse, Noun, ReferenceKind};
 pub use style::StyleKind;
 pub use theme::{ThemeKind, DEFAULT_TEMPLATE};
+pub use unfinished::UnfinishedKind;
 
 /// How serious a problem is: an error stops the build; a warning is worth fixing but does not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -25,11 +25,6 @@ pub enum StyleKind {
     NotInGlossary { word: String, uses: usize },
     /// No `base_url` in plan.toml: the sitemap and the updates feed need whole addresses.
     NoBaseUrl,
-    /// A placeholder `planpress init` wrote, still there, and what to put in its place.
-    Placeholder {
-        text: String,
-        replace_with: &'static str,
-    },
     /// A label given without its form with an article (`field`, e.g. `an_action`): sentences
     /// that would put "a" or "an" before it are worded to need none.
     LabelWithoutArticle { label: String, field: &'static str },
@@ -76,9 +71,6 @@ impl StyleKind {
                 format!("\"{word}\" is not in the glossary{more}")
             }
             StyleKind::NoBaseUrl => "the plan has no base_url, so the site is built without sitemap.xml and without the updates feed, and its not-found page (404.html) works only at the top of the site".into(),
-            StyleKind::Placeholder { .. } => {
-                "this is a placeholder planpress init wrote, still to fill in".into()
-            }
             StyleKind::LabelWithoutArticle { label, field } => format!(
                 "the label \"{label}\" has no {field}, so sentences that would say \"a\" or \"an\" before it are worded around it"
             ),
@@ -98,7 +90,6 @@ impl StyleKind {
             StyleKind::HardToRead { .. } => "use shorter sentences and everyday words (Flesch reading ease: 60 to 70 is plain English); reading_ease in plan.toml sets the threshold".into(),
             StyleKind::NoBaseUrl => "when you know where the site will be published, add base_url = \"https://…/\" to content/plan.toml".into(),
             StyleKind::NotInGlossary { word, .. } => format!("add it to content/glossary.toml: [[terms]] term = \"{word}\", expansion = \"what it stands for\""),
-            StyleKind::Placeholder { replace_with, .. } => format!("before the plan is published, replace it with {replace_with}"),
             StyleKind::LabelWithoutArticle { label, field } => format!("add {field} under [labels]: the label as a sentence reads it after \"a\" or \"an\", with that word (\"a …\" or \"an …\" before \"{}\")", label.to_lowercase()),
             StyleKind::KindWithoutOther { missing, .. } => format!("add {missing} under [labels]: organisation_kind is one (\"partnership\"), organisation_kinds more than one (\"partnerships\")"),
         }
