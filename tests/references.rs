@@ -100,3 +100,42 @@ fn a_link_to_a_reference_opens_the_action_areas_page_and_one_to_no_such_referenc
         "{stderr}"
     );
 }
+
+#[test]
+fn a_measure_and_a_link_in_raw_html_may_name_an_action_area_by_its_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("progress", dir.path());
+    edit(
+        dir.path(),
+        "measures.toml",
+        "actions = [\"triage\"]",
+        "actions = [\"1.1\"]",
+    );
+    let path = dir.path().join("content/updates/2024-05-01-may.md");
+    let text = update("leaflets") + "Read about <a href=\"1.1\">triage</a>.\n";
+    std::fs::write(&path, text).unwrap();
+    let (ok, _, stderr) = run_in(dir.path(), &["check"]);
+    assert!(ok, "{stderr}");
+    let (_site, out) = build(dir.path());
+    let triage = visible_text(&read(&out, "actions/triage.html"));
+    assert!(triage.contains("Booked before 10 weeks"), "{triage}");
+    let update = read(&out, "updates/2024-05-01-may.html");
+    assert!(
+        hrefs(&update).contains(&"../actions/triage.html".to_string()),
+        "{:?}",
+        hrefs(&update)
+    );
+
+    edit(
+        dir.path(),
+        "measures.toml",
+        "actions = [\"1.1\"]",
+        "actions = [\"1.3\"]",
+    );
+    let (ok, _, stderr) = run_in(dir.path(), &["check"]);
+    assert!(
+        !ok && stderr.contains("unknown action area \"1.3\"")
+            && stderr.contains("did you mean \"1.2\"?"),
+        "{stderr}"
+    );
+}
