@@ -222,7 +222,7 @@ mod tests {
     fn a_reference_names_an_action_area_and_a_file_name_like_one_does_not() {
         assert!(matches!(to("1.5"), Target::Action { name, .. } if name == "1.5"));
         assert!(matches!(to("1.5.md"), Target::Page { .. }));
-        assert!(matches!(to("../files/1.5"), Target::Unpublished { .. }));
+        assert!(matches!(to("../files/1.5"), Target::Published { .. }));
     }
 
     #[test]
