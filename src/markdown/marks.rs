@@ -24,7 +24,7 @@ pub fn action(reference: &str) -> String {
 
 /// HTML with each action area's reference between marks replaced by `page` of it: its page's
 /// address from the site root. Anything else between marks (a name `check` has refused, or the
-/// content's own private-use characters) is left as it is.
+/// same characters written in the content's text, outside an address) is left as it is.
 pub fn place_actions(html: &str, page: &dyn Fn(&str) -> Option<String>) -> String {
     let mut out = String::with_capacity(html.len() + 64);
     let mut rest = html;
@@ -34,7 +34,9 @@ pub fn place_actions(html: &str, page: &dyn Fn(&str) -> Option<String>) -> Strin
             break;
         };
         let whole = start + 2 * ACTION.len() + end;
-        match page(&after[..end]) {
+        // Only at the start of a link's address, after the way to the site root.
+        let in_address = rest[..start].trim_end_matches("../").ends_with("href=\"");
+        match page(&after[..end]).filter(|_| in_address) {
             Some(address) => {
                 out.push_str(&rest[..start]);
                 out.push_str(&address);
@@ -104,11 +106,14 @@ mod tests {
 
     #[test]
     fn an_action_areas_reference_becomes_its_page() {
-        let html = format!("<a href=\"../{}\">x</a> {ACTION}9.9{ACTION}", action("1.5"));
+        let html = format!(
+            "<a href=\"../{}\">x</a> <a href=\"{ACTION}9.9{ACTION}\">y</a> {ACTION}1.5{ACTION}",
+            action("1.5")
+        );
         let page = |name: &str| (name == "1.5").then(|| "actions/birth-centre.html".to_string());
         assert_eq!(
             place_actions(&html, &page),
-            format!("<a href=\"../actions/birth-centre.html\">x</a> {ACTION}9.9{ACTION}")
+            format!("<a href=\"../actions/birth-centre.html\">x</a> <a href=\"{ACTION}9.9{ACTION}\">y</a> {ACTION}1.5{ACTION}")
         );
     }
 
