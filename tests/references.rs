@@ -139,3 +139,21 @@ fn a_measure_and_a_link_in_raw_html_may_name_an_action_area_by_its_reference() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_milestone_may_name_its_action_areas_by_their_references() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("progress", dir.path());
+    let milestones = dir.path().join("content/milestones.toml");
+    let text = "[[milestones]]\ntitle = \"Leaflets printed in five languages\"\nhorizon = \"Q4 2024/25\"\npriority = \"2-support\"\nactions = [\"2.2\"]\n";
+    std::fs::write(&milestones, text).unwrap();
+    let (ok, _, stderr) = run_in(dir.path(), &["check"]);
+    assert!(ok, "{stderr}");
+    std::fs::write(&milestones, text.replace("2.2", "2.9")).unwrap();
+    let (ok, _, stderr) = run_in(dir.path(), &["check"]);
+    assert!(
+        !ok && stderr.contains("content/milestones.toml:5:12")
+            && stderr.contains("did you mean \"2.2\"?"),
+        "{stderr}"
+    );
+}
