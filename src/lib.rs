@@ -12,6 +12,7 @@ pub mod markdown;
 pub mod model;
 pub mod pdf;
 pub mod pipeline;
+pub mod placeholders;
 pub mod publish;
 pub mod raw_html;
 pub mod reference;

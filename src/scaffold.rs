@@ -6,6 +6,10 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::model::Date;
+use crate::placeholders::{
+    ACTION_ACHIEVE, ACTION_DOING, ACTION_FAMILIES, PAGE_BODY, PAGE_SUMMARY, UPDATE_AUTHOR,
+    UPDATE_BODY, UPDATE_EVIDENCE, UPDATE_NOTE, UPDATE_SUMMARY,
+};
 use crate::validate::{is_slug, is_too_long, shortened, slugify, LONGEST_NAME};
 
 /// What was created, to tell the person where to look.
@@ -20,8 +24,10 @@ pub fn page(root: &Path, slug: &str, title: &str) -> io::Result<Created> {
     check_slug(slug, "page")?;
     let path = root.join("content/pages").join(format!("{slug}.md"));
     let text = format!(
-        "+++\ntitle = {}\nsummary = \"One plain sentence saying what this page is about.\"\n# order = 9  # a number puts the page in the \"About the plan\" menu\n+++\nWrite the page here in Markdown. Start sections with ## headings.\n",
-        quoted(title)
+        "+++\ntitle = {}\nsummary = {}\n# order = 9  # a number puts the page in the \"About the plan\" menu\n+++\n{}\n",
+        quoted(title),
+        PAGE_SUMMARY.written(),
+        PAGE_BODY.written(),
     );
     create(&path, &text)?;
     Ok(Created {
@@ -43,10 +49,15 @@ pub fn update(
         .join("content/updates")
         .join(format!("{}-{slug}.md", date.iso()));
     let text = format!(
-        "+++\ndate = {}\ntitle = {}\nauthor = \"Your role, e.g. Head of Midwifery\"\nsummary = \"One plain sentence saying what changed.\"\n\n# One block for each action area this update moves on. Copy it for more.\n[[actions]]\nid = \"the-action-area-id\"\nstatus = \"{first_status}\"\nnote = \"What happened, in a sentence or two of plain English.\"\n# assurance = \"evidence-submitted\"\n# evidence = [{{ title = \"What the evidence is\", url = \"https://…\" }}]\n# next_review = {}\n+++\nThe story of this update, in Markdown.\n",
+        "+++\ndate = {}\ntitle = {}\nauthor = {}\nsummary = {}\n\n# One block for each action area this update moves on. Copy it for more.\n# The id is the action area's id, or its number as the site shows it (\"1.5\").\n[[actions]]\nid = \"the-action-area-id\"\nstatus = \"{first_status}\"\nnote = {}\n# assurance = \"evidence-submitted\"\n# evidence = [{{ title = {}, url = \"https://…\" }}]\n# next_review = {}\n+++\n{}\n",
         date.iso(),
         quoted(title),
-        date.iso()
+        UPDATE_AUTHOR.written(),
+        UPDATE_SUMMARY.written(),
+        UPDATE_NOTE.written(),
+        UPDATE_EVIDENCE.written(),
+        date.iso(),
+        UPDATE_BODY.written(),
     );
     create(&path, &text)?;
     Ok(Created {
@@ -87,8 +98,11 @@ pub fn action(
         ));
     }
     let block = format!(
-        "\n[[actions]]\nid = \"{id}\"\ntitle = {}\nstatus = \"{first_status}\"\nachieve = [\n  \"What do we expect to achieve? One bullet per line.\",\n]\ndoing = [\n  \"What actions are we taking?\",\n]\nfamilies = [\n  \"What will this mean for families? Plain words.\",\n]\n# due = \"Q4 2024/25\"\n# lead = \"Role of the person leading it\"\n# answers = [\"3ydp/1.1\"]\n",
-        quoted(title)
+        "\n[[actions]]\nid = \"{id}\"\ntitle = {}\nstatus = \"{first_status}\"\nachieve = [\n  {},\n]\ndoing = [\n  {},\n]\nfamilies = [\n  {},\n]\n# due = \"Q4 2024/25\"\n# lead = \"Role of the person leading it\"\n# answers = [\"3ydp/1.1\"]\n",
+        quoted(title),
+        ACTION_ACHIEVE.written(),
+        ACTION_DOING.written(),
+        ACTION_FAMILIES.written(),
     );
     fs::OpenOptions::new()
         .append(true)

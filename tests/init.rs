@@ -1,5 +1,5 @@
-//! `planpress init` and the content-format reference: a new plan builds at once, `check` points at
-//! each placeholder still in it, `init` never writes over anything, and an entry missing several
+//! `planpress init` and the content-format reference: `check` and `build` stop at each placeholder
+//! a new plan still has, and pass once all are replaced, `init` never writes over anything, and an entry missing several
 //! fields is told of them all in one run.
 
 mod common;
@@ -8,41 +8,93 @@ use common::*;
 use std::fs;
 
 #[test]
-fn a_new_plan_builds_with_no_errors_and_check_points_at_each_placeholder() {
+fn a_new_plan_fails_check_and_build_at_each_placeholder_until_all_are_replaced() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("our-plan");
     let output = planpress(&["init", root.to_str().unwrap()]);
     assert!(output.status.success(), "{output:?}");
 
-    let (ok, stdout, stderr) = run_in(&root, &["check"]);
-    assert!(ok, "no errors: {stderr}");
-    assert!(stdout.contains("No errors"), "{stdout}");
+    let (ok, _, stderr) = run_in(&root, &["check"]);
+    assert!(!ok, "placeholders are errors: {stderr}");
     let placeholders = [
-        "content/plan.toml:3:17",
-        "content/plan.toml:4:10",
+        "content/plan.toml:3:16",
+        "content/plan.toml:4:9",
+        "content/plan.toml:5:10",
         "content/plan.toml:6:1",
         "content/plan.toml:7:1",
-        "content/sros.toml:4:10",
-        "content/priorities/1-first-priority.toml:9:10",
+        "content/plan.toml:8:12",
+        "content/sros.toml:4:9",
+        "content/priorities/1-first-priority.toml:4:9",
+        "content/priorities/1-first-priority.toml:9:9",
     ];
     for place in placeholders {
-        assert!(stderr.contains(place), "a warning at {place}:\n{stderr}");
+        assert!(stderr.contains(place), "an error at {place}:\n{stderr}");
     }
-    assert!(stderr.contains("this is a placeholder planpress init wrote"));
-    assert!(stderr.contains("hint: before the plan is published, replace it with the plan's title"));
-    let (ok, _, stderr) = run_in(&root, &["check", "--deny-warnings"]);
-    assert!(
-        !ok,
-        "placeholders fail a check that denies warnings: {stderr}"
+    assert_eq!(
+        stderr.matches("error:").count(),
+        placeholders.len(),
+        "{stderr}"
     );
+    assert!(stderr.contains("words planpress wrote as an example, not yet replaced"));
+    assert!(stderr.contains("hint: replace them with the plan's title"));
+    let site = dir.path().join("site");
+    assert!(!run_build(&root, &site).status.success());
+    assert!(!site.exists(), "nothing published");
 
+    for (file, from, to) in [
+        (
+            "plan.toml",
+            "Name of the organisation publishing the plan",
+            "Riverside Maternity Partnership",
+        ),
+        (
+            "plan.toml",
+            "Title of the plan",
+            "Better Births in Riverside",
+        ),
+        (
+            "plan.toml",
+            "The plan's vision, in its own words.",
+            "Safe, kind care for every family.",
+        ),
+        (
+            "plan.toml",
+            "  # planpress init: the period the plan covers",
+            "",
+        ),
+        ("plan.toml", "  # planpress init: the report date", ""),
+        (
+            "plan.toml",
+            "https://example.org/your-plan/",
+            "https://riverside.example/plan/",
+        ),
+        (
+            "sros.toml",
+            "Role of the person accountable for the first priority",
+            "Director of Midwifery",
+        ),
+        (
+            "priorities/1-first-priority.toml",
+            "The first priority, as the plan words it",
+            "Safer births",
+        ),
+        (
+            "priorities/1-first-priority.toml",
+            "The first action area, as the plan words it",
+            "Fetal monitoring",
+        ),
+    ] {
+        edit(&root, file, from, to);
+    }
+    let (ok, _, stderr) = run_in(&root, &["check"]);
+    assert!(ok, "{stderr}");
     let (_site, out) = build(&root);
-    assert!(visible_text(&read(&out, "index.html")).contains("Title of the plan"));
+    assert!(visible_text(&read(&out, "index.html")).contains("Better Births in Riverside"));
     assert!(out.join("actions/first-action-area.html").is_file());
 }
 
 #[test]
-fn a_filled_in_plan_has_no_placeholder_warnings() {
+fn each_placeholder_replaced_is_no_longer_an_error_and_the_rest_still_are() {
     let dir = tempfile::tempdir().unwrap();
     assert!(planpress(&["init", dir.path().to_str().unwrap()])
         .status
@@ -60,11 +112,11 @@ fn a_filled_in_plan_has_no_placeholder_warnings() {
         );
     fs::write(&plan, text).unwrap();
     let (ok, _, stderr) = run_in(dir.path(), &["check"]);
-    assert!(ok, "{stderr}");
+    assert!(!ok, "{stderr}");
     assert!(!stderr.contains("content/plan.toml:3:"), "{stderr}");
     assert!(!stderr.contains("content/plan.toml:7:"), "{stderr}");
     assert!(
-        stderr.contains("content/plan.toml:4:10"),
+        stderr.contains("content/plan.toml:4:9"),
         "the title is still to do: {stderr}"
     );
 }

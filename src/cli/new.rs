@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use planpress::model::Date;
+use planpress::placeholders;
 
 use super::flags::parse_date;
 use super::print::say;
@@ -25,14 +26,14 @@ enum Entry {
     Page {
         /// Its address: lower-case words joined by hyphens ("visiting-the-unit").
         slug: String,
-        #[arg(long, default_value = "New page")]
+        #[arg(long, default_value = placeholders::PAGE_TITLE.text)]
         title: String,
     },
     /// A dated progress update in content/updates/.
     Update {
         /// A short name for its file ("april-2024").
         slug: String,
-        #[arg(long, default_value = "Progress update")]
+        #[arg(long, default_value = placeholders::UPDATE_TITLE.text)]
         title: String,
         /// Its date, e.g. 2024-04-10 [default: today]. `publish
         /// --as-of` moves the report date on to it when it is ready for readers.
@@ -45,7 +46,7 @@ enum Entry {
         priority: String,
         /// The new action area's id, unique in the plan ("birth-centre").
         id: String,
-        #[arg(long, default_value = "New action area")]
+        #[arg(long, default_value = placeholders::ACTION_TITLE.text)]
         title: String,
     },
 }

@@ -11,6 +11,7 @@ use super::references::ReferenceKind;
 use super::style::StyleKind;
 use super::theme::ThemeKind;
 use super::toml_kind::TomlKind;
+use super::unfinished::UnfinishedKind;
 use super::Severity;
 
 /// Every kind of problem, grouped by what it is about.
@@ -36,6 +37,8 @@ pub enum Kind {
     Style(StyleKind),
     /// The theme: its templates and words.
     Theme(ThemeKind),
+    /// Content nobody finished: a placeholder left, an update that changes nothing.
+    Unfinished(UnfinishedKind),
 }
 
 impl Kind {
@@ -52,6 +55,7 @@ impl Kind {
             Kind::Link(kind) => kind.message(),
             Kind::Style(kind) => kind.message(),
             Kind::Theme(kind) => kind.message(),
+            Kind::Unfinished(kind) => kind.message(),
         }
     }
 
@@ -68,18 +72,21 @@ impl Kind {
             Kind::Link(kind) => Some(kind.hint()),
             Kind::Style(kind) => Some(kind.hint()),
             Kind::Theme(kind) => kind.hint(),
+            Kind::Unfinished(kind) => Some(kind.hint()),
         }
     }
 
     /// Style problems, a horizon the timeline lists apart, an update the build leaves out until
-    /// the report date reaches it, and a hidden file left unpublished are worth knowing about but
-    /// do not stop the build; every other kind does.
+    /// the report date reaches it, a hidden file left unpublished and an update that changes
+    /// nothing are worth knowing about but do not stop the build; every other kind does.
     pub fn severity(&self) -> Severity {
         match self {
             Kind::Style(_)
             | Kind::Plan(PlanKind::HorizonUnplaced { .. })
             | Kind::Plan(PlanKind::UpdateAfterReportDate { .. })
-            | Kind::Attachment(AttachmentKind::Hidden { .. }) => Severity::Warning,
+            | Kind::Attachment(AttachmentKind::Hidden { .. })
+            | Kind::Unfinished(UnfinishedKind::EmptyUpdate)
+            | Kind::Unfinished(UnfinishedKind::ChangesNothing { .. }) => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -107,6 +114,7 @@ group!(
     Link(LinkKind),
     Style(StyleKind),
     Theme(ThemeKind),
+    Unfinished(UnfinishedKind),
 );
 
 /// A list of names as a hint shows them: `a, b, c`.

@@ -16,6 +16,7 @@ mod references;
 mod style;
 mod theme;
 mod toml_kind;
+mod unfinished;
 
 use std::fmt;
 use std::ops::Range;
@@ -35,6 +36,7 @@ pub use references::{Allowed, FirstUse, Noun, ReferenceKind};
 pub use style::StyleKind;
 pub use theme::{ThemeKind, DEFAULT_TEMPLATE};
 pub use toml_kind::{Paste, TomlKind, Value, TOP_OF_PLAN};
+pub use unfinished::UnfinishedKind;
 
 /// How serious a problem is: an error stops the build; a warning is worth fixing but does not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

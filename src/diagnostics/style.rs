@@ -27,11 +27,6 @@ pub enum StyleKind {
     NotInGlossary { word: String, uses: usize },
     /// No `base_url` in plan.toml: the sitemap and the updates feed need whole addresses.
     NoBaseUrl,
-    /// A placeholder `planpress init` wrote, still there, and what to put in its place.
-    Placeholder {
-        text: String,
-        replace_with: &'static str,
-    },
     /// A label given without its form with an article (`field`, e.g. `an_action`): sentences
     /// that would put "a" or "an" before it are worded to need none.
     LabelWithoutArticle { label: String, field: &'static str },
@@ -78,9 +73,6 @@ impl StyleKind {
                 format!("\"{word}\" is not in the glossary{more}")
             }
             StyleKind::NoBaseUrl => "the plan has no base_url, so the site is built without sitemap.xml and without the updates feed, and its not-found page (404.html) works only at the top of the site".into(),
-            StyleKind::Placeholder { .. } => {
-                "this is a placeholder planpress init wrote, still to fill in".into()
-            }
             StyleKind::LabelWithoutArticle { label, field } => format!(
                 "the label \"{label}\" has no {field}, so sentences that would say \"a\" or \"an\" before it are worded around it"
             ),
@@ -100,7 +92,6 @@ impl StyleKind {
             StyleKind::HardToRead { .. } => format!("use shorter sentences and everyday words (Flesch reading ease: 60 to 70 is plain English); a line such as `reading_ease = 60` {TOP_OF_PLAN} sets the threshold"),
             StyleKind::NoBaseUrl => format!("when you know where the site will be published, add a line such as `base_url = \"https://example.nhs.uk/maternity-plan/\"` {TOP_OF_PLAN}"),
             StyleKind::NotInGlossary { word, .. } => format!("add it to content/glossary.toml, each on a line of its own: `[[terms]]`, then `term = {}`, then `expansion = \"what it stands for\"`", quoted(word)),
-            StyleKind::Placeholder { replace_with, .. } => format!("before the plan is published, replace it with {replace_with}"),
             StyleKind::LabelWithoutArticle { label, field } => format!("add {field} under [labels]: the label as a sentence reads it after \"a\" or \"an\", with that word (\"a …\" or \"an …\" before \"{}\")", label.to_lowercase()),
             StyleKind::KindWithoutOther { missing, .. } => format!("add {missing} under [labels]: organisation_kind is one (\"partnership\"), organisation_kinds more than one (\"partnerships\")"),
         }

@@ -23,6 +23,10 @@ pub enum Target {
     Page { file: PathBuf, href: String },
     /// A file under `content/files/`, published at the same path under the site root.
     Published { file: PathBuf, href: String },
+    /// An action area named by its reference, the whole link being the name (`[the birth
+    /// centre](1.5)`). Which page that is, only the plan knows (`ActionNames`): the address holds
+    /// the name between marks, and rendering puts the action area's page in its place.
+    Action { name: String, href: String },
     /// Any other path: a content file with no page of its own (a measure's CSV, a register, an
     /// update), or nothing at all. Never a working link.
     Unpublished { file: PathBuf },
@@ -35,6 +39,13 @@ pub fn target(from: &Path, url: &str) -> Target {
     }
     if url.starts_with('/') {
         return Target::FromRoot;
+    }
+    if crate::model::parse_reference(url).is_some() {
+        let href = super::marks::action(url);
+        return Target::Action {
+            name: url.to_string(),
+            href,
+        };
     }
     let (path, rest) = url.split_at(url.find(['?', '#']).unwrap_or(url.len()));
     let file = resolve(from, path);
@@ -60,7 +71,8 @@ impl Target {
     pub fn problem(self, url: &str, exists: &dyn Fn(&Path) -> bool) -> Option<LinkKind> {
         let url = || url.to_string();
         match self {
-            Target::Kept => None,
+            // Whether the action area exists is for the plan's names: `validate::links`.
+            Target::Kept | Target::Action { .. } => None,
             Target::FromRoot => Some(LinkKind::FromRoot { url: url() }),
             Target::OutOfContent => Some(LinkKind::OutOfContent { url: url() }),
             Target::Page { file, .. } | Target::Published { file, .. } => {
@@ -76,7 +88,9 @@ impl Target {
     /// The address to write, from the site root, for a link to a page or a published file.
     pub fn href(&self) -> Option<&str> {
         match self {
-            Target::Page { href, .. } | Target::Published { href, .. } => Some(href),
+            Target::Page { href, .. }
+            | Target::Published { href, .. }
+            | Target::Action { href, .. } => Some(href),
             _ => None,
         }
     }
@@ -202,6 +216,13 @@ mod tests {
                 href: "files/audit.pdf?v=2".into()
             }
         );
+    }
+
+    #[test]
+    fn a_reference_names_an_action_area_and_a_file_name_like_one_does_not() {
+        assert!(matches!(to("1.5"), Target::Action { name, .. } if name == "1.5"));
+        assert!(matches!(to("1.5.md"), Target::Page { .. }));
+        assert!(matches!(to("../files/1.5"), Target::Published { .. }));
     }
 
     #[test]

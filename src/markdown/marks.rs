@@ -12,6 +12,43 @@ pub const ROOT_NEXT: char = '\u{E002}';
 /// While HTML is made, before a link to an anchor: the prefix goes after its `#`.
 pub const ANCHOR_NEXT: char = '\u{E003}';
 
+/// In an address, around the reference of an action area ("1.5"): rendering puts its page there.
+/// It is a private-use character as an address writes it (percent-encoded, as pulldown-cmark
+/// writes any address), so it passes through the Markdown writer and the sanitiser unchanged.
+pub const ACTION: &str = "%EE%80%84";
+
+/// The address of a link to an action area by its reference, until rendering knows its page.
+pub fn action(reference: &str) -> String {
+    format!("{ACTION}{reference}{ACTION}")
+}
+
+/// HTML with each action area's reference between marks replaced by `page` of it: its page's
+/// address from the site root. Anything else between marks (a name `check` has refused, or the
+/// same characters written in the content's text, outside an address) is left as it is.
+pub fn place_actions(html: &str, page: &dyn Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(start) = rest.find(ACTION) {
+        let after = &rest[start + ACTION.len()..];
+        let Some(end) = after.find(ACTION) else {
+            break;
+        };
+        let whole = start + 2 * ACTION.len() + end;
+        // Only at the start of a link's address, after the way to the site root.
+        let in_address = rest[..start].trim_end_matches("../").ends_with("href=\"");
+        match page(&after[..end]).filter(|_| in_address) {
+            Some(address) => {
+                out.push_str(&rest[..start]);
+                out.push_str(&address);
+            }
+            None => out.push_str(&rest[..whole]),
+        }
+        rest = &rest[whole..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Whether marks in the HTML of `markdown` can only be ours: its text has none of the mark
 /// characters, nor a character reference (`&#…;`) that could make one.
 pub fn markable(markdown: &str) -> bool {
@@ -66,6 +103,19 @@ pub fn place(html: &str, root: &str, prefix: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_action_areas_reference_becomes_its_page() {
+        let html = format!(
+            "<a href=\"../{}\">x</a> <a href=\"{ACTION}9.9{ACTION}\">y</a> {ACTION}1.5{ACTION}",
+            action("1.5")
+        );
+        let page = |name: &str| (name == "1.5").then(|| "actions/birth-centre.html".to_string());
+        assert_eq!(
+            place_actions(&html, &page),
+            format!("<a href=\"../actions/birth-centre.html\">x</a> <a href=\"{ACTION}9.9{ACTION}\">y</a> {ACTION}1.5{ACTION}")
+        );
+    }
 
     #[test]
     fn marks_made_before_a_tag_settle_into_its_address_and_are_placed() {

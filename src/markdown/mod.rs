@@ -9,6 +9,8 @@ mod html;
 pub mod links;
 mod marks;
 
+pub use marks::{place_actions, ACTION};
+
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;

@@ -40,7 +40,9 @@ pub fn build(
     let as_of = as_of.unwrap_or(report_day);
     let dates = progress::period(file);
     let assurance = assurance(&file.assurance, words);
-    let (updates, later_updates) = progress::updates(&content.updates, as_of, drafts);
+    // An action area may be named by its id or its reference: each name becomes its id here.
+    let names = super::ActionNames::of(content);
+    let (updates, later_updates) = progress::updates(&content.updates, as_of, drafts, &names);
     let statuses = statuses(&file.statuses, words);
     let start = super::priorities::Start {
         status: &statuses[0].id,
@@ -87,8 +89,8 @@ pub fn build(
         pages: pages(&content.pages),
         updates,
         later_updates,
-        timeline: progress::timeline(content, dates.start),
-        measures: super::outcomes_build::measures(content, as_of),
+        timeline: progress::timeline(content, dates.start, &names),
+        measures: super::outcomes_build::measures(content, as_of, &names),
         glossary: glossary(content),
         synonyms: synonyms(content),
         snapshot,
@@ -97,6 +99,7 @@ pub fn build(
         risk_scale,
         action_index,
         sro_index,
+        names,
     })
 }
 

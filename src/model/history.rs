@@ -5,7 +5,7 @@ use super::build::{text, text_at};
 use super::progress::{
     Change, Evidence, HorizonMilestone, Milestone, Period, Phase, Timeline, Update,
 };
-use super::{Date, Horizon, Resolved};
+use super::{ActionNames, Date, Horizon, Resolved};
 use crate::load::format::PlanFile;
 use crate::load::{Content, Loaded, UpdateSource};
 
@@ -16,11 +16,12 @@ pub fn updates(
     sources: &[Loaded<UpdateSource>],
     as_of: Date,
     drafts: bool,
+    names: &ActionNames,
 ) -> (Vec<Update>, usize) {
     let mut updates: Vec<Update> = sources
         .iter()
         .filter(|u| drafts || !u.value.front_matter.draft)
-        .filter_map(update)
+        .filter_map(|u| update(u, names))
         .collect();
     let before = updates.len();
     updates.retain(|u| u.date <= as_of);
@@ -29,7 +30,8 @@ pub fn updates(
     (updates, later)
 }
 
-fn update(loaded: &Loaded<UpdateSource>) -> Option<Update> {
+/// An update, each action area it moves named by its id, however the update named it.
+fn update(loaded: &Loaded<UpdateSource>, names: &ActionNames) -> Option<Update> {
     let front = &loaded.value.front_matter;
     let date = |d: &toml::Spanned<toml::value::Datetime>| Date::from_toml(d.get_ref());
     Some(Update {
@@ -43,7 +45,7 @@ fn update(loaded: &Loaded<UpdateSource>) -> Option<Update> {
             .actions
             .iter()
             .map(|c| Change {
-                action: c.id.get_ref().clone(),
+                action: names.resolved(c.id.get_ref()),
                 status: c.status.get_ref().clone(),
                 assurance: c.assurance.as_ref().map(|a| a.get_ref().clone()),
                 note: text(loaded, &c.note),
@@ -93,8 +95,8 @@ pub fn period_dates(period: &str) -> Option<(Date, Date)> {
 }
 
 /// The plan's phases and milestones; a span of months counts from the plan's `start`.
-pub fn timeline(content: &Content, start: Date) -> Timeline {
-    let horizons = horizon_milestones(content, start);
+pub fn timeline(content: &Content, start: Date, names: &ActionNames) -> Timeline {
+    let horizons = horizon_milestones(content, start, names);
     let Some(file) = &content.timeline else {
         return Timeline {
             horizons,
@@ -135,7 +137,11 @@ pub fn resolve(horizon: &str, start: Date) -> Resolved {
 }
 
 /// The milestones of `content/milestones.toml`, in the order the plan gives them.
-fn horizon_milestones(content: &Content, start: Date) -> Vec<HorizonMilestone> {
+fn horizon_milestones(
+    content: &Content,
+    start: Date,
+    names: &ActionNames,
+) -> Vec<HorizonMilestone> {
     let Some(file) = &content.milestones else {
         return Vec::new();
     };
@@ -149,7 +155,11 @@ fn horizon_milestones(content: &Content, start: Date) -> Vec<HorizonMilestone> {
             horizon: m.horizon.get_ref().clone(),
             when: resolve(m.horizon.get_ref(), start),
             priority: m.priority.as_ref().map(id),
-            actions: m.actions.iter().map(id).collect(),
+            actions: m
+                .actions
+                .iter()
+                .map(|a| names.resolved(a.get_ref()))
+                .collect(),
             status: m.status.as_ref().map(id),
         })
         .collect()

@@ -6,6 +6,7 @@ mod date;
 mod history;
 mod horizon;
 mod labels;
+mod names;
 pub(crate) mod outcomes;
 mod outcomes_build;
 mod priorities;
@@ -21,6 +22,7 @@ pub use date::{period_range, Date, Quarter};
 pub use history::{period as plan_period, period_dates, resolve};
 pub use horizon::{Horizon, Resolved};
 pub use labels::Labels;
+pub use names::{parse_reference, ActionNames};
 pub use outcomes::{number, Band, Better, Measure, Risk, RiskScale, Standing, Trend, Value};
 pub use progress::{
     default_assurance, Assurance, Change, Evidence, HistoryEntry, HorizonMilestone, Milestone,
@@ -121,6 +123,8 @@ pub struct Plan {
     /// Owner id → its place in `sros`: a region's plan has hundreds of owners, and every action
     /// looks its owner up.
     pub sro_index: std::collections::HashMap<String, usize>,
+    /// Every name an action area goes by (its id, its reference), for links that name one.
+    pub names: ActionNames,
 }
 
 /// An abbreviation and what it stands for.

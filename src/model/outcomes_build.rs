@@ -6,7 +6,7 @@ use crate::load::format::{ScaleEntry, TargetEntry};
 use crate::load::{Content, RawValue};
 
 /// The measures, each with its values up to the report date, oldest first.
-pub fn measures(content: &Content, as_of: Date) -> Vec<Measure> {
+pub fn measures(content: &Content, as_of: Date, names: &super::ActionNames) -> Vec<Measure> {
     let Some(file) = &content.measures else {
         return Vec::new();
     };
@@ -59,7 +59,11 @@ pub fn measures(content: &Content, as_of: Date) -> Vec<Measure> {
                     .and_then(|b| value(&crate::load::measure_value(b, file.source))),
                 values,
                 priorities: ids(&entry.priorities),
-                actions: ids(&entry.actions),
+                actions: entry
+                    .actions
+                    .iter()
+                    .map(|a| names.resolved(a.get_ref()))
+                    .collect(),
                 recommendations: ids(&entry.recommendations),
             }
         })

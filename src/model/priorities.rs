@@ -37,8 +37,7 @@ pub fn priorities(
     updates: &[Update],
     reuse: &dyn super::Reuse,
 ) -> (Vec<Arc<Priority>>, HashMap<String, ActionAt>) {
-    let mut files: Vec<&Loaded<Arc<PriorityFile>>> = content.priorities.iter().collect();
-    files.sort_by_key(|p| (*p.value.number.get_ref(), p.stem.clone()));
+    let files = super::names::in_order(content);
     let index = action_index(&files);
     let touches = touches(files.len(), updates, &index);
     let priorities = files
@@ -108,7 +107,7 @@ fn priority(
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            let reference = format!("{number}.{}", i + 1);
+            let reference = super::names::reference(number, i);
             action(a, reference, loaded, start)
         })
         .collect();

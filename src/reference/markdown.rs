@@ -20,7 +20,14 @@ pub fn markdown(schema: &Schema) -> String {
          what it means, and an example. A field marked optional may be left out. A misspelt or \
          unknown field is an error, and so is a required one left out. Text is in double quotes; \
          dates (`2024-03-31`) and numbers are not. `planpress init` writes a small plan to start \
-         from.\n\n",
+         from; its example words, and those `planpress new` writes, are errors until they are \
+         replaced.\n\n",
+    );
+    out.push_str(
+        "**Naming an action area.** Wherever content names an action area (an update, a \
+         milestone, a measure), it may give its id (`\"birth-centre\"`) or its number as the site \
+         shows it (`\"1.5\"`: priority 1, its fifth action area). A link in Markdown may name one \
+         by its number too: `[the birth centre](1.5)` opens its page.\n\n",
     );
     files_table(&mut out, schema);
     for (item, place) in sections(schema) {

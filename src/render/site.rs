@@ -171,8 +171,21 @@ impl<'a> Site<'a> {
         };
         let made = text.html != markdown::Html::NotMade;
         debug_assert!(!made || text.style == shown, "{:?}", text.markdown);
-        text.html
-            .shown(&text.markdown, &source.path, shown, root, prefix)
+        let html = text
+            .html
+            .shown(&text.markdown, &source.path, shown, root, prefix);
+        self.with_action_pages(html)
+    }
+
+    /// Links that name an action area by its reference ("1.5") go to its page, which only the
+    /// plan knows: the one rule for names (`ActionNames::id`) says which it is.
+    fn with_action_pages(&self, html: String) -> String {
+        if !html.contains(markdown::ACTION) {
+            return html;
+        }
+        let names = &self.plan.names;
+        let page = |name: &str| names.id(name).map(super::views::action_href);
+        markdown::place_actions(&html, &page)
     }
 
     /// The pages made first are noted for `reuse` too.

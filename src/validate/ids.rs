@@ -47,22 +47,6 @@ pub fn slugify(text: &str) -> String {
     slug.trim_end_matches('-').to_string()
 }
 
-/// The number of single-character edits between two ids: how a typo is told from another id.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous + usize::from(ca != *cb);
-            previous = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(previous + 1);
-        }
-    }
-    row[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,12 +66,5 @@ mod tests {
             slugify("  Saving Babies' Lives V2 "),
             "saving-babies-lives-v2"
         );
-    }
-
-    #[test]
-    fn edit_distance_counts_typos() {
-        assert_eq!(edit_distance("chief-nures", "chief-nurse"), 2);
-        assert_eq!(edit_distance("on-track", "on-track"), 0);
-        assert_eq!(edit_distance("", "abc"), 3);
     }
 }

@@ -9,6 +9,8 @@ use rayon::prelude::*;
 use crate::diagnostics::{ContentError, LinkKind};
 use crate::load::{texts_outside_registers, Content, Piece};
 use crate::markdown::links;
+use crate::model::ActionNames;
+use toml::Spanned;
 
 /// The files a link may reach: every content file and attachment.
 pub fn existing(content: &Content) -> HashSet<&Path> {
@@ -23,10 +25,15 @@ pub fn existing(content: &Content) -> HashSet<&Path> {
 /// Every link and image in the content's Markdown outside the action registers (whose links
 /// are checked with the rest of each register): links that do not reach a page or a published
 /// file, links that only work on a web server, and images without alt text.
-pub fn check(content: &Content, files: &HashSet<&Path>, errors: &mut Vec<ContentError>) {
+pub fn check(
+    content: &Content,
+    files: &HashSet<&Path>,
+    names: &ActionNames,
+    errors: &mut Vec<ContentError>,
+) {
     let found: Vec<Vec<ContentError>> = texts_outside_registers(content)
         .par_iter()
-        .map(|text| problems_in(content, text, files))
+        .map(|text| problems_in(content, text, files, names))
         .collect();
     errors.extend(found.into_iter().flatten());
 }
@@ -67,7 +74,12 @@ fn risk_anchor_problem(content: &Content, target: &links::Target) -> Option<Link
 
 /// The problems with the links and images of one piece of Markdown, and raw HTML in it nested
 /// too deep to build.
-pub fn problems_in(content: &Content, text: &Piece, files: &HashSet<&Path>) -> Vec<ContentError> {
+pub fn problems_in(
+    content: &Content,
+    text: &Piece,
+    files: &HashSet<&Path>,
+    names: &ActionNames,
+) -> Vec<ContentError> {
     let source = &content.sources[text.source];
     let exists = |path: &Path| files.contains(path);
     let mut problems = Vec::new();
@@ -75,6 +87,10 @@ pub fn problems_in(content: &Content, text: &Piece, files: &HashSet<&Path>) -> V
         let offset = text.at.offset;
         let span = offset + link.range.start..offset + link.range.end;
         let target = links::target(&source.path, &link.url);
+        if let links::Target::Action { name, .. } = &target {
+            let name = Spanned::new(span.clone(), name.clone());
+            super::references::check_action(source, &name, names, &mut problems);
+        }
         let risk_problem = risk_anchor_problem(content, &target);
         if let Some(problem) = target.problem(&link.url, &exists) {
             problems.push(ContentError::at(source, span.clone(), problem));

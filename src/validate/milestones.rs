@@ -4,7 +4,7 @@
 
 use toml::Spanned;
 
-use super::references::{check_known, Seen};
+use super::references::{check_action, check_known};
 use super::{statuses_defined_in, Known};
 use crate::diagnostics::{ContentError, Noun, PlanKind, Source};
 use crate::load::format::ReportDate;
@@ -38,18 +38,12 @@ pub fn check_horizon(source: &Source, horizon: &Spanned<String>, errors: &mut Ve
 }
 
 /// Each milestone of `content/milestones.toml`: its horizon, and the ids it names.
-pub fn check_milestones(
-    content: &Content,
-    known: &Known,
-    actions: &Seen,
-    errors: &mut Vec<ContentError>,
-) {
+pub fn check_milestones(content: &Content, known: &Known, errors: &mut Vec<ContentError>) {
     let Some(file) = &content.milestones else {
         return;
     };
     let source = &content.sources[file.source];
     let priorities: Vec<String> = content.priorities.iter().map(|p| p.stem.clone()).collect();
-    let mut action_ids: Option<Vec<String>> = None;
     for milestone in &file.value.milestones {
         check_horizon(source, &milestone.horizon, errors);
         if let Some(priority) = &milestone.priority {
@@ -60,22 +54,8 @@ pub fn check_milestones(
             let place = statuses_defined_in(content);
             check_known(source, status, statuses, Noun::STATUS, place, errors);
         }
-        for action in milestone
-            .actions
-            .iter()
-            .filter(|a| !actions.contains(a.get_ref()))
-        {
-            let all = content.priorities.iter().flat_map(|p| &p.value.actions);
-            let ids =
-                action_ids.get_or_insert_with(|| all.map(|a| a.id.get_ref().clone()).collect());
-            check_known(
-                source,
-                action,
-                ids,
-                Noun::ACTION_AREA,
-                "content/priorities/",
-                errors,
-            );
+        for action in &milestone.actions {
+            check_action(source, action, known.names, errors);
         }
     }
 }

@@ -17,6 +17,7 @@ mod plain_english;
 mod priorities;
 mod references;
 mod registers;
+mod unchanged;
 mod updates;
 
 use toml::Spanned;
@@ -25,7 +26,7 @@ use crate::diagnostics::{Allowed, ContentError, Noun, PlanKind, ReferenceKind, S
 use crate::load::Content;
 use crate::model::{Tone, DEFAULT_STATUSES};
 use crate::Stop;
-pub use ids::{edit_distance, is_slug, is_too_long, shortened, slugify, LONGEST_NAME};
+pub use ids::{is_slug, is_too_long, shortened, slugify, LONGEST_NAME};
 use references::Seen;
 
 /// Page names the site uses itself; a Markdown page may not take them.
@@ -83,9 +84,7 @@ pub fn check(content: &Content, reuse: &dyn Reuse) -> Vec<ContentError> {
 /// so `serve` can look for them while the pages render, and stop looking (`stop`) when a newer
 /// save makes them moot; the list is then not whole.
 pub fn style_warnings(content: &Content, stop: &Stop) -> Vec<ContentError> {
-    let mut warnings = lints::check(content, stop);
-    placeholders::check(content, &mut warnings);
-    warnings
+    lints::check(content, stop)
 }
 
 /// Every problem but the style warnings: every error, and the other warnings, in the order of
@@ -112,7 +111,9 @@ pub fn check_all_but_style(content: &Content, reuse: &dyn Reuse) -> Vec<ContentE
         let source = &content.sources[plan.source];
         columns::Columns::of(source, &plan.value, &mut errors)
     });
+    let names = crate::model::ActionNames::of(content);
     let known = Known {
+        names: &names,
         columns: columns.as_ref(),
         statuses: statuses.as_deref(),
         sros: sros.as_deref(),
@@ -122,16 +123,18 @@ pub fn check_all_but_style(content: &Content, reuse: &dyn Reuse) -> Vec<ContentE
     };
     // The files a link may reach, for the registers' links and the rest.
     let files = links::existing(content);
-    let actions = priorities::check(content, &known, &files, reuse, &mut errors);
-    updates::check_updates(content, &known, &actions, &mut errors);
+    priorities::check(content, &known, &files, reuse, &mut errors);
+    updates::check_updates(content, &known, &mut errors);
     updates::check_milestones_and_timeline(content, &mut errors);
-    milestones::check_milestones(content, &known, &actions, &mut errors);
+    milestones::check_milestones(content, &known, &mut errors);
     outcomes::check_measures(content, &known, &mut errors);
     outcomes::check_risks(content, &mut errors);
     check_glossary(content, &mut errors);
     check_pages(content, &mut errors);
-    links::check(content, &files, &mut errors);
+    links::check(content, &files, &names, &mut errors);
     attachments::check(content, &mut errors);
+    placeholders::check(content, &mut errors);
+    unchanged::check(content, &known, &mut errors);
     errors.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     errors
 }
@@ -195,6 +198,8 @@ pub(crate) fn check_tone(source: &Source, tone: &Spanned<String>, errors: &mut V
 /// The ids action areas may refer to. `None`: the file defining them did not parse, so references
 /// to it are not checked (each would be a false "unknown").
 struct Known<'a> {
+    /// Every name an action area goes by: its id and its reference.
+    names: &'a crate::model::ActionNames,
     /// The action areas' columns and kinds of row.
     columns: Option<&'a columns::Columns>,
     statuses: Option<&'a [String]>,

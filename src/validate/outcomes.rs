@@ -1,7 +1,7 @@
 //! Checks on measures and risks: ids, links to priorities, actions and recommendations, values
 //! inside the declared range and the plan period, and risk ratings on the scale.
 
-use super::references::{check_known, Seen};
+use super::references::{check_action, check_known, Seen};
 use super::Known;
 use crate::diagnostics::{line_column, ContentError, Noun, OutcomeKind, Source};
 use crate::load::format::MeasureEntry;
@@ -14,11 +14,6 @@ pub fn check_measures(content: &Content, known: &Known, errors: &mut Vec<Content
     };
     let source = &content.sources[file.source];
     let priorities: Vec<String> = content.priorities.iter().map(|p| p.stem.clone()).collect();
-    let actions: Vec<String> = content
-        .priorities
-        .iter()
-        .flat_map(|p| p.value.actions.iter().map(|a| a.id.get_ref().clone()))
-        .collect();
     let mut seen = Seen::new("measure");
     let no_values = Vec::new();
     for (i, measure) in file.value.measures.iter().enumerate() {
@@ -42,14 +37,7 @@ pub fn check_measures(content: &Content, known: &Known, errors: &mut Vec<Content
             );
         }
         for link in &measure.actions {
-            check_known(
-                source,
-                link,
-                &actions,
-                Noun::ACTION_AREA,
-                "content/priorities/",
-                errors,
-            );
+            check_action(source, link, known.names, errors);
         }
         for link in &measure.recommendations {
             if !known.recommendations.is_unparsed(link.get_ref()) {

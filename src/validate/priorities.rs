@@ -18,16 +18,16 @@ use crate::load::format::PriorityFile;
 use crate::load::register_texts;
 use crate::load::{Content, Loaded};
 
-/// Every register's problems; returns the action ids, which updates refer to. Each register's own
-/// problems may come from `reuse`, kept while the register and `surroundings` are the same.
-pub(super) fn check<'c>(
-    content: &'c Content,
+/// Every register's problems. Each register's own problems may come from `reuse`, kept while
+/// the register and `surroundings` are the same.
+pub(super) fn check(
+    content: &Content,
     known: &Known,
     files: &HashSet<&Path>,
     reuse: &dyn super::Reuse,
     errors: &mut Vec<ContentError>,
-) -> Seen<'c> {
-    let actions = check_across(content, errors);
+) {
+    check_across(content, errors);
     let surroundings = OnceLock::new();
     let surroundings = || *surroundings.get_or_init(|| self::surroundings(content, known));
     let found: Vec<Vec<ContentError>> = content
@@ -40,12 +40,10 @@ pub(super) fn check<'c>(
         })
         .collect();
     errors.extend(found.into_iter().flatten());
-    actions
 }
 
-/// Each priority's number, and each action's id, used once across every register; returns the
-/// action ids.
-fn check_across<'c>(content: &'c Content, errors: &mut Vec<ContentError>) -> Seen<'c> {
+/// Each priority's number, and each action's id, used once across every register.
+fn check_across(content: &Content, errors: &mut Vec<ContentError>) {
     let mut numbers: HashMap<u32, &str> = HashMap::new();
     let count = content.priorities.iter().map(|p| p.value.actions.len());
     let mut actions = Seen::new("action").expecting(count.sum());
@@ -63,7 +61,6 @@ fn check_across<'c>(content: &'c Content, errors: &mut Vec<ContentError>) -> See
             actions.check(source, &action.id, errors);
         }
     }
-    actions
 }
 
 /// What a register's own problems depend on besides its text: the ids it may refer to, and the
@@ -76,6 +73,8 @@ fn surroundings(content: &Content, known: &Known) -> u64 {
     );
     (known.statuses, known.sros, defined_in).hash(&mut hasher);
     known.columns.hash(&mut hasher);
+    // A link may name an action area of another register ("1.5").
+    known.names.hash(&mut hasher);
     let recommendations = known.recommendations;
     (&recommendations.references, &recommendations.unparsed).hash(&mut hasher);
     for source in &content.sources {
@@ -140,7 +139,7 @@ fn register_problems(
         }
     }
     for text in register_texts(priority) {
-        errors.extend(links::problems_in(content, &text, files));
+        errors.extend(links::problems_in(content, &text, files, known.names));
     }
     errors
 }

@@ -6,10 +6,11 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use super::ids::{edit_distance, slugify};
+use super::ids::slugify;
 use crate::diagnostics::{
     line_column, Allowed, ContentError, FirstUse, Noun, ReferenceKind, Source,
 };
+use crate::model::{parse_reference, ActionNames};
 
 /// An id that must name something defined elsewhere (in `defined_in`). The hint offers the
 /// nearest known ids, and lists them all when there are few enough to read.
@@ -33,6 +34,22 @@ pub fn check_known(
     errors.push(ContentError::at(source, value.span(), kind));
 }
 
+/// An action area named by its id or its reference (`ActionNames::id`, the one rule for both).
+/// The hint offers names of the kind written: the nearest references for "1.9", the nearest
+/// ids for a misspelt id.
+pub fn check_action(
+    source: &Source,
+    name: &Spanned<String>,
+    names: &ActionNames,
+    errors: &mut Vec<ContentError>,
+) {
+    if names.id(name.get_ref()).is_none() {
+        let like = names.like(name.get_ref());
+        let (noun, place) = (Noun::ACTION_AREA, "content/priorities/");
+        check_known(source, name, like, noun, place, errors);
+    }
+}
+
 /// The known ids a hint offers for `value`: all of them when there are few enough to read, with
 /// the nearest as a guess if it is close enough to be a typo; otherwise the nearest few.
 pub(super) fn allowed(value: &str, known: &[String]) -> Allowed {
@@ -52,15 +69,32 @@ fn nearest<'a>(value: &str, known: &'a [String], count: usize) -> Vec<&'a str> {
     let mut ranked: Vec<(usize, usize, &str)> = known
         .iter()
         .enumerate()
-        .map(|(i, k)| (edit_distance(value, k), i, k.as_str()))
+        .map(|(i, k)| (distance(value, k), i, k.as_str()))
         .collect();
     ranked.sort();
     ranked.into_iter().take(count).map(|(_, _, k)| k).collect()
 }
 
-/// Close enough to be a typo of `known`.
+/// Close enough to be a typo of `known`; a reference, when it is in the same priority.
 fn is_close(value: &str, known: &str) -> bool {
-    edit_distance(value, known) <= known.len() / 3 + 1
+    match (parse_reference(value), parse_reference(known)) {
+        (Some((number, _)), Some((n, _))) => number == n,
+        _ => distance(value, known) <= known.len() / 3 + 1,
+    }
+}
+
+/// How far a name typed is from a known one. Two references are as far apart as their
+/// priorities, then their places ("1.9" is nearer "1.8" than "3.9"); other names by their
+/// typing slips, a swap of two letters counting as one (optimal string alignment: the usual
+/// typo of a fast typist, which plain Levenshtein counts as two).
+fn distance(value: &str, known: &str) -> usize {
+    match (parse_reference(value), parse_reference(known)) {
+        (Some((number, place)), Some((n, p))) => {
+            let priorities = number.abs_diff(n) as usize;
+            priorities.saturating_mul(10_000) + place.abs_diff(p)
+        }
+        _ => strsim::osa_distance(value, known),
+    }
 }
 
 /// Ids seen so far of one kind, to report the second use of an id with where the first was, and
@@ -100,11 +134,6 @@ impl<'a> Seen<'a> {
     pub fn expecting(mut self, count: usize) -> Self {
         self.first.reserve(count);
         self
-    }
-
-    /// Whether the id has been seen.
-    pub fn contains(&self, id: &str) -> bool {
-        self.first.contains_key(id)
     }
 
     pub fn check(

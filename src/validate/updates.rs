@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use toml::value::Datetime;
 use toml::Spanned;
 
-use super::references::{check_known, first_use, Seen};
+use super::references::{check_action, check_known, first_use, Seen};
 use super::{long_file_name, statuses_defined_in, Known};
 use crate::diagnostics::{ContentError, Noun, PlanKind, Proof, Source};
 use crate::load::format::{ActionUpdate, PlanFile};
@@ -89,15 +89,7 @@ pub fn check_assurance(
 
 /// Every update: its date in the plan period, the actions, statuses and assurance it names, the
 /// evidence an assured action needs, and no action set twice on one date.
-pub fn check_updates(
-    content: &Content,
-    known: &Known,
-    actions: &Seen,
-    errors: &mut Vec<ContentError>,
-) {
-    // A plan may have tens of thousands of actions: each id is looked up among those the
-    // registers' check saw, and the list of them is made only for the hint of an unknown one.
-    let mut listed: Option<Vec<String>> = None;
+pub fn check_updates(content: &Content, known: &Known, errors: &mut Vec<ContentError>) {
     let mut set_on: HashMap<(&str, Date), (&Source, usize)> = HashMap::new();
     for update in &content.updates {
         let source = &content.sources[update.source];
@@ -122,19 +114,7 @@ pub fn check_updates(
             }
         }
         for change in &front.actions {
-            if !actions.contains(change.id.get_ref()) {
-                let all = content.priorities.iter().flat_map(|p| &p.value.actions);
-                let ids = || all.map(|a| a.id.get_ref().clone()).collect();
-                let actions = listed.get_or_insert_with(ids);
-                check_known(
-                    source,
-                    &change.id,
-                    actions,
-                    Noun::ACTION_AREA,
-                    "content/priorities/",
-                    errors,
-                );
-            }
+            check_action(source, &change.id, known.names, errors);
             if let Some(statuses) = known.statuses {
                 check_known(
                     source,
@@ -157,7 +137,9 @@ pub fn check_updates(
             {
                 check_date(source, value, "this", errors);
             }
-            let key = (change.id.get_ref().as_str(), date);
+            // "1.5" and the id of 1.5 are one action area.
+            let name = change.id.get_ref();
+            let key = (known.names.id(name).unwrap_or(name), date);
             // Where it was first set: the line is worked out only for an action set twice.
             if let Some((first, offset)) = set_on.get(&key) {
                 let kind = PlanKind::UpdatedTwice {

@@ -65,7 +65,8 @@ pub struct MeasureEntry {
     /// Example: ["1-safe-care"]
     #[serde(default)]
     pub priorities: Vec<Spanned<String>>,
-    /// Ids of the action areas it evidences.
+    /// The action areas it evidences, each by its id or by its number as the site shows it
+    /// ("1.5").
     /// Example: ["antenatal-care"]
     #[serde(default)]
     pub actions: Vec<Spanned<String>>,

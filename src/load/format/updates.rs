@@ -72,7 +72,8 @@ pub struct UpdateFrontMatter {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActionUpdate {
-    /// The action area's id.
+    /// The action area: its id, or its number as the site shows it ("1.5": priority 1, its
+    /// fifth action area).
     /// Example: "fetal-monitoring"
     pub id: Spanned<String>,
     /// Its status from this date.
@@ -194,7 +195,8 @@ pub struct HorizonMilestoneEntry {
     /// Example: "2-support"
     #[serde(default)]
     pub priority: Option<Spanned<String>>,
-    /// The action areas it concerns, by id, if the plan says.
+    /// The action areas it concerns, if the plan says: each by its id or its number as the site
+    /// shows it ("1.5").
     /// Example: ["bereavement"]
     #[serde(default)]
     pub actions: Vec<Spanned<String>>,

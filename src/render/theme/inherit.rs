@@ -13,7 +13,6 @@ use std::path::Path;
 
 use super::tags::references;
 use crate::diagnostics::{ContentError, Source, ThemeKind, DEFAULT_TEMPLATE as DEFAULT};
-use crate::validate::edit_distance;
 
 /// Adds `default/NAME`, the built-in template NAME, for each such name a template of the theme
 /// (one of `own`) refers to, unless the theme has a file of that name itself. A name that is no
@@ -60,13 +59,14 @@ fn unknown(wanted: &str, built_in: &[(&str, &str)]) -> ThemeKind {
     }
 }
 
-/// Of `names`, the one `wanted` is most likely a typo of, if any.
+/// Of `names`, the one `wanted` is most likely a typo of, if any (fewest slips, a swap of two
+/// letters counting as one).
 fn nearest<'a>(wanted: &str, names: &[&'a str]) -> Option<&'a str> {
     names
         .iter()
         .copied()
-        .min_by_key(|n| edit_distance(wanted, n))
-        .filter(|n| edit_distance(wanted, n) <= n.len() / 3)
+        .min_by_key(|n| strsim::osa_distance(wanted, n))
+        .filter(|n| strsim::osa_distance(wanted, n) <= n.len() / 3)
 }
 
 /// Problems in the chains of `extends`: a template that extends one the theme does not have, and

@@ -1,0 +1,121 @@
+//! The names of action areas. Content may name an action area by its id ("birth-centre") or by
+//! the reference the site shows beside its title ("1.5": its priority's number, then its place in
+//! the priority's register). Every place content names one (an update, a milestone, a measure, a
+//! link) asks `ActionNames::id`, so they all agree on what a name means. Ids are slugs (lower-case
+//! letters, digits and hyphens), so an id can never look like a reference.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use crate::load::format::PriorityFile;
+use crate::load::{Content, Loaded};
+
+/// Every name an action area goes by.
+#[derive(Debug, Default, Clone)]
+pub struct ActionNames {
+    ids: HashSet<String>,
+    /// The ids in plan order, for hints.
+    ids_in_order: Vec<String>,
+    /// Reference → id.
+    references: HashMap<String, String>,
+    /// The references in plan order, for hints.
+    in_order: Vec<String>,
+}
+
+impl ActionNames {
+    /// The names of every action area in the content's registers.
+    pub fn of(content: &Content) -> Self {
+        let files = in_order(content);
+        let count = files.iter().map(|f| f.value.actions.len()).sum();
+        let mut names = ActionNames {
+            ids: HashSet::with_capacity(count),
+            ids_in_order: Vec::with_capacity(count),
+            references: HashMap::with_capacity(count),
+            in_order: Vec::with_capacity(count),
+        };
+        for file in files {
+            let number = *file.value.number.get_ref();
+            for (place, action) in file.value.actions.iter().enumerate() {
+                let id = action.id.get_ref();
+                if names.ids.insert(id.clone()) {
+                    names.ids_in_order.push(id.clone());
+                }
+                let reference = reference(number, place);
+                // Two priorities with one number are reported by the checks; the first keeps it.
+                if !names.references.contains_key(&reference) {
+                    names.references.insert(reference.clone(), id.clone());
+                    names.in_order.push(reference);
+                }
+            }
+        }
+        names
+    }
+
+    /// The id of the action area `name` names: the id itself, or the id behind a reference.
+    pub fn id<'a>(&'a self, name: &'a str) -> Option<&'a str> {
+        if self.ids.contains(name) {
+            return Some(name);
+        }
+        self.references.get(name).map(String::as_str)
+    }
+
+    /// The id `name` stands for, or `name` as written when it names nothing (validation has
+    /// reported it, and a build never panics on it).
+    pub fn resolved(&self, name: &str) -> String {
+        self.id(name).unwrap_or(name).to_string()
+    }
+
+    /// The names a hint may offer for an unknown `name`, of the same kind as it: references for
+    /// something written like one ("1.9"), ids otherwise.
+    pub fn like(&self, name: &str) -> &[String] {
+        match parse_reference(name) {
+            Some(_) => &self.in_order,
+            None => &self.ids_in_order,
+        }
+    }
+}
+
+/// Every name, in plan order, and so what each reference stands for: what a check of a link
+/// that names an action area depends on.
+impl std::hash::Hash for ActionNames {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (&self.ids_in_order, &self.in_order).hash(state);
+    }
+}
+
+/// The registers in the order of their priorities: by number, then by file name.
+pub fn in_order(content: &Content) -> Vec<&Loaded<Arc<PriorityFile>>> {
+    let mut files: Vec<&Loaded<Arc<PriorityFile>>> = content.priorities.iter().collect();
+    files.sort_by_key(|p| (*p.value.number.get_ref(), p.stem.clone()));
+    files
+}
+
+/// The reference of the action area at `place` (from 0) in the register of priority `number`.
+pub fn reference(number: u32, place: usize) -> String {
+    format!("{number}.{}", place + 1)
+}
+
+/// A reference's priority number and place (from 1): "1.5" → (1, 5). `None` for anything else.
+pub fn parse_reference(name: &str) -> Option<(u32, usize)> {
+    let (number, place) = name.split_once('.')?;
+    let digits = |s: &str| !s.is_empty() && s.len() < 10 && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(number) || !digits(place) {
+        return None;
+    }
+    Some((number.parse().ok()?, place.parse().ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_are_a_number_a_dot_and_a_place() {
+        assert_eq!(parse_reference("1.5"), Some((1, 5)));
+        assert_eq!(parse_reference("12.10"), Some((12, 10)));
+        for not in ["1.", ".5", "1.5.2", "birth-centre", "1,5", "1.5a", ""] {
+            assert_eq!(parse_reference(not), None, "{not}");
+        }
+        assert_eq!(reference(3, 0), "3.1");
+    }
+}
