@@ -1,0 +1,147 @@
+//! The changes a tracker gave, as the text of one update file for content/updates/: TOML front
+//! matter written by the toml crate's serializer, so any note (quotes, new lines, backslashes)
+//! stays valid, and the body below it.
+
+use serde::Serialize;
+use toml::value::Datetime;
+
+use super::Change;
+use crate::model::{word, Date, Plan, Words};
+
+/// What the update says of itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Details {
+    pub date: Date,
+    pub title: String,
+    pub author: String,
+    pub summary: String,
+}
+
+/// The update's title when none is given: "Update of 1 March 2024", in the plan's language.
+pub fn default_title(words: &Words, date: Date) -> String {
+    let date = crate::render::say::long_date(words, date);
+    format!("{} {date}", word(words, "tracker_update_title"))
+}
+
+/// The front matter, its fields in the order an update file is read.
+#[derive(Serialize)]
+struct Front<'d> {
+    date: Datetime,
+    title: &'d str,
+    author: &'d str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    summary: &'d str,
+    actions: Vec<ActionOut>,
+}
+
+/// One action area of the update, as `load::format::ActionUpdate` reads it.
+#[derive(Serialize)]
+struct ActionOut {
+    id: String,
+    status: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    assurance: Option<String>,
+    note: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    evidence: Vec<EvidenceOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next_review: Option<Datetime>,
+}
+
+#[derive(Serialize)]
+struct EvidenceOut {
+    title: String,
+    url: String,
+}
+
+/// The update file's text: the changes in the plan's order, each with its note (the user's, or
+/// one saying what changed where they wrote none).
+pub fn text(details: &Details, changes: &[Change], plan: &Plan, words: &Words) -> String {
+    let order = |c: &Change| plan.actions().position(|(_, a)| a.id == c.id);
+    let mut changes: Vec<&Change> = changes.iter().collect();
+    changes.sort_by_key(|c| order(c));
+    let front = Front {
+        date: toml_date(details.date),
+        title: &details.title,
+        author: &details.author,
+        summary: &details.summary,
+        actions: changes
+            .into_iter()
+            .map(|c| action(c, plan, words))
+            .collect(),
+    };
+    let front = toml::to_string(&front).unwrap_or_default();
+    format!("+++\n{front}+++\n{}\n", details.summary)
+}
+
+fn toml_date(date: Date) -> Datetime {
+    Datetime {
+        date: Some(toml::value::Date {
+            year: date.year,
+            month: date.month,
+            day: date.day,
+        }),
+        time: None,
+        offset: None,
+    }
+}
+
+fn action(change: &Change, plan: &Plan, words: &Words) -> ActionOut {
+    let evidence = change.evidence.iter().map(|url| EvidenceOut {
+        title: evidence_title(change, plan, words),
+        url: url.clone(),
+    });
+    ActionOut {
+        id: change.id.clone(),
+        status: change.status.clone(),
+        assurance: change.assurance.clone(),
+        note: (change.note.clone()).unwrap_or_else(|| note_of(change, plan, words)),
+        evidence: evidence.collect(),
+        next_review: change.next_review.map(toml_date),
+    }
+}
+
+/// A note for a row whose New note was left empty, saying what changed: "Status now: On track."
+fn note_of(change: &Change, plan: &Plan, words: &Words) -> String {
+    let mut parts = Vec::new();
+    if change.status_changed {
+        let label = &plan.status(&change.status).label;
+        parts.push(format!("{} {label}.", word(words, "tracker_note_status")));
+    }
+    if let Some(assurance) = &change.assurance {
+        let label = &plan.assurance(assurance).label;
+        parts.push(format!(
+            "{} {label}.",
+            word(words, "tracker_note_assurance")
+        ));
+    }
+    if change.evidence.is_some() {
+        parts.push(word(words, "tracker_note_evidence"));
+    }
+    if let (true, Some(day)) = (change.next_review_changed, change.next_review) {
+        let day = crate::render::say::long_date(words, day);
+        parts.push(format!(
+            "{} {day}.",
+            word(words, "tracker_note_next_review")
+        ));
+    }
+    parts.join(" ")
+}
+
+/// "Evidence for 1.5 Fetal monitoring".
+fn evidence_title(change: &Change, plan: &Plan, words: &Words) -> String {
+    let what = plan.action(&change.id).map_or(change.id.clone(), |(_, a)| {
+        format!("{} {}", a.reference, a.title)
+    });
+    format!("{} {what}", word(words, "tracker_evidence_for"))
+}
+
+/// The file name for an update of `date` that is not among `taken` (file names in
+/// content/updates/): `2024-03-01-tracker.md`, else `-2`, `-3` and on.
+pub fn file_name(date: Date, taken: &dyn Fn(&str) -> bool) -> String {
+    let stem = format!("{}-tracker", date.iso());
+    std::iter::once(format!("{stem}.md"))
+        .chain((2..).map(|n| format!("{stem}-{n}.md")))
+        .find(|name| !taken(name))
+        .unwrap_or_default()
+}
