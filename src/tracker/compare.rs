@@ -158,10 +158,12 @@ fn row_change(
         needs_no_proof(plan, id, at, problems);
     }
     let next_review = review(cells.get(Column::NextReview), problems);
+    // A note already published (the same tracker imported twice) is not new.
+    let latest = action.history.first().map(|h| words_of(&h.note.markdown));
     let note = cells
         .get(Column::NewNote)
         .map(|(cell, _)| cell.text().replace("\r\n", "\n"))
-        .filter(|n| !n.is_empty());
+        .filter(|n| !n.is_empty() && Some(words_of(n)) != latest);
     let evidence = evidence(cells.get(Column::Evidence), action, problems);
     outcome
         .ignored
