@@ -409,3 +409,117 @@ fn plain(text: &str) -> String {
 fn words_of(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::tracker::read::{grid, Kind};
+
+    /// A plan of two action areas: 1.1 "a" on track, 1.2 "b" not yet reported.
+    pub(crate) fn plan() -> Plan {
+        let sources = vec![
+            crate::diagnostics::Source::new(
+                "content/plan.toml",
+                "organisation = \"T\"\ntitle = \"P\"\nvision = \"V\"\nperiod = \"2023/24\"\nas_of = 2024-03-31\n",
+            ),
+            crate::diagnostics::Source::new("content/sros.toml", "[[sros]]\nid = \"cn\"\ntitle = \"Chief Nurse\"\n"),
+            crate::diagnostics::Source::new(
+                "content/priorities/1-care.toml",
+                "number = 1\ntitle = \"Care\"\nsro = \"cn\"\n\n[[actions]]\nid = \"a\"\ntitle = \"=Triage\"\nstatus = \"on-track\"\n\n[[actions]]\nid = \"b\"\ntitle = \"Leaflets\"\nstatus = \"not-yet-reported\"\n",
+            ),
+        ];
+        let files = crate::load::Files {
+            sources,
+            ..Default::default()
+        };
+        let options = crate::Options::default();
+        let output = crate::Output::Check;
+        let root = std::path::Path::new("/nonexistent");
+        let fresh = &crate::pipeline::Fresh;
+        crate::pipeline::run_with(root, files, &options, output, fresh)
+            .unwrap_or_else(|_| panic!("the test plan builds"))
+            .plan
+    }
+
+    fn words() -> Words {
+        crate::render::theme::english()
+    }
+
+    fn csv(text: &str) -> Outcome {
+        let plan = plan();
+        compare(
+            &grid(text.as_bytes(), Kind::Csv, "", "Tracker").unwrap(),
+            &plan,
+            &words(),
+        )
+    }
+
+    #[test]
+    fn only_the_rows_that_changed_are_changes() {
+        let outcome = csv("Reference,Status,New note\n1.1,On track,\n1.2,at risk,\n\n,,\n");
+        assert_eq!(outcome.problems, []);
+        let [change] = &outcome.changes[..] else {
+            panic!("{outcome:?}")
+        };
+        assert_eq!(
+            (change.id.as_str(), change.status.as_str()),
+            ("b", "at-risk")
+        );
+        assert!(change.status_changed && change.note.is_none());
+    }
+
+    #[test]
+    fn rows_are_found_in_any_order_by_reference_id_or_title() {
+        let outcome = csv("Status,Reference\nComplete,leaflets\nComplete,a\n");
+        let ids: Vec<&str> = outcome.changes.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["b", "a"], "{outcome:?}");
+    }
+
+    #[test]
+    fn every_bad_cell_is_a_problem_at_its_cell() {
+        let outcome = csv("Reference,Status,Assurance,Next review,Evidence link\n\
+             1.1,Done,,2024-02-30,\n\
+             1.2,,Assured,,javascript:alert(1)\n\
+             3.1,On track,,,\n\
+             1.1,,,,\n");
+        let cells: Vec<&str> = outcome.problems.iter().map(|p| p.cell.as_str()).collect();
+        assert_eq!(
+            cells,
+            [
+                "Tracker!B2",
+                "Tracker!D2",
+                "Tracker!C3",
+                "Tracker!E3",
+                "Tracker!A4",
+                "Tracker!A5"
+            ]
+        );
+        assert!(outcome.changes.is_empty());
+    }
+
+    #[test]
+    fn a_locked_cell_changed_is_ignored_and_said() {
+        let outcome = csv("Reference,Action area,Status\n1.1,New title,Complete\n1.2,Leaflets,\n");
+        assert_eq!(outcome.ignored.len(), 1);
+        assert_eq!(outcome.ignored[0].cell, "Tracker!B2");
+        assert_eq!(outcome.changes.len(), 1);
+    }
+
+    #[test]
+    fn without_a_reference_column_the_headings_are_listed() {
+        let outcome = csv("\n\nStatus\nOn track\n");
+        assert_eq!(outcome.problems.len(), 1);
+        assert_eq!(outcome.problems[0].cell, "Tracker!A3");
+        assert!(outcome.problems[0].hint.contains("Reference, Action area"));
+    }
+
+    #[test]
+    fn the_exported_workbook_reads_back_as_no_change_with_its_formula_like_title_as_text() {
+        let plan = plan();
+        let bytes = crate::tracker::sheet::workbook(&plan, &words()).unwrap();
+        let grid = grid(&bytes, Kind::Xlsx, "Tracker", "x").unwrap();
+        assert_eq!(grid.cell(1, 1), &Cell::Text("=Triage".into()));
+        let outcome = compare(&grid, &plan, &words());
+        assert_eq!(outcome, Outcome::default());
+    }
+}

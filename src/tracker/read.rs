@@ -146,16 +146,31 @@ fn csv_grid(bytes: &[u8], sheet: &str) -> Grid {
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(bytes);
-    let rows = reader
-        .byte_records()
-        .map_while(Result::ok)
-        .map(|record| record.iter().map(|field| text_cell(field)).collect())
-        .collect();
+    // The reader skips blank lines, which a spreadsheet shows as empty rows: each is put back,
+    // so a cell is named by the row a person sees it on. A record's row is the line of its first
+    // byte, less the line breaks inside the cells before it (a cell over two lines is one row).
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let (mut counted, mut lines, mut inside) = (0, 0, 0);
+    for record in reader.byte_records().map_while(Result::ok) {
+        let from = record.position().map_or(counted, |p| p.byte() as usize);
+        let start = (from.max(counted)..bytes.len())
+            .find(|&i| !matches!(bytes[i], b'\r' | b'\n'))
+            .unwrap_or(bytes.len());
+        lines += newlines(&bytes[counted..start]);
+        counted = start;
+        rows.resize(rows.len().max(lines.saturating_sub(inside)), Vec::new());
+        inside += record.iter().map(newlines).sum::<usize>();
+        rows.push(record.iter().map(text_cell).collect());
+    }
     Grid {
         sheet: sheet.to_string(),
         origin: (0, 0),
         rows,
     }
+}
+
+fn newlines(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
 /// A CSV field: UTF-8, or else Windows-1252 (what Excel's plain "CSV" writes in the UK).
@@ -207,6 +222,12 @@ mod tests {
         assert_eq!(texts(&semicolons)[1], ["1.1", "At risk, late"]);
         let windows = csv_grid(b"Note\n\x93Done\x94 \xa325\n", "t");
         assert_eq!(texts(&windows)[1], ["\u{201c}Done\u{201d} \u{a3}25"]);
+        // Blank lines are empty rows, and a cell over two lines is one row.
+        let gaps = csv_grid(b"A\n\n\"two\nlines\"\r\n\r\nB\n", "t");
+        assert_eq!(
+            texts(&gaps),
+            [vec!["A"], vec![], vec!["two\nlines"], vec![], vec!["B"]]
+        );
     }
 
     #[test]

@@ -145,3 +145,76 @@ pub fn file_name(date: Date, taken: &dyn Fn(&str) -> bool) -> String {
         .find(|name| !taken(name))
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_note_is_written_as_valid_front_matter_and_read_back_as_written() {
+        let plan = crate::tracker::compare::tests::plan();
+        let words = crate::render::theme::english();
+        let note = "He said \"done\" \\ then\nleft '''\u{7}";
+        let change = Change {
+            id: "b".into(),
+            status: "complete".into(),
+            status_changed: true,
+            assurance: None,
+            note: Some(note.into()),
+            evidence: Some("https://example.nhs.uk/a?b=\"c\"".into()),
+            next_review: Date::checked(2024, 5, 1),
+            next_review_changed: true,
+        };
+        let details = Details {
+            date: Date::checked(2024, 3, 1).unwrap(),
+            title: default_title(&words, Date::checked(2024, 3, 1).unwrap()),
+            author: "T \"the trust\"".into(),
+            summary: String::new(),
+        };
+        let text = text(&details, &[change], &plan, &words);
+        let front = text
+            .strip_prefix("+++\n")
+            .unwrap()
+            .split("+++\n")
+            .next()
+            .unwrap();
+        let read: crate::load::format::UpdateFrontMatter = toml::from_str(front).unwrap();
+        assert_eq!(read.title, "Update of 1 March 2024");
+        assert_eq!(read.actions[0].note.get_ref(), note);
+        assert_eq!(
+            read.actions[0].evidence[0].title,
+            "Evidence for 1.2 Leaflets"
+        );
+    }
+
+    #[test]
+    fn a_row_without_a_note_says_what_changed() {
+        let plan = crate::tracker::compare::tests::plan();
+        let words = crate::render::theme::english();
+        let change = Change {
+            id: "a".into(),
+            status: "at-risk".into(),
+            status_changed: true,
+            assurance: Some("evidence-submitted".into()),
+            note: None,
+            evidence: None,
+            next_review: None,
+            next_review_changed: false,
+        };
+        assert_eq!(
+            note_of(&change, &plan, &words),
+            "Status now: At risk. Assurance now: Evidence submitted."
+        );
+    }
+
+    #[test]
+    fn a_file_name_already_taken_is_never_chosen() {
+        let date = Date::checked(2024, 3, 1).unwrap();
+        let taken = ["2024-03-01-tracker.md", "2024-03-01-tracker-2.md"];
+        assert_eq!(
+            file_name(date, &|n| taken.contains(&n)),
+            "2024-03-01-tracker-3.md"
+        );
+        assert_eq!(file_name(date, &|_| false), "2024-03-01-tracker.md");
+    }
+}
