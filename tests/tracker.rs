@@ -297,3 +297,106 @@ assert sheet["B2"].protection.locked and not sheet["D2"].protection.locked
     let (ok, _, stderr) = run_in(root, &["export", first.to_str().unwrap()]);
     assert!(!ok && stderr.contains("--force"), "{stderr}");
 }
+
+mod never_panics {
+    //! Whatever bytes are imported, as any kind of tracker, the reader and the comparison answer
+    //! with cells and problems, never a panic.
+
+    use std::sync::OnceLock;
+
+    use planpress::diagnostics::Source;
+    use planpress::model::Plan;
+    use planpress::tracker::{compare, read, Kind};
+    use proptest::prelude::*;
+
+    /// A plan of one action area, 1.1, and the theme's English words.
+    fn plan() -> &'static (Plan, planpress::model::Words) {
+        static PLAN: OnceLock<(Plan, planpress::model::Words)> = OnceLock::new();
+        PLAN.get_or_init(|| {
+            let files = planpress::load::Files {
+                sources: vec![
+                    Source::new("content/plan.toml", "organisation = \"T\"\ntitle = \"P\"\nvision = \"V\"\nperiod = \"2023/24\"\nas_of = 2024-03-31\n"),
+                    Source::new("content/sros.toml", "[[sros]]\nid = \"cn\"\ntitle = \"Chief Nurse\"\n"),
+                    Source::new("content/priorities/1-care.toml", "number = 1\ntitle = \"Care\"\nsro = \"cn\"\n\n[[actions]]\nid = \"a\"\ntitle = \"A\"\nstatus = \"on-track\"\n"),
+                ],
+                ..Default::default()
+            };
+            let built = planpress::pipeline::run_with(
+                std::path::Path::new("/nonexistent"),
+                files,
+                &planpress::Options::default(),
+                planpress::Output::Check,
+                &planpress::pipeline::Fresh,
+            )
+            .unwrap_or_else(|_| panic!("the plan builds"));
+            (built.plan, planpress::render::theme::english())
+        })
+    }
+
+    fn import(bytes: &[u8], kind: Kind) {
+        let (plan, words) = plan();
+        if let Ok(grid) = read::grid(bytes, kind, "Tracker", "tracker") {
+            let _ = compare(&grid, plan, words);
+        }
+    }
+
+    /// The exported workbook of the plan, for the fuzzed bytes to damage.
+    fn workbook() -> &'static [u8] {
+        static BOOK: OnceLock<Vec<u8>> = OnceLock::new();
+        BOOK.get_or_init(|| {
+            let (plan, words) = plan();
+            planpress::tracker::sheet::workbook(plan, words).unwrap()
+        })
+    }
+
+    /// Cells a person might type into a tracker saved as CSV.
+    fn csvish() -> impl Strategy<Value = String> {
+        let cell = prop_oneof![
+            Just("Reference".to_string()),
+            Just("Status".to_string()),
+            Just("Next review".to_string()),
+            Just("New note".to_string()),
+            Just("Evidence link".to_string()),
+            Just("Assurance".to_string()),
+            Just("1.1".to_string()),
+            Just("On track".to_string()),
+            Just("assured".to_string()),
+            Just("29/02/2023".to_string()),
+            Just("\"a,\nb\"".to_string()),
+            Just("\u{feff}".to_string()),
+            "[ -~]{0,6}",
+        ];
+        let row = prop::collection::vec(cell, 0..6).prop_map(|cells| cells.join(","));
+        let end = prop_oneof![Just("\n"), Just("\r\n"), Just("\r"), Just(";")];
+        prop::collection::vec((row, end), 0..8)
+            .prop_map(|rows| rows.into_iter().map(|(r, e)| r + e).collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 96, .. ProptestConfig::default() })]
+
+        #[test]
+        fn any_bytes_as_any_kind_of_tracker(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+            for kind in [Kind::Xlsx, Kind::Ods, Kind::Csv] {
+                import(&bytes, kind);
+            }
+        }
+
+        #[test]
+        fn anything_shaped_like_a_tracker_saved_as_csv(text in csvish()) {
+            import(text.as_bytes(), Kind::Csv);
+        }
+
+        #[test]
+        fn an_exported_workbook_with_any_bytes_changed(
+            changes in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+        ) {
+            let mut bytes = workbook().to_vec();
+            for (at, byte) in changes {
+                let i = at.index(bytes.len());
+                bytes[i] = byte;
+            }
+            import(&bytes, Kind::Xlsx);
+        }
+    }
+}
