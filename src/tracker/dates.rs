@@ -1,4 +1,4 @@
-//! Dates as a spreadsheet holds them: a real date, or text a person typed, in the ISO form
+//! Dates a person types into a spreadsheet, in the ISO form
 //! (2024-03-01) or the UK's day first (01/03/2024).
 
 use crate::model::Date;
@@ -23,16 +23,6 @@ pub fn parse_date(text: &str) -> Option<Date> {
         _ => return None,
     };
     Date::checked(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
-}
-
-/// The date of an Excel serial day number (days since 30 December 1899; the time of day, its
-/// fraction, is dropped). `None` outside the years Excel holds.
-pub fn from_serial(serial: f64) -> Option<Date> {
-    if !serial.is_finite() || !(1.0..2_958_466.0).contains(&serial) {
-        return None;
-    }
-    // 25,569 days from 1899-12-30 to 1970-01-01.
-    Some(Date::from_days_since_epoch(serial.floor() as i64 - 25_569))
 }
 
 #[cfg(test)]
@@ -73,20 +63,5 @@ mod tests {
         ] {
             assert_eq!(iso(text), None, "{text:?}");
         }
-    }
-
-    #[test]
-    fn reads_an_excel_day_number() {
-        assert_eq!(
-            from_serial(45352.0).map(|d| d.iso()).as_deref(),
-            Some("2024-03-01")
-        );
-        assert_eq!(
-            from_serial(45352.75).map(|d| d.iso()).as_deref(),
-            Some("2024-03-01")
-        );
-        assert_eq!(from_serial(f64::NAN), None);
-        assert_eq!(from_serial(-3.0), None);
-        assert_eq!(from_serial(1e300), None);
     }
 }

@@ -6,7 +6,6 @@ use std::io::Cursor;
 
 use calamine::{open_workbook_auto_from_rs, Data, Reader};
 
-use super::dates::from_serial;
 use crate::model::Date;
 
 /// The kinds of file `import` reads, by the end of the file's name.
@@ -119,8 +118,11 @@ fn cell(data: &Data) -> Cell {
         Data::Int(n) => Cell::Number(*n as f64),
         Data::Float(n) => Cell::Number(*n),
         Data::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }.into()),
+        // calamine knows the workbook's epoch (1900, or 1904 from an old Mac Excel).
         Data::DateTime(dt) if dt.is_datetime() => {
-            from_serial(dt.as_f64()).map_or_else(|| Cell::Text(dt.as_f64().to_string()), Cell::Day)
+            let (year, month, day, ..) = dt.to_ymd_hms_milli();
+            Date::checked(year, month, day)
+                .map_or_else(|| Cell::Text(dt.as_f64().to_string()), Cell::Day)
         }
         Data::DateTime(dt) => Cell::Text(dt.as_f64().to_string()),
         Data::DateTimeIso(text) => super::parse_date(text)
@@ -236,6 +238,22 @@ mod tests {
         assert_eq!(Cell::Number(1.5).text(), "1.5");
         assert_eq!(Cell::Text("  x ".into()).text(), "x");
         assert!(Cell::Text("   ".into()).is_empty());
+    }
+
+    #[test]
+    fn a_date_cell_is_a_day_in_either_epoch() {
+        use calamine::{ExcelDateTime, ExcelDateTimeType::DateTime};
+        let day = |serial, is_1904| {
+            cell(&Data::DateTime(ExcelDateTime::new(
+                serial, DateTime, is_1904,
+            )))
+        };
+        assert_eq!(day(45352.5, false).text(), "2024-03-01");
+        assert_eq!(day(43890.0, true).text(), "2024-03-01");
+        assert_eq!(
+            cell(&Data::DateTimeIso("2024-03-01T00:00:00".into())).text(),
+            "2024-03-01"
+        );
     }
 
     #[test]
