@@ -205,6 +205,21 @@ fn a_csv_tracker_may_hold_only_the_columns_it_changes() {
         "{leaflets}"
     );
 
+    // A second tracker on the same day: the first update is kept, the new one named beside it.
+    let first = std::fs::read(root.join("content/updates/2024-06-30-tracker.md")).unwrap();
+    std::fs::write(
+        root.join("tracker.csv"),
+        "Reference,Status\n1.1,Off track\n",
+    )
+    .unwrap();
+    let (ok, stdout, stderr) = run_in(root, &["import", path, "--date", "2024-06-30"]);
+    assert!(
+        ok && stdout.contains("2024-06-30-tracker-2.md"),
+        "{stdout}{stderr}"
+    );
+    let kept = std::fs::read(root.join("content/updates/2024-06-30-tracker.md")).unwrap();
+    assert_eq!(kept, first);
+
     // Bad cells of a CSV file are named as Excel names them: after the file.
     std::fs::write(root.join("tracker.csv"), "Reference,Status\n9.9,On track\n").unwrap();
     let (ok, _, stderr) = run_in(root, &["import", path, "--date", "2024-06-30"]);
