@@ -85,10 +85,11 @@ impl Import {
         if !problems.is_empty() {
             let list: Vec<String> = problems.iter().map(|p| shown("error", p)).collect();
             return Err(CommandError::Tracker(format!(
-                "{}\n{} found in {}. Nothing was written: correct them and import again.",
+                "{}\n{} found in {}. Nothing was written: correct {} and import again.",
                 list.join("\n"),
                 count(problems.len(), "problem"),
-                self.file.display()
+                self.file.display(),
+                if problems.len() == 1 { "it" } else { "them" }
             )));
         }
         if outcome.changes.is_empty() {
