@@ -21,6 +21,7 @@ pub mod safe_html;
 pub mod scaffold;
 pub mod serve;
 pub mod snapshot;
+pub mod tracker;
 pub mod validate;
 pub mod write;
 

@@ -57,6 +57,10 @@ enum Command {
     New(cli::new::New),
     /// Check the content and report every problem, without writing anything.
     Check(cli::check::Check),
+    /// Write the action areas as a tracker spreadsheet (.xlsx) to fill in.
+    Export(cli::export::Export),
+    /// Read a filled-in tracker (.xlsx, .ods or .csv) and write its changes as one dated update.
+    Import(cli::import::Import),
     /// Print the content-format reference: every file, every field, an example each (Markdown;
     /// content/FORMAT.md is its copy).
     Reference(cli::reference::Reference),
@@ -76,6 +80,8 @@ fn main() -> ExitCode {
         Command::Init(init) => init.run(),
         Command::New(new) => new.run(),
         Command::Check(check) => check.run(),
+        Command::Export(export) => export.run(),
+        Command::Import(import) => import.run(),
         Command::Reference(reference) => reference.run(),
     };
     match done {

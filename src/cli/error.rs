@@ -72,6 +72,9 @@ pub enum CommandError {
         address: SocketAddr,
         error: io::Error,
     },
+    /// The tracker could not be exported or imported; the words are the whole message, hints and
+    /// all.
+    Tracker(String),
     /// A write failed in a render to memory or a check, which write nothing: the library's type
     /// allows it, so it is said as it comes, though it should not happen.
     Io(io::Error),
@@ -161,6 +164,7 @@ impl fmt::Display for CommandError {
             ChromiumNotFound(message) | LabelRefused(message) | PublishRefused(message) => {
                 write!(f, "error: {message}")
             }
+            Tracker(message) => write!(f, "{message}"),
             NotPrinted(error) | NotTaken(error) | NotCreated(error) | Io(error) => {
                 write!(f, "error: {error}")
             }

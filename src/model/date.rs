@@ -84,11 +84,10 @@ impl Date {
         era * 146_097 + day_of_era - 719_468
     }
 
-    /// The day that is `days` after 1 January 1970 (before it when negative): the inverse of
-    /// `days_since_epoch`, for `new`, which dates what it writes by the clock.
+    /// The day this many days after 1 January 1970 (before it, if negative): the inverse of
+    /// `days_since_epoch` (Howard Hinnant's civil-from-days). Years outside 0 to 65535 are clamped.
     pub fn from_days_since_epoch(days: i64) -> Date {
-        // Howard Hinnant's civil-from-days.
-        let z = days + 719_468;
+        let z = days.clamp(-719_468, 23_000_000) + 719_468;
         let era = z.div_euclid(146_097);
         let day_of_era = z - era * 146_097;
         let year_of_era =
@@ -103,6 +102,12 @@ impl Date {
             month: month as u8,
             day: day as u8,
         }
+    }
+
+    /// The date with this year, month and day, if there is one (no 30 February).
+    pub fn checked(year: u16, month: u8, day: u8) -> Option<Date> {
+        let valid = (1..=12).contains(&month) && day >= 1;
+        (valid && day <= Date::month_end(year, month).day).then_some(Date { year, month, day })
     }
 
     /// The last day of this date's month.
@@ -276,6 +281,26 @@ mod tests {
         };
         assert_eq!(date.long(), "1 March 2024");
         assert_eq!(date.iso(), "2024-03-01");
+    }
+
+    #[test]
+    fn a_day_count_gives_back_its_date() {
+        for text in [
+            "1970-01-01",
+            "1899-12-30",
+            "2000-02-29",
+            "2024-03-01",
+            "2026-11-30",
+        ] {
+            let date = Date::parse_iso(text).unwrap();
+            assert_eq!(Date::from_days_since_epoch(date.days_since_epoch()), date);
+        }
+        assert_eq!(Date::checked(2023, 2, 29), None);
+        assert_eq!(
+            Date::checked(2024, 2, 29).map(|d| d.iso()).as_deref(),
+            Some("2024-02-29")
+        );
+        assert_eq!(Date::checked(2024, 13, 1), None);
     }
 
     #[test]

@@ -16,7 +16,7 @@ mod output;
 mod page;
 mod pages;
 mod reuse;
-mod say;
+pub(crate) mod say;
 pub mod search;
 mod site;
 mod spreadsheet;
