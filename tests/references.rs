@@ -43,8 +43,10 @@ fn an_unknown_reference_is_told_apart_from_another_with_the_nearest_of_its_kind(
             stderr.contains(&format!("unknown action area \"{id}\"")),
             "{stderr}"
         );
-        let hint = stderr.lines().find(|l| l.contains("hint:")).unwrap_or("");
-        hint.to_string()
+        // The error's own hint: warnings are listed before it.
+        let error = stderr.find("unknown action area").unwrap_or(0);
+        let hint = stderr[error..].lines().find(|l| l.contains("hint:"));
+        hint.unwrap_or("").to_string()
     };
     let one_nine = hint_for("1.9");
     let three_one = hint_for("3.1");
