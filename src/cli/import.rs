@@ -132,7 +132,7 @@ impl Import {
         );
         if date > plan.as_of {
             say!(
-                "It is dated {}, after the report date ({}): the site shows it once the report date (as_of in content/plan.toml) is {} or later.",
+                "It is dated {}, after the report date ({}): readers see it once you run `planpress publish --as-of {}`.",
                 date.long(),
                 plan.report_date(),
                 date.iso()

@@ -58,10 +58,10 @@ impl Publish {
         print_preview(before.as_ref().map(|b| &b.plan), &after.plan);
         self.refuse_going_back(before.as_ref().map(|b| &b.plan))?;
         if self.dry_run {
-            // Without --dry-run, the build prints them.
+            // Counted, as the build counts them; `check` lists them.
             let accepted = print::accepted(root).unwrap_or_default();
             let (warnings, sources) = (&after.warnings, &after.sources);
-            let listing = print::Listing::InFull;
+            let listing = print::Listing::Counted;
             eprint!(
                 "{}",
                 print::warnings_shown(warnings, sources, listing, &accepted)
