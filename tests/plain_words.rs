@@ -184,3 +184,29 @@ fn the_hint_for_an_update_outside_the_period_says_where_in_plan_toml_to_end_it_l
         "{said}"
     );
 }
+
+#[test]
+fn a_register_that_does_not_read_gives_one_error_not_one_for_every_update_naming_its_actions() {
+    let dir = project();
+    let root = dir.path();
+    // A quote left open: the whole register cannot be read.
+    edit(
+        root,
+        "priorities/1-safety.toml",
+        "title = \"Maternity triage\"",
+        "title = \"Maternity triage",
+    );
+    let stderr = problems(root);
+    assert!(
+        stderr.contains("content/priorities/1-safety.toml"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("unknown action area"),
+        "the updates naming its action areas are not wrong:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("1 error"),
+        "one mistake, one error:\n{stderr}"
+    );
+}

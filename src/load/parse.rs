@@ -183,6 +183,21 @@ impl Role {
     }
 }
 
+impl Content {
+    /// The id of every priority register there is, read or not: a register that did not read is
+    /// reported once, and what names it is not wrong (an "unknown" for each would bury the error).
+    pub fn priority_ids(&self) -> Vec<String> {
+        let registers = self.sources.iter().map(|s| &s.path);
+        let registers = registers.filter(|path| matches!(Role::of(path), Role::Priority));
+        registers.map(|path| file_stem(path)).collect()
+    }
+
+    /// Whether every priority register read, so every action area's name is known.
+    pub fn every_register_read(&self) -> bool {
+        self.priority_ids().len() == self.priorities.len()
+    }
+}
+
 /// A file parsed; its Markdown is parsed after (`texts::parse_all`), on all cores.
 fn loaded<T>(source: &Source, index: usize, value: T) -> Loaded<T> {
     Loaded {

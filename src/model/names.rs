@@ -20,6 +20,8 @@ pub struct ActionNames {
     references: HashMap<String, String>,
     /// The references in plan order, for hints.
     in_order: Vec<String>,
+    /// False when a priority register did not read: a name may then be one of its action areas.
+    every_register_read: bool,
 }
 
 impl ActionNames {
@@ -32,6 +34,7 @@ impl ActionNames {
             ids_in_order: Vec::with_capacity(count),
             references: HashMap::with_capacity(count),
             in_order: Vec::with_capacity(count),
+            every_register_read: content.every_register_read(),
         };
         for file in files {
             let number = *file.value.number.get_ref();
@@ -65,6 +68,12 @@ impl ActionNames {
         self.id(name).unwrap_or(name).to_string()
     }
 
+    /// Whether every action area's name is known: false when a priority register did not read
+    /// (its error is reported; a name that is not known may be one of its action areas).
+    pub fn all_known(&self) -> bool {
+        self.every_register_read
+    }
+
     /// The names a hint may offer for an unknown `name`, of the same kind as it: references for
     /// something written like one ("1.9"), ids otherwise.
     pub fn like(&self, name: &str) -> &[String] {
@@ -75,11 +84,11 @@ impl ActionNames {
     }
 }
 
-/// Every name, in plan order, and so what each reference stands for: what a check of a link
-/// that names an action area depends on.
+/// Every name, in plan order, and so what each reference stands for, and whether every register
+/// read: what a check of a link that names an action area depends on.
 impl std::hash::Hash for ActionNames {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        (&self.ids_in_order, &self.in_order).hash(state);
+        (&self.ids_in_order, &self.in_order, self.every_register_read).hash(state);
     }
 }
 

@@ -43,7 +43,7 @@ pub fn check_milestones(content: &Content, known: &Known, errors: &mut Vec<Conte
         return;
     };
     let source = &content.sources[file.source];
-    let priorities: Vec<String> = content.priorities.iter().map(|p| p.stem.clone()).collect();
+    let priorities = content.priority_ids();
     for milestone in &file.value.milestones {
         check_horizon(source, &milestone.horizon, errors);
         if let Some(priority) = &milestone.priority {

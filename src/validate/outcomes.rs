@@ -13,7 +13,7 @@ pub fn check_measures(content: &Content, known: &Known, errors: &mut Vec<Content
         return;
     };
     let source = &content.sources[file.source];
-    let priorities: Vec<String> = content.priorities.iter().map(|p| p.stem.clone()).collect();
+    let priorities = content.priority_ids();
     let mut seen = Seen::new("measure");
     let no_values = Vec::new();
     for (i, measure) in file.value.measures.iter().enumerate() {
@@ -124,7 +124,7 @@ pub fn check_risks(content: &Content, errors: &mut Vec<ContentError>) {
         return;
     };
     let source = &content.sources[file.source];
-    let priorities: Vec<String> = content.priorities.iter().map(|p| p.stem.clone()).collect();
+    let priorities = content.priority_ids();
     let (likelihoods, impacts) = match &file.value.scale {
         Some(scale) => {
             for band in &scale.bands {

@@ -43,7 +43,8 @@ pub fn check_action(
     names: &ActionNames,
     errors: &mut Vec<ContentError>,
 ) {
-    if names.id(name.get_ref()).is_none() {
+    // While a register does not read, a name not known may be one of its action areas.
+    if names.all_known() && names.id(name.get_ref()).is_none() {
         let like = names.like(name.get_ref());
         let (noun, place) = (Noun::ACTION_AREA, "content/priorities/");
         check_known(source, name, like, noun, place, errors);
