@@ -122,13 +122,11 @@ fn print_summary(
     if !output.quiet {
         let pages = built.paths.iter().filter(|p| p.ends_with(".html")).count();
         say!(
-            "Built {pages} pages in {} ms into {} ({} {}, {} {}, report date {}).",
+            "Built {pages} pages in {} ms into {} ({}, {}, report date {}).",
             started.elapsed().as_millis(),
             out.display(),
-            built.plan.priorities.len(),
-            built.plan.labels.priorities.to_lowercase(),
-            built.plan.actions().count(),
-            built.plan.labels.actions.to_lowercase(),
+            print::priorities(&built.plan),
+            print::actions(&built.plan),
             built.plan.report_date()
         );
     }

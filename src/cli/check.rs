@@ -65,11 +65,9 @@ impl Check {
         let new = new.len();
         let plan = &built.plan;
         let checked = format!(
-            "{} {} and {} {} checked",
-            plan.priorities.len(),
-            plan.labels.priorities.to_lowercase(),
-            plan.actions().count(),
-            plan.labels.actions.to_lowercase()
+            "{} and {} checked",
+            print::priorities(plan),
+            print::actions(plan)
         );
         let_the_system_free(built);
         if new > 0 && self.deny_warnings {

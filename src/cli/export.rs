@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use planpress::model::{Plan, Words};
 
-use super::print::say;
+use super::print::{self, say};
 use super::{let_the_system_free, CommandError};
 
 #[derive(clap::Args)]
@@ -39,10 +39,9 @@ impl Export {
         })?;
         write(&self.file, &bytes, self.force)?;
         say!(
-            "Wrote {}: {} {} as at {}.",
+            "Wrote {}: {} as at {}.",
             self.file.display(),
-            plan.actions().count(),
-            plan.labels.actions.to_lowercase(),
+            print::actions(plan),
             plan.report_date()
         );
         say!(

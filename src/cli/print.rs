@@ -161,6 +161,24 @@ pub fn count(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
+/// "1 priority", "4 priorities", in the plan's own words for them.
+pub fn priorities(plan: &planpress::model::Plan) -> String {
+    let labels = &plan.labels;
+    counted(plan.priorities.len(), &labels.priority, &labels.priorities)
+}
+
+/// "1 action area", "22 action areas", in the plan's own words for them.
+pub fn actions(plan: &planpress::model::Plan) -> String {
+    let labels = &plan.labels;
+    counted(plan.actions().count(), &labels.action, &labels.actions)
+}
+
+/// `n` and the word for one or for more, as a sentence reads it.
+fn counted(n: usize, one: &str, many: &str) -> String {
+    let word = if n == 1 { one } else { many };
+    format!("{n} {}", word.to_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,5 +193,12 @@ mod tests {
         assert!(!colour_wanted(ColorWhen::Auto, None, false));
         assert!(colour_wanted(ColorWhen::Always, set, false));
         assert!(!colour_wanted(ColorWhen::Never, None, true));
+    }
+
+    #[test]
+    fn one_of_a_kind_is_counted_in_the_singular_of_the_plans_own_word() {
+        assert_eq!(counted(1, "Priority", "Priorities"), "1 priority");
+        assert_eq!(counted(4, "Priority", "Priorities"), "4 priorities");
+        assert_eq!(counted(0, "Objective", "Objectives"), "0 objectives");
     }
 }
