@@ -39,3 +39,12 @@ pub struct Output {
 pub fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse_iso(text).ok_or_else(|| format!("\"{text}\" is not a date: write it as 2024-03-31"))
 }
+
+/// Today, by this computer's clock (UTC). Only commands that write content a person is about to
+/// fill in (`new`, `import`) read the clock; the build never does.
+pub fn today() -> Date {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Date::from_days_since_epoch(i64::try_from(seconds / 86_400).unwrap_or(0))
+}

@@ -61,7 +61,7 @@ impl Import {
         let grid = tracker::read::grid(&bytes, kind, &sheet, stem.as_deref().unwrap_or(&sheet))
             .map_err(|reason| refuse(format!("{shown}: {reason}")))?;
         let outcome = tracker::compare(&grid, plan, &words);
-        let date = self.date.unwrap_or_else(today);
+        let date = self.date.unwrap_or_else(super::flags::today);
         let result = self.write_update(plan, &words, outcome, date);
         let_the_system_free(built);
         result
@@ -215,12 +215,4 @@ fn write_new(path: &Path, text: &str) -> Result<(), CommandError> {
             path.display()
         ))
     })
-}
-
-/// Today's date by the clock (UTC).
-fn today() -> Date {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    Date::from_days_since_epoch((seconds / 86_400) as i64)
 }

@@ -76,7 +76,7 @@ fn create(what: Entry, root: &Path) -> Result<planpress::scaffold::Created, Comm
     let created = match what {
         Entry::Page { slug, title } => planpress::scaffold::page(root, &slug, &title),
         Entry::Update { slug, title, date } => {
-            let date = date.unwrap_or_else(today);
+            let date = date.unwrap_or_else(super::flags::today);
             planpress::scaffold::update(root, &slug, &title, date, &first_status)
         }
         Entry::Action {
@@ -93,13 +93,4 @@ fn create(what: Entry, root: &Path) -> Result<planpress::scaffold::Created, Comm
         }
     };
     created.map_err(CommandError::NotCreated)
-}
-
-/// Today, by this computer's clock (UTC). `new` writes content a person is about to fill in, so it
-/// may read the clock; the build never does.
-fn today() -> Date {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    Date::from_days_since_epoch(i64::try_from(seconds / 86_400).unwrap_or(0))
 }
