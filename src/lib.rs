@@ -23,6 +23,7 @@ pub mod serve;
 pub mod snapshot;
 pub mod tracker;
 pub mod validate;
+pub mod work;
 pub mod write;
 
 use std::sync::Mutex;

@@ -10,8 +10,9 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-/// How many action areas each priority holds (a large trust's priority, as in the real plans).
-const ACTIONS_PER_PRIORITY: usize = 100;
+/// How many action areas each priority holds unless asked otherwise (a large trust's priority,
+/// as in the real plans). `--per-register` writes fewer, larger registers of the same actions.
+pub const ACTIONS_PER_PRIORITY: usize = 100;
 /// Each trust has this many priorities, as the real plan does.
 const PRIORITIES_PER_TRUST: usize = 4;
 /// The synthetic national register's recommendations.
@@ -209,6 +210,13 @@ fn trust_count(actions: usize) -> usize {
 /// Every file of a synthetic project with `actions` action areas, as (path under the project,
 /// text). Pure, so a test can check it is deterministic.
 pub fn corpus(actions: usize, seed: u64) -> Vec<(PathBuf, String)> {
+    corpus_shaped(actions, ACTIONS_PER_PRIORITY, seed)
+}
+
+/// The same corpus with `per_register` action areas in each priority's register. The actions,
+/// their words and the updates are the same whatever the shape: only the grouping changes.
+pub fn corpus_shaped(actions: usize, per_register: usize, seed: u64) -> Vec<(PathBuf, String)> {
+    let per_register = per_register.max(1);
     let mut random = Random(seed);
     let trusts = trust_count(actions);
     let mut files = vec![
@@ -224,9 +232,9 @@ pub fn corpus(actions: usize, seed: u64) -> Vec<(PathBuf, String)> {
         (PathBuf::from("content/glossary.toml"), GLOSSARY.to_string()),
         (PathBuf::from("content/pages/about.md"), ABOUT.to_string()),
     ];
-    let priorities = actions.div_ceil(ACTIONS_PER_PRIORITY).max(1);
+    let priorities = actions.div_ceil(per_register).max(1);
     for p in 0..priorities {
-        let range = p * ACTIONS_PER_PRIORITY..((p + 1) * ACTIONS_PER_PRIORITY).min(actions);
+        let range = p * per_register..((p + 1) * per_register).min(actions);
         let path = format!("content/priorities/{:04}.toml", p + 1);
         files.push((PathBuf::from(path), priority_file(&mut random, p, range)));
     }
@@ -391,8 +399,20 @@ expansion = "senior responsible owner"
 const ABOUT: &str = "+++\ntitle = \"About this plan\"\nsummary = \"How the trusts in the region report their progress.\"\norder = 1\n+++\nEach trust reports its progress every quarter.\n";
 
 /// Writes the corpus under `out`, which must not exist yet (a benchmark never overwrites work).
+/// (The tests that include this file write the default shape; the example asks for a shape.)
+#[allow(dead_code)]
 pub fn write_corpus(out: &Path, actions: usize, seed: u64) -> std::io::Result<()> {
-    planpress::write::new_folder(out, &corpus(actions, seed))
+    write_corpus_shaped(out, actions, ACTIONS_PER_PRIORITY, seed)
+}
+
+/// Writes the corpus with `per_register` action areas in each register.
+pub fn write_corpus_shaped(
+    out: &Path,
+    actions: usize,
+    per_register: usize,
+    seed: u64,
+) -> std::io::Result<()> {
+    planpress::write::new_folder(out, &corpus_shaped(actions, per_register, seed))
 }
 
 #[cfg(test)]

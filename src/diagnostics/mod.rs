@@ -63,7 +63,7 @@ pub struct ContentError {
 impl ContentError {
     /// A problem at a byte range of a source file; line and column are worked out from the text.
     pub fn at(source: &Source, span: Range<usize>, kind: impl Into<Kind>) -> Self {
-        let (line, column) = line_column(&source.text, span.start);
+        let (line, column) = source.line_column(span.start);
         ContentError {
             kind: Box::new(kind.into()),
             path: source.path.clone(),
@@ -132,6 +132,10 @@ pub struct Source {
     /// size or modification time changed.
     /// (An `Arc<String>`, not `Arc<str>`, so a file read is shared without copying it.)
     pub text: std::sync::Arc<String>,
+    /// Where each line starts, found the first time a place in the file is asked for and kept:
+    /// a register of thousands of actions with a warning on each would otherwise be scanned
+    /// from its start once per warning.
+    line_starts: std::sync::Arc<std::sync::OnceLock<Vec<usize>>>,
 }
 
 impl Source {
@@ -139,18 +143,44 @@ impl Source {
         Source {
             path: path.into(),
             text: std::sync::Arc::new(text.into()),
+            line_starts: Default::default(),
         }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset in this file.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let starts = self.line_starts.get_or_init(|| line_starts(&self.text));
+        line_column_from(&self.text, starts, offset)
     }
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+/// The byte offset where each line of `text` starts (the first is 0).
+fn line_starts(text: &str) -> Vec<usize> {
+    crate::work::count(crate::work::Work::LineIndexBytes, text.len());
+    std::iter::once(0)
+        .chain(newlines(text).map(|i| i + 1))
+        .collect()
+}
+
+fn newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i)
+}
+
+fn line_column_from(text: &str, starts: &[usize], offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(text, offset.min(text.len()));
-    let before = &text[..offset];
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
+    let line = starts.partition_point(|&start| start <= offset);
+    let line_start = starts[line - 1];
+    let column = text[line_start..offset].chars().count() + 1;
     (line, column)
+}
+
+/// 1-based line and column (in characters) of a byte offset in a text seen once; a `Source`
+/// keeps its lines' starts for the many places asked of it.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    line_column_from(text, &line_starts(text), offset)
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {

@@ -3,7 +3,7 @@
 
 use super::references::{check_action, check_known, Seen};
 use super::Known;
-use crate::diagnostics::{line_column, ContentError, Noun, OutcomeKind, Source};
+use crate::diagnostics::{ContentError, Noun, OutcomeKind, Source};
 use crate::load::format::MeasureEntry;
 use crate::load::{Content, RawValue};
 use crate::model::{number, period_range};
@@ -116,7 +116,7 @@ fn check_value(
 /// The row of a value from a CSV file, as a spreadsheet numbers it; none for TOML.
 fn row(source: &Source, offset: usize) -> Option<usize> {
     let csv = source.path.extension().is_some_and(|e| e == "csv");
-    csv.then(|| line_column(&source.text, offset).0)
+    csv.then(|| source.line_column(offset).0)
 }
 
 pub fn check_risks(content: &Content, errors: &mut Vec<ContentError>) {

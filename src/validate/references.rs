@@ -7,9 +7,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::ids::slugify;
-use crate::diagnostics::{
-    line_column, Allowed, ContentError, FirstUse, Noun, ReferenceKind, Source,
-};
+use crate::diagnostics::{Allowed, ContentError, FirstUse, Noun, ReferenceKind, Source};
 use crate::model::{parse_reference, ActionNames};
 
 /// An id that must name something defined elsewhere (in `defined_in`). The hint offers the
@@ -180,7 +178,7 @@ impl<'a> Seen<'a> {
 pub fn first_use(source: &Source, offset: usize) -> FirstUse {
     FirstUse {
         path: source.path.clone(),
-        line: line_column(&source.text, offset).0,
+        line: source.line_column(offset).0,
     }
 }
 

@@ -1,0 +1,27 @@
+//! Counts of the steps whose cost could grow faster than the plan: a test builds plans of two
+//! sizes and shapes and checks each count grows in proportion (`tests/work.rs`), so a step that
+//! costs the square of a register's size cannot come back unnoticed. Counting is one relaxed
+//! atomic add per step, far below the work it counts.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// A kind of work that is counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Work {
+    /// Bytes of a file scanned to find where its lines start, to say a problem's line.
+    LineIndexBytes,
+}
+
+const KINDS: usize = 1;
+
+static COUNTS: [AtomicUsize; KINDS] = [const { AtomicUsize::new(0) }; KINDS];
+
+/// Adds `n` to the count of `work`.
+pub fn count(work: Work, n: usize) {
+    COUNTS[work as usize].fetch_add(n, Ordering::Relaxed);
+}
+
+/// The count of `work` since the process started.
+pub fn counted(work: Work) -> usize {
+    COUNTS[work as usize].load(Ordering::Relaxed)
+}
