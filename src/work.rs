@@ -10,9 +10,23 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 pub enum Work {
     /// Bytes of a file scanned to find where its lines start, to say a problem's line.
     LineIndexBytes,
+    /// Bytes of Markdown parsed: each text once, whichever stages read it.
+    MarkdownBytes,
+    /// Template contexts lent to pages: one per page rendered.
+    TemplateContexts,
+    /// Bytes of HTML rendered into pages: a page that lists its whole register grows with it.
+    RenderedBytes,
 }
 
-const KINDS: usize = 1;
+/// Every kind, for a report of them all.
+pub const ALL: [Work; 4] = [
+    Work::LineIndexBytes,
+    Work::MarkdownBytes,
+    Work::TemplateContexts,
+    Work::RenderedBytes,
+];
+
+const KINDS: usize = ALL.len();
 
 static COUNTS: [AtomicUsize; KINDS] = [const { AtomicUsize::new(0) }; KINDS];
 

@@ -154,6 +154,7 @@ impl Parsed {
 /// Parses `markdown`, written in `file` and shown in `style`: its outline, and its HTML when
 /// `html` is wanted (every command but `check`).
 pub fn parse(markdown: &str, file: &Path, style: Style, html: bool) -> Parsed {
+    crate::work::count(crate::work::Work::MarkdownBytes, markdown.len());
     if !html && !may_hold_markup(markdown) {
         return Parsed {
             style,

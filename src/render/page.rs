@@ -123,7 +123,10 @@ impl Site<'_> {
             let html = self.theme.tera.render(template, &lent.context);
             self.contexts.give_back(lent);
             match html {
-                Ok(html) => Some(finish(html).into()),
+                Ok(html) => {
+                    crate::work::count(crate::work::Work::RenderedBytes, html.len());
+                    Some(finish(html).into())
+                }
                 Err(e) => {
                     self.template_failed(&e, page);
                     None
@@ -192,6 +195,7 @@ impl Site<'_> {
         let chrome = self.chrome(root, path);
         map.insert("header".into(), chrome.header.clone());
         map.insert("footer".into(), chrome.footer.clone());
+        crate::work::count(crate::work::Work::TemplateContexts, 1);
         self.contexts.with_page(map)
     }
 }
