@@ -113,28 +113,41 @@ fn priority_files(site: &Site, i: usize) -> Option<PriorityPages> {
             .map(|p| PriorityLink::to(plan, p));
         json(&link)
     };
-    let extra = vec![
-        ("priority", json(&priority)),
-        ("previous", neighbour(i.checked_sub(1))),
-        ("next", neighbour(Some(i + 1))),
-    ];
     let page = Page::new("priority.html", &priority.heading.href, "../").from(model.place);
-    let mut files: Vec<OutputFile> = site.make(page, extra).into_iter().collect();
     let link = json(&PriorityLink::to(plan, model));
-    let actions: Vec<Option<OutputFile>> = priority
-        .actions
-        .par_iter()
-        .zip(&model.actions)
-        .map(|(action, made_from)| {
-            let extra = vec![("action", json(action)), ("priority", link.clone())];
-            let page = Page::new("action.html", &action.href, "../").from(made_from.place);
-            site.make(page, extra)
-        })
-        .collect();
+    // The priority's page and its part of the print edition are each one long render; the
+    // action areas' pages are made beside them, so a register of thousands of actions keeps
+    // both cores busy rather than one.
+    let ((page, print_part), actions) = rayon::join(
+        || {
+            let extra = vec![
+                ("priority", json(&priority)),
+                ("previous", neighbour(i.checked_sub(1))),
+                ("next", neighbour(Some(i + 1))),
+            ];
+            let page = site.make(page, extra);
+            (page, print_part(site, &priority, model.place))
+        },
+        || {
+            priority
+                .actions
+                .par_iter()
+                .zip(&model.actions)
+                .map(|(action, made_from)| {
+                    let extra = vec![("action", json(action)), ("priority", link.clone())];
+                    let page = Page::new("action.html", &action.href, "../").from(made_from.place);
+                    site.make(page, extra)
+                })
+                .collect::<Vec<Option<OutputFile>>>()
+        },
+    );
+    let mut files: Vec<OutputFile> = page.into_iter().collect();
     let whole = files.len() == 1 && actions.iter().all(Option::is_some);
     files.extend(actions.into_iter().flatten());
-    let print_part = print_part(site, &priority, model.place)?;
-    whole.then_some(PriorityPages { files, print_part })
+    whole.then_some(PriorityPages {
+        files,
+        print_part: print_part?,
+    })
 }
 
 /// A priority's part of the edition, from its full view.
