@@ -45,9 +45,10 @@ def set_aside(trash, folder):
 
 
 def timed(command):
-    """Seconds of wall time and of CPU time (user and system, all threads) for one run of
-    COMMAND, which must succeed. Other work on the machine stretches the wall time of a build on
-    both cores far more than its CPU time, so the CPU time is a second, steadier view."""
+    """Seconds of wall time and of CPU time (user and system, all threads), and the peak resident
+    memory in bytes, for one run of COMMAND, which must succeed. Other work on the machine
+    stretches the wall time of a build on both cores far more than its CPU time, so the CPU time
+    is a second, steadier view. (peers.py reports the peak; the rows here leave it out.)"""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
@@ -55,7 +56,7 @@ def timed(command):
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise subprocess.CalledProcessError(process.returncode, command)
-    return wall, usage.ru_utime + usage.ru_stime
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024
 
 
 def in_turns(pairs, run_a, run_b):
@@ -147,6 +148,26 @@ def table(rows, names):
     return f"A = {names[0]}\nB = {names[1]}\n\n" + "\n".join(lines)
 
 
+class Run:
+    """The rows measured so far, each printed as it comes in, and the machine's load when the
+    run began, for the report's footnote (peers.py keeps its rows the same way)."""
+
+    def __init__(self, describe):
+        self.describe = describe
+        self.rows = []
+        self.load = os.getloadavg()[0]
+        self.began = time.strftime("%Y-%m-%d %H:%M", time.gmtime())
+
+    def report(self, new_rows):
+        for r in new_rows:
+            self.rows.append(r)
+            print(self.describe(r), flush=True)
+
+    def when(self):
+        return (f"{os.cpu_count()} cores, from {self.began} UTC, load average {self.load:.2f} at "
+                f"the start and {os.getloadavg()[0]:.2f} at the end")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--a", required=True, help="the binary being measured")
@@ -160,15 +181,8 @@ def main():
     names = (args.a_name or args.a, args.b_name or args.b)
     trash = os.path.join(args.work, "trash")
     os.makedirs(trash, exist_ok=True)
-    load = os.getloadavg()[0]
-    began = time.strftime("%Y-%m-%d %H:%M", time.gmtime())
-
-    rows = []
-
-    def report(new_rows):
-        for r in new_rows:
-            rows.append(r)
-            print(describe(r), flush=True)
+    run = Run(describe)
+    report, rows = run.report, run.rows
 
     for size in args.sizes:
         plan = os.path.join(args.work, f"plan-{size}")
@@ -179,9 +193,8 @@ def main():
 
     with open(os.path.join(args.work, "compare.json"), "w", encoding="utf-8") as out:
         json.dump({"a": names[0], "b": names[1], "rows": rows}, out, indent=1)
-    print(f"\nPaired runs ({os.cpu_count()} cores, from {began} UTC, load average {load:.2f} at "
-          f"the start and {os.getloadavg()[0]:.2f} at the end). Wall time unless it says CPU "
-          "time; below 1 means A took less time:\n")
+    print(f"\nPaired runs ({run.when()}). Wall time unless it says CPU time; below 1 means A "
+          "took less time:\n")
     print(table(rows, names))
 
 

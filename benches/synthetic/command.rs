@@ -1,10 +1,14 @@
 //! Writes a synthetic plan of any size, for the benchmarks (see the README's "Benchmarks"):
 //!
 //! ```text
-//! cargo run --release --example synthetic -- OUT --actions N [--per-register R] --seed S
+//! cargo run --release --example synthetic -- OUT --actions N [--per-register R] --seed S [--hugo]
 //! ```
+//!
+//! `--hugo` writes the same region as a Hugo site instead (`hugo.rs`), for the benchmark that
+//! times Hugo building the same words.
 
 mod corpus;
+mod hugo;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -27,6 +31,9 @@ struct Synthetic {
     /// The same seed gives the same files.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Write the same actions, updates and recommendations as a Hugo site, not a plan.
+    #[arg(long)]
+    hugo: bool,
 }
 
 fn main() -> ExitCode {
@@ -35,8 +42,15 @@ fn main() -> ExitCode {
         actions,
         per_register,
         seed,
+        hugo,
     } = Synthetic::parse();
-    match corpus::write_corpus_shaped(&out, actions, per_register, seed) {
+    let written = if hugo {
+        let region = corpus::Region::new(actions, per_register, seed);
+        planpress::write::new_folder(&out, &hugo::site(&region))
+    } else {
+        corpus::write_corpus_shaped(&out, actions, per_register, seed)
+    };
+    match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");

@@ -3,7 +3,8 @@
 //! occasional table or code block, links to a national register, quarterly updates).
 //!
 //! It is deterministic: the same size and seed give the same files, byte for byte, so a benchmark
-//! measures the same work every time. It is no part of planpress: the `synthetic` example
+//! measures the same work every time. The region is drawn once, as a `Region`, and then written:
+//! here as a plan, and by `hugo.rs` as a Hugo site of the same words (for `benches/peers.sh`). It is no part of planpress: the `synthetic` example
 //! (`command.rs`) writes it for `benches/run.sh`, and `tests/scale.rs` includes this file to build
 //! a region end to end (and so runs its tests).
 
@@ -139,6 +140,9 @@ const STATUSES: &[&str] = &[
     "complete",
 ];
 
+/// How an action's Markdown links to the plan's page about itself.
+pub const ABOUT_LINK: &str = "../pages/about.md";
+
 /// A sentence of 12 to 22 words.
 fn sentence(random: &mut Random) -> String {
     format!(
@@ -160,15 +164,20 @@ fn bullet(random: &mut Random) -> String {
         text.push_str(" This is **a priority for families**.");
     }
     if random.one_in(8) {
-        text.push_str(" [Read how we report progress](../pages/about.md).");
+        let _ = write!(text, " [Read how we report progress]({ABOUT_LINK}).");
     }
     text
 }
 
-fn column(random: &mut Random, low: usize, high: usize) -> String {
-    let bullets: Vec<String> = (0..random.between(low, high))
-        .map(|_| toml_string(&bullet(random)))
-        .collect();
+/// A column: two to four bullets, each of Markdown.
+fn column(random: &mut Random, low: usize, high: usize) -> Vec<String> {
+    (0..random.between(low, high))
+        .map(|_| bullet(random))
+        .collect()
+}
+
+fn toml_column(bullets: &[String]) -> String {
+    let bullets: Vec<String> = bullets.iter().map(|b| toml_string(b)).collect();
     format!("[\n  {},\n]", bullets.join(",\n  "))
 }
 
@@ -197,7 +206,7 @@ fn toml_string(text: &str) -> String {
 }
 
 /// The id of action `n` (0-based) of the whole corpus.
-fn action_id(n: usize) -> String {
+pub fn action_id(n: usize) -> String {
     format!("action-{n:05}")
 }
 
@@ -207,8 +216,181 @@ fn trust_count(actions: usize) -> usize {
         .max(1)
 }
 
+/// One action area: what the plan's register and the Hugo site (`hugo.rs`) both write, so the
+/// two hold the same words.
+pub struct Action {
+    /// Its place in the whole corpus, from 0; its id is `action_id(n)`.
+    pub n: usize,
+    pub title: String,
+    /// Its status in the register, before any update.
+    pub status: &'static str,
+    /// The quarter it is due, as "Q3 2023/24".
+    pub due: String,
+    /// The national recommendation it answers, as (group, number), in one action of three.
+    pub answers: Option<(usize, usize)>,
+    /// The three columns, each a list of Markdown bullets.
+    pub achieve: Vec<String>,
+    pub doing: Vec<String>,
+    pub families: Vec<String>,
+    /// Markdown: a paragraph, a list, now and then a table or a code block.
+    pub notes: String,
+}
+
+/// One action an update moved on.
+pub struct Change {
+    pub action: usize,
+    pub status: &'static str,
+    pub note: String,
+}
+
+/// One trust's update for one quarter.
+pub struct Update {
+    /// From 1.
+    pub trust: usize,
+    pub date: &'static str,
+    pub quarter: &'static str,
+    pub changes: Vec<Change>,
+    /// The update's text, one sentence.
+    pub text: String,
+}
+
+impl Update {
+    pub fn title(&self) -> String {
+        format!("Trust {} {} update", self.trust, self.quarter)
+    }
+
+    /// Its file's name, without the extension, in both the plan and the Hugo site.
+    pub fn slug(&self) -> String {
+        format!("{}-trust-{:03}", self.date, self.trust)
+    }
+}
+
+/// Every update's summary.
+pub const UPDATE_SUMMARY: &str = "What moved this quarter.";
+
+/// The whole synthetic region, drawn once from the seed: the plan and the Hugo site are both
+/// written from it.
+pub struct Region {
+    pub actions: Vec<Action>,
+    pub updates: Vec<Update>,
+    pub trusts: usize,
+    /// Action areas in each priority's register.
+    pub per_register: usize,
+}
+
+impl Region {
+    /// Draws the region. The words do not depend on `per_register`, only their grouping.
+    pub fn new(actions: usize, per_register: usize, seed: u64) -> Region {
+        let mut random = Random(seed);
+        let trusts = trust_count(actions);
+        let actions: Vec<Action> = (0..actions).map(|n| action(&mut random, n)).collect();
+        let updates = updates(&mut random, actions.len(), trusts);
+        Region {
+            actions,
+            updates,
+            trusts,
+            per_register: per_register.max(1),
+        }
+    }
+
+    /// Each priority's action areas, in order (one empty priority when there are none).
+    pub fn priorities(&self) -> Vec<&[Action]> {
+        if self.actions.is_empty() {
+            return vec![&[]];
+        }
+        self.actions.chunks(self.per_register).collect()
+    }
+}
+
+/// The trust (from 1) whose SRO owns priority `p` (from 0).
+pub fn priority_trust(p: usize) -> usize {
+    p / PRIORITIES_PER_TRUST + 1
+}
+
+/// Priority `p`'s (from 0) theme and work stream.
+pub fn priority_theme(p: usize) -> (&'static str, &'static str) {
+    PRIORITY_THEMES[p % PRIORITIES_PER_TRUST]
+}
+
+/// The national register's recommendation (group, number) and its words.
+pub fn recommendations() -> impl Iterator<Item = ((usize, usize), String)> {
+    (0..RECOMMENDATIONS).map(|r| {
+        let words = format!(
+            "Trusts should make sure that {}.",
+            OBJECTS[r % OBJECTS.len()]
+        );
+        ((r / 20 + 1, r % 20 + 1), words)
+    })
+}
+
+/// The synthetic SROs' titles and summaries, one per trust.
+pub fn sro_title(trust: usize) -> String {
+    format!("Chief Nurse, Trust {trust}")
+}
+
+pub fn sro_summary(trust: usize) -> String {
+    format!("Senior responsible owner for the plan of Trust {trust}.")
+}
+
+/// Action `n`, drawn in the order the generator always drew it (the plans stay byte for byte).
+fn action(random: &mut Random, n: usize) -> Action {
+    let status = random.pick(STATUSES);
+    let title = format!("{} ({n})", random.pick(TITLES));
+    let due = format!("Q{} 2023/24", random.between(1, 4));
+    let answers = random.one_in(3).then(|| {
+        let r = random.between(0, RECOMMENDATIONS - 1);
+        (r / 20 + 1, r % 20 + 1)
+    });
+    Action {
+        n,
+        title,
+        status,
+        due,
+        answers,
+        achieve: column(random, 2, 3),
+        doing: column(random, 2, 4),
+        families: column(random, 2, 3),
+        notes: notes(random),
+    }
+}
+
+/// About one update per ten actions: one per trust per quarter, naming the actions it moved.
+fn updates(random: &mut Random, actions: usize, trusts: usize) -> Vec<Update> {
+    let per_trust = ACTIONS_PER_PRIORITY * PRIORITIES_PER_TRUST;
+    let mut updates = Vec::new();
+    for t in 0..trusts {
+        let first = t * per_trust;
+        let last = ((t + 1) * per_trust).min(actions);
+        for (q, &(date, quarter)) in QUARTERS.iter().enumerate() {
+            // Every tenth action of the trust, each quarter a different tenth.
+            let changes: Vec<Change> = (first + q * 10 / QUARTERS.len()..last)
+                .step_by(10 * QUARTERS.len())
+                .map(|action| Change {
+                    action,
+                    status: random.pick(&STATUSES[1..]),
+                    note: sentence(random),
+                })
+                .collect();
+            if changes.is_empty() {
+                continue;
+            }
+            let text = sentence(random);
+            updates.push(Update {
+                trust: t + 1,
+                date,
+                quarter,
+                changes,
+                text,
+            });
+        }
+    }
+    updates
+}
+
 /// Every file of a synthetic project with `actions` action areas, as (path under the project,
-/// text). Pure, so a test can check it is deterministic.
+/// text). Pure, so a test can check it is deterministic. (The tests use it; the example asks
+/// for a shape.)
+#[allow(dead_code)]
 pub fn corpus(actions: usize, seed: u64) -> Vec<(PathBuf, String)> {
     corpus_shaped(actions, ACTIONS_PER_PRIORITY, seed)
 }
@@ -216,13 +398,16 @@ pub fn corpus(actions: usize, seed: u64) -> Vec<(PathBuf, String)> {
 /// The same corpus with `per_register` action areas in each priority's register. The actions,
 /// their words and the updates are the same whatever the shape: only the grouping changes.
 pub fn corpus_shaped(actions: usize, per_register: usize, seed: u64) -> Vec<(PathBuf, String)> {
-    let per_register = per_register.max(1);
-    let mut random = Random(seed);
-    let trusts = trust_count(actions);
+    plan_files(&Region::new(actions, per_register, seed))
+}
+
+/// The region as a planpress project.
+pub fn plan_files(region: &Region) -> Vec<(PathBuf, String)> {
+    let trusts = region.trusts;
     let mut files = vec![
         (
             PathBuf::from("content/plan.toml"),
-            plan_file(actions, trusts),
+            plan_file(region.actions.len(), trusts),
         ),
         (PathBuf::from("content/sros.toml"), sros_file(trusts)),
         (
@@ -232,14 +417,22 @@ pub fn corpus_shaped(actions: usize, per_register: usize, seed: u64) -> Vec<(Pat
         (PathBuf::from("content/glossary.toml"), GLOSSARY.to_string()),
         (PathBuf::from("content/pages/about.md"), ABOUT.to_string()),
     ];
-    let priorities = actions.div_ceil(per_register).max(1);
-    for p in 0..priorities {
-        let range = p * per_register..((p + 1) * per_register).min(actions);
+    for (p, actions) in region.priorities().into_iter().enumerate() {
         let path = format!("content/priorities/{:04}.toml", p + 1);
-        files.push((PathBuf::from(path), priority_file(&mut random, p, range)));
+        files.push((PathBuf::from(path), priority_file(p, actions)));
     }
-    files.extend(update_files(&mut random, actions, trusts));
+    files.extend(region.updates.iter().map(update_file));
     files
+}
+
+pub const ORGANISATION: &str = "Synthetic Region Maternity Network";
+pub const TITLE: &str = "Regional Maternity Improvement Plan";
+pub const VISION: &str = "Safe, kind and personal care for every family in the region.";
+pub const PERIOD: &str = "2023/24";
+pub const BASE_URL: &str = "https://example.nhs.uk/region/";
+
+pub fn introduction(trusts: usize) -> String {
+    format!("This plan brings together the improvement plans of {trusts} trusts.")
 }
 
 /// Its first line still names `planpress synthetic`, as this generator was run until issue 19:
@@ -247,16 +440,17 @@ pub fn corpus_shaped(actions: usize, per_register: usize, seed: u64) -> Vec<(Pat
 fn plan_file(actions: usize, trusts: usize) -> String {
     format!(
         r#"# A synthetic region of {trusts} trusts and {actions} action areas, made by `planpress synthetic` for the benchmarks.
-organisation = "Synthetic Region Maternity Network"
-title = "Regional Maternity Improvement Plan"
-vision = "Safe, kind and personal care for every family in the region."
-introduction = "This plan brings together the improvement plans of {trusts} trusts."
-period = "2023/24"
+organisation = "{ORGANISATION}"
+title = "{TITLE}"
+vision = "{VISION}"
+introduction = "{}"
+period = "{PERIOD}"
 as_of = 2024-06-30
-base_url = "https://example.nhs.uk/region/"
+base_url = "{BASE_URL}"
 language = "en-GB"
 theme = "default"
-"#
+"#,
+        introduction(trusts)
     )
 }
 
@@ -265,7 +459,9 @@ fn sros_file(trusts: usize) -> String {
     for t in 1..=trusts {
         let _ = write!(
             text,
-            "[[sros]]\nid = \"trust-{t}-chief-nurse\"\ntitle = \"Chief Nurse, Trust {t}\"\nsummary = \"Senior responsible owner for the plan of Trust {t}.\"\n\n"
+            "[[sros]]\nid = \"trust-{t}-chief-nurse\"\ntitle = \"{}\"\nsummary = \"{}\"\n\n",
+            sro_title(t),
+            sro_summary(t)
         );
     }
     text
@@ -282,84 +478,61 @@ fn register_file() -> String {
             "[[groups]]\nid = \"theme-{g}\"\ntitle = \"Theme {g}\"\n\n"
         );
     }
-    for r in 0..RECOMMENDATIONS {
-        let (g, n) = (r / 20 + 1, r % 20 + 1);
+    for ((g, n), words) in recommendations() {
         let _ = write!(
             text,
-            "[[items]]\nid = \"{g}.{n}\"\ngroup = \"theme-{g}\"\nfor = [\"trusts\"]\ntext = \"Trusts should make sure that {}.\"\n\n",
-            OBJECTS[r % OBJECTS.len()]
+            "[[items]]\nid = \"{g}.{n}\"\ngroup = \"theme-{g}\"\nfor = [\"trusts\"]\ntext = \"{words}\"\n\n",
         );
     }
     text
 }
 
-fn priority_file(random: &mut Random, p: usize, actions: std::ops::Range<usize>) -> String {
-    let trust = p / PRIORITIES_PER_TRUST + 1;
-    let (theme, workstream) = PRIORITY_THEMES[p % PRIORITIES_PER_TRUST];
+fn priority_file(p: usize, actions: &[Action]) -> String {
+    let trust = priority_trust(p);
+    let (theme, workstream) = priority_theme(p);
     let mut text = format!(
         "number = {}\ntitle = \"Trust {trust}: {theme}\"\nworkstream = \"{workstream}\"\ntrust_priority = \"Caring for our patients\"\nsro = \"trust-{trust}-chief-nurse\"\n",
         p + 1
     );
-    for n in actions {
-        let status = random.pick(STATUSES);
+    for action in actions {
         let _ = write!(
             text,
-            "\n[[actions]]\nid = \"{}\"\ntitle = \"{} ({n})\"\nstatus = \"{status}\"\ndue = \"Q{} 2023/24\"\n",
-            action_id(n),
-            random.pick(TITLES),
-            random.between(1, 4),
+            "\n[[actions]]\nid = \"{}\"\ntitle = \"{}\"\nstatus = \"{}\"\ndue = \"{}\"\n",
+            action_id(action.n),
+            action.title,
+            action.status,
+            action.due,
         );
-        if random.one_in(3) {
-            let r = random.between(0, RECOMMENDATIONS - 1);
-            let _ = writeln!(
-                text,
-                "answers = [\"national/{}.{}\"]",
-                r / 20 + 1,
-                r % 20 + 1
-            );
+        if let Some((g, n)) = action.answers {
+            let _ = writeln!(text, "answers = [\"national/{g}.{n}\"]");
         }
-        let _ = writeln!(text, "achieve = {}", column(random, 2, 3));
-        let _ = writeln!(text, "doing = {}", column(random, 2, 4));
-        let _ = writeln!(text, "families = {}", column(random, 2, 3));
-        let _ = writeln!(text, "notes = {}", toml_string(&notes(random)));
+        let _ = writeln!(text, "achieve = {}", toml_column(&action.achieve));
+        let _ = writeln!(text, "doing = {}", toml_column(&action.doing));
+        let _ = writeln!(text, "families = {}", toml_column(&action.families));
+        let _ = writeln!(text, "notes = {}", toml_string(&action.notes));
     }
     text
 }
 
-/// About one update per ten actions: a file per trust per quarter, naming the actions it moved.
-fn update_files(random: &mut Random, actions: usize, trusts: usize) -> Vec<(PathBuf, String)> {
-    let per_trust = ACTIONS_PER_PRIORITY * PRIORITIES_PER_TRUST;
-    let mut files = Vec::new();
-    for t in 0..trusts {
-        let first = t * per_trust;
-        let last = ((t + 1) * per_trust).min(actions);
-        for (q, (date, quarter)) in QUARTERS.iter().enumerate() {
-            let mut text = format!(
-                "+++\ndate = {date}\ntitle = \"Trust {} {quarter} update\"\nauthor = \"Chief Nurse, Trust {}\"\nsummary = \"What moved this quarter.\"\n",
-                t + 1,
-                t + 1
-            );
-            // Every tenth action of the trust, each quarter a different tenth.
-            let mut named = 0;
-            for n in (first + q * 10 / QUARTERS.len()..last).step_by(10 * QUARTERS.len()) {
-                let status = random.pick(&STATUSES[1..]);
-                let _ = write!(
-                    text,
-                    "\n[[actions]]\nid = \"{}\"\nstatus = \"{status}\"\nnote = \"{}\"\n",
-                    action_id(n),
-                    sentence(random)
-                );
-                named += 1;
-            }
-            if named == 0 {
-                continue;
-            }
-            let _ = write!(text, "+++\n{}\n", sentence(random));
-            let path = format!("content/updates/{date}-trust-{:03}.md", t + 1);
-            files.push((PathBuf::from(path), text));
-        }
+fn update_file(update: &Update) -> (PathBuf, String) {
+    let mut text = format!(
+        "+++\ndate = {}\ntitle = \"{}\"\nauthor = \"{}\"\nsummary = \"{UPDATE_SUMMARY}\"\n",
+        update.date,
+        update.title(),
+        sro_title(update.trust)
+    );
+    for change in &update.changes {
+        let _ = write!(
+            text,
+            "\n[[actions]]\nid = \"{}\"\nstatus = \"{}\"\nnote = \"{}\"\n",
+            action_id(change.action),
+            change.status,
+            change.note
+        );
     }
-    files
+    let _ = write!(text, "+++\n{}\n", update.text);
+    let path = format!("content/updates/{}.md", update.slug());
+    (PathBuf::from(path), text)
 }
 
 const GLOSSARY: &str = r#"[[terms]]
@@ -396,7 +569,8 @@ term = "SRO"
 expansion = "senior responsible owner"
 "#;
 
-const ABOUT: &str = "+++\ntitle = \"About this plan\"\nsummary = \"How the trusts in the region report their progress.\"\norder = 1\n+++\nEach trust reports its progress every quarter.\n";
+/// The plan's one page, which its actions link to as `ABOUT_LINK`.
+pub const ABOUT: &str = "+++\ntitle = \"About this plan\"\nsummary = \"How the trusts in the region report their progress.\"\norder = 1\n+++\nEach trust reports its progress every quarter.\n";
 
 /// Writes the corpus under `out`, which must not exist yet (a benchmark never overwrites work).
 /// (The tests that include this file write the default shape; the example asks for a shape.)
