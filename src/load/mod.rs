@@ -4,11 +4,13 @@
 mod attachments;
 pub mod format;
 mod front_matter;
+mod large_register;
 mod measures;
 mod missing;
 mod parse;
 mod texts;
 mod toml_error;
+mod toml_scan;
 
 use std::path::{Path, PathBuf};
 
@@ -23,6 +25,7 @@ pub use texts::{
     markdown_texts, register_texts, string_start, texts_outside_registers, Kind, Markdown, Piece,
     TextAt,
 };
+pub use toml_scan::toml_comments;
 
 /// What reading `content/` found: the text files, the files to publish as they are, and the
 /// files that could not be read.

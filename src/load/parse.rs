@@ -12,6 +12,7 @@ use super::format::{
     RegisterFile, RisksFile, SnapshotRecord, SroFile, TimelineFile, UpdateFrontMatter,
 };
 use super::front_matter::{self, SplitError};
+use super::large_register::{self, Chunking};
 use super::measures::{self, RawValue};
 use super::texts::{self, Markdown, Written};
 use crate::diagnostics::{ContentError, FileKind, Kind, Source, TomlKind};
@@ -133,10 +134,11 @@ pub fn parse(
     (content, errors)
 }
 
-/// A priority's action register, and its Markdown.
+/// A priority's action register, and its Markdown. A large one is parsed on all cores.
 fn parse_register(source: &Source, html: bool) -> Register {
     let mut errors = Vec::new();
-    let parsed = parse_toml::<PriorityFile>(source, 0, &mut errors).map(|p| {
+    let register = large_register::parse(&source.text, Chunking::LARGE);
+    let parsed = read_toml(source, 0, register, &mut errors).map(|p| {
         let markdown = Markdown::parse(p.value.texts(), &source.path, html);
         (Arc::new(p.value), markdown)
     });
@@ -220,7 +222,17 @@ fn parse_toml<T: DeserializeOwned>(
     index: usize,
     errors: &mut Vec<ContentError>,
 ) -> Option<Loaded<T>> {
-    match toml::from_str::<T>(&source.text) {
+    read_toml(source, index, toml::from_str::<T>(&source.text), errors)
+}
+
+/// A TOML file's parse, kept if it read and its errors collected if not.
+fn read_toml<T>(
+    source: &Source,
+    index: usize,
+    parsed: Result<T, toml::de::Error>,
+    errors: &mut Vec<ContentError>,
+) -> Option<Loaded<T>> {
+    match parsed {
         Ok(value) => Some(loaded(source, index, value)),
         Err(e) => {
             errors.extend(toml_errors::<T>(source, &source.text, &e));
