@@ -41,9 +41,3 @@ pub const NEVER: &Stop<'static> = &|| false;
 pub(crate) fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
-
-/// The same value: the same shared one (kept from the last build, so not compared), or an equal
-/// one.
-pub(crate) fn same<T: PartialEq>(kept: &std::sync::Arc<T>, new: &std::sync::Arc<T>) -> bool {
-    std::sync::Arc::ptr_eq(kept, new) || kept == new
-}

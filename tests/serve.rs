@@ -105,6 +105,63 @@ fn built_pages_never_carry_the_reload_script() {
     }
 }
 
+/// Asks for `path`, saying the client takes gzip or not: the answer's head and its body as sent.
+fn fetch(address: &str, path: &str, takes_gzip: bool) -> (String, Vec<u8>) {
+    let accepts = if takes_gzip {
+        "Accept-Encoding: gzip, br\r\n"
+    } else {
+        ""
+    };
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {address}\r\n{accepts}\r\n");
+    let mut stream = TcpStream::connect(address).unwrap();
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let end = response.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = String::from_utf8_lossy(&response[..end]).to_lowercase();
+    (head, response[end + 4..].to_vec())
+}
+
+#[test]
+fn a_browser_that_takes_gzip_gets_the_same_pages_packed_and_an_edit_reaches_both() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture("custom-labels", dir.path());
+    let (_server, address) = start_server(dir.path());
+    let both = |path: &str| {
+        let (packed_head, packed) = fetch(&address, path, true);
+        let (plain_head, plain) = fetch(&address, path, false);
+        assert!(
+            packed_head.contains("content-encoding: gzip"),
+            "{packed_head}"
+        );
+        assert!(!plain_head.contains("content-encoding"), "{plain_head}");
+        for head in [&packed_head, &plain_head] {
+            assert!(head.contains("vary: accept-encoding"), "{head}");
+        }
+        assert!(packed_head.contains(&format!("content-length: {}", packed.len())));
+        assert!(plain_head.contains(&format!("content-length: {}", plain.len())));
+        let mut unpacked = Vec::new();
+        flate2::read::GzDecoder::new(&packed[..])
+            .read_to_end(&mut unpacked)
+            .unwrap();
+        assert_eq!(unpacked, plain, "{path}: the same bytes, packed or not");
+        String::from_utf8(plain).unwrap()
+    };
+    let home = both("/");
+    assert!(
+        home.contains(VISION) && home.contains("EventSource"),
+        "{home}"
+    );
+    assert!(both("/style.css").contains('{'));
+
+    let plan = dir.path().join("content/plan.toml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let edited = "safe, kind and listening maternity care";
+    std::fs::write(&plan, text.replace(VISION, edited)).unwrap();
+    wait_for(&address, "/index.html", |page| page.contains(edited));
+    assert!(both("/").contains(edited), "the edit is served packed too");
+}
+
 /// Sends `request` as it is and reads all of the answer, whatever the server does: it may answer
 /// and stop reading before everything is sent.
 fn send(address: &str, request: &[u8]) -> String {

@@ -4,10 +4,11 @@
 
 use std::io::{self, BufReader, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpStream};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::request::{self, Unread};
-use super::{Shared, EVENTS, RELOAD_SCRIPT};
+use super::{packed, Shared, EVENTS, RELOAD_SCRIPT};
 use crate::lock;
 
 const TEXT: &str = "text/plain; charset=utf-8";
@@ -44,13 +45,21 @@ pub(super) fn answer(stream: TcpStream, shared: &Shared, listening: SocketAddr) 
         return events(stream, shared);
     }
     let (status, content_type, body) = page(shared, path);
-    respond(
-        &mut stream,
-        status,
-        content_type,
-        &body,
-        head.method == "HEAD",
-    )
+    let head_only = head.method == "HEAD";
+    match body {
+        Body::Gzip(packed) if head.takes_gzip => {
+            let encoding = "Content-Encoding: gzip\r\n";
+            respond_with(
+                &mut stream,
+                status,
+                content_type,
+                encoding,
+                &packed,
+                head_only,
+            )
+        }
+        body => respond(&mut stream, status, content_type, &body.plain(), head_only),
+    }
 }
 
 /// Answers a request that is not served with a short text, then closes the connection once the
@@ -82,6 +91,19 @@ fn respond(
     body: &[u8],
     head_only: bool,
 ) -> io::Result<()> {
+    respond_with(stream, status, content_type, "", body, head_only)
+}
+
+/// Answers with `headers` (each ending in CRLF) besides the usual ones. Every answer varies with
+/// `Accept-Encoding`, so nothing between keeps a packed page for a client that cannot read it.
+fn respond_with(
+    stream: &mut TcpStream,
+    status: u16,
+    content_type: &str,
+    headers: &str,
+    body: &[u8],
+    head_only: bool,
+) -> io::Result<()> {
     let reason = match status {
         200 => "OK",
         400 => "Bad Request",
@@ -94,7 +116,7 @@ fn respond(
     };
     write!(
         stream,
-        "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\n{headers}Vary: Accept-Encoding\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
     )?;
     if !head_only {
@@ -121,32 +143,51 @@ fn events(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
     }
 }
 
-/// The status, type and body for a request path; HTML pages get the reload script and any banner.
-pub(super) fn page(shared: &Shared, path: &str) -> (u16, &'static str, Vec<u8>) {
+/// What is sent for a request: bytes as they are, or a file as `serve` holds it, packed.
+pub(super) enum Body {
+    Plain(Vec<u8>),
+    Gzip(Arc<[u8]>),
+}
+
+impl Body {
+    /// The bytes for a client that does not take gzip.
+    pub(super) fn plain(self) -> Vec<u8> {
+        match self {
+            Body::Plain(bytes) => bytes,
+            Body::Gzip(packed) => packed::gunzip(&packed),
+        }
+    }
+}
+
+/// The status, type and body for a request path; HTML pages carry the reload script (packed
+/// with it) and any banner.
+pub(super) fn page(shared: &Shared, path: &str) -> (u16, &'static str, Body) {
     let served = lock(&shared.served);
     let Some(name) = site_path(path) else {
-        return (400, TEXT, b"Bad request".to_vec());
+        return (400, TEXT, Body::Plain(b"Bad request".to_vec()));
     };
     if let (true, Some(problem)) = (served.files.is_empty(), served.problem.as_deref()) {
         // No build has worked yet: a page of its own carries the banner, and reloads when one does.
-        return (
-            503,
-            "text/html; charset=utf-8",
-            inject(NOTHING_BUILT, Some(problem)),
-        );
+        let page = with_banner(with_reload(NOTHING_BUILT), problem);
+        return (503, "text/html; charset=utf-8", Body::Plain(page));
     }
     let (status, name) = if served.files.contains_key(&name) {
         (200, name)
     } else {
         (404, "404.html".to_string())
     };
-    let Some(bytes) = served.files.get(&name) else {
-        return (404, TEXT, b"Not found".to_vec());
+    let Some(file) = served.files.get(&name) else {
+        return (404, TEXT, Body::Plain(b"Not found".to_vec()));
     };
-    let body = if name.ends_with(".html") {
-        inject(bytes, served.problem.as_deref())
-    } else {
-        bytes.to_vec()
+    let packed = file.gzip.clone();
+    let problem = served.problem.clone();
+    // Unpacking a page for its banner, a large one especially, is no reason to keep others waiting.
+    drop(served);
+    let body = match problem {
+        Some(problem) if name.ends_with(".html") => {
+            Body::Plain(with_banner(packed::gunzip(&packed), &problem))
+        }
+        _ => Body::Gzip(packed),
     };
     (status, content_type(&name), body)
 }
@@ -218,27 +259,32 @@ fn base64(bytes: &[u8]) -> String {
     out
 }
 
-/// The reload script before `</body>`, and the problem banner after `<body>` when there is one.
-fn inject(html: &[u8], problem: Option<&str>) -> Vec<u8> {
+/// The page with the reload script before `</body>`, and the Content-Security-Policy allowing it.
+pub(super) fn with_reload(html: &[u8]) -> Vec<u8> {
     let mut page = String::from_utf8_lossy(html).into_owned();
     allow_reload(&mut page);
-    if let Some(problem) = problem {
-        let banner = format!(
-            "<div role=\"alert\" class=\"planpress-problem\"><strong>planpress could not rebuild the site. This page is the last good version.</strong>\n{}</div>",
-            crate::render::theme::escape(problem)
-        );
-        let body = page
-            .find("<body")
-            .and_then(|at| page[at..].find('>').map(|end| at + end + 1));
-        if let Some(at) = body {
-            page.insert_str(at, &banner);
-        }
-    }
     match page.rfind("</body>") {
         Some(at) => page.insert_str(at, RELOAD_SCRIPT),
         None => page.push_str(RELOAD_SCRIPT),
     }
     page.into_bytes()
+}
+
+/// The problem as a banner after `<body>`.
+fn with_banner(mut page: Vec<u8>, problem: &str) -> Vec<u8> {
+    let banner = format!(
+        "<div role=\"alert\" class=\"planpress-problem\"><strong>planpress could not rebuild the site. This page is the last good version.</strong>\n{}</div>",
+        crate::render::theme::escape(problem)
+    );
+    let body = find(&page, b"<body").and_then(|at| find(&page[at..], b">").map(|end| at + end + 1));
+    if let Some(at) = body {
+        page.splice(at..at, banner.into_bytes());
+    }
+    page
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 fn content_type(name: &str) -> &'static str {
@@ -288,11 +334,8 @@ mod tests {
 
     #[test]
     fn pages_get_the_reload_script_and_any_problem_as_a_banner() {
-        let page = String::from_utf8(inject(
-            b"<html><body><p>Hi</p></body></html>",
-            Some("a.toml:3: bad <thing>"),
-        ))
-        .unwrap();
+        let page = with_reload(b"<html><body><p>Hi</p></body></html>");
+        let page = String::from_utf8(with_banner(page, "a.toml:3: bad <thing>")).unwrap();
         assert!(page.contains("<body><div role=\"alert\""), "{page}");
         assert!(page.contains("a.toml:3: bad &lt;thing&gt;"), "{page}");
         assert!(page.ends_with("</script></body></html>"), "{page}");

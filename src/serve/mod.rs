@@ -6,10 +6,10 @@
 
 mod http;
 pub mod incremental;
+mod packed;
 mod request;
 
 use std::any::Any;
-use std::collections::HashMap;
 use std::io;
 use std::net::{SocketAddr, TcpListener};
 use std::panic::{self, AssertUnwindSafe};
@@ -20,6 +20,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 use notify::{RecursiveMode, Watcher};
+use rayon::prelude::*;
 
 use crate::diagnostics::{self, ContentError};
 use crate::render::OutputFile;
@@ -39,7 +40,8 @@ pub(super) const RELOAD_SCRIPT: &str = "<script>new EventSource(\"/__planpress/e
 /// What is being served: the last good build, and the problems of the latest one if it failed.
 #[derive(Default)]
 pub(super) struct Served {
-    pub(super) files: HashMap<String, crate::render::Bytes>,
+    /// The site's files, packed; shared, so a rebuild packs its files outside the lock.
+    pub(super) files: Arc<packed::Files>,
     pub(super) problem: Option<String>,
     /// Counts rebuilds, so a waiting page knows when to reload.
     pub(super) generation: u64,
@@ -115,6 +117,7 @@ fn rebuild_with(shared: &Shared, build: &Build) {
         Err(panic) => Err(bug(panic.as_ref())),
     };
     let mut served = lock(&shared.served);
+    let kept_files = served.files.clone();
     match result {
         Ok(Ok(built)) => {
             report_warnings(&built.warnings);
@@ -123,7 +126,11 @@ fn rebuild_with(shared: &Shared, build: &Build) {
                 .iter()
                 .filter(|f| f.path.ends_with(".html"))
                 .count();
-            served.files = built.files.into_iter().map(|f| (f.path, f.bytes)).collect();
+            // Packed while the last build is still answered: the lock is held only to swap them.
+            drop(served);
+            let files = packed::pack_all(&kept_files, built.files);
+            served = lock(&shared.served);
+            served.files = Arc::new(files);
             served.problem = None;
             eprintln!(
                 "Rebuilt {pages} pages ({} rendered again).",
@@ -172,18 +179,21 @@ fn show_early(shared: &Shared, files: &[OutputFile]) {
         // The last build failed or there was none: show the whole site at once, when it is made.
         return;
     }
-    let mut changed = false;
-    for file in files {
-        let same = served
-            .files
-            .get(&file.path)
-            .is_some_and(|kept| crate::same(kept, &file.bytes));
-        if !same {
-            served.files.insert(file.path.clone(), file.bytes.clone());
-            changed = true;
+    let changed: Vec<&OutputFile> = files
+        .iter()
+        .filter(|file| {
+            !served
+                .files
+                .get(&file.path)
+                .is_some_and(|kept| kept.is_of(&file.bytes))
+        })
+        .collect();
+    if !changed.is_empty() {
+        let packed: Vec<_> = changed.par_iter().map(|f| packed::Packed::new(f)).collect();
+        let served_files = Arc::make_mut(&mut served.files);
+        for (file, packed) in changed.into_iter().zip(packed) {
+            served_files.insert(file.path.clone(), packed);
         }
-    }
-    if changed {
         served.generation += 1;
         shared.changed.notify_all();
     }
@@ -247,7 +257,7 @@ mod tests {
 
     fn home(shared: &Shared) -> (u16, String) {
         let (status, _, body) = http::page(shared, "/");
-        (status, String::from_utf8(body).unwrap())
+        (status, String::from_utf8(body.plain()).unwrap())
     }
 
     #[test]

@@ -14,6 +14,8 @@ pub(super) struct Head {
     pub(super) method: String,
     pub(super) target: String,
     pub(super) host: Option<String>,
+    /// Whether the client takes a gzip-compressed answer (`Accept-Encoding`).
+    pub(super) takes_gzip: bool,
 }
 
 /// Why a head was not read.
@@ -61,17 +63,34 @@ fn parse(lines: &[String]) -> Head {
     let mut parts = lines[0].split_whitespace();
     let method = parts.next().unwrap_or("").to_string();
     let target = parts.next().unwrap_or("/").to_string();
-    let host = lines[1..].iter().find_map(|header| {
-        let (name, value) = header.split_once(':')?;
-        name.trim()
-            .eq_ignore_ascii_case("host")
-            .then(|| value.trim().to_string())
-    });
+    let header = |wanted: &str| {
+        lines[1..].iter().find_map(|header| {
+            let (name, value) = header.split_once(':')?;
+            name.trim()
+                .eq_ignore_ascii_case(wanted)
+                .then(|| value.trim().to_string())
+        })
+    };
     Head {
         method,
         target,
-        host,
+        host: header("host"),
+        takes_gzip: header("accept-encoding").is_some_and(|codings| takes_gzip(&codings)),
     }
+}
+
+/// Whether an `Accept-Encoding` value takes gzip: named, or `*`, and not with `q=0`.
+fn takes_gzip(codings: &str) -> bool {
+    codings.split(',').any(|coding| {
+        let mut parts = coding.split(';').map(str::trim);
+        let name = parts.next().unwrap_or("");
+        let refused = parts.any(|p| {
+            p.strip_prefix("q=")
+                .and_then(|q| q.parse::<f32>().ok())
+                .is_some_and(|q| q <= 0.0)
+        });
+        (name.eq_ignore_ascii_case("gzip") || name == "*") && !refused
+    })
 }
 
 /// Whether `host` (a `Host` header) names this server: `localhost` or a loopback address, the
@@ -121,6 +140,21 @@ mod tests {
         assert_eq!(read.method, "GET");
         assert_eq!(read.target, "/a.html");
         assert_eq!(read.host.as_deref(), Some("localhost:8000"));
+    }
+
+    #[test]
+    fn gzip_is_sent_only_to_a_client_that_takes_it() {
+        let takes = |codings: &str| {
+            let request = format!("GET / HTTP/1.1\r\nAccept-Encoding: {codings}\r\n\r\n");
+            head(request.as_bytes()).unwrap().takes_gzip
+        };
+        assert!(takes("gzip, deflate, br, zstd"));
+        assert!(takes("br;q=1.0, GZIP;q=0.5"));
+        assert!(takes("*"));
+        assert!(!takes("identity"));
+        assert!(!takes("gzip;q=0, br"));
+        assert!(!takes("gzip; q=0.0"));
+        assert!(!head(b"GET / HTTP/1.1\r\n\r\n").unwrap().takes_gzip);
     }
 
     #[test]
