@@ -10,9 +10,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 pub enum Work {
     /// Bytes of a file scanned to find where its lines start, to say a problem's line.
     LineIndexBytes,
+    /// Known ids an id is compared with, to tell whether it names one (a status, a kind).
+    KnownIdsCompared,
 }
 
-const KINDS: usize = 1;
+const KINDS: usize = 2;
 
 static COUNTS: [AtomicUsize; KINDS] = [const { AtomicUsize::new(0) }; KINDS];
 
