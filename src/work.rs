@@ -10,11 +10,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 pub enum Work {
     /// Bytes of a file scanned to find where its lines start, to say a problem's line.
     LineIndexBytes,
+    /// Comments passed, and places asked about, to tell whether an acronym is in a comment.
+    AcronymCommentSteps,
     /// Known ids an id is compared with, to tell whether it names one (a status, a kind).
     KnownIdsCompared,
 }
 
-const KINDS: usize = 2;
+const KINDS: usize = 3;
 
 static COUNTS: [AtomicUsize; KINDS] = [const { AtomicUsize::new(0) }; KINDS];
 
