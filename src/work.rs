@@ -16,14 +16,20 @@ pub enum Work {
     TemplateContexts,
     /// Bytes of HTML rendered into pages: a page that lists its whole register grows with it.
     RenderedBytes,
+    /// Comments passed, and places asked about, to tell whether an acronym is in a comment.
+    AcronymCommentSteps,
+    /// Known ids an id is compared with, to tell whether it names one (a status, a kind).
+    KnownIdsCompared,
 }
 
 /// Every kind, for a report of them all.
-pub const ALL: [Work; 4] = [
+pub const ALL: [Work; 6] = [
     Work::LineIndexBytes,
     Work::MarkdownBytes,
     Work::TemplateContexts,
     Work::RenderedBytes,
+    Work::AcronymCommentSteps,
+    Work::KnownIdsCompared,
 ];
 
 const KINDS: usize = ALL.len();

@@ -351,7 +351,9 @@ fn register(loaded: &Loaded<RegisterFile>) -> Register {
     }
 }
 
-/// Resolves every priority's and action's references once, into maps both ways.
+/// Resolves every priority's and action's references once, into maps both ways. The places are
+/// taken in plan order, so a place listed already for a reference is the last one listed: a
+/// recommendation answered by thousands of action areas is not searched for each.
 fn answers(priorities: &[std::sync::Arc<Priority>], registers: &[Register]) -> Answers {
     let mut answers = Answers::default();
     for (r, register) in registers.iter().enumerate() {
@@ -364,7 +366,7 @@ fn answers(priorities: &[std::sync::Arc<Priority>], registers: &[Register]) -> A
     for (p, priority) in priorities.iter().enumerate() {
         for reference in &priority.answers {
             let list = answers.by_priority.entry(reference.clone()).or_default();
-            if !list.contains(&p) {
+            if list.last() != Some(&p) {
                 list.push(p);
             }
         }
@@ -374,7 +376,7 @@ fn answers(priorities: &[std::sync::Arc<Priority>], registers: &[Register]) -> A
                     .by_recommendation
                     .entry(reference.clone())
                     .or_default();
-                if !list.contains(&(p, a)) {
+                if list.last() != Some(&(p, a)) {
                     list.push((p, a));
                 }
             }

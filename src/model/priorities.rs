@@ -94,6 +94,9 @@ fn made_from(source: usize, start: Start, updates: &[Update], touches: &[Touch])
     hasher.finish()
 }
 
+/// Actions made together on one core: enough to be worth handing to another.
+const ACTIONS_TOGETHER: usize = 64;
+
 fn priority(
     loaded: &Loaded<Arc<PriorityFile>>,
     start: Start,
@@ -102,9 +105,11 @@ fn priority(
 ) -> Priority {
     let file = &loaded.value;
     let number = *file.number.get_ref();
+    // A register may hold every action of the plan: its actions are made on all cores, in order.
     let mut actions: Vec<Action> = file
         .actions
-        .iter()
+        .par_iter()
+        .with_min_len(ACTIONS_TOGETHER)
         .enumerate()
         .map(|(i, a)| {
             let reference = super::names::reference(number, i);

@@ -6,20 +6,51 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use super::references::Defined;
 use crate::diagnostics::{ContentError, LinkKind};
 use crate::load::{texts_outside_registers, Content, Piece};
 use crate::markdown::links;
 use crate::model::ActionNames;
 use toml::Spanned;
 
-/// The files a link may reach: every content file and attachment.
-pub fn existing(content: &Content) -> HashSet<&Path> {
-    content
-        .sources
+/// What a link may reach: every content file and attachment, and each risk by its anchor.
+pub struct Reach<'a> {
+    /// Every content file and attachment.
+    files: HashSet<&'a Path>,
+    attachments: HashSet<&'a Path>,
+    risks: Defined,
+}
+
+impl Reach<'_> {
+    /// Whether a content file or attachment is at `path`.
+    pub fn has(&self, path: &Path) -> bool {
+        self.files.contains(path)
+    }
+
+    /// Whether an attachment (a file published from `content/files/`) is at `path`.
+    pub fn has_attachment(&self, path: &Path) -> bool {
+        self.attachments.contains(path)
+    }
+}
+
+/// What a link may reach, found once for every link.
+pub fn reach(content: &Content) -> Reach<'_> {
+    let attachments: HashSet<&Path> = content
+        .attachments
         .iter()
-        .map(|s| s.path.as_path())
-        .chain(content.attachments.iter().map(|a| a.path.as_path()))
-        .collect()
+        .map(|a| a.path.as_path())
+        .collect();
+    let sources = content.sources.iter().map(|s| s.path.as_path());
+    let files = sources.chain(attachments.iter().copied()).collect();
+    let risks = content.risks.as_ref().map_or(Vec::new(), |file| {
+        let risks = file.value.risks.iter();
+        risks.map(|r| r.id.get_ref().clone()).collect()
+    });
+    Reach {
+        files,
+        attachments,
+        risks: Defined::new(risks),
+    }
 }
 
 /// Every link and image in the content's Markdown outside the action registers (whose links
@@ -27,46 +58,40 @@ pub fn existing(content: &Content) -> HashSet<&Path> {
 /// file, links that only work on a web server, and images without alt text.
 pub fn check(
     content: &Content,
-    files: &HashSet<&Path>,
+    reach: &Reach,
     names: &ActionNames,
     errors: &mut Vec<ContentError>,
 ) {
     let found: Vec<Vec<ContentError>> = texts_outside_registers(content)
         .par_iter()
-        .map(|text| problems_in(content, text, files, names))
+        .map(|text| problems_in(content, text, reach, names))
         .collect();
     errors.extend(found.into_iter().flatten());
 }
 
 /// A link into the risks page names a risk by its anchor, `#risk-<id>`: one risks.toml does not
 /// have would land at the top of the page, so it is refused like a missing file.
-fn risk_anchor_problem(content: &Content, target: &links::Target) -> Option<LinkKind> {
+fn risk_anchor_problem(risks: &Defined, target: &links::Target) -> Option<LinkKind> {
     let links::Target::Page { file, href } = target else {
         return None;
     };
     if file != Path::new("content/risks.toml") {
         return None;
     }
-    let risks: Vec<String> = content.risks.as_ref().map_or(Vec::new(), |file| {
-        file.value
-            .risks
-            .iter()
-            .map(|r| r.id.get_ref().clone())
-            .collect()
-    });
     let anchor = href.split_once('#').map(|(_, anchor)| anchor);
     let names_a_risk = |anchor: &str| {
         let id = anchor.strip_prefix("risk-");
-        id.is_some_and(|id| risks.iter().any(|r| r == id))
+        id.is_some_and(|id| risks.contains(id))
     };
+    let listed = || risks.in_order().to_vec();
     match anchor {
-        _ if risks.is_empty() => Some(LinkKind::NoSuchRisk {
+        _ if risks.in_order().is_empty() => Some(LinkKind::NoSuchRisk {
             anchor: anchor.unwrap_or_default().to_string(),
-            risks,
+            risks: listed(),
         }),
         Some(anchor) if !names_a_risk(anchor) => Some(LinkKind::NoSuchRisk {
             anchor: anchor.to_string(),
-            risks,
+            risks: listed(),
         }),
         _ => None,
     }
@@ -77,11 +102,11 @@ fn risk_anchor_problem(content: &Content, target: &links::Target) -> Option<Link
 pub fn problems_in(
     content: &Content,
     text: &Piece,
-    files: &HashSet<&Path>,
+    reach: &Reach,
     names: &ActionNames,
 ) -> Vec<ContentError> {
     let source = &content.sources[text.source];
-    let exists = |path: &Path| files.contains(path);
+    let exists = |path: &Path| reach.has(path);
     let mut problems = Vec::new();
     for link in text.parsed.links() {
         let offset = text.at.offset;
@@ -91,7 +116,7 @@ pub fn problems_in(
             let name = Spanned::new(span.clone(), name.clone());
             super::references::check_action(source, &name, names, &mut problems);
         }
-        let risk_problem = risk_anchor_problem(content, &target);
+        let risk_problem = risk_anchor_problem(&reach.risks, &target);
         if let Some(problem) = target.problem(&link.url, &exists) {
             problems.push(ContentError::at(source, span.clone(), problem));
         } else if let Some(problem) = risk_problem {

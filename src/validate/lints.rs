@@ -169,46 +169,49 @@ fn hard_to_read(content: &Content, warnings: &mut Vec<ContentError>) {
         .as_ref()
         .and_then(|p| p.value.reading_ease)
         .unwrap_or(super::plain_english::DEFAULT_THRESHOLD);
-    // Every action's text for families is scored: the priorities are taken in parallel.
+    // Every action's text for families is scored, the actions of each register in parallel (one
+    // register may hold every action of the plan); the warnings keep the actions' order.
     let found: Vec<Vec<ContentError>> = content
         .priorities
         .par_iter()
-        .map(|priority| hard_to_read_in(content, priority, threshold))
+        .map(|priority| {
+            let source = &content.sources[priority.source];
+            let actions = priority
+                .value
+                .actions
+                .par_iter()
+                .with_min_len(super::ACTIONS_TOGETHER);
+            let found = actions.filter_map(|action| hard_to_read_at(source, action, threshold));
+            found.collect()
+        })
         .collect();
     warnings.extend(found.into_iter().flatten());
 }
 
-/// The actions of one priority whose text for families scores below `threshold`.
-fn hard_to_read_in(
-    content: &Content,
-    priority: &crate::load::Loaded<std::sync::Arc<crate::load::format::PriorityFile>>,
+/// A warning if the action's text for families scores below `threshold`.
+fn hard_to_read_at(
+    source: &crate::diagnostics::Source,
+    action: &crate::load::format::ActionEntry,
     threshold: f64,
-) -> Vec<ContentError> {
-    let mut warnings = Vec::new();
-    let source = &content.sources[priority.source];
-    for action in &priority.value.actions {
-        let text: Vec<&str> = action
+) -> Option<ContentError> {
+    let text: Vec<&str> = action
+        .families
+        .iter()
+        .map(|f| f.get_ref().as_str())
+        .collect();
+    let score = super::plain_english::reading_ease(&text.join(" "))?;
+    (score < threshold).then(|| {
+        let place = action
             .families
-            .iter()
-            .map(|f| f.get_ref().as_str())
-            .collect();
-        let Some(score) = super::plain_english::reading_ease(&text.join(" ")) else {
-            continue;
+            .first()
+            .map_or(action.id.span(), |f| f.span());
+        let kind = StyleKind::HardToRead {
+            action: action.id.get_ref().clone(),
+            score,
+            threshold,
         };
-        if score < threshold {
-            let place = action
-                .families
-                .first()
-                .map_or(action.id.span(), |f| f.span());
-            let kind = StyleKind::HardToRead {
-                action: action.id.get_ref().clone(),
-                score,
-                threshold,
-            };
-            warnings.push(ContentError::at(source, place, kind));
-        }
-    }
-    warnings
+        ContentError::at(source, place, kind)
+    })
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use toml::Spanned;
 
-use super::references::{check_action, check_known};
+use super::references::{check_action, check_defined, check_known, Defined};
 use super::{statuses_defined_in, Known};
 use crate::diagnostics::{ContentError, Noun, PlanKind, Source};
 use crate::load::format::ReportDate;
@@ -43,12 +43,12 @@ pub fn check_milestones(content: &Content, known: &Known, errors: &mut Vec<Conte
         return;
     };
     let source = &content.sources[file.source];
-    let priorities = content.priority_ids();
+    let priorities = Defined::new(content.priority_ids());
     for milestone in &file.value.milestones {
         check_horizon(source, &milestone.horizon, errors);
         if let Some(priority) = &milestone.priority {
             let (noun, place) = (Noun::PRIORITY, "content/priorities/");
-            check_known(source, priority, &priorities, noun, place, errors);
+            check_defined(source, priority, &priorities, noun, place, errors);
         }
         if let (Some(status), Some(statuses)) = (&milestone.status, known.statuses) {
             let place = statuses_defined_in(content);

@@ -27,7 +27,11 @@ use crate::load::Content;
 use crate::model::{Tone, DEFAULT_STATUSES};
 use crate::Stop;
 pub use ids::{is_slug, is_too_long, shortened, slugify, LONGEST_NAME};
-use references::Seen;
+use references::{Defined, Seen};
+
+/// Actions checked together on one core, where a register's actions are checked on all cores (one
+/// register may hold every action of the plan): enough to be worth handing to another core.
+const ACTIONS_TOGETHER: usize = 64;
 
 /// Page names the site uses itself; a Markdown page may not take them.
 const RESERVED_PAGES: [&str; 20] = [
@@ -105,7 +109,7 @@ pub fn check_all_but_style(content: &Content, reuse: &dyn Reuse) -> Vec<ContentE
         }
         None => (None, None),
     };
-    let sros = owners::check_sros(content, &mut errors);
+    let sros = owners::check_sros(content, &mut errors).map(Defined::new);
     let recommendations = registers::check(content, &mut errors);
     let columns = content.plan.as_ref().map(|plan| {
         let source = &content.sources[plan.source];
@@ -116,22 +120,23 @@ pub fn check_all_but_style(content: &Content, reuse: &dyn Reuse) -> Vec<ContentE
         names: &names,
         columns: columns.as_ref(),
         statuses: statuses.as_deref(),
-        sros: sros.as_deref(),
+        sros: sros.as_ref(),
+        owners_in: owners::defined_in(content),
         recommendations: &recommendations,
         assurance: assurance.as_deref(),
         period,
     };
-    // The files a link may reach, for the registers' links and the rest.
-    let files = links::existing(content);
-    priorities::check(content, &known, &files, reuse, &mut errors);
-    updates::check_updates(content, &known, &mut errors);
+    // What a link (or evidence) may reach, for the registers' links and the rest.
+    let reach = links::reach(content);
+    priorities::check(content, &known, &reach, reuse, &mut errors);
+    updates::check_updates(content, &known, &reach, &mut errors);
     updates::check_milestones_and_timeline(content, &mut errors);
     milestones::check_milestones(content, &known, &mut errors);
     outcomes::check_measures(content, &known, &mut errors);
     outcomes::check_risks(content, &mut errors);
     check_glossary(content, &mut errors);
     check_pages(content, &mut errors);
-    links::check(content, &files, &names, &mut errors);
+    links::check(content, &reach, &names, &mut errors);
     attachments::check(content, &mut errors);
     placeholders::check(content, &mut errors);
     unchanged::check(content, &known, &mut errors);
@@ -203,7 +208,9 @@ struct Known<'a> {
     /// The action areas' columns and kinds of row.
     columns: Option<&'a columns::Columns>,
     statuses: Option<&'a [String]>,
-    sros: Option<&'a [String]>,
+    sros: Option<&'a Defined>,
+    /// The file the owners are defined in, as hints name it.
+    owners_in: &'static str,
     recommendations: &'a registers::Recommendations,
     /// Assurance levels and whether each needs evidence.
     assurance: Option<&'a [(String, bool)]>,

@@ -1,7 +1,7 @@
 //! Checks on measures and risks: ids, links to priorities, actions and recommendations, values
 //! inside the declared range and the plan period, and risk ratings on the scale.
 
-use super::references::{check_action, check_known, Seen};
+use super::references::{check_action, check_defined, Defined, Seen};
 use super::Known;
 use crate::diagnostics::{ContentError, Noun, OutcomeKind, Source};
 use crate::load::format::MeasureEntry;
@@ -13,7 +13,7 @@ pub fn check_measures(content: &Content, known: &Known, errors: &mut Vec<Content
         return;
     };
     let source = &content.sources[file.source];
-    let priorities = content.priority_ids();
+    let priorities = Defined::new(content.priority_ids());
     let mut seen = Seen::new("measure");
     let no_values = Vec::new();
     for (i, measure) in file.value.measures.iter().enumerate() {
@@ -27,7 +27,7 @@ pub fn check_measures(content: &Content, known: &Known, errors: &mut Vec<Content
             }
         }
         for link in &measure.priorities {
-            check_known(
+            check_defined(
                 source,
                 link,
                 &priorities,
@@ -41,7 +41,7 @@ pub fn check_measures(content: &Content, known: &Known, errors: &mut Vec<Content
         }
         for link in &measure.recommendations {
             if !known.recommendations.is_unparsed(link.get_ref()) {
-                check_known(
+                check_defined(
                     source,
                     link,
                     &known.recommendations.references,
@@ -124,7 +124,7 @@ pub fn check_risks(content: &Content, errors: &mut Vec<ContentError>) {
         return;
     };
     let source = &content.sources[file.source];
-    let priorities = content.priority_ids();
+    let priorities = Defined::new(content.priority_ids());
     let (likelihoods, impacts) = match &file.value.scale {
         Some(scale) => {
             for band in &scale.bands {
@@ -138,7 +138,7 @@ pub fn check_risks(content: &Content, errors: &mut Vec<ContentError>) {
     for risk in &file.value.risks {
         seen.check(source, &risk.id, errors);
         if let Some(priority) = &risk.priority {
-            check_known(
+            check_defined(
                 source,
                 priority,
                 &priorities,

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use toml::Spanned;
 
-use super::references::{allowed, check_known, Seen};
+use super::references::{allowed, check_defined, Defined, Seen};
 use crate::diagnostics::{ContentError, Noun, PlanKind, ReferenceKind, Source};
 use crate::load::format::PriorityFile;
 use crate::load::Content;
@@ -93,7 +93,7 @@ fn check_kind(
 pub(super) fn check_named(
     source: &Source,
     file: &PriorityFile,
-    known: Option<&[String]>,
+    known: Option<&Defined>,
     defined_in: &'static str,
     errors: &mut Vec<ContentError>,
 ) {
@@ -110,7 +110,7 @@ pub(super) fn check_named(
 fn check_list(
     source: &Source,
     list: &[&Spanned<String>],
-    known: Option<&[String]>,
+    known: Option<&Defined>,
     defined_in: &'static str,
     errors: &mut Vec<ContentError>,
 ) {
@@ -122,7 +122,7 @@ fn check_list(
             };
             errors.push(ContentError::at(source, id.span(), kind));
         } else if let Some(known) = known {
-            check_known(source, id, known, Noun::SRO, defined_in, errors);
+            check_defined(source, id, known, Noun::SRO, defined_in, errors);
         }
     }
 }

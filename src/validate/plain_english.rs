@@ -25,16 +25,23 @@ pub fn reading_ease(text: &str) -> Option<f64> {
 }
 
 /// Syllables in an English word, estimated: groups of vowels, less a silent final "e". Read
-/// letter by letter, with nothing allocated: `check` counts every word for families in the plan.
+/// letter by letter, with nothing allocated: `check` counts every word for families in the plan,
+/// and a word of ASCII, as most are, byte by byte.
 fn syllables(word: &str) -> usize {
+    if word.is_ascii() {
+        let letters = word.bytes().filter(u8::is_ascii_alphabetic);
+        return syllables_of(letters.map(|b| char::from(b.to_ascii_lowercase())));
+    }
+    let letters = word.chars().filter(|c| c.is_alphabetic());
+    syllables_of(letters.flat_map(char::to_lowercase))
+}
+
+/// `syllables`, of a word's letters in lower case.
+fn syllables_of(letters: impl Iterator<Item = char>) -> usize {
     let mut count = 0;
     let mut previous = false;
     let (mut last, mut before_last) = (None, None);
-    for c in word
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-    {
+    for c in letters {
         let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
         if vowel && !previous {
             count += 1;
@@ -51,6 +58,16 @@ fn syllables(word: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// A word of ASCII, read byte by byte, has the syllables it has read by characters.
+        #[test]
+        fn ascii_words_count_as_characters_do(word in "[ -~]{0,20}") {
+            let letters = word.chars().filter(|c| c.is_alphabetic());
+            prop_assert_eq!(syllables(&word), syllables_of(letters.flat_map(char::to_lowercase)));
+        }
+    }
 
     #[test]
     fn syllables_are_counted_as_people_say_them() {

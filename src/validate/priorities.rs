@@ -1,20 +1,21 @@
 //! The priorities' action registers: most of a large plan. What spans registers (each priority's
 //! number and each action's id used once) is checked across them all; what a register can get
 //! wrong on its own (an unknown owner, status or recommendation, a due date that is not one, a
-//! broken link) is checked one register at a time, in parallel, and `serve` keeps those problems
-//! for each register whose text and surroundings did not change.
+//! broken link) is checked one register at a time, in parallel (and a large register's actions in
+//! parallel too), and `serve` keeps those problems for each register whose text and surroundings
+//! did not change.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
+use toml::Spanned;
 
-use super::references::{check_known, Seen};
-use super::{check_due, file_name_problem, links, statuses_defined_in, Known};
-use crate::diagnostics::{ContentError, Noun, ReferenceKind};
-use crate::load::format::PriorityFile;
+use super::references::{check_defined, check_known, Seen};
+use super::{check_due, file_name_problem, links, statuses_defined_in, Known, ACTIONS_TOGETHER};
+use crate::diagnostics::{ContentError, Noun, ReferenceKind, Source};
+use crate::load::format::{ActionEntry, PriorityFile};
 use crate::load::register_texts;
 use crate::load::{Content, Loaded};
 
@@ -23,7 +24,7 @@ use crate::load::{Content, Loaded};
 pub(super) fn check(
     content: &Content,
     known: &Known,
-    files: &HashSet<&Path>,
+    reach: &links::Reach,
     reuse: &dyn super::Reuse,
     errors: &mut Vec<ContentError>,
 ) {
@@ -35,7 +36,7 @@ pub(super) fn check(
         .par_iter()
         .map(|priority| {
             let source = &content.sources[priority.source];
-            let check = || register_problems(content, priority, known, files);
+            let check = || register_problems(content, priority, known, reach);
             reuse.register_problems(source, &surroundings, &check)
         })
         .collect();
@@ -67,10 +68,7 @@ fn check_across(content: &Content, errors: &mut Vec<ContentError>) {
 /// files and risks its links may reach.
 fn surroundings(content: &Content, known: &Known) -> u64 {
     let mut hasher = DefaultHasher::new();
-    let defined_in = (
-        statuses_defined_in(content),
-        super::owners::defined_in(content),
-    );
+    let defined_in = (statuses_defined_in(content), known.owners_in);
     (known.statuses, known.sros, defined_in).hash(&mut hasher);
     known.columns.hash(&mut hasher);
     // A link may name an action area of another register ("1.5").
@@ -90,56 +88,77 @@ fn surroundings(content: &Content, known: &Known) -> u64 {
     hasher.finish()
 }
 
-/// What one register can get wrong on its own.
+/// What one register can get wrong on its own. Its actions, and then its texts' links, are
+/// checked on all cores (a register may hold every action of the plan), the problems in order.
 fn register_problems(
     content: &Content,
     priority: &Loaded<Arc<PriorityFile>>,
     known: &Known,
-    files: &HashSet<&Path>,
+    reach: &links::Reach,
 ) -> Vec<ContentError> {
     let source = &content.sources[priority.source];
     let file = &priority.value;
     let mut errors = Vec::new();
-    let owners_in = super::owners::defined_in(content);
-    super::owners::check_named(source, file, known.sros, owners_in, &mut errors);
-    let recommendations = known.recommendations;
-    let check_answers = |answers: &[toml::Spanned<String>], errors: &mut Vec<ContentError>| {
-        for answer in answers {
-            if recommendations.is_unparsed(answer.get_ref()) {
-                continue;
-            }
-            check_known(
-                source,
-                answer,
-                &recommendations.references,
-                Noun::RECOMMENDATION,
-                "content/registers/",
-                errors,
-            );
-        }
-    };
-    check_answers(&file.answers, &mut errors);
-    for action in &file.actions {
-        if let Some(columns) = known.columns {
-            columns.check_action(source, action, &mut errors);
-        }
-        if let (Some(statuses), Some(status)) = (known.statuses, &action.status) {
-            check_known(
-                source,
-                status,
-                statuses,
-                Noun::STATUS,
-                statuses_defined_in(content),
-                &mut errors,
-            );
-        }
-        check_answers(&action.answers, &mut errors);
-        if let Some(due) = &action.due {
-            check_due(source, due, &mut errors);
-        }
+    super::owners::check_named(source, file, known.sros, known.owners_in, &mut errors);
+    check_answers(source, &file.answers, known, &mut errors);
+    let actions = file.actions.par_iter().with_min_len(ACTIONS_TOGETHER);
+    let problems = |action| action_problems(content, source, action, known);
+    errors.par_extend(actions.flat_map_iter(problems));
+    let texts = register_texts(priority);
+    let texts = texts.par_iter().with_min_len(ACTIONS_TOGETHER);
+    let links = texts.flat_map_iter(|text| links::problems_in(content, text, reach, known.names));
+    errors.par_extend(links);
+    errors
+}
+
+/// What one action can get wrong on its own, in the register of `source`.
+fn action_problems(
+    content: &Content,
+    source: &Source,
+    action: &ActionEntry,
+    known: &Known,
+) -> Vec<ContentError> {
+    let mut errors = Vec::new();
+    if let Some(columns) = known.columns {
+        columns.check_action(source, action, &mut errors);
     }
-    for text in register_texts(priority) {
-        errors.extend(links::problems_in(content, &text, files, known.names));
+    if let (Some(statuses), Some(status)) = (known.statuses, &action.status) {
+        check_known(
+            source,
+            status,
+            statuses,
+            Noun::STATUS,
+            statuses_defined_in(content),
+            &mut errors,
+        );
+    }
+    check_answers(source, &action.answers, known, &mut errors);
+    if let Some(due) = &action.due {
+        check_due(source, due, &mut errors);
     }
     errors
+}
+
+/// The recommendations a priority or an action answers: each one a register holds, but in a
+/// register that did not read (already reported).
+fn check_answers(
+    source: &Source,
+    answers: &[Spanned<String>],
+    known: &Known,
+    errors: &mut Vec<ContentError>,
+) {
+    let recommendations = known.recommendations;
+    for answer in answers {
+        if recommendations.is_unparsed(answer.get_ref()) {
+            continue;
+        }
+        check_defined(
+            source,
+            answer,
+            &recommendations.references,
+            Noun::RECOMMENDATION,
+            "content/registers/",
+            errors,
+        );
+    }
 }

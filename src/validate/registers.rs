@@ -1,10 +1,12 @@
 //! Checks on registers of national recommendations: ids unique and usable in addresses, groups and
 //! audiences that exist, and the references from action areas to recommendations.
 
+use std::collections::HashSet;
+
 use toml::Spanned;
 
 use super::file_name_problem;
-use super::references::{check_known, Seen};
+use super::references::{check_defined, check_known, Defined, Seen};
 use crate::diagnostics::{ContentError, Noun, ReferenceKind, Source};
 use crate::load::format::{Holds, RegisterFile};
 use crate::load::Content;
@@ -12,7 +14,7 @@ use crate::load::Content;
 /// The recommendations action areas may answer.
 pub struct Recommendations {
     /// Every recommendation's reference (`register/item`), in order.
-    pub references: Vec<String>,
+    pub references: Defined,
     /// Registers whose file did not parse: references into them are not checked.
     pub unparsed: Vec<String>,
 }
@@ -27,6 +29,7 @@ impl Recommendations {
 /// Checks every register and gathers the references to its items.
 pub fn check(content: &Content, errors: &mut Vec<ContentError>) -> Recommendations {
     let mut references = Vec::new();
+    let mut listed = HashSet::new();
     for register in &content.registers {
         let source = &content.sources[register.source];
         errors.extend(file_name_problem(source, &register.stem));
@@ -34,7 +37,7 @@ pub fn check(content: &Content, errors: &mut Vec<ContentError>) -> Recommendatio
         let items = register.value.items.iter();
         for reference in items.map(|i| format!("{}/{}", register.stem, i.id.get_ref())) {
             // A duplicate item is reported above; listing it twice in hints would only confuse.
-            if !references.contains(&reference) {
+            if listed.insert(reference.clone()) {
                 references.push(reference);
             }
         }
@@ -49,7 +52,7 @@ pub fn check(content: &Content, errors: &mut Vec<ContentError>) -> Recommendatio
         .map(str::to_string)
         .collect();
     Recommendations {
-        references,
+        references: Defined::new(references),
         unparsed,
     }
 }
@@ -61,12 +64,12 @@ fn check_register(source: &Source, register: &RegisterFile, errors: &mut Vec<Con
     }
     let audience_ids = ids(register.audiences.iter().map(|a| &a.id));
     let mut groups = Seen::new("group");
-    let mut earlier_groups = Vec::new();
+    let mut earlier_groups = Defined::default();
     for group in &register.groups {
         groups.check(source, &group.id, errors);
         if let Some(parent) = &group.parent {
             // A parent must come first, which also rules out a group inside itself.
-            check_known(
+            check_defined(
                 source,
                 parent,
                 &earlier_groups,
@@ -81,7 +84,7 @@ fn check_register(source: &Source, register: &RegisterFile, errors: &mut Vec<Con
     for item in &register.items {
         items.check(source, &item.id, errors);
         if let Some(group) = &item.group {
-            check_known(
+            check_defined(
                 source,
                 group,
                 &earlier_groups,

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use toml::value::Datetime;
 use toml::Spanned;
 
+use super::links::Reach;
 use super::references::{check_action, check_known, first_use, Seen};
 use super::{long_file_name, statuses_defined_in, Known};
 use crate::diagnostics::{ContentError, Noun, PlanKind, Proof, Source};
@@ -89,8 +90,17 @@ pub fn check_assurance(
 
 /// Every update: its date in the plan period, the actions, statuses and assurance it names, the
 /// evidence an assured action needs, and no action set twice on one date.
-pub fn check_updates(content: &Content, known: &Known, errors: &mut Vec<ContentError>) {
+pub fn check_updates(
+    content: &Content,
+    known: &Known,
+    reach: &Reach,
+    errors: &mut Vec<ContentError>,
+) {
     let mut set_on: HashMap<(&str, Date), (&Source, usize)> = HashMap::new();
+    // The assurance levels' ids, for hints: listed once, not for each action an update moves.
+    let level_ids: Vec<String> = known.assurance.map_or(Vec::new(), |levels| {
+        levels.iter().map(|(id, _)| id.clone()).collect()
+    });
     for update in &content.updates {
         let source = &content.sources[update.source];
         let front = &update.value.front_matter;
@@ -126,10 +136,10 @@ pub fn check_updates(content: &Content, known: &Known, errors: &mut Vec<ContentE
                 );
             }
             if let Some(levels) = known.assurance {
-                check_assured(source, change, levels, errors);
+                check_assured(source, change, (levels, &level_ids), errors);
             }
             for evidence in &change.evidence {
-                check_evidence(content, source, &evidence.url, errors);
+                check_evidence(reach, source, &evidence.url, errors);
             }
             for value in [&change.accepted_on, &change.next_review]
                 .into_iter()
@@ -158,7 +168,7 @@ pub fn check_updates(content: &Content, known: &Known, errors: &mut Vec<ContentE
 /// Evidence is a web address, or a file published from `content/files/` (written from content/,
 /// e.g. "files/audit.pdf"): never script, and never a file that is not there.
 fn check_evidence(
-    content: &Content,
+    reach: &Reach,
     source: &Source,
     url: &Spanned<String>,
     errors: &mut Vec<ContentError>,
@@ -166,7 +176,7 @@ fn check_evidence(
     let address = url.get_ref();
     let web = crate::safe_html::is_web_address(address);
     let file = std::path::Path::new("content").join(address);
-    let published = content.attachments.iter().any(|a| a.path == file);
+    let published = reach.has_attachment(&file);
     if !web && !published {
         let address = address.clone();
         let kind = PlanKind::EvidenceNotFound { address };
@@ -178,17 +188,16 @@ fn check_evidence(
 fn check_assured(
     source: &Source,
     change: &ActionUpdate,
-    levels: &[(String, bool)],
+    (levels, ids): (&[(String, bool)], &[String]),
     errors: &mut Vec<ContentError>,
 ) {
     let Some(assurance) = &change.assurance else {
         return;
     };
-    let ids: Vec<String> = levels.iter().map(|(id, _)| id.clone()).collect();
     check_known(
         source,
         assurance,
-        &ids,
+        ids,
         Noun::ASSURANCE_LEVEL,
         "the assurance list",
         errors,
