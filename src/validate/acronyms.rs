@@ -9,7 +9,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use crate::diagnostics::{ContentError, StyleKind};
-use crate::load::Content;
+use crate::load::{toml_comments, Content};
 use crate::work::{count, Work};
 
 /// A file is searched in pieces of about this many bytes (whole lines), on all cores: one
@@ -240,51 +240,6 @@ fn may_hold_acronym(line: &str) -> bool {
         }
     }
     false
-}
-
-/// The byte ranges of a TOML file's comments: each from a `#` outside any string to the end of
-/// its line. A `#` inside a string, even one over several lines (a Markdown heading in `notes`),
-/// is the plan's text.
-fn toml_comments(text: &str) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
-    let mut comments = Vec::new();
-    // The open string's closing quote (one quote, or three), if a string is open.
-    let mut open: Option<&[u8]> = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        let byte = bytes[i];
-        match open {
-            // A basic string's escape hides the quote after it; a literal string has none.
-            Some(close) if byte == b'\\' && close[0] == b'"' => i += 2,
-            Some(close) if bytes[i..].starts_with(close) => {
-                open = None;
-                i += close.len();
-            }
-            Some(close) => {
-                // A one-line string left open ends with its line (the parser reports it).
-                if close.len() == 1 && byte == b'\n' {
-                    open = None;
-                }
-                i += 1;
-            }
-            None if byte == b'#' => {
-                let end = text[i..].find('\n').map_or(text.len(), |e| i + e);
-                comments.push(i..end);
-                i = end;
-            }
-            None if byte == b'"' || byte == b'\'' => {
-                let length = if bytes[i..].starts_with(&[byte; 3]) {
-                    3
-                } else {
-                    1
-                };
-                open = Some(&bytes[i..i + length]);
-                i += length;
-            }
-            None => i += 1,
-        }
-    }
-    comments
 }
 
 /// The words of a line (`tokens`); a line of ASCII, as most are, read byte by byte.
