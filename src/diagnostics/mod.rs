@@ -158,15 +158,8 @@ impl Source {
 fn line_starts(text: &str) -> Vec<usize> {
     crate::work::count(crate::work::Work::LineIndexBytes, text.len());
     std::iter::once(0)
-        .chain(newlines(text).map(|i| i + 1))
+        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
         .collect()
-}
-
-fn newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n')
-        .map(|(i, _)| i)
 }
 
 fn line_column_from(text: &str, starts: &[usize], offset: usize) -> (usize, usize) {
@@ -175,12 +168,6 @@ fn line_column_from(text: &str, starts: &[usize], offset: usize) -> (usize, usiz
     let line_start = starts[line - 1];
     let column = text[line_start..offset].chars().count() + 1;
     (line, column)
-}
-
-/// 1-based line and column (in characters) of a byte offset in a text seen once; a `Source`
-/// keeps its lines' starts for the many places asked of it.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    line_column_from(text, &line_starts(text), offset)
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
@@ -268,11 +255,11 @@ mod tests {
 
     #[test]
     fn line_and_column_count_characters_from_one() {
-        let text = "a = 1\nbé = \"x\"\n";
-        assert_eq!(line_column(text, 0), (1, 1));
-        assert_eq!(line_column(text, 6), (2, 1));
+        let source = Source::new("content/plan.toml", "a = 1\nbé = \"x\"\n");
+        assert_eq!(source.line_column(0), (1, 1));
+        assert_eq!(source.line_column(6), (2, 1));
         // "é" is two bytes but one column.
-        assert_eq!(line_column(text, 11), (2, 5));
+        assert_eq!(source.line_column(11), (2, 5));
     }
 
     #[test]
