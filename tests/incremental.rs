@@ -6,7 +6,7 @@ use common::*;
 
 use std::path::Path;
 
-use planpress::render::OutputFile;
+use planpress::render::{Bytes, OutputFile};
 use planpress::serve::Incremental;
 use planpress::{Built, Failure, Options, Output};
 
@@ -21,7 +21,7 @@ fn pages(root: &Path, kept: &Incremental) -> Vec<(String, Vec<u8>)> {
     built
         .files
         .into_iter()
-        .map(|f| (f.path, f.bytes.to_vec()))
+        .map(|f| (f.path, f.bytes.into_made()))
         .collect()
 }
 
@@ -31,7 +31,7 @@ fn full(root: &Path) -> Vec<(String, Vec<u8>)> {
     built
         .files
         .into_iter()
-        .map(|f| (f.path, f.bytes.to_vec()))
+        .map(|f| (f.path, f.bytes.into_made()))
         .collect()
 }
 
@@ -170,7 +170,9 @@ fn save_and_serve(root: &Path, kept: &Incremental, superseded: bool) -> (Served,
         .iter()
         .find(|f| f.path == "actions/leaflets.html")
         .expect("the edited action's page is handed over early");
-    assert!(String::from_utf8_lossy(&edited.bytes).contains("Working with two interpreters."));
+    assert!(
+        String::from_utf8_lossy(&edited.bytes.made()).contains("Working with two interpreters.")
+    );
     (built, early)
 }
 
@@ -191,6 +193,39 @@ fn serve_is_handed_the_edited_action_page_before_the_rest_and_it_is_the_final_pa
         let last = built.files.iter().find(|f| f.path == file.path);
         assert_eq!(last.map(|f| &f.bytes), Some(&file.bytes), "{}", file.path);
     }
+}
+
+#[test]
+fn serve_holds_every_file_packed_and_a_page_a_save_left_alone_is_the_very_packing_kept() {
+    let (dir, kept, _) = served_fixture();
+    let packed = |built: &Built, path: &str| match &built.files.iter().find(|f| f.path == path) {
+        Some(OutputFile {
+            bytes: Bytes::Packed(packing),
+            ..
+        }) => packing.clone(),
+        _ => panic!("{path} is not held packed"),
+    };
+    let first = served(dir.path(), &kept).unwrap_or_else(|_| panic!("builds"));
+    for file in &first.files {
+        assert!(matches!(file.bytes, Bytes::Packed(_)), "{}", file.path);
+    }
+    let page = "actions/leaflets.html";
+    let register = dir.path().join("content/priorities/2-support.toml");
+    edit(
+        &register,
+        "Working with interpreters.",
+        "Working with two interpreters.",
+    );
+    let again = served(dir.path(), &kept).unwrap_or_else(|_| panic!("builds"));
+    let untouched = "actions/triage.html";
+    assert!(std::sync::Arc::ptr_eq(
+        &packed(&first, untouched),
+        &packed(&again, untouched)
+    ));
+    assert!(!std::sync::Arc::ptr_eq(
+        &packed(&first, page),
+        &packed(&again, page)
+    ));
 }
 
 /// The problems a build reports, as a reader sees them: file, line and message.

@@ -115,7 +115,7 @@ fn the_search_index_stays_within_its_budget_and_still_finds_an_action() {
     let files: Vec<(String, Vec<u8>)> =
         files_within(&plan, Some("english"), &tight, planpress::NEVER)
             .into_iter()
-            .map(|f| (f.path, f.bytes.to_vec()))
+            .map(|f| (f.path, f.bytes.into_made()))
             .collect();
     assert_within(&files, &tight);
     let index = |name: &str| {

@@ -63,6 +63,12 @@ pub trait Reuse: load::Reuse + validate::Reuse + model::Reuse + render::Reuse {
     fn style_while_rendering(&self) -> bool {
         false
     }
+
+    /// Whether a run into memory packs (gzip-compresses) each file as it comes, as `serve` holds
+    /// its site: a national plan's pages are then never all held as made.
+    fn packs(&self) -> bool {
+        false
+    }
 }
 
 /// Nothing kept: every stage makes everything.

@@ -101,7 +101,10 @@ fn in_memory<R: Reuse>(
     theme: &Theme,
     reuse: &R,
 ) -> Rendered {
-    let files = Collect::default();
+    let files = match reuse.packs() {
+        true => Collect::packing(),
+        false => Collect::default(),
+    };
     let paths = render::render_site(plan, sources, attachments, theme, &files, reuse)?;
     Ok((paths, files.sorted()?))
 }

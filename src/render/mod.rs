@@ -5,6 +5,7 @@
 //! `ThemeFiles::read` does before rendering starts.
 
 mod abbreviations;
+pub mod bytes;
 pub mod cache;
 mod charts;
 mod chrome;
@@ -28,7 +29,8 @@ mod words;
 use crate::diagnostics::{ContentError, Source};
 use crate::load::Attachment;
 use crate::model::Plan;
-pub use output::{Bytes, Collect, OutputFile, Sink, Written};
+pub use bytes::Bytes;
+pub use output::{Collect, OutputFile, Sink, Written};
 pub use reuse::{print_part_key, PriorityPages, Reuse};
 pub use theme::Theme;
 

@@ -3,6 +3,7 @@
 
 use std::sync::Mutex;
 
+use super::bytes::{Bytes, Packing};
 use crate::diagnostics::{ContentError, FileKind};
 use crate::load::Attachment;
 use crate::lock;
@@ -15,16 +16,13 @@ pub struct OutputFile {
     pub bytes: Bytes,
 }
 
-/// A file's bytes, shared: `serve` keeps each page and serves it without copying it.
-pub type Bytes = std::sync::Arc<Vec<u8>>;
-
 #[cfg(test)]
 impl OutputFile {
     /// A file of text, as tests write them.
     pub fn text(path: &str, text: &str) -> OutputFile {
         OutputFile {
             path: path.into(),
-            bytes: Bytes::new(text.as_bytes().to_vec()),
+            bytes: text.as_bytes().to_vec().into(),
         }
     }
 }
@@ -49,9 +47,20 @@ pub type Written<'w> = dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>
 pub struct Collect {
     files: Mutex<Vec<OutputFile>>,
     unread: Mutex<Vec<ContentError>>,
+    /// Whether each file is packed as it comes (`serve`'s way): a file written in pieces, the
+    /// print edition or a data file of a national plan, is then never held whole.
+    packs: bool,
 }
 
 impl Collect {
+    /// Packs each file as it comes.
+    pub fn packing() -> Collect {
+        Collect {
+            packs: true,
+            ..Collect::default()
+        }
+    }
+
     /// The files, sorted by path; or the problem with each file that could not be read.
     pub fn sorted(self) -> Result<Vec<OutputFile>, Vec<ContentError>> {
         let unread = self.unread.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -65,7 +74,10 @@ impl Collect {
 }
 
 impl Sink for Collect {
-    fn put(&self, file: OutputFile) {
+    fn put(&self, mut file: OutputFile) {
+        if self.packs {
+            file.bytes = Bytes::Packed(file.bytes.packed());
+        }
         lock(&self.files).push(file);
     }
 
@@ -86,12 +98,19 @@ impl Sink for Collect {
     }
 
     fn put_written(&self, path: &str, write: &mut Written) {
-        let mut bytes = Vec::new();
         // Writing into memory cannot fail.
-        let _ = write(&mut bytes);
-        self.put(OutputFile {
+        let bytes = if self.packs {
+            let mut packing = Packing::new();
+            let _ = write(&mut packing);
+            Bytes::Packed(packing.finish().into())
+        } else {
+            let mut bytes = Vec::new();
+            let _ = write(&mut bytes);
+            bytes.into()
+        };
+        lock(&self.files).push(OutputFile {
             path: path.into(),
-            bytes: bytes.into(),
+            bytes,
         });
     }
 }

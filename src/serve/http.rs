@@ -8,10 +8,15 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::request::{self, Unread};
-use super::{packed, Shared, EVENTS, RELOAD_SCRIPT};
+use super::{Shared, EVENTS, RELOAD_SCRIPT};
 use crate::lock;
+use crate::render::bytes::{gunzip, Packed};
 
 const TEXT: &str = "text/plain; charset=utf-8";
+
+/// Bodies made for an answer (a page with its reload script) are packed for a client that takes
+/// gzip from this size: packing a few lines of text saves nothing.
+const PACKED_FROM: usize = 1024;
 
 /// The page served while no build has worked, for the problem banner to go on.
 const NOTHING_BUILT: &[u8] = b"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>planpress serve</title></head><body></body></html>";
@@ -46,6 +51,12 @@ pub(super) fn answer(stream: TcpStream, shared: &Shared, listening: SocketAddr) 
     }
     let (status, content_type, body) = page(shared, path);
     let head_only = head.method == "HEAD";
+    let body = match body {
+        Body::Plain(page) if head.takes_gzip && page.len() > PACKED_FROM => {
+            Body::Gzip(Arc::new(Packed::new(&page)))
+        }
+        body => body,
+    };
     match body {
         Body::Gzip(packed) if head.takes_gzip => {
             let encoding = "Content-Encoding: gzip\r\n";
@@ -54,7 +65,7 @@ pub(super) fn answer(stream: TcpStream, shared: &Shared, listening: SocketAddr) 
                 status,
                 content_type,
                 encoding,
-                &packed,
+                &packed.gzip,
                 head_only,
             )
         }
@@ -146,7 +157,7 @@ fn events(mut stream: TcpStream, shared: &Shared) -> io::Result<()> {
 /// What is sent for a request: bytes as they are, or a file as `serve` holds it, packed.
 pub(super) enum Body {
     Plain(Vec<u8>),
-    Gzip(Arc<[u8]>),
+    Gzip(Arc<Packed>),
 }
 
 impl Body {
@@ -154,13 +165,13 @@ impl Body {
     pub(super) fn plain(self) -> Vec<u8> {
         match self {
             Body::Plain(bytes) => bytes,
-            Body::Gzip(packed) => packed::gunzip(&packed),
+            Body::Gzip(packed) => gunzip(&packed.gzip),
         }
     }
 }
 
-/// The status, type and body for a request path; HTML pages carry the reload script (packed
-/// with it) and any banner.
+/// The status, type and body for a request path; HTML pages carry the reload script and any
+/// banner.
 pub(super) fn page(shared: &Shared, path: &str) -> (u16, &'static str, Body) {
     let served = lock(&shared.served);
     let Some(name) = site_path(path) else {
@@ -179,17 +190,20 @@ pub(super) fn page(shared: &Shared, path: &str) -> (u16, &'static str, Body) {
     let Some(file) = served.files.get(&name) else {
         return (404, TEXT, Body::Plain(b"Not found".to_vec()));
     };
-    let packed = file.gzip.clone();
+    let packed = file.clone();
     let problem = served.problem.clone();
-    // Unpacking a page for its banner, a large one especially, is no reason to keep others waiting.
+    // Unpacking a page, a large one especially, is no reason to keep others waiting.
     drop(served);
-    let body = match problem {
-        Some(problem) if name.ends_with(".html") => {
-            Body::Plain(with_banner(packed::gunzip(&packed), &problem))
-        }
-        _ => Body::Gzip(packed),
+    if !name.ends_with(".html") {
+        return (status, content_type(&name), Body::Gzip(packed));
+    }
+    // Pages are kept as built: the reload script, and any banner, go in as a page is asked for.
+    let page = with_reload(&gunzip(&packed.gzip));
+    let page = match problem {
+        Some(problem) => with_banner(page, &problem),
+        None => page,
     };
-    (status, content_type(&name), body)
+    (status, content_type(&name), Body::Plain(page))
 }
 
 /// The site file a request path names: percent-decoded, `/` meaning `index.html`, and refused if

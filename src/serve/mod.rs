@@ -20,7 +20,6 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 use notify::{RecursiveMode, Watcher};
-use rayon::prelude::*;
 
 use crate::diagnostics::{self, ContentError};
 use crate::render::OutputFile;
@@ -117,7 +116,6 @@ fn rebuild_with(shared: &Shared, build: &Build) {
         Err(panic) => Err(bug(panic.as_ref())),
     };
     let mut served = lock(&shared.served);
-    let kept_files = served.files.clone();
     match result {
         Ok(Ok(built)) => {
             report_warnings(&built.warnings);
@@ -126,11 +124,7 @@ fn rebuild_with(shared: &Shared, build: &Build) {
                 .iter()
                 .filter(|f| f.path.ends_with(".html"))
                 .count();
-            // Packed while the last build is still answered: the lock is held only to swap them.
-            drop(served);
-            let files = packed::pack_all(&kept_files, built.files);
-            served = lock(&shared.served);
-            served.files = Arc::new(files);
+            served.files = Arc::new(packed::pack_all(built.files));
             served.problem = None;
             eprintln!(
                 "Rebuilt {pages} pages ({} rendered again).",
@@ -185,14 +179,14 @@ fn show_early(shared: &Shared, files: &[OutputFile]) {
             !served
                 .files
                 .get(&file.path)
-                .is_some_and(|kept| kept.is_of(&file.bytes))
+                .is_some_and(|kept| file.bytes.were_packed_as(kept))
         })
         .collect();
     if !changed.is_empty() {
-        let packed: Vec<_> = changed.par_iter().map(|f| packed::Packed::new(f)).collect();
+        // The run packed them as it made them.
         let served_files = Arc::make_mut(&mut served.files);
-        for (file, packed) in changed.into_iter().zip(packed) {
-            served_files.insert(file.path.clone(), packed);
+        for file in changed {
+            served_files.insert(file.path.clone(), file.bytes.packed());
         }
         served.generation += 1;
         shared.changed.notify_all();

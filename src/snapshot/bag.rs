@@ -26,7 +26,7 @@ pub fn sha256(bytes: &[u8]) -> String {
 pub fn manifest(files: &[OutputFile]) -> String {
     let mut lines: Vec<String> = files
         .iter()
-        .map(|f| format!("{}  data/{}", sha256(&f.bytes), encode_path(&f.path)))
+        .map(|f| format!("{}  data/{}", sha256(&f.bytes.made()), encode_path(&f.path)))
         .collect();
     lines.sort_by(|a, b| a[66..].cmp(&b[66..]));
     lines.into_iter().map(|l| l + "\n").collect()
@@ -34,7 +34,7 @@ pub fn manifest(files: &[OutputFile]) -> String {
 
 /// `bag-info.txt`: the payload's size and the provenance, one `Label: value` line each.
 pub fn bag_info(files: &[OutputFile], fields: &[(&str, String)]) -> String {
-    let octets: usize = files.iter().map(|f| f.bytes.len()).sum();
+    let octets: usize = files.iter().map(|f| f.bytes.made().len()).sum();
     let mut text = format!("Payload-Oxum: {octets}.{}\n", files.len());
     for (label, value) in fields {
         text.push_str(&format!("{label}: {}\n", value.replace('\n', " ")));
@@ -60,7 +60,7 @@ pub fn bag_files(files: &[OutputFile], info: &str) -> Vec<(String, Vec<u8>)> {
     all.extend(
         files
             .iter()
-            .map(|f| (format!("data/{}", f.path), f.bytes.to_vec())),
+            .map(|f| (format!("data/{}", f.path), f.bytes.made().to_vec())),
     );
     all.sort();
     all

@@ -64,7 +64,7 @@ impl Staging {
 
     /// Writes one file; safe to call from many threads at once.
     pub fn put(&self, file: &OutputFile) -> io::Result<()> {
-        fs::write(self.place(&file.path)?, file.bytes.as_slice())
+        fs::write(self.place(&file.path)?, &file.bytes.made()[..])
     }
 
     /// Writes one file in the pieces `write` gives, through a buffer.

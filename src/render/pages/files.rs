@@ -17,7 +17,7 @@ impl Kind for Files {
             site.emit_copy(&published_path(&attachment.path), attachment);
         }
         let assets = site.theme.assets.iter();
-        site.emit(assets.map(|(path, bytes)| file(path, Bytes::new(bytes.clone()))));
+        site.emit(assets.map(|(path, bytes)| file(path, Bytes::from(bytes.clone()))));
     }
 
     /// Pages link to the files a reader may want; the files themselves are not searched.

@@ -65,11 +65,8 @@ fn edition(site: &Site, lists: &Lists) {
 
 /// A part's text, without copying it when nothing else holds it.
 fn text(part: Bytes) -> Value {
-    let text = match std::sync::Arc::try_unwrap(part) {
-        Ok(bytes) => String::from_utf8(bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
-        Err(shared) => String::from_utf8_lossy(&shared).into_owned(),
-    };
+    let text = String::from_utf8(part.into_made())
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     Value::String(text)
 }
 

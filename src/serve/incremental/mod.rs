@@ -244,7 +244,8 @@ impl render::Reuse for Run<'_> {
         if let Some(bytes) = self.kept.pages.get(&key.to_string(), made_from) {
             return Some(bytes);
         }
-        let bytes = render()?;
+        // Kept packed: a national plan's pages, kept as made, would hold gigabytes.
+        let bytes = Bytes::Packed(render()?.packed());
         self.kept.rendered.fetch_add(1, Ordering::Relaxed);
         self.kept
             .pages
@@ -291,6 +292,10 @@ impl render::Reuse for Run<'_> {
 
 impl pipeline::Reuse for Run<'_> {
     fn style_while_rendering(&self) -> bool {
+        true
+    }
+
+    fn packs(&self) -> bool {
         true
     }
 }
