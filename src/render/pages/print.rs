@@ -37,23 +37,25 @@ impl Kind for Print {
 }
 
 /// Renders the edition and hands it on as it is written: at national scale it is over 100 MB.
+/// The template places each priority's part by a stand-in, and the part itself goes in as the
+/// stand-in is written: the parts are never all held as text at once (in `serve` they are kept
+/// packed, and each is unpacked only as it is written).
 fn edition(site: &Site, lists: &Lists) {
     let mut values = print_values(site, lists);
     let parts = std::mem::take(&mut *lock(&lists.print_parts));
-    values.push((
-        "priority_parts",
-        Value::Array(parts.into_iter().map(text).collect()),
-    ));
+    let stand_ins = (0..parts.len()).map(|i| Value::String(format!("{MARK}{i}{MARK}")));
+    values.push(("priority_parts", Value::Array(stand_ins.collect())));
     // The edition is written once: what it is made from is taken then.
-    let mut made_from = Some((values, site.glossary.marker("../glossary.html")));
+    let mut made_from = Some((values, parts, site.glossary.marker("../glossary.html")));
     site.emit_written(PATH, &mut |out| {
-        let Some((values, marker)) = made_from.take() else {
+        let Some((values, parts, marker)) = made_from.take() else {
             return Ok(());
         };
         let stopped = || site.stopped();
         let mut edition = Edition::new(out, marker, &stopped);
+        let mut placed = Placed::new(&mut edition, parts);
         if site
-            .render_into(Page::new("print.html", PATH, "../"), values, &mut edition)
+            .render_into(Page::new("print.html", PATH, "../"), values, &mut placed)
             .is_none()
         {
             // The problem is reported; the run fails, and what was written here is let go.
@@ -63,11 +65,71 @@ fn edition(site: &Site, lists: &Lists) {
     });
 }
 
-/// A part's text, without copying it when nothing else holds it.
-fn text(part: Bytes) -> Value {
-    let text = String::from_utf8(part.into_made())
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    Value::String(text)
+/// Around the number of a part's stand-in: NUL, which no page's text holds (escaping replaces
+/// control characters, and Markdown replaces NUL), so the edition's own text is never taken for
+/// one.
+const MARK: char = '\0';
+
+/// The edition as Tera writes it, with each part's stand-in replaced by the part, which is then
+/// let go.
+struct Placed<'e, W: Write> {
+    out: &'e mut W,
+    parts: Vec<Option<Bytes>>,
+    /// The number of the part being read, while between the marks.
+    stand_in: Option<Vec<u8>>,
+}
+
+impl<'e, W: Write> Placed<'e, W> {
+    fn new(out: &'e mut W, parts: Vec<Bytes>) -> Self {
+        let parts = parts.into_iter().map(Some).collect();
+        Placed {
+            out,
+            parts,
+            stand_in: None,
+        }
+    }
+
+    /// Writes the part a stand-in numbered; a number that names no part (not one of ours)
+    /// writes nothing.
+    fn place(&mut self, number: &[u8]) -> io::Result<()> {
+        let i: Option<usize> = std::str::from_utf8(number)
+            .ok()
+            .and_then(|n| n.parse().ok());
+        let part = i.and_then(|i| self.parts.get_mut(i)).and_then(Option::take);
+        match part {
+            Some(part) => self.out.write_all(&part.made()),
+            None => Ok(()),
+        }
+    }
+}
+
+impl<W: Write> Write for Placed<'_, W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let mut pieces = bytes.split(|&b| b == MARK as u8).peekable();
+        while let Some(piece) = pieces.next() {
+            let at_mark = pieces.peek().is_some();
+            match self.stand_in.take() {
+                None if at_mark => {
+                    self.out.write_all(piece)?;
+                    self.stand_in = Some(Vec::new());
+                }
+                None => self.out.write_all(piece)?,
+                Some(mut number) => {
+                    number.extend_from_slice(piece);
+                    if at_mark {
+                        self.place(&number)?;
+                    } else {
+                        self.stand_in = Some(number);
+                    }
+                }
+            }
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// Pieces passed on at about this size, at the end of a line that ends a tag: a piece never
@@ -172,4 +234,30 @@ fn stylesheet(site: &Site) -> Option<OutputFile> {
     );
     let css = site.render("print.css", &context)?;
     Some(file("print.css", css.into_bytes().into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_stand_in_becomes_its_part_even_when_written_in_pieces_and_the_rest_is_as_written() {
+        let parts = vec![
+            Bytes::from(b"<p>One</p>".to_vec()),
+            b"<p>Two</p>".to_vec().into(),
+        ];
+        let written = "<main>\n\u{0}1\u{0}\u{0}0\u{0}\u{0}7\u{0}</main>\n";
+        for piece in [1, 2, 3, written.len()] {
+            let mut out = Vec::new();
+            let mut placed = Placed::new(&mut out, parts.clone());
+            for bytes in written.as_bytes().chunks(piece) {
+                placed.write_all(bytes).unwrap();
+            }
+            let out = String::from_utf8(out).unwrap();
+            assert_eq!(
+                out, "<main>\n<p>Two</p><p>One</p></main>\n",
+                "in pieces of {piece}"
+            );
+        }
+    }
 }
