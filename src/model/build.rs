@@ -15,10 +15,12 @@ use crate::markdown::Parsed;
 
 /// Builds the plan as at its report date, or as at `as_of` when given (the command line's
 /// `--as-of`), for the snapshot labelled `snapshot` if it is one, with draft updates if `drafts`,
-/// with the theme's `words` naming what the plan leaves to the defaults. Each priority may come
-/// from `reuse`. Returns `None` only if `plan.toml` is absent, which validation reports.
+/// with the theme's `words` naming what the plan leaves to the defaults; `names`, every action
+/// area's names (an action area may be named by its id or its reference: each name becomes its
+/// id here). Each priority may come from `reuse`. Returns `None` only if `plan.toml` is absent, which validation reports.
 pub fn build(
     content: &Content,
+    names: super::ActionNames,
     as_of: Option<Date>,
     snapshot: Option<String>,
     drafts: bool,
@@ -40,8 +42,6 @@ pub fn build(
     let as_of = as_of.unwrap_or(report_day);
     let dates = progress::period(file);
     let assurance = assurance(&file.assurance, words);
-    // An action area may be named by its id or its reference: each name becomes its id here.
-    let names = super::ActionNames::of(content);
     let (updates, later_updates) = progress::updates(&content.updates, as_of, drafts, &names);
     let statuses = statuses(&file.statuses, words);
     let start = super::priorities::Start {

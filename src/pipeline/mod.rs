@@ -109,11 +109,13 @@ pub fn run_with<R: Reuse>(
     content.attachments = attachments;
     problems.extend(parse_errors);
     let style_later = reuse.style_while_rendering() && matches!(output, Output::Memory);
-    let warnings = match checked(&content, problems, style_later, reuse) {
+    // Both the checks and the model need every action area's names: found once.
+    let names = model::ActionNames::of(&content);
+    let warnings = match checked(&content, &names, problems, style_later, reuse) {
         Ok(warnings) => warnings,
         Err((errors, warnings)) => return Err(failure(errors, warnings, content.sources)),
     };
-    let Some((plan, theme)) = modelled(root, &content, options, reuse) else {
+    let Some((plan, theme)) = modelled(root, &content, names, options, reuse) else {
         return Err(failure(Vec::new(), warnings, content.sources));
     };
     let stage = output::Stage {
@@ -134,14 +136,15 @@ pub fn run_with<R: Reuse>(
 /// unless there are errors.
 fn checked(
     content: &load::Content,
+    names: &model::ActionNames,
     mut problems: Vec<ContentError>,
     style_later: bool,
     reuse: &dyn validate::Reuse,
 ) -> Result<Vec<ContentError>, (Vec<ContentError>, Vec<ContentError>)> {
     if style_later {
-        problems.extend(validate::check_all_but_style(content, reuse));
+        problems.extend(validate::check_all_but_style(content, names, reuse));
     } else {
-        problems.extend(validate::check(content, reuse));
+        problems.extend(validate::check(content, names, reuse));
     }
     let (errors, mut warnings): (Vec<_>, Vec<_>) =
         problems.into_iter().partition(ContentError::is_error);
@@ -161,6 +164,7 @@ fn checked(
 fn modelled<R: Reuse>(
     root: &Path,
     content: &load::Content,
+    names: model::ActionNames,
     options: &Options,
     reuse: &R,
 ) -> Option<(Plan, Themed)> {
@@ -176,7 +180,15 @@ fn modelled<R: Reuse>(
         }
     };
     let (as_of, snapshot) = (options.as_of, options.snapshot.clone());
-    let plan = model::build(content, as_of, snapshot, options.drafts, words, reuse)?;
+    let plan = model::build(
+        content,
+        names,
+        as_of,
+        snapshot,
+        options.drafts,
+        words,
+        reuse,
+    )?;
     let theme = files.and_then(|files| render::Reuse::theme(reuse, files));
     Some((plan, theme))
 }

@@ -24,6 +24,7 @@ use toml::Spanned;
 
 use crate::diagnostics::{Allowed, ContentError, Noun, PlanKind, ReferenceKind, Source, StyleKind};
 use crate::load::Content;
+use crate::model::ActionNames;
 use crate::model::{Tone, DEFAULT_STATUSES};
 use crate::Stop;
 pub use ids::{is_slug, is_too_long, shortened, slugify, LONGEST_NAME};
@@ -74,10 +75,10 @@ pub trait Reuse: Sync {
 }
 
 /// Every problem in the content: errors (which stop the build) and warnings.
-pub fn check(content: &Content, reuse: &dyn Reuse) -> Vec<ContentError> {
+pub fn check(content: &Content, names: &ActionNames, reuse: &dyn Reuse) -> Vec<ContentError> {
     // The style warnings are half the work on a large plan, and need nothing from the rest.
     let (mut problems, style) = rayon::join(
-        || check_all_but_style(content, reuse),
+        || check_all_but_style(content, names, reuse),
         || style_warnings(content, crate::NEVER),
     );
     problems.extend(style);
@@ -92,8 +93,12 @@ pub fn style_warnings(content: &Content, stop: &Stop) -> Vec<ContentError> {
 }
 
 /// Every problem but the style warnings: every error, and the other warnings, in the order of
-/// their files and places.
-pub fn check_all_but_style(content: &Content, reuse: &dyn Reuse) -> Vec<ContentError> {
+/// their files and places. `names`: the names of the content's action areas.
+pub fn check_all_but_style(
+    content: &Content,
+    names: &ActionNames,
+    reuse: &dyn Reuse,
+) -> Vec<ContentError> {
     let mut errors = Vec::new();
     // A file that failed to parse has already been reported; checking references against it would
     // only add a false "unknown" error for every use, so those checks are skipped (`None`).
@@ -115,9 +120,8 @@ pub fn check_all_but_style(content: &Content, reuse: &dyn Reuse) -> Vec<ContentE
         let source = &content.sources[plan.source];
         columns::Columns::of(source, &plan.value, &mut errors)
     });
-    let names = crate::model::ActionNames::of(content);
     let known = Known {
-        names: &names,
+        names,
         columns: columns.as_ref(),
         statuses: statuses.as_deref(),
         sros: sros.as_ref(),
@@ -136,7 +140,7 @@ pub fn check_all_but_style(content: &Content, reuse: &dyn Reuse) -> Vec<ContentE
     outcomes::check_risks(content, &mut errors);
     check_glossary(content, &mut errors);
     check_pages(content, &mut errors);
-    links::check(content, &reach, &names, &mut errors);
+    links::check(content, &reach, names, &mut errors);
     attachments::check(content, &mut errors);
     placeholders::check(content, &mut errors);
     unchanged::check(content, &known, &mut errors);
