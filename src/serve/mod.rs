@@ -166,11 +166,14 @@ fn bug(panic: &(dyn Any + Send)) -> String {
 
 /// Serves the pages made first (the priorities' and action areas') as soon as they are made, and
 /// reloads the open page if any changed: the page being edited shows before the lists, search
-/// index and print edition are made again. The rebuild then replaces everything.
+/// index and print edition are made again. The rebuild then replaces everything. Pages come here
+/// only from content that checks clean, so the banner of a build that failed before goes with
+/// them: a save that mends a problem (or an editor's save read half written, then whole) is
+/// shown as soon after as any other.
 fn show_early(shared: &Shared, files: &[OutputFile]) {
     let mut served = lock(&shared.served);
-    if served.problem.is_some() || served.files.is_empty() {
-        // The last build failed or there was none: show the whole site at once, when it is made.
+    if served.files.is_empty() {
+        // There was no good build: show the whole site at once, when it is made.
         return;
     }
     let changed: Vec<&OutputFile> = files
@@ -182,7 +185,8 @@ fn show_early(shared: &Shared, files: &[OutputFile]) {
                 .is_some_and(|kept| file.bytes.were_packed_as(kept))
         })
         .collect();
-    if !changed.is_empty() {
+    if !changed.is_empty() || served.problem.is_some() {
+        served.problem = None;
         // The run packed them as it made them.
         let served_files = Arc::make_mut(&mut served.files);
         for file in changed {
@@ -252,6 +256,32 @@ mod tests {
     fn home(shared: &Shared) -> (u16, String) {
         let (status, _, body) = http::page(shared, "/");
         (status, String::from_utf8(body.plain()).unwrap())
+    }
+
+    #[test]
+    fn after_a_failed_build_a_good_saves_early_pages_are_shown_at_once_without_the_banner() {
+        let shared = Shared::default();
+        let options = Options::default();
+        rebuild_with(&shared, &|early, superseded| {
+            shared
+                .kept
+                .run(Path::new(FIXTURE), &options, early, superseded)
+        });
+        rebuild_with(&shared, &|_, _| panic!("a save read half written"));
+        assert!(home(&shared).1.contains(BANNER));
+        let mended = OutputFile {
+            path: "index.html".into(),
+            bytes: b"<html><body><p>Mended</p></body></html>".to_vec().into(),
+        };
+        // The next save's early pages, then a newer save stops it before the rest is made.
+        rebuild_with(&shared, &|early, _| {
+            early(std::slice::from_ref(&mended));
+            None
+        });
+        let (status, page) = home(&shared);
+        assert_eq!(status, 200);
+        assert!(page.contains("Mended"), "{page}");
+        assert!(!page.contains(BANNER), "{page}");
     }
 
     #[test]
