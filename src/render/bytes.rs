@@ -21,7 +21,8 @@ pub enum Bytes {
 pub struct Packed {
     pub gzip: Box<[u8]>,
     /// The bytes' CRC-32 and length (gzip's own check): a rebuild that makes a page again with
-    /// the same bytes does not reload it early.
+    /// the same bytes does not reload it early. Two texts that share both only keep a page from
+    /// showing early: the whole site made next replaces every file.
     pub made_from: u64,
 }
 
@@ -107,10 +108,9 @@ impl Packing {
     }
 
     pub fn finish(self) -> Packed {
-        let made_from = u64::from(self.crc.sum()) << 32 | u64::from(self.crc.amount());
         Packed {
+            made_from: fingerprint_of(&self.crc),
             gzip: self.encoder.finish().unwrap_or_default().into_boxed_slice(),
-            made_from,
         }
     }
 }
@@ -137,6 +137,10 @@ impl Write for Packing {
 fn fingerprint(bytes: &[u8]) -> u64 {
     let mut crc = Crc::new();
     crc.update(bytes);
+    fingerprint_of(&crc)
+}
+
+fn fingerprint_of(crc: &Crc) -> u64 {
     u64::from(crc.sum()) << 32 | u64::from(crc.amount())
 }
 
