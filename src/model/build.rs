@@ -17,7 +17,8 @@ use crate::markdown::Parsed;
 /// `--as-of`), for the snapshot labelled `snapshot` if it is one, with draft updates if `drafts`,
 /// with the theme's `words` naming what the plan leaves to the defaults; `names`, every action
 /// area's names (an action area may be named by its id or its reference: each name becomes its
-/// id here). Each priority may come from `reuse`. Returns `None` only if `plan.toml` is absent, which validation reports.
+/// id here). Each priority may come from `reuse`. Returns `None` only if `plan.toml` is absent,
+/// which validation reports.
 pub fn build(
     content: &Content,
     names: super::ActionNames,

@@ -136,7 +136,7 @@ impl Incremental {
     }
 }
 
-pub(super) fn hash(value: &impl Hash) -> u64 {
+fn hash(value: &impl Hash) -> u64 {
     let mut hasher = DefaultHasher::new();
     value.hash(&mut hasher);
     hasher.finish()
