@@ -3,7 +3,7 @@
 
 use std::sync::Mutex;
 
-use super::bytes::{Bytes, Packing};
+use super::bytes::{Bytes, Packing, Primers};
 use crate::diagnostics::{ContentError, FileKind};
 use crate::load::Attachment;
 use crate::lock;
@@ -47,16 +47,16 @@ pub type Written<'w> = dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>
 pub struct Collect {
     files: Mutex<Vec<OutputFile>>,
     unread: Mutex<Vec<ContentError>>,
-    /// Whether each file is packed as it comes (`serve`'s way): a file written in pieces, the
+    /// Packs each file as it comes (`serve`'s way), when there: a file written in pieces, the
     /// print edition or a data file of a national plan, is then never held whole.
-    packs: bool,
+    packs: Option<Primers>,
 }
 
 impl Collect {
     /// Packs each file as it comes.
     pub fn packing() -> Collect {
         Collect {
-            packs: true,
+            packs: Some(Primers::default()),
             ..Collect::default()
         }
     }
@@ -75,8 +75,8 @@ impl Collect {
 
 impl Sink for Collect {
     fn put(&self, mut file: OutputFile) {
-        if self.packs {
-            file.bytes = Bytes::Packed(file.bytes.packed());
+        if let Some(primers) = &self.packs {
+            file.bytes = Bytes::Packed(file.bytes.packed_as(&file.path, primers));
         }
         lock(&self.files).push(file);
     }
@@ -99,7 +99,7 @@ impl Sink for Collect {
 
     fn put_written(&self, path: &str, write: &mut Written) {
         // Writing into memory cannot fail.
-        let bytes = if self.packs {
+        let bytes = if self.packs.is_some() {
             let mut packing = Packing::new();
             let _ = write(&mut packing);
             Bytes::Packed(packing.finish().into())

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use super::request::{self, Unread};
 use super::{Shared, EVENTS, RELOAD_SCRIPT};
 use crate::lock;
-use crate::render::bytes::{gunzip, Packed};
+use crate::render::bytes::Packed;
 
 const TEXT: &str = "text/plain; charset=utf-8";
 
@@ -57,19 +57,17 @@ pub(super) fn answer(stream: TcpStream, shared: &Shared, listening: SocketAddr) 
         }
         body => body,
     };
-    match body {
-        Body::Gzip(packed) if head.takes_gzip => {
+    // A file packed as gzip goes as it is to a client that takes gzip; any other is unpacked.
+    let gzip = match &body {
+        Body::Gzip(packed) if head.takes_gzip => packed.gzip(),
+        _ => None,
+    };
+    match gzip {
+        Some(gzip) => {
             let encoding = "Content-Encoding: gzip\r\n";
-            respond_with(
-                &mut stream,
-                status,
-                content_type,
-                encoding,
-                &packed.gzip,
-                head_only,
-            )
+            respond_with(&mut stream, status, content_type, encoding, gzip, head_only)
         }
-        body => respond(&mut stream, status, content_type, &body.plain(), head_only),
+        None => respond(&mut stream, status, content_type, &body.plain(), head_only),
     }
 }
 
@@ -165,7 +163,7 @@ impl Body {
     pub(super) fn plain(self) -> Vec<u8> {
         match self {
             Body::Plain(bytes) => bytes,
-            Body::Gzip(packed) => gunzip(&packed.gzip),
+            Body::Gzip(packed) => packed.unpack(),
         }
     }
 }
@@ -198,7 +196,7 @@ pub(super) fn page(shared: &Shared, path: &str) -> (u16, &'static str, Body) {
         return (status, content_type(&name), Body::Gzip(packed));
     }
     // Pages are kept as built: the reload script, and any banner, go in as a page is asked for.
-    let page = with_reload(&gunzip(&packed.gzip));
+    let page = with_reload(&packed.unpack());
     let page = match problem {
         Some(problem) => with_banner(page, &problem),
         None => page,

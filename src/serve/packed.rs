@@ -24,7 +24,6 @@ pub(super) fn pack_all(files: Vec<OutputFile>) -> Files {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::bytes::gunzip;
     use crate::render::Bytes;
 
     #[test]
@@ -45,6 +44,6 @@ mod tests {
         ];
         let served = pack_all(files);
         assert!(Arc::ptr_eq(&served["a.html"], packing));
-        assert_eq!(gunzip(&served["b.css"].gzip), b"b");
+        assert_eq!(served["b.css"].unpack(), b"b");
     }
 }

@@ -27,6 +27,7 @@ use crate::diagnostics::{ContentError, Source};
 use crate::load::{Markdown, Register};
 use crate::model::Priority;
 use crate::pipeline::{self, Built, Failure, Options, Output};
+use crate::render::bytes::Primers;
 use crate::render::theme::ThemeFiles;
 use crate::render::{Bytes, OutputFile, PriorityPages, Theme};
 use crate::{load, lock, model, render, validate};
@@ -51,6 +52,8 @@ pub struct Incremental {
     pages: Memo<String, Bytes>,
     /// Each priority's pages, by its id.
     priorities: Memo<String, PriorityPages>,
+    /// What each folder's pages are packed primed with.
+    primers: Primers,
     /// Pages the last run rendered rather than took from `pages`.
     rendered: AtomicUsize,
 }
@@ -245,7 +248,7 @@ impl render::Reuse for Run<'_> {
             return Some(bytes);
         }
         // Kept packed: a national plan's pages, kept as made, would hold gigabytes.
-        let bytes = Bytes::Packed(render()?.packed());
+        let bytes = Bytes::Packed(render()?.packed_as(key, &self.kept.primers));
         self.kept.rendered.fetch_add(1, Ordering::Relaxed);
         self.kept
             .pages
