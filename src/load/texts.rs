@@ -2,6 +2,7 @@
 //! each parsed once when its file is: the checks read the parse's outline, the model takes its
 //! HTML, and no stage parses Markdown again.
 
+use std::ops::Deref;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -37,11 +38,11 @@ pub struct TextAt<'a> {
 }
 
 /// Where a TOML string's text starts: after its opening quote.
-pub fn string_start(text: &Spanned<String>) -> usize {
+pub fn string_start<T>(text: &Spanned<T>) -> usize {
     text.span().start + 1
 }
 
-fn at(text: &Spanned<String>, kind: Kind, style: Style) -> TextAt<'_> {
+fn at<M: Deref<Target = str>>(text: &Spanned<M>, kind: Kind, style: Style) -> TextAt<'_> {
     TextAt {
         text: text.get_ref(),
         offset: string_start(text),
@@ -61,20 +62,21 @@ pub trait Written {
 impl Written for PlanFile {
     fn texts(&self) -> Vec<TextAt<'_>> {
         let mut texts = vec![at(&self.introduction, Kind::Short, Style::Block)];
-        texts.extend(narrative(None, &self.sections));
+        texts.extend(narrative::<String>(None, &self.sections));
         texts
     }
 }
 
 /// A narrative and its named sections: text shown as blocks.
-fn narrative<'a>(
-    text: Option<&'a Spanned<String>>,
+fn narrative<'a, M: Deref<Target = str>>(
+    text: Option<&'a Spanned<M>>,
     sections: &'a [SectionEntry],
 ) -> impl Iterator<Item = TextAt<'a>> {
-    let sections = sections.iter().map(|s| &s.text);
-    text.into_iter()
-        .chain(sections)
-        .map(|t| at(t, Kind::Short, Style::Block))
+    let sections = sections
+        .iter()
+        .map(|s| at(&s.text, Kind::Short, Style::Block));
+    let text = text.map(|t| at(t, Kind::Short, Style::Block));
+    text.into_iter().chain(sections)
 }
 
 impl Written for SroFile {

@@ -1,6 +1,8 @@
 //! Builds the `Plan` from content that has passed validation. Pure and infallible: anything that
 //! could be wrong was reported by the validate stage.
 
+use std::sync::Arc;
+
 use toml::Spanned;
 
 use super::history as progress;
@@ -268,9 +270,9 @@ pub(super) fn sections<T>(loaded: &Loaded<T>, sections: &[SectionEntry]) -> Vec<
 }
 
 /// A narrative text and its named sections in the file `loaded`.
-pub(super) fn narrative<T>(
+pub(super) fn narrative<T, M: Prose>(
     loaded: &Loaded<T>,
-    text_: Option<&Spanned<String>>,
+    text_: Option<&Spanned<M>>,
     sections_: &[SectionEntry],
 ) -> Narrative {
     Narrative {
@@ -280,15 +282,33 @@ pub(super) fn narrative<T>(
 }
 
 /// A TOML string of Markdown in the file `loaded`, with the HTML its parse made.
-pub(super) fn text<T>(loaded: &Loaded<T>, value: &Spanned<String>) -> Text {
-    text_at(loaded, value.get_ref(), string_start(value))
+pub(super) fn text<T, M: Prose>(loaded: &Loaded<T>, value: &Spanned<M>) -> Text {
+    text_at(loaded, value.get_ref().shared(), string_start(value))
+}
+
+/// A Markdown string as parsed: copied into the model, or shared with it where the parse holds
+/// it shared.
+pub(super) trait Prose {
+    fn shared(&self) -> Arc<str>;
+}
+
+impl Prose for String {
+    fn shared(&self) -> Arc<str> {
+        self.as_str().into()
+    }
+}
+
+impl Prose for Arc<str> {
+    fn shared(&self) -> Arc<str> {
+        self.clone()
+    }
 }
 
 /// The Markdown `markdown` at `offset` in the file `loaded`, with the HTML its parse made.
-pub(super) fn text_at<T>(loaded: &Loaded<T>, markdown: &str, offset: usize) -> Text {
+pub(super) fn text_at<T>(loaded: &Loaded<T>, markdown: Arc<str>, offset: usize) -> Text {
     let parsed = loaded.markdown.get(offset).unwrap_or(&Parsed::EMPTY);
     Text {
-        markdown: markdown.to_string(),
+        markdown,
         source: loaded.source,
         offset,
         style: parsed.style,
@@ -394,7 +414,7 @@ fn pages(pages: &[Loaded<PageSource>]) -> Vec<Page> {
             title: p.value.front_matter.title.clone(),
             summary: p.value.front_matter.summary.clone(),
             order: p.value.front_matter.order,
-            body: text_at(p, &p.value.body, p.value.body_offset),
+            body: text_at(p, p.value.body.shared(), p.value.body_offset),
         })
         .collect();
     // Ordered pages first, by order; the rest after them, by slug.

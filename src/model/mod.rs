@@ -155,7 +155,9 @@ pub struct Place {
 /// Markdown text, the file it is written in, and its HTML, made once when the file was loaded.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Text {
-    pub markdown: String,
+    /// Shared with the parse where it holds it shared (an action area's texts): a national
+    /// plan's words are held once, not once parsed and again modelled.
+    pub markdown: std::sync::Arc<str>,
     /// Index into the content's sources: its links are written relative to that file.
     pub source: usize,
     /// Where in that file it starts.

@@ -155,7 +155,7 @@ fn action(
         .status
         .as_ref()
         .map_or(start.status, |s| s.get_ref().as_str());
-    let texts = |items: &[Spanned<String>]| items.iter().map(|t| text(file, t)).collect();
+    let texts = |items: &[Spanned<Arc<str>>]| items.iter().map(|t| text(file, t)).collect();
     Action {
         id: entry.id.get_ref().clone(),
         place: super::Place {

@@ -190,13 +190,14 @@ pub fn type_words(schema: &Schema, field: &Field) -> String {
         return cell(&item.docs.join(" "));
     }
     match ty {
-        "String" => "text",
+        // `Arc<str>`: text the model shares with the parse.
+        "String" | "str" => "text",
         "u32" | "u64" | "usize" | "i64" => "whole number",
         "f64" => "number",
         "bool" => "`true` or `false`",
         "Datetime" => "date",
         "[f64; 2]" => "two numbers in brackets",
-        "BTreeMap<String, Vec<Spanned<String>>>" | "BTreeMap<String, Vec<String>>" => {
+        "BTreeMap<String, Vec<Spanned<Arc<str>>>>" | "BTreeMap<String, Vec<String>>" => {
             "table of lists of texts, each under its column's id"
         }
         _ => "",

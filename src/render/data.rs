@@ -79,7 +79,7 @@ fn owners(plan: &Plan, at: ActionAt) -> &[String] {
 }
 
 fn bullets(items: &[crate::model::Text]) -> Cell {
-    Cell::Lines(items.iter().map(|t| t.markdown.clone()).collect())
+    Cell::Lines(items.iter().map(|t| t.markdown.to_string()).collect())
 }
 
 /// The text of the plan's own columns, a bullet a line, each after its column's id ("now: …").

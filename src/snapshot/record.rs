@@ -43,7 +43,8 @@ pub fn record(
 /// Every action area as it stands in `plan`: what a record keeps, and what `publish`'s preview
 /// compares.
 pub fn actions(plan: &Plan) -> Vec<SnapshotAction> {
-    let texts = |items: &[crate::model::Text]| items.iter().map(|t| t.markdown.clone()).collect();
+    let texts =
+        |items: &[crate::model::Text]| items.iter().map(|t| t.markdown.to_string()).collect();
     plan.actions()
         .map(|(priority, a)| SnapshotAction {
             id: a.id.clone(),

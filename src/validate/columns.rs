@@ -2,6 +2,8 @@
 //! columns name, and no text written under a column its row does not have (it would never be
 //! shown).
 
+use std::sync::Arc;
+
 use toml::Spanned;
 
 use super::references::{check_known, Seen};
@@ -80,7 +82,7 @@ impl Columns {
         action: &ActionEntry,
         kind: Option<&str>,
         column: &str,
-        texts: &[Spanned<String>],
+        texts: &[Spanned<Arc<str>>],
         errors: &mut Vec<ContentError>,
     ) {
         let place = texts.first().map_or(action.id.span(), |t| t.span());

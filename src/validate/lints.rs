@@ -194,11 +194,7 @@ fn hard_to_read_at(
     action: &crate::load::format::ActionEntry,
     threshold: f64,
 ) -> Option<ContentError> {
-    let text: Vec<&str> = action
-        .families
-        .iter()
-        .map(|f| f.get_ref().as_str())
-        .collect();
+    let text: Vec<&str> = action.families.iter().map(|f| &**f.get_ref()).collect();
     let score = super::plain_english::reading_ease(&text.join(" "))?;
     (score < threshold).then(|| {
         let place = action

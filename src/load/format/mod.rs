@@ -11,6 +11,7 @@ mod snapshots;
 mod updates;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Deserialize;
 use toml::value::Datetime;
@@ -402,24 +403,24 @@ pub struct ActionEntry {
     /// "What do we expect to achieve": one Markdown string per bullet.
     /// Example: ["Women are seen at the right intervals."]
     #[serde(default)]
-    pub achieve: Vec<Spanned<String>>,
+    pub achieve: Vec<Spanned<Arc<str>>>,
     /// "What actions are we taking": one Markdown string per bullet.
     /// Example: ["Recruiting a second diabetes midwife."]
     #[serde(default)]
-    pub doing: Vec<Spanned<String>>,
+    pub doing: Vec<Spanned<Arc<str>>>,
     /// "What will this mean for our families": one Markdown string per bullet.
     /// Example: ["Better support for women with diabetes."]
     #[serde(default)]
-    pub families: Vec<Spanned<String>>,
+    pub families: Vec<Spanned<Arc<str>>>,
     /// The text of the plan's other columns, by column id (`now = ["Where we are now …"]`): one
     /// Markdown string per bullet.
     /// Example: { now = ["Two teams in place."], next = ["A third team by spring."] }
     #[serde(default)]
-    pub columns: BTreeMap<String, Vec<Spanned<String>>>,
+    pub columns: BTreeMap<String, Vec<Spanned<Arc<str>>>>,
     /// What the plan says about this action area (Markdown), shown above its columns.
     /// Example: "Why this matters to families."
     #[serde(default)]
-    pub narrative: Option<Spanned<String>>,
+    pub narrative: Option<Spanned<Arc<str>>>,
     /// Further named sections of text about it.
     /// Example: [{ heading = "Where we start", text = "Two units, one team." }]
     #[serde(default)]
@@ -427,7 +428,7 @@ pub struct ActionEntry {
     /// Free notes (Markdown), shown under the columns.
     /// Example: "Agreed with the LMNS in May."
     #[serde(default)]
-    pub notes: Option<Spanned<String>>,
+    pub notes: Option<Spanned<Arc<str>>>,
     /// Steps on the way, each with a date or quarter, shown on the timeline.
     #[serde(default)]
     pub milestones: Vec<MilestoneEntry>,

@@ -35,7 +35,7 @@ impl Kind for Priorities {
             let columns = action.columns.iter().flat_map(|(_, texts)| texts);
             let bullets = bullets.chain(&action.families).chain(columns);
             let written = bullets.chain(action.narrative.texts());
-            texts.extend(written.map(|t| t.markdown.as_str()));
+            texts.extend(written.map(|t| &*t.markdown));
             docs.push(Doc {
                 title: format!("{} {}", action.reference, action.title),
                 url: action_href(&action.id),
@@ -46,7 +46,7 @@ impl Kind for Priorities {
                     .iter()
                     .chain(&action.doing)
                     .next()
-                    .map(|t| t.markdown.as_str()),
+                    .map(|t| &*t.markdown),
                 texts,
             });
         }
@@ -60,7 +60,7 @@ impl Kind for Priorities {
                 texts: [&p.workstream, &p.trust_priority]
                     .into_iter()
                     .map(String::as_str)
-                    .chain(p.narrative.texts().map(|t| t.markdown.as_str()))
+                    .chain(p.narrative.texts().map(|t| &*t.markdown))
                     .collect(),
             });
         }

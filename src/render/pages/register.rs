@@ -58,7 +58,7 @@ impl Kind for Registers {
                     line: None,
                     texts: vec![
                         item.title.as_deref().unwrap_or(""),
-                        item.text.as_ref().map_or("", |t| t.markdown.as_str()),
+                        item.text.as_ref().map_or("", |t| &*t.markdown),
                     ],
                 });
             }

@@ -37,9 +37,9 @@ impl Kind for Risks {
 
     fn search<'p>(&self, plan: &'p Plan, docs: &mut Vec<Doc<'p>>) {
         for risk in &plan.risks {
-            let mut texts = vec![risk.description.markdown.as_str()];
+            let mut texts = vec![&*risk.description.markdown];
             texts.extend(risk.owner.as_deref());
-            texts.extend(risk.mitigation.iter().map(|m| m.markdown.as_str()));
+            texts.extend(risk.mitigation.iter().map(|m| &*m.markdown));
             docs.push(Doc {
                 title: risk.title.clone(),
                 url: format!("risks.html#risk-{}", risk.id),

@@ -21,7 +21,7 @@ impl Kind for Updates {
 
     fn search<'p>(&self, plan: &'p Plan, docs: &mut Vec<Doc<'p>>) {
         for update in &plan.updates {
-            let notes = update.changes.iter().map(|c| c.note.markdown.as_str());
+            let notes = update.changes.iter().map(|c| &*c.note.markdown);
             docs.push(Doc {
                 title: update.title.clone(),
                 url: update_href(&update.slug),
