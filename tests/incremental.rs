@@ -323,3 +323,34 @@ fn a_build_superseded_by_a_newer_save_stops_after_its_early_pages_and_the_next_i
         "the next build is a whole site, as a full build makes it"
     );
 }
+
+/// The acronyms a build warns of (not in the glossary): file and word.
+fn unexplained(built: Result<Built, Failure>) -> Vec<(String, String)> {
+    let built = built.unwrap_or_else(|_| panic!("builds"));
+    let notes = built.warnings.iter().map(|w| (w.path.display().to_string(), w.message()));
+    let notes = notes.filter(|(_, message)| message.contains("QZX"));
+    notes.collect()
+}
+
+#[test]
+fn a_register_left_alone_is_warned_of_its_acronyms_as_a_full_check_would_after_the_glossary_changes(
+) {
+    let (dir, kept, _) = served_fixture();
+    let root = dir.path();
+    let register = root.join("content/priorities/1-safety.toml");
+    edit(&register, "Women are seen", "Women on QZX wards are seen");
+    let full_run = || unexplained(planpress::run(root, &Options::default(), Output::Memory));
+    let warned = unexplained(served(root, &kept));
+    assert!(
+        warned.len() == 1 && warned[0].0.ends_with("1-safety.toml"),
+        "the new acronym is warned of: {warned:?}"
+    );
+    assert_eq!(warned, full_run());
+    // The register is not saved again: only the glossary changes what it is warned of.
+    let glossary = "[[terms]]\nterm = \"QZX\"\nexpansion = \"Quiet zone for examinations\"\n";
+    std::fs::write(root.join("content/glossary.toml"), glossary).unwrap();
+    assert_eq!(unexplained(served(root, &kept)), Vec::new());
+    assert_eq!(full_run(), Vec::new());
+    std::fs::remove_file(root.join("content/glossary.toml")).unwrap();
+    assert_eq!(unexplained(served(root, &kept)), warned, "warned again");
+}

@@ -22,8 +22,7 @@ pub use attachments::Attachment;
 pub use measures::{from_toml as measure_value, RawValue};
 pub use parse::{parse, Content, Loaded, MarkdownSource, PageSource, Register, UpdateSource};
 pub use texts::{
-    markdown_texts, register_texts, string_start, texts_outside_registers, Kind, Markdown, Piece,
-    TextAt,
+    register_texts, string_start, texts_outside_registers, Kind, Markdown, Piece, TextAt,
 };
 pub use toml_scan::toml_comments;
 

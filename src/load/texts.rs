@@ -262,15 +262,6 @@ fn pieces<T: Written>(file: &Loaded<T>) -> impl Iterator<Item = Piece<'_>> {
 /// The parse of a text with nothing in it.
 static EMPTY: Parsed = Parsed::EMPTY;
 
-/// Every piece of Markdown in the content.
-pub fn markdown_texts(content: &Content) -> Vec<Piece<'_>> {
-    let mut texts = texts_outside_registers(content);
-    for priority in &content.priorities {
-        texts.extend(pieces(priority));
-    }
-    texts
-}
-
 /// The Markdown of one priority's action register: most of the text of a large plan.
 pub fn register_texts(priority: &Loaded<Arc<PriorityFile>>) -> Vec<Piece<'_>> {
     pieces(priority).collect()

@@ -152,7 +152,7 @@ fn checked(
         return Ok(warnings);
     }
     if style_later {
-        warnings.extend(validate::style_warnings(content, crate::NEVER));
+        warnings.extend(validate::style_warnings(content, crate::NEVER, reuse));
     }
     Err((errors, warnings))
 }

@@ -85,7 +85,10 @@ pub(super) fn render_beside_style<R: Reuse>(
             Ok(theme) => in_memory(&plan, sources, attachments, theme, reuse),
             Err(errors) => Err(errors.clone()),
         },
-        || validate::style_warnings(&content, &|| render::Reuse::stopped(reuse)),
+        || {
+            let stop = || render::Reuse::stopped(reuse);
+            validate::style_warnings(&content, &stop, reuse)
+        },
     );
     warnings.extend(style);
     finish(plan, rendered, warnings, content.sources)

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use crate::diagnostics::{ContentError, StyleKind};
+use crate::diagnostics::{ContentError, Source, StyleKind};
 use crate::load::{toml_comments, Content};
 use crate::work::{count, Work};
 
@@ -18,11 +18,11 @@ const CHUNK: usize = 1 << 18;
 
 /// An acronym the glossary lacks, in part of a file: the word, its first use there, and how many
 /// times it is used there.
-type Found = (String, Range<usize>, usize);
+pub(super) type Found = (String, Range<usize>, usize);
 
-/// Each acronym the glossary does not explain, once, where it is first used.
-pub(super) fn unexplained_acronyms(content: &Content, warnings: &mut Vec<ContentError>) {
-    let known: HashSet<String> = content
+/// The glossary's terms: the acronyms it explains.
+pub(super) fn known(content: &Content) -> HashSet<String> {
+    content
         .glossary
         .as_ref()
         .map(|g| {
@@ -32,26 +32,33 @@ pub(super) fn unexplained_acronyms(content: &Content, warnings: &mut Vec<Content
                 .map(|t| t.term.get_ref().clone())
                 .collect()
         })
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// The acronyms the glossary (`known`) lacks in one file, found in pieces: in each piece, each
+/// with its first use there and how many times it is used there. Only Markdown and TOML files
+/// are searched, and never the glossary itself.
+pub(super) fn in_file(source: &Source, known: &HashSet<String>) -> Vec<Vec<Found>> {
     let glossary_path = std::path::Path::new("content/glossary.toml");
-    // Each file is searched on its own for the acronyms the glossary lacks (their first use and
-    // how many); most uses are of known terms, and are dropped there.
-    let found: Vec<Vec<Vec<Found>>> = content
-        .sources
-        .par_iter()
-        .map(|source| {
-            let is_toml = source.path.extension().is_some_and(|e| e == "toml");
-            let is_md = source.path.extension().is_some_and(|e| e == "md");
-            if source.path == glossary_path || !(is_toml || is_md) {
-                return Vec::new();
-            }
-            unknown_acronyms(&source.text, is_toml, &known, CHUNK)
-        })
-        .collect();
+    let is_toml = source.path.extension().is_some_and(|e| e == "toml");
+    let is_md = source.path.extension().is_some_and(|e| e == "md");
+    if source.path == glossary_path || !(is_toml || is_md) {
+        return Vec::new();
+    }
+    unknown_acronyms(&source.text, is_toml, known, CHUNK)
+}
+
+/// Each acronym the glossary does not explain, once, where it is first used: from what `in_file`
+/// found in each of the content's files, in their order.
+pub(super) fn unexplained<'f>(
+    content: &Content,
+    found: impl IntoIterator<Item = &'f Vec<Vec<Found>>>,
+    warnings: &mut Vec<ContentError>,
+) {
     let pieces = found
         .into_iter()
         .enumerate()
-        .flat_map(|(index, pieces)| pieces.into_iter().map(move |piece| (index, piece)));
+        .flat_map(|(index, pieces)| pieces.iter().map(move |piece| (index, piece)));
     for (index, word, range, uses) in first_uses(pieces) {
         let kind = StyleKind::NotInGlossary { word, uses };
         warnings.push(ContentError::at(&content.sources[index], range, kind));
@@ -60,18 +67,18 @@ pub(super) fn unexplained_acronyms(content: &Content, warnings: &mut Vec<Content
 
 /// Each word once, in the order first found: the file (by index) and place of its first use, and
 /// its uses in every piece. Pieces come in the order of their files, and of their places in a file.
-fn first_uses(
-    pieces: impl IntoIterator<Item = (usize, Vec<Found>)>,
+fn first_uses<'f>(
+    pieces: impl IntoIterator<Item = (usize, &'f Vec<Found>)>,
 ) -> Vec<(usize, String, Range<usize>, usize)> {
-    let mut at: HashMap<String, usize> = HashMap::new();
+    let mut at: HashMap<&str, usize> = HashMap::new();
     let mut first: Vec<(usize, String, Range<usize>, usize)> = Vec::new();
     for (index, found) in pieces {
         for (word, range, uses) in found {
-            match at.get(&word) {
+            match at.get(word.as_str()) {
                 Some(&i) => first[i].3 += uses,
                 None => {
-                    at.insert(word.clone(), first.len());
-                    first.push((index, word, range, uses));
+                    at.insert(word, first.len());
+                    first.push((index, word.clone(), range.clone(), *uses));
                 }
             }
         }
@@ -389,9 +396,9 @@ mod tests {
             let known: HashSet<String> = ["SRO", "MDT"].map(String::from).into();
             let files = [text.as_str(), other.as_str()];
             let found = |chunk: usize| {
-                let pieces = files.iter().enumerate().flat_map(|(index, text)| {
-                    let pieces = unknown_acronyms(text, is_toml, &known, chunk);
-                    pieces.into_iter().map(move |piece| (index, piece))
+                let files = files.map(|text| unknown_acronyms(text, is_toml, &known, chunk));
+                let pieces = files.iter().enumerate().flat_map(|(index, pieces)| {
+                    pieces.iter().map(move |piece| (index, piece))
                 });
                 first_uses(pieces)
             };

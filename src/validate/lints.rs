@@ -2,11 +2,15 @@
 //! a level, link text such as "click here", very long sentences in text for families, acronyms the
 //! glossary does not explain, and an empty "what this will mean for families".
 
+use std::collections::HashSet;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
-use super::acronyms::unexplained_acronyms;
-use crate::diagnostics::{ContentError, StyleKind};
-use crate::load::{markdown_texts, Content, Kind, Piece};
+use super::acronyms::{self, Found};
+use crate::diagnostics::{ContentError, Source, StyleKind};
+use crate::load::{register_texts, texts_outside_registers, Content, Kind, Piece};
 use crate::markdown::{Heading, Link};
 use crate::Stop;
 
@@ -24,22 +28,93 @@ const VAGUE_LINKS: [&str; 7] = [
     "click",
 ];
 
-pub fn check(content: &Content, stop: &Stop) -> Vec<ContentError> {
+pub fn check(content: &Content, stop: &Stop, reuse: &dyn super::Reuse) -> Vec<ContentError> {
     // Each piece of Markdown is checked on its own, in parallel; the results keep their order.
-    let mut warnings: Vec<ContentError> = markdown_texts(content)
+    // The registers' pieces, most of a large plan, are checked with each register's file below.
+    let mut warnings: Vec<ContentError> = texts_outside_registers(content)
         .par_iter()
         .filter(|_| !stop())
         .flat_map_iter(|text| text_warnings(content, text))
         .collect();
-    let rest: [fn(&Content, &mut Vec<ContentError>); 3] =
-        [empty_families, hard_to_read, unexplained_acronyms];
-    for check in rest {
-        if stop() {
-            break;
-        }
-        check(content, &mut warnings);
+    if stop() {
+        return warnings;
     }
+    empty_families(content, &mut warnings);
+    let known = acronyms::known(content);
+    let threshold = content
+        .plan
+        .as_ref()
+        .and_then(|p| p.value.reading_ease)
+        .unwrap_or(super::plain_english::DEFAULT_THRESHOLD);
+    let surroundings = surroundings(content, threshold);
+    let files: Vec<Arc<FileStyle>> = content
+        .sources
+        .par_iter()
+        .enumerate()
+        .map(|(index, source)| {
+            if stop() {
+                return Arc::default();
+            }
+            let find = || Arc::new(FileStyle::of(content, index, &known, threshold));
+            reuse.file_style(source, surroundings, &find)
+        })
+        .collect();
+    for file in &files {
+        warnings.extend(file.texts.iter().chain(&file.hard_to_read).cloned());
+    }
+    acronyms::unexplained(
+        content,
+        files.iter().map(|file| &file.acronyms),
+        &mut warnings,
+    );
     warnings
+}
+
+/// What the slow style checks find in one file, which depends on nothing outside it but the
+/// glossary and the reading-ease threshold (and a register's texts' checks on nothing at all): `serve` keeps it while those and the file are the
+/// same, so an edit searches one file, not the whole plan.
+#[derive(Debug, Default)]
+pub struct FileStyle {
+    /// The acronyms the glossary lacks, in pieces (`acronyms::in_file`).
+    acronyms: Vec<Vec<Found>>,
+    /// What is worth fixing in each piece of Markdown of its action register, in order.
+    texts: Vec<ContentError>,
+    /// Its action areas whose text for families is hard to read, in order.
+    hard_to_read: Vec<ContentError>,
+}
+
+impl FileStyle {
+    fn of(content: &Content, index: usize, known: &HashSet<String>, threshold: f64) -> FileStyle {
+        let source = &content.sources[index];
+        let registers = content.priorities.iter().filter(|p| p.source == index);
+        let mut style = FileStyle {
+            acronyms: acronyms::in_file(source, known),
+            ..FileStyle::default()
+        };
+        for register in registers {
+            let texts = register_texts(register);
+            let texts = texts.par_iter().with_min_len(super::ACTIONS_TOGETHER);
+            style
+                .texts
+                .par_extend(texts.flat_map_iter(|text| text_warnings(content, text)));
+            style
+                .hard_to_read
+                .extend(hard_to_read(source, &register.value, threshold));
+        }
+        style
+    }
+}
+
+/// A fingerprint of what a file's style depends on beside the file: the glossary's terms and
+/// the reading-ease threshold.
+fn surroundings(content: &Content, threshold: f64) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    let terms = content.glossary.iter().flat_map(|g| &g.value.terms);
+    for term in terms {
+        term.term.get_ref().hash(&mut hasher);
+    }
+    threshold.to_bits().hash(&mut hasher);
+    hasher.finish()
 }
 
 /// What is worth fixing in one piece of Markdown, from its parse's outline.
@@ -162,35 +237,22 @@ fn empty_families(content: &Content, warnings: &mut Vec<ContentError>) {
     }
 }
 
-/// Actions whose text for families scores below the plan's reading-ease threshold.
-fn hard_to_read(content: &Content, warnings: &mut Vec<ContentError>) {
-    let threshold = content
-        .plan
-        .as_ref()
-        .and_then(|p| p.value.reading_ease)
-        .unwrap_or(super::plain_english::DEFAULT_THRESHOLD);
-    // Every action's text for families is scored, the actions of each register in parallel (one
-    // register may hold every action of the plan); the warnings keep the actions' order.
-    let found: Vec<Vec<ContentError>> = content
-        .priorities
-        .par_iter()
-        .map(|priority| {
-            let source = &content.sources[priority.source];
-            let actions = priority
-                .value
-                .actions
-                .par_iter()
-                .with_min_len(super::ACTIONS_TOGETHER);
-            let found = actions.filter_map(|action| hard_to_read_at(source, action, threshold));
-            found.collect()
-        })
-        .collect();
-    warnings.extend(found.into_iter().flatten());
+/// The actions of a register whose text for families scores below the plan's reading-ease
+/// threshold, in order; scored in parallel (one register may hold every action of the plan).
+fn hard_to_read(
+    source: &Source,
+    register: &crate::load::format::PriorityFile,
+    threshold: f64,
+) -> Vec<ContentError> {
+    let actions = register.actions.par_iter();
+    let actions = actions.with_min_len(super::ACTIONS_TOGETHER);
+    let found = actions.filter_map(|action| hard_to_read_at(source, action, threshold));
+    found.collect()
 }
 
 /// A warning if the action's text for families scores below `threshold`.
 fn hard_to_read_at(
-    source: &crate::diagnostics::Source,
+    source: &Source,
     action: &crate::load::format::ActionEntry,
     threshold: f64,
 ) -> Option<ContentError> {

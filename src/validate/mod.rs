@@ -20,6 +20,8 @@ mod registers;
 mod unchanged;
 mod updates;
 
+use std::sync::Arc;
+
 use toml::Spanned;
 
 use crate::diagnostics::{Allowed, ContentError, Noun, PlanKind, ReferenceKind, Source, StyleKind};
@@ -28,6 +30,7 @@ use crate::model::ActionNames;
 use crate::model::{Tone, DEFAULT_STATUSES};
 use crate::Stop;
 pub use ids::{is_slug, is_too_long, shortened, slugify, LONGEST_NAME};
+pub use lints::FileStyle;
 use references::{Defined, Seen};
 
 /// Actions checked together on one core, where a register's actions are checked on all cores (one
@@ -72,6 +75,18 @@ pub trait Reuse: Sync {
         let _ = (source, surroundings);
         check()
     }
+
+    /// What the slow style checks find in the file in `source`, which depends on nothing outside
+    /// it but what `surroundings` fingerprints.
+    fn file_style(
+        &self,
+        source: &Source,
+        surroundings: u64,
+        find: &dyn Fn() -> Arc<FileStyle>,
+    ) -> Arc<FileStyle> {
+        let _ = (source, surroundings);
+        find()
+    }
 }
 
 /// Every problem in the content: errors (which stop the build) and warnings.
@@ -79,7 +94,7 @@ pub fn check(content: &Content, names: &ActionNames, reuse: &dyn Reuse) -> Vec<C
     // The style warnings are half the work on a large plan, and need nothing from the rest.
     let (mut problems, style) = rayon::join(
         || check_all_but_style(content, names, reuse),
-        || style_warnings(content, crate::NEVER),
+        || style_warnings(content, crate::NEVER, reuse),
     );
     problems.extend(style);
     problems
@@ -88,8 +103,8 @@ pub fn check(content: &Content, names: &ActionNames, reuse: &dyn Reuse) -> Vec<C
 /// Warnings about how the text reads (long sentences, acronyms, vague links): never an error,
 /// so `serve` can look for them while the pages render, and stop looking (`stop`) when a newer
 /// save makes them moot; the list is then not whole.
-pub fn style_warnings(content: &Content, stop: &Stop) -> Vec<ContentError> {
-    lints::check(content, stop)
+pub fn style_warnings(content: &Content, stop: &Stop, reuse: &dyn Reuse) -> Vec<ContentError> {
+    lints::check(content, stop, reuse)
 }
 
 /// Every problem but the style warnings: every error, and the other warnings, in the order of

@@ -30,6 +30,7 @@ use crate::pipeline::{self, Built, Failure, Options, Output};
 use crate::render::bytes::Primers;
 use crate::render::theme::ThemeFiles;
 use crate::render::{Bytes, OutputFile, PriorityPages, Theme};
+use crate::validate::FileStyle;
 use crate::{load, lock, model, render, validate};
 use memo::{LetGo, Memo};
 
@@ -44,6 +45,8 @@ pub struct Incremental {
     /// The Markdown of every other file, by its path.
     markdown: Memo<PathBuf, Markdown>,
     problems: Memo<PathBuf, Vec<ContentError>>,
+    /// What the slow style checks found in each file, by its path.
+    style: Memo<PathBuf, Arc<FileStyle>>,
     /// Each priority's model, by its register's path.
     models: Memo<PathBuf, Arc<Priority>>,
     /// The fingerprint of what each priority of the current run was made from, by its id.
@@ -111,6 +114,7 @@ impl Incremental {
         self.registers.begin();
         self.markdown.begin();
         self.problems.begin();
+        self.style.begin();
         self.models.begin();
         self.pages.begin();
         self.priorities.begin();
@@ -125,6 +129,7 @@ impl Incremental {
             self.registers.end(),
             self.markdown.end(),
             self.problems.end(),
+            self.style.end(),
             self.models.end(),
             self.pages.end(),
             self.priorities.end(),
@@ -205,6 +210,17 @@ impl validate::Reuse for Run<'_> {
         let made_from = hash(&(self.kept.text_hash(source), surroundings()));
         let key = source.path.clone();
         self.kept.problems.get_or_make(key, made_from, check)
+    }
+
+    fn file_style(
+        &self,
+        source: &Source,
+        surroundings: u64,
+        find: &dyn Fn() -> Arc<FileStyle>,
+    ) -> Arc<FileStyle> {
+        let made_from = hash(&(self.kept.text_hash(source), surroundings));
+        let key = source.path.clone();
+        self.kept.style.get_or_make(key, made_from, find)
     }
 }
 
