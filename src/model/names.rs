@@ -5,7 +5,7 @@
 //! letters, digits and hyphens), so an id can never look like a reference.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::load::format::PriorityFile;
 use crate::load::{Content, Loaded};
@@ -13,15 +13,18 @@ use crate::load::{Content, Loaded};
 /// Every name an action area goes by.
 #[derive(Debug, Default, Clone)]
 pub struct ActionNames {
-    ids: HashSet<String>,
-    /// The ids in plan order, for hints.
-    ids_in_order: Vec<String>,
-    /// Reference → id.
-    references: HashMap<String, String>,
-    /// The references in plan order, for hints.
-    in_order: Vec<String>,
+    ids: HashSet<Arc<str>>,
+    /// Each register's priority number and its action areas' ids, in plan order: a reference
+    /// ("1.5") is a number and a place in it, so references need no table of their own.
+    registers: Vec<(u32, Vec<Arc<str>>)>,
+    /// The registers of each number, in plan order (two with one number are reported by the
+    /// checks; a reference is to the first that has its place).
+    numbered: HashMap<u32, Vec<usize>>,
     /// False when a priority register did not read: a name may then be one of its action areas.
     every_register_read: bool,
+    /// The ids, then the references, in plan order, for hints: made when a hint first asks.
+    ids_in_order: OnceLock<Vec<String>>,
+    references_in_order: OnceLock<Vec<String>>,
 }
 
 impl ActionNames {
@@ -31,25 +34,20 @@ impl ActionNames {
         let count = files.iter().map(|f| f.value.actions.len()).sum();
         let mut names = ActionNames {
             ids: HashSet::with_capacity(count),
-            ids_in_order: Vec::with_capacity(count),
-            references: HashMap::with_capacity(count),
-            in_order: Vec::with_capacity(count),
             every_register_read: content.every_register_read(),
+            ..ActionNames::default()
         };
         for file in files {
             let number = *file.value.number.get_ref();
-            for (place, action) in file.value.actions.iter().enumerate() {
-                let id = action.id.get_ref();
-                if names.ids.insert(id.clone()) {
-                    names.ids_in_order.push(id.clone());
-                }
-                let reference = reference(number, place);
-                // Two priorities with one number are reported by the checks; the first keeps it.
-                if !names.references.contains_key(&reference) {
-                    names.references.insert(reference.clone(), id.clone());
-                    names.in_order.push(reference);
-                }
-            }
+            let ids = file.value.actions.iter().map(|action| {
+                let id: Arc<str> = action.id.get_ref().as_str().into();
+                names.ids.insert(id.clone());
+                id
+            });
+            let ids = ids.collect();
+            let at = names.registers.len();
+            names.numbered.entry(number).or_default().push(at);
+            names.registers.push((number, ids));
         }
         names
     }
@@ -59,7 +57,11 @@ impl ActionNames {
         if self.ids.contains(name) {
             return Some(name);
         }
-        self.references.get(name).map(String::as_str)
+        let (number, place) = parse_reference(name)?;
+        let registers = self.numbered.get(&number)?;
+        let mut ids = registers.iter().map(|&at| &self.registers[at].1);
+        ids.find_map(|ids| ids.get(place.checked_sub(1)?))
+            .map(|id| &**id)
     }
 
     /// The id `name` stands for, or `name` as written when it names nothing (validation has
@@ -75,27 +77,44 @@ impl ActionNames {
     }
 
     /// The names a hint may offer for an unknown `name`, of the same kind as it: references for
-    /// something written like one ("1.9"), ids otherwise.
+    /// something written like one ("1.9"), ids otherwise; each once, in plan order.
     pub fn like(&self, name: &str) -> &[String] {
+        let registers = || self.registers.iter();
         match parse_reference(name) {
-            Some(_) => &self.in_order,
-            None => &self.ids_in_order,
+            Some(_) => self.references_in_order.get_or_init(|| {
+                let references = registers().flat_map(|(number, ids)| {
+                    (0..ids.len()).map(|place| reference(*number, place))
+                });
+                once_each(references)
+            }),
+            None => self.ids_in_order.get_or_init(|| {
+                let ids = registers().flat_map(|(_, ids)| ids.iter().map(|id| id.to_string()));
+                once_each(ids)
+            }),
         }
     }
+}
+
+/// Each name once, where first named.
+fn once_each(names: impl Iterator<Item = String>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    names.filter(|name| seen.insert(name.clone())).collect()
 }
 
 /// Every name, in plan order, and so what each reference stands for, and whether every register
 /// read: what a check of a link that names an action area depends on.
 impl std::hash::Hash for ActionNames {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        (&self.ids_in_order, &self.in_order, self.every_register_read).hash(state);
+        (&self.registers, self.every_register_read).hash(state);
     }
 }
 
 /// The registers in the order of their priorities: by number, then by file name.
 pub fn in_order(content: &Content) -> Vec<&Loaded<Arc<PriorityFile>>> {
     let mut files: Vec<&Loaded<Arc<PriorityFile>>> = content.priorities.iter().collect();
-    files.sort_by_key(|p| (*p.value.number.get_ref(), p.stem.clone()));
+    files.sort_by(|a, b| {
+        (a.value.number.get_ref(), &a.stem).cmp(&(b.value.number.get_ref(), &b.stem))
+    });
     files
 }
 

@@ -67,12 +67,17 @@ impl<K: Hash + Eq + Send + 'static, V: Clone + Send + 'static> Memo<K, V> {
         found
     }
 
-    /// Keeps the value kept under `key` for this run too, whatever it was made from: it was
-    /// taken as part of a larger value kept whole.
-    pub fn keep(&self, key: &K) {
-        let mut kept = lock(&self.kept);
-        if let Some((key, value)) = kept.previous.remove_entry(key) {
-            kept.current.insert(key, value);
+    /// Keeps the values kept under `keys` for this run too, whatever they were made from: they
+    /// were taken as part of a larger value kept whole.
+    pub fn keep<'k>(&self, keys: impl IntoIterator<Item = &'k K>)
+    where
+        K: 'k,
+    {
+        let kept = &mut *lock(&self.kept);
+        for key in keys {
+            if let Some((key, value)) = kept.previous.remove_entry(key) {
+                kept.current.insert(key, value);
+            }
         }
     }
 

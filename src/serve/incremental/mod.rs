@@ -283,10 +283,9 @@ impl render::Reuse for Run<'_> {
         let memo = &self.kept.priorities;
         if let Some(pages) = memo.get(&model.id, made_from) {
             // Its pages stay kept one by one too, for when the priority is made again.
-            for file in &pages.files {
-                self.kept.pages.keep(&file.path);
-            }
-            self.kept.pages.keep(&render::print_part_key(&model.id));
+            let print_part = render::print_part_key(&model.id);
+            let paths = pages.files.iter().map(|file| &file.path);
+            self.kept.pages.keep(paths.chain([&print_part]));
             return Some(pages);
         }
         let pages = make()?;
