@@ -327,7 +327,10 @@ fn a_build_superseded_by_a_newer_save_stops_after_its_early_pages_and_the_next_i
 /// The acronyms a build warns of (not in the glossary): file and word.
 fn unexplained(built: Result<Built, Failure>) -> Vec<(String, String)> {
     let built = built.unwrap_or_else(|_| panic!("builds"));
-    let notes = built.warnings.iter().map(|w| (w.path.display().to_string(), w.message()));
+    let notes = built
+        .warnings
+        .iter()
+        .map(|w| (w.path.display().to_string(), w.message()));
     let notes = notes.filter(|(_, message)| message.contains("QZX"));
     notes.collect()
 }
