@@ -55,7 +55,8 @@ pub struct Incremental {
     pages: Memo<String, Bytes>,
     /// Each priority's pages, by its id.
     priorities: Memo<String, PriorityPages>,
-    /// What each folder's pages are packed primed with.
+    /// What each folder's pages are packed primed with: the first page of each folder this
+    /// `serve` made. After a change of theme its pages share less with it, and pack larger.
     primers: Primers,
     /// Pages the last run rendered rather than took from `pages`.
     rendered: AtomicUsize,
