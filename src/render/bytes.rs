@@ -164,8 +164,8 @@ type Primer = Arc<[u8]>;
 /// Pages of one folder look alike: the same head, menus and footer around different words.
 /// Each page is packed primed with the first page packed from its folder (deflate's preset
 /// dictionary), so what they share is held about once: the benchmark plan's action pages pack
-/// to about a quarter of what gzip alone makes of them. Files other than pages stay gzip, served as they
-/// are.
+/// to about a quarter of what gzip alone makes of them. Files other than pages stay gzip, served
+/// as they are.
 #[derive(Default)]
 pub struct Primers(Mutex<HashMap<String, Primer>>);
 

@@ -71,8 +71,9 @@ pub fn check(content: &Content, stop: &Stop, reuse: &dyn super::Reuse) -> Vec<Co
 }
 
 /// What the slow style checks find in one file, which depends on nothing outside it but the
-/// glossary and the reading-ease threshold (and a register's texts' checks on nothing at all): `serve` keeps it while those and the file are the
-/// same, so an edit searches one file, not the whole plan.
+/// glossary and the reading-ease threshold (a register's texts' own checks, on nothing at all):
+/// `serve` keeps it while those and the file are the same, so an edit searches one file, not the
+/// whole plan.
 #[derive(Debug, Default)]
 pub struct FileStyle {
     /// The acronyms the glossary lacks, in pieces (`acronyms::in_file`).
