@@ -270,7 +270,7 @@ pub(super) fn sections<T>(loaded: &Loaded<T>, sections: &[SectionEntry]) -> Vec<
 }
 
 /// A narrative text and its named sections in the file `loaded`.
-pub(super) fn narrative<T, M: Prose>(
+pub(super) fn narrative<T, M: Clone + Into<Arc<str>>>(
     loaded: &Loaded<T>,
     text_: Option<&Spanned<M>>,
     sections_: &[SectionEntry],
@@ -281,27 +281,10 @@ pub(super) fn narrative<T, M: Prose>(
     }
 }
 
-/// A TOML string of Markdown in the file `loaded`, with the HTML its parse made.
-pub(super) fn text<T, M: Prose>(loaded: &Loaded<T>, value: &Spanned<M>) -> Text {
-    text_at(loaded, value.get_ref().shared(), string_start(value))
-}
-
-/// A Markdown string as parsed: copied into the model, or shared with it where the parse holds
-/// it shared.
-pub(super) trait Prose {
-    fn shared(&self) -> Arc<str>;
-}
-
-impl Prose for String {
-    fn shared(&self) -> Arc<str> {
-        self.as_str().into()
-    }
-}
-
-impl Prose for Arc<str> {
-    fn shared(&self) -> Arc<str> {
-        self.clone()
-    }
+/// A TOML string of Markdown in the file `loaded`, with the HTML its parse made. The model shares
+/// a string the parse holds shared (`Arc<str>`: an action area's texts) and copies any other.
+pub(super) fn text<T, M: Clone + Into<Arc<str>>>(loaded: &Loaded<T>, value: &Spanned<M>) -> Text {
+    text_at(loaded, value.get_ref().clone().into(), string_start(value))
 }
 
 /// The Markdown `markdown` at `offset` in the file `loaded`, with the HTML its parse made.
@@ -414,7 +397,7 @@ fn pages(pages: &[Loaded<PageSource>]) -> Vec<Page> {
             title: p.value.front_matter.title.clone(),
             summary: p.value.front_matter.summary.clone(),
             order: p.value.front_matter.order,
-            body: text_at(p, p.value.body.shared(), p.value.body_offset),
+            body: text_at(p, p.value.body.as_str().into(), p.value.body_offset),
         })
         .collect();
     // Ordered pages first, by order; the rest after them, by slug.

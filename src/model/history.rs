@@ -1,7 +1,7 @@
 //! Builds progress from updates: which updates count at the report date, each action's history
 //! and current state, the plan period, and the timeline.
 
-use super::build::{text, text_at, Prose as _};
+use super::build::{text, text_at};
 use super::progress::{
     Change, Evidence, HorizonMilestone, Milestone, Period, Phase, Timeline, Update,
 };
@@ -40,7 +40,11 @@ fn update(loaded: &Loaded<UpdateSource>, names: &ActionNames) -> Option<Update> 
         title: front.title.clone(),
         author: front.author.clone(),
         summary: front.summary.clone(),
-        body: text_at(loaded, loaded.value.body.shared(), loaded.value.body_offset),
+        body: text_at(
+            loaded,
+            loaded.value.body.as_str().into(),
+            loaded.value.body_offset,
+        ),
         changes: front
             .actions
             .iter()

@@ -9,7 +9,7 @@ use std::io::{self, Read, Write};
 use std::sync::{Arc, Mutex};
 
 use flate2::{read::GzDecoder, write::GzEncoder, Compression, Crc};
-use flate2::{Compress, Decompress, FlushCompress, FlushDecompress, Status};
+use flate2::{read::ZlibDecoder, write::ZlibEncoder, Compress, Decompress};
 
 use crate::lock;
 
@@ -111,16 +111,12 @@ impl Packed {
         let mut deflate = Compress::new(Compression::fast(), false);
         // A primer is at most deflate's window, which is all `set_dictionary` refuses.
         let _ = deflate.set_dictionary(&primer);
-        let mut packed = Vec::with_capacity(bytes.len() / 4 + 64);
-        loop {
-            let rest = &bytes[usize::try_from(deflate.total_in()).unwrap_or(bytes.len())..];
-            match deflate.compress_vec(rest, &mut packed, FlushCompress::Finish) {
-                Ok(Status::StreamEnd) | Err(_) => break,
-                Ok(_) => packed.reserve(packed.capacity().max(64)),
-            }
-        }
+        // flate2's encoder drives any `Compress`: this one writes raw deflate, no zlib header.
+        let mut encoder = ZlibEncoder::new_with_compress(Vec::new(), deflate);
+        // Writing into memory cannot fail.
+        let _ = encoder.write_all(bytes);
         Packed {
-            packed: packed.into_boxed_slice(),
+            packed: encoder.finish().unwrap_or_default().into_boxed_slice(),
             primer: Some(primer),
             made_from: fingerprint(bytes),
         }
@@ -133,21 +129,10 @@ impl Packed {
         };
         let mut inflate = Decompress::new(false);
         let _ = inflate.set_dictionary(primer);
-        let mut bytes = Vec::with_capacity(self.packed.len() * 4 + 64);
-        loop {
-            let read = usize::try_from(inflate.total_in()).unwrap_or(self.packed.len());
-            let before = (read, bytes.len());
-            let status =
-                inflate.decompress_vec(&self.packed[read..], &mut bytes, FlushDecompress::Finish);
-            let read = usize::try_from(inflate.total_in()).unwrap_or(self.packed.len());
-            let stuck = (read, bytes.len()) == before && bytes.len() < bytes.capacity();
-            match status {
-                // Only bytes packed here come here, whole; a stream cut short ends the loop.
-                Ok(Status::StreamEnd) | Err(_) => break,
-                Ok(_) if stuck => break,
-                Ok(_) => bytes.reserve(bytes.capacity().max(64)),
-            }
-        }
+        let mut bytes = Vec::with_capacity(self.packed.len() * 4);
+        // Only whole streams packed here come here; one cut short gives what it holds.
+        let decoder = ZlibDecoder::new_with_decompress(&self.packed[..], inflate);
+        let _ = { decoder }.read_to_end(&mut bytes);
         bytes
     }
 
