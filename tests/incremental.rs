@@ -156,6 +156,16 @@ type Served = Option<Result<Built, Failure>>;
 /// Saves a change to one action and builds as `serve` does, `superseded` or not by a newer save:
 /// what the build gives, and the pages it handed over early (checked for the change).
 fn save_and_serve(root: &Path, kept: &Incremental, superseded: bool) -> (Served, Vec<OutputFile>) {
+    let (built, handed) = save_and_serve_in_turn(root, kept, superseded);
+    (built, handed.concat())
+}
+
+/// As `save_and_serve`, with the early pages in the batches they were handed over in.
+fn save_and_serve_in_turn(
+    root: &Path,
+    kept: &Incremental,
+    superseded: bool,
+) -> (Served, Vec<Vec<OutputFile>>) {
     let register = root.join("content/priorities/2-support.toml");
     edit(
         &register,
@@ -163,11 +173,12 @@ fn save_and_serve(root: &Path, kept: &Incremental, superseded: bool) -> (Served,
         "Working with two interpreters.",
     );
     let early = std::sync::Mutex::new(Vec::new());
-    let keep = |files: &[OutputFile]| early.lock().unwrap().extend(files.iter().cloned());
+    let keep = |files: &[OutputFile]| early.lock().unwrap().push(files.to_vec());
     let built = kept.run(root, &Options::default(), &keep, &|| superseded);
     let early = early.into_inner().unwrap();
     let edited = early
         .iter()
+        .flatten()
         .find(|f| f.path == "actions/leaflets.html")
         .expect("the edited action's page is handed over early");
     assert!(
@@ -193,6 +204,22 @@ fn serve_is_handed_the_edited_action_page_before_the_rest_and_it_is_the_final_pa
         let last = built.files.iter().find(|f| f.path == file.path);
         assert_eq!(last.map(|f| &f.bytes), Some(&file.bytes), "{}", file.path);
     }
+}
+
+#[test]
+fn the_edited_action_page_is_shown_before_its_priority_lists_every_action_area_again() {
+    let (dir, kept, _) = served_fixture();
+    let (built, handed) = save_and_serve_in_turn(dir.path(), &kept, false);
+    assert!(matches!(built, Some(Ok(_))), "builds");
+    let first = handed
+        .iter()
+        .find(|batch| batch.iter().any(|f| f.path == "actions/leaflets.html"))
+        .expect("handed over early");
+    let paths: Vec<&str> = first.iter().map(|f| f.path.as_str()).collect();
+    assert!(
+        !paths.iter().any(|p| p.starts_with("priorities/")),
+        "shown with its priority's page, which waits on every action area: {paths:?}"
+    );
 }
 
 #[test]

@@ -188,6 +188,18 @@ impl<'a> Site<'a> {
         markdown::place_actions(&html, &page)
     }
 
+    /// Hands pages to `reuse` to be shown at once, before the rest of the early pages are made,
+    /// if it wants them and nothing went wrong so far: a register of thousands of action areas
+    /// takes seconds to list on its priority's page and in print, and the page being edited is
+    /// one of its action areas'.
+    pub(super) fn show_now<'f>(&self, files: impl Iterator<Item = &'f OutputFile>) {
+        if !self.out.reuse.shows_early() || !lock(&self.out.problems).is_empty() {
+            return;
+        }
+        let files: Vec<OutputFile> = files.cloned().collect();
+        self.out.reuse.early(&files);
+    }
+
     /// The pages made first are noted for `reuse` too.
     pub(super) fn keep_early(&self, files: &[OutputFile]) {
         if self.out.reuse.shows_early() {

@@ -117,7 +117,8 @@ fn priority_files(site: &Site, i: usize) -> Option<PriorityPages> {
     let link = json(&PriorityLink::to(plan, model));
     // The priority's page and its part of the print edition are each one long render; the
     // action areas' pages are made beside them, so a register of thousands of actions keeps
-    // both cores busy rather than one.
+    // both cores busy rather than one. An edit is most likely about one action area: `serve`
+    // shows their pages as soon as they are made, without waiting on those two long renders.
     let ((page, print_part), actions) = rayon::join(
         || {
             let extra = vec![
@@ -129,7 +130,7 @@ fn priority_files(site: &Site, i: usize) -> Option<PriorityPages> {
             (page, print_part(site, &priority, model.place))
         },
         || {
-            priority
+            let actions = priority
                 .actions
                 .par_iter()
                 .zip(&model.actions)
@@ -138,7 +139,11 @@ fn priority_files(site: &Site, i: usize) -> Option<PriorityPages> {
                     let page = Page::new("action.html", &action.href, "../").from(made_from.place);
                     site.make(page, extra)
                 })
-                .collect::<Vec<Option<OutputFile>>>()
+                .collect::<Vec<Option<OutputFile>>>();
+            if actions.iter().all(Option::is_some) {
+                site.show_now(actions.iter().flatten());
+            }
+            actions
         },
     );
     let mut files: Vec<OutputFile> = page.into_iter().collect();
