@@ -8,6 +8,7 @@
 
 use std::path::Path;
 
+use planpress::serve::Incremental;
 use planpress::work::{counted, Work, ALL};
 use planpress::{Options, Output};
 
@@ -44,7 +45,8 @@ fn work_grows_in_proportion_to_the_plan_whatever_the_size_of_its_registers() {
     let dir = tempfile::tempdir().unwrap();
     let small_registers = work_of(&plan(dir.path(), 2 * ACTIONS, 100));
     let one_register = work_of(&plan(dir.path(), ACTIONS, ACTIONS));
-    let one_register_twice_as_large = work_of(&plan(dir.path(), 2 * ACTIONS, 2 * ACTIONS));
+    let large = plan(dir.path(), 2 * ACTIONS, 2 * ACTIONS);
+    let one_register_twice_as_large = work_of(&large);
     for (((work, one), (_, twice)), (_, small)) in one_register
         .iter()
         .zip(&one_register_twice_as_large)
@@ -64,4 +66,30 @@ fn work_grows_in_proportion_to_the_plan_whatever_the_size_of_its_registers() {
             "{work:?}: {twice} in one register, {small} in registers of 100"
         );
     }
+    // In `serve`, an edit to one action area's text in that register of 800 parses that text
+    // again, not the register's.
+    let (first, edit) = markdown_parsed_by_an_edit(&large);
+    assert!(
+        edit * 100 < first,
+        "{edit} bytes of Markdown parsed for one edit, {first} for the whole plan"
+    );
+}
+
+/// The bytes of Markdown parsed when `project` is first served, and when one text of its first
+/// register is edited and served again.
+fn markdown_parsed_by_an_edit(project: &Path) -> (usize, usize) {
+    let kept = Incremental::default();
+    let serve = || {
+        let before = counted(Work::MarkdownBytes);
+        let built = kept.run(project, &Options::default(), &|_| {}, &|| false);
+        assert!(matches!(built, Some(Ok(_))), "the synthetic plan serves");
+        counted(Work::MarkdownBytes) - before
+    };
+    let first = serve();
+    let register = project.join("content/priorities/0001.toml");
+    let text = std::fs::read_to_string(&register).unwrap();
+    let edited = text.replacen("achieve = [\n  \"", "achieve = [\n  \"Edited. ", 1);
+    assert_ne!(text, edited, "an action area's text was edited");
+    std::fs::write(&register, edited).unwrap();
+    (first, serve())
 }

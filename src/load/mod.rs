@@ -20,7 +20,9 @@ use walkdir::WalkDir;
 use crate::diagnostics::{ContentError, FileKind, Source};
 pub use attachments::Attachment;
 pub use measures::{from_toml as measure_value, RawValue};
-pub use parse::{parse, Content, Loaded, MarkdownSource, PageSource, Register, UpdateSource};
+pub use parse::{
+    parse, Content, Loaded, MarkdownSource, PageSource, Register, RegisterParse, UpdateSource,
+};
 pub use texts::{
     register_texts, string_start, texts_outside_registers, Kind, Markdown, Piece, TextAt,
 };
@@ -50,9 +52,14 @@ pub trait Reuse: Sync {
     }
 
     /// The priority register in `source`, as `parse` parses it: most of a large plan's parsing.
-    fn register(&self, source: &Source, parse: &dyn Fn() -> Register) -> Register {
+    /// `parse` may be given the register's last parse, whose texts it then does not parse again.
+    fn register(
+        &self,
+        source: &Source,
+        parse: &dyn Fn(Option<&RegisterParse>) -> Register,
+    ) -> Register {
         let _ = source;
-        parse()
+        parse(None)
     }
 
     /// The Markdown of the file `source` (not a priority's register), as `parse` parses it.

@@ -14,7 +14,7 @@ use super::format::{
 use super::front_matter::{self, SplitError};
 use super::large_register::{self, Chunking};
 use super::measures::{self, RawValue};
-use super::texts::{self, Markdown, Written};
+use super::texts::{self, Earlier, Markdown, Written};
 use crate::diagnostics::{ContentError, FileKind, Kind, Source, TomlKind};
 
 /// A parsed file and the index of its source, so later stages can point back into it.
@@ -68,7 +68,10 @@ pub struct Content {
 
 /// A priority's register parsed: what it holds if it could be read, with its Markdown parsed,
 /// and the problems found.
-pub type Register = (Option<(Arc<PriorityFile>, Markdown)>, Vec<ContentError>);
+pub type Register = (Option<RegisterParse>, Vec<ContentError>);
+
+/// A priority's register that could be read, and its Markdown.
+pub type RegisterParse = (Arc<PriorityFile>, Markdown);
 
 /// Parses every source by where it sits: `content/plan.toml`, `content/sros.toml`,
 /// `content/priorities/*.toml`, `content/pages/*.md`, and the Markdown in each, with its HTML
@@ -86,8 +89,10 @@ pub fn parse(
     let mut priorities: Vec<Option<Register>> = sources
         .par_iter()
         .map(|source| {
-            matches!(Role::of(&source.path), Role::Priority)
-                .then(|| reuse.register(source, &|| parse_register(source, html)))
+            matches!(Role::of(&source.path), Role::Priority).then(|| {
+                let parse = |earlier: Option<&RegisterParse>| parse_register(source, html, earlier);
+                reuse.register(source, &parse)
+            })
         })
         .collect();
     for (index, source) in sources.iter().enumerate() {
@@ -134,12 +139,17 @@ pub fn parse(
     (content, errors)
 }
 
-/// A priority's action register, and its Markdown. A large one is parsed on all cores.
-fn parse_register(source: &Source, html: bool) -> Register {
+/// A priority's action register, and its Markdown, taking the parse of each text that
+/// `earlier` (the register's last parse) holds. A large one is parsed on all cores.
+fn parse_register(source: &Source, html: bool, earlier: Option<&RegisterParse>) -> Register {
     let mut errors = Vec::new();
     let register = large_register::parse(&source.text, Chunking::LARGE);
+    let earlier = match earlier {
+        Some((file, markdown)) => Earlier::of(file.texts(), markdown),
+        None => Earlier::default(),
+    };
     let parsed = read_toml(source, 0, register, &mut errors).map(|p| {
-        let markdown = Markdown::parse(p.value.texts(), &source.path, html);
+        let markdown = Markdown::parse_again(p.value.texts(), &source.path, html, &earlier);
         (Arc::new(p.value), markdown)
     });
     (parsed, errors)

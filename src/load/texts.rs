@@ -2,6 +2,7 @@
 //! each parsed once when its file is: the checks read the parse's outline, the model takes its
 //! HTML, and no stage parses Markdown again.
 
+use std::collections::HashMap;
 use std::ops::Deref;
 use std::path::Path;
 use std::sync::Arc;
@@ -194,12 +195,23 @@ impl Markdown {
     /// to), with its HTML when `html` is wanted. The texts are parsed on all cores: in `serve`, an edited register's texts are parsed
     /// again before its pages are shown.
     pub fn parse(texts: Vec<TextAt>, file: &Path, html: bool) -> Markdown {
+        Markdown::parse_again(texts, file, html, &Earlier::default())
+    }
+
+    /// As `parse`, taking each text's parse from `earlier` (the same file's last parse) where
+    /// the text is there word for word: an edit to one action area of a register of thousands
+    /// parses that action area's texts only.
+    pub fn parse_again(texts: Vec<TextAt>, file: &Path, html: bool, earlier: &Earlier) -> Markdown {
         let mut parsed: Vec<(usize, Parsed)> = texts
             .into_par_iter()
             .with_min_len(16)
             // A text left out has no place, and nothing to show.
             .filter(|t| !t.text.is_empty())
-            .map(|t| (t.offset, markdown::parse(t.text, file, t.style, html)))
+            .map(|t| {
+                let kept = earlier.parse_of(t.text, t.style, html);
+                let parsed = kept.unwrap_or_else(|| markdown::parse(t.text, file, t.style, html));
+                (t.offset, parsed)
+            })
             // `check` keeps only what holds something: most texts hold no link nor heading.
             .filter(|(_, parsed)| !parsed.is_empty())
             .collect();
@@ -212,6 +224,30 @@ impl Markdown {
     pub fn get(&self, offset: usize) -> Option<&Parsed> {
         let found = self.0.binary_search_by_key(&offset, |(offset, _)| *offset);
         found.ok().map(|i| &self.0[i].1)
+    }
+}
+
+/// The parses of one file's texts, by each text's words and how it is shown: what a file's last
+/// parse offers the next parse of the same file (its links are read from the same place).
+#[derive(Default)]
+pub struct Earlier<'a>(HashMap<(&'a str, Style), &'a Parsed>);
+
+impl<'a> Earlier<'a> {
+    /// The parses `markdown` holds of `texts`, both of one file.
+    pub fn of(texts: Vec<TextAt<'a>>, markdown: &'a Markdown) -> Earlier<'a> {
+        let parses = texts.into_iter().filter_map(|t| {
+            let parsed = markdown.get(t.offset)?;
+            Some(((t.text, t.style), parsed))
+        });
+        Earlier(parses.collect())
+    }
+
+    /// The parse of `text` shown as `style`, if it was parsed before as `html` asks: a parse for
+    /// `check` holds no HTML.
+    fn parse_of(&self, text: &str, style: Style, html: bool) -> Option<Parsed> {
+        let parsed = self.0.get(&(text, style))?;
+        let made = parsed.html != markdown::Html::NotMade;
+        (made == html).then(|| (*parsed).clone())
     }
 }
 
@@ -279,4 +315,80 @@ pub fn texts_outside_registers(content: &Content) -> Vec<Piece<'_>> {
     texts.extend(content.timeline.iter().flat_map(pieces));
     texts.extend(content.milestones.iter().flat_map(pieces));
     texts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::Html;
+
+    fn at(text: &str, offset: usize, style: Style) -> TextAt<'_> {
+        TextAt {
+            text,
+            offset,
+            kind: Kind::Short,
+            style,
+        }
+    }
+
+    /// The HTML made for the text at `offset`, as shared: `None` for HTML not held apart.
+    fn shared_html(markdown: &Markdown, offset: usize) -> Option<Arc<str>> {
+        match &markdown.get(offset)?.html {
+            Html::Fixed(html) | Html::Marked(html) => Some(html.clone()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_text_parsed_before_word_for_word_and_shown_the_same_way_is_taken_and_no_other() {
+        let file = Path::new("content/priorities/a.toml");
+        let texts = || {
+            vec![
+                at("Kept **as it was**", 10, Style::Inline),
+                at("Old *words*", 40, Style::Inline),
+            ]
+        };
+        let before = Markdown::parse(texts(), file, true);
+        let earlier = Earlier::of(texts(), &before);
+        let now = || {
+            vec![
+                at("Kept **as it was**", 12, Style::Inline),
+                at("New *words*", 44, Style::Inline),
+                at("Kept **as it was**", 80, Style::Block),
+            ]
+        };
+        let again = Markdown::parse_again(now(), file, true, &earlier);
+        let (kept, taken) = (shared_html(&before, 10), shared_html(&again, 12));
+        assert!(
+            matches!((&kept, &taken), (Some(a), Some(b)) if Arc::ptr_eq(a, b)),
+            "the unchanged text's parse is taken: {kept:?}, {taken:?}"
+        );
+        let fresh = Markdown::parse(now(), file, true);
+        assert_eq!(again.get(44), fresh.get(44), "a new text is parsed");
+        assert_eq!(
+            again.get(80),
+            fresh.get(80),
+            "shown another way, parsed again"
+        );
+        assert!(again.get(80).unwrap().html.clone() != again.get(12).unwrap().html);
+    }
+
+    #[test]
+    fn a_parse_made_without_html_is_not_taken_for_one_with_it() {
+        let file = Path::new("content/priorities/a.toml");
+        // A link: `check` keeps its parse, for the link.
+        let texts = || {
+            vec![at(
+                "See [the plan](https://example.org/)",
+                10,
+                Style::Inline,
+            )]
+        };
+        let checked = Markdown::parse(texts(), file, false);
+        assert!(checked.get(10).is_some(), "kept by check");
+        let earlier = Earlier::of(texts(), &checked);
+        let again = Markdown::parse_again(texts(), file, true, &earlier);
+        assert_eq!(again.get(10), Markdown::parse(texts(), file, true).get(10));
+        assert_ne!(again.get(10).map(|p| &p.html), Some(&Html::NotMade));
+    }
 }

@@ -24,7 +24,7 @@ use std::time::{Duration, SystemTime};
 mod memo;
 
 use crate::diagnostics::{ContentError, Source};
-use crate::load::{Markdown, Register};
+use crate::load::{Markdown, Register, RegisterParse};
 use crate::model::Priority;
 use crate::pipeline::{self, Built, Failure, Options, Output};
 use crate::render::bytes::Primers;
@@ -42,6 +42,9 @@ pub struct Incremental {
     /// The hash of each text the current run read, by its path from the project root.
     hashes: Mutex<HashMap<PathBuf, u64>>,
     registers: Memo<PathBuf, Register>,
+    /// Each register's last parse that could be read, by its path: the next parse of the file
+    /// takes from it each text an edit left alone.
+    last_read: Mutex<HashMap<PathBuf, RegisterParse>>,
     /// The Markdown of every other file, by its path.
     markdown: Memo<PathBuf, Markdown>,
     problems: Memo<PathBuf, Vec<ContentError>>,
@@ -125,7 +128,16 @@ impl Incremental {
     /// texts, the pages it made), on another thread: freeing much takes time that a save should
     /// not wait for.
     fn end(&self) {
+        // A register no longer in the content is no longer edited.
+        let gone: Vec<RegisterParse> = {
+            let read = lock(&self.hashes);
+            let mut last_read = lock(&self.last_read);
+            let paths: Vec<PathBuf> = last_read.keys().cloned().collect();
+            let gone = paths.into_iter().filter(|p| !read.contains_key(p));
+            gone.filter_map(|p| last_read.remove(&p)).collect()
+        };
         let unused: Vec<LetGo> = vec![
+            Box::new(gone),
             self.texts.end(),
             self.registers.end(),
             self.markdown.end(),
@@ -188,10 +200,26 @@ impl load::Reuse for Run<'_> {
         Ok(source)
     }
 
-    fn register(&self, source: &Source, parse: &dyn Fn() -> Register) -> Register {
+    fn register(
+        &self,
+        source: &Source,
+        parse: &dyn Fn(Option<&RegisterParse>) -> Register,
+    ) -> Register {
         let text = self.kept.text_hash(source);
         let key = source.path.clone();
-        self.kept.registers.get_or_make(key, text, parse)
+        let registers = &self.kept.registers;
+        if let Some(kept) = registers.get(&key, text) {
+            return kept;
+        }
+        // Not the last parse kept under its text: a file saved empty, then whole, as some
+        // editors save, would leave nothing to take from.
+        let earlier = lock(&self.kept.last_read).get(&key).cloned();
+        let register = parse(earlier.as_ref());
+        if let Some(read) = &register.0 {
+            lock(&self.kept.last_read).insert(key.clone(), read.clone());
+        }
+        registers.put(key, text, register.clone());
+        register
     }
 
     fn markdown(&self, source: &Source, parse: &dyn Fn() -> Markdown) -> Markdown {
@@ -386,7 +414,7 @@ mod tests {
         };
         let parse = |source: &Source| {
             let run = run(&kept);
-            let parse = || {
+            let parse = |_: Option<&RegisterParse>| {
                 let file = Arc::new(toml::from_str(&source.text).unwrap());
                 (Some((file, load::Markdown::default())), vec![])
             };
