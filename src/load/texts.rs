@@ -2,7 +2,6 @@
 //! each parsed once when its file is: the checks read the parse's outline, the model takes its
 //! HTML, and no stage parses Markdown again.
 
-use std::collections::HashMap;
 use std::ops::Deref;
 use std::path::Path;
 use std::sync::Arc;
@@ -202,13 +201,15 @@ impl Markdown {
     /// the text is there word for word: an edit to one action area of a register of thousands
     /// parses that action area's texts only.
     pub fn parse_again(texts: Vec<TextAt>, file: &Path, html: bool, earlier: &Earlier) -> Markdown {
+        let shift = earlier.shift(texts.len());
         let mut parsed: Vec<(usize, Parsed)> = texts
             .into_par_iter()
+            .enumerate()
             .with_min_len(16)
             // A text left out has no place, and nothing to show.
-            .filter(|t| !t.text.is_empty())
-            .map(|t| {
-                let kept = earlier.parse_of(t.text, t.style, html);
+            .filter(|(_, t)| !t.text.is_empty())
+            .map(|(i, t)| {
+                let kept = earlier.parse_of(i, shift, &t, html);
                 let parsed = kept.unwrap_or_else(|| markdown::parse(t.text, file, t.style, html));
                 (t.offset, parsed)
             })
@@ -227,27 +228,39 @@ impl Markdown {
     }
 }
 
-/// The parses of one file's texts, by each text's words and how it is shown: what a file's last
-/// parse offers the next parse of the same file (its links are read from the same place).
+/// The parses of one file's texts, in the file's order: what a file's last parse offers the next
+/// parse of the same file (its links are read from the same place). An edit leaves most texts
+/// where they were, or moved by as many texts as it added or took away: a text is looked for
+/// there, compared word for word, and never hashed nor looked up, as a register of thousands of
+/// action areas holds hundreds of thousands of texts.
 #[derive(Default)]
-pub struct Earlier<'a>(HashMap<(&'a str, Style), &'a Parsed>);
+pub struct Earlier<'a>(Vec<(TextAt<'a>, Option<&'a Parsed>)>);
 
 impl<'a> Earlier<'a> {
     /// The parses `markdown` holds of `texts`, both of one file.
     pub fn of(texts: Vec<TextAt<'a>>, markdown: &'a Markdown) -> Earlier<'a> {
-        let parses = texts.into_iter().filter_map(|t| {
-            let parsed = markdown.get(t.offset)?;
-            Some(((t.text, t.style), parsed))
+        let parses = texts.into_iter().map(|t| {
+            let parsed = markdown.get(t.offset);
+            (t, parsed)
         });
         Earlier(parses.collect())
     }
 
-    /// The parse of `text` shown as `style`, if it was parsed before as `html` asks: a parse for
-    /// `check` holds no HTML.
-    fn parse_of(&self, text: &str, style: Style, html: bool) -> Option<Parsed> {
-        let parsed = self.0.get(&(text, style))?;
-        let made = parsed.html != markdown::Html::NotMade;
-        (made == html).then(|| (*parsed).clone())
+    /// How many texts an edit took away, that now holds `texts`.
+    fn shift(&self, texts: usize) -> isize {
+        self.0.len() as isize - texts as isize
+    }
+
+    /// The parse of `text`, the `i`th text now, if it is where it was or `shift` on, shown the
+    /// same way and parsed as `html` asks (a parse for `check` holds no HTML).
+    fn parse_of(&self, i: usize, shift: isize, text: &TextAt, html: bool) -> Option<Parsed> {
+        let same = |j: usize| {
+            let (was, parsed) = self.0.get(j)?;
+            let parsed = parsed.filter(|_| was.text == text.text && was.style == text.style)?;
+            let made = parsed.html != markdown::Html::NotMade;
+            (made == html).then(|| parsed.clone())
+        };
+        same(i).or_else(|| same(i.checked_add_signed(shift)?))
     }
 }
 
@@ -371,6 +384,35 @@ mod tests {
             "shown another way, parsed again"
         );
         assert!(again.get(80).unwrap().html.clone() != again.get(12).unwrap().html);
+    }
+
+    #[test]
+    fn texts_after_one_added_or_taken_away_are_still_taken() {
+        let file = Path::new("content/priorities/a.toml");
+        let texts = ["*One*", "*Two*", "*Three*"];
+        let at_all = |texts: &[&'static str]| {
+            let each = texts.iter().enumerate();
+            each.map(|(i, t)| at(t, 10 * i, Style::Inline))
+                .collect::<Vec<_>>()
+        };
+        let before = Markdown::parse(at_all(&texts), file, true);
+        let earlier = Earlier::of(at_all(&texts), &before);
+        let added = Markdown::parse_again(
+            at_all(&["*New*", "*One*", "*Two*", "*Three*"]),
+            file,
+            true,
+            &earlier,
+        );
+        let shared = |now: &Markdown, offset, was| matches!((shared_html(now, offset), shared_html(&before, was)), (Some(a), Some(b)) if Arc::ptr_eq(&a, &b));
+        assert!(
+            shared(&added, 10, 0) && shared(&added, 30, 20),
+            "taken after one added"
+        );
+        let taken_away = Markdown::parse_again(at_all(&["*Two*", "*Three*"]), file, true, &earlier);
+        assert!(
+            shared(&taken_away, 0, 10) && shared(&taken_away, 10, 20),
+            "taken after one taken away"
+        );
     }
 
     #[test]
