@@ -115,37 +115,41 @@ fn priority_files(site: &Site, i: usize) -> Option<PriorityPages> {
     };
     let page = Page::new("priority.html", &priority.heading.href, "../").from(model.place);
     let link = json(&PriorityLink::to(plan, model));
-    // The priority's page and its part of the print edition are each one long render; the
-    // action areas' pages are made beside them, so a register of thousands of actions keeps
-    // both cores busy rather than one. An edit is most likely about one action area: `serve`
-    // shows their pages as soon as they are made, without waiting on those two long renders.
-    let ((page, print_part), actions) = rayon::join(
-        || {
-            let extra = vec![
-                ("priority", json(&priority)),
-                ("previous", neighbour(i.checked_sub(1))),
-                ("next", neighbour(Some(i + 1))),
-            ];
-            let page = site.make(page, extra);
-            (page, print_part(site, &priority, model.place))
-        },
-        || {
-            let actions = priority
-                .actions
-                .par_iter()
-                .zip(&model.actions)
-                .map(|(action, made_from)| {
-                    let extra = vec![("action", json(action)), ("priority", link.clone())];
-                    let page = Page::new("action.html", &action.href, "../").from(made_from.place);
-                    site.make(page, extra)
-                })
-                .collect::<Vec<Option<OutputFile>>>();
-            if actions.iter().all(Option::is_some) {
-                site.show_now(actions.iter().flatten());
-            }
-            actions
-        },
-    );
+    let page_and_print = || {
+        let extra = vec![
+            ("priority", json(&priority)),
+            ("previous", neighbour(i.checked_sub(1))),
+            ("next", neighbour(Some(i + 1))),
+        ];
+        let page = site.make(page, extra);
+        (page, print_part(site, &priority, model.place))
+    };
+    let actions = || {
+        let actions = priority
+            .actions
+            .par_iter()
+            .zip(&model.actions)
+            .map(|(action, made_from)| {
+                let extra = vec![("action", json(action)), ("priority", link.clone())];
+                let page = Page::new("action.html", &action.href, "../").from(made_from.place);
+                site.make(page, extra)
+            })
+            .collect::<Vec<Option<OutputFile>>>();
+        if actions.iter().all(Option::is_some) {
+            site.show_now(actions.iter().flatten());
+        }
+        actions
+    };
+    // The priority's page and its part of the print edition are each one long render of every
+    // action area. `serve` makes the action areas' pages first, on all cores, and shows them at
+    // once: an edit is most likely about one of them. A build makes them beside the two long
+    // renders, so a register of thousands keeps both cores busy rather than one.
+    let ((page, print_part), actions) = if site.reuse().shows_early() {
+        let actions = actions();
+        (page_and_print(), actions)
+    } else {
+        rayon::join(page_and_print, actions)
+    };
     let mut files: Vec<OutputFile> = page.into_iter().collect();
     let whole = files.len() == 1 && actions.iter().all(Option::is_some);
     files.extend(actions.into_iter().flatten());
