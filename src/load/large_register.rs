@@ -16,7 +16,7 @@ use serde::Deserialize;
 use toml::de::{DeTable, DeValue, Deserializer};
 use toml::Spanned;
 
-use super::format::{ActionEntry, PriorityFile};
+use super::format::{ActionEntry, MilestoneEntry, PriorityFile, SectionEntry};
 use super::toml_scan;
 
 /// When a register is parsed in pieces, and how large the pieces are.
@@ -37,10 +37,24 @@ impl Chunking {
     };
 }
 
+/// A register's text and what was read from it, the last time it was parsed whole.
+#[derive(Clone, Copy)]
+pub struct Before<'a> {
+    pub text: &'a str,
+    pub register: &'a PriorityFile,
+}
+
 /// The register in `text`, parsed as `toml::from_str` parses it, with the same value, the same
-/// spans and the same error; in pieces on all cores when it is large.
-pub fn parse(text: &str, chunking: Chunking) -> Result<PriorityFile, toml::de::Error> {
-    match in_pieces(text, chunking) {
+/// spans and the same error; in pieces on all cores when it is large. Each piece whose text is
+/// the same in `before` (the same file's last parse) is taken from it, its spans moved to where
+/// the piece is now: an edit to one action area of a register of thousands parses the piece it
+/// is in.
+pub fn parse_again(
+    text: &str,
+    chunking: Chunking,
+    before: Option<Before>,
+) -> Result<PriorityFile, toml::de::Error> {
+    match in_pieces(text, chunking, before) {
         Some(register) => Ok(register),
         None => toml::from_str(text),
     }
@@ -55,18 +69,22 @@ struct Piece {
 }
 
 /// The register parsed in pieces, or `None` when it is small or anything is not as expected.
-fn in_pieces(text: &str, chunking: Chunking) -> Option<PriorityFile> {
-    if text.len() <= chunking.over {
-        return None;
-    }
-    let headers = toml_scan::header_lines(text, "[[actions]]");
-    let (&first, _) = headers.split_first()?;
-    let pieces = pieces(&headers, text.len(), chunking.piece);
+fn in_pieces(text: &str, chunking: Chunking, before: Option<Before>) -> Option<PriorityFile> {
+    let cut = Cut::of(text, chunking)?;
+    let earlier = before.and_then(|before| Earlier::of(before, chunking, cut.per_piece));
     let (head, actions) = rayon::join(
-        || head(&text[..first]),
+        || head(&text[..cut.first()]),
         || {
-            let parsed = pieces.into_par_iter().map(|range| {
-                let piece: Piece = from_table(&text[range.clone()], range.start)?;
+            let ranges = cut.pieces(text.len());
+            let parsed = ranges.into_par_iter().enumerate().map(|(i, range)| {
+                let piece = &text[range.clone()];
+                if let Some(kept) = earlier
+                    .as_ref()
+                    .and_then(|e| e.piece(i, piece, range.start))
+                {
+                    return Some(kept);
+                }
+                let piece: Piece = from_table(piece, range.start)?;
                 Some(piece.actions)
             });
             parsed.collect::<Option<Vec<Vec<ActionEntry>>>>()
@@ -77,6 +95,86 @@ fn in_pieces(text: &str, chunking: Chunking) -> Option<PriorityFile> {
     Some(register)
 }
 
+/// Where a large register is cut: before every `per_piece`th `[[actions]]` header. Counted in
+/// actions, not bytes, so an edit within an action area leaves every cut where it was, and the
+/// pieces it did not touch the same text.
+struct Cut {
+    headers: Vec<usize>,
+    per_piece: usize,
+}
+
+impl Cut {
+    /// `None` for a register too small to cut, or with no action.
+    fn of(text: &str, chunking: Chunking) -> Option<Cut> {
+        if text.len() <= chunking.over {
+            return None;
+        }
+        let headers = toml_scan::header_lines(text, "[[actions]]");
+        let actions = text.len() - headers.first()?;
+        // Enough actions to make a piece of at least the size, on average, rounded up to a power
+        // of two so that an edit seldom changes it.
+        let per_piece = (chunking.piece * headers.len()).div_ceil(actions.max(1));
+        Some(Cut {
+            per_piece: per_piece.max(1).next_power_of_two(),
+            headers,
+        })
+    }
+
+    fn first(&self) -> usize {
+        self.headers[0]
+    }
+
+    /// The byte ranges of the pieces; the last runs to `end`, the end of the text.
+    fn pieces(&self, end: usize) -> Vec<std::ops::Range<usize>> {
+        let starts: Vec<usize> = self
+            .headers
+            .iter()
+            .step_by(self.per_piece)
+            .copied()
+            .collect();
+        let ends = starts.iter().skip(1).copied().chain([end]);
+        starts.iter().zip(ends).map(|(&s, e)| s..e).collect()
+    }
+}
+
+/// The pieces of a register's last parse, cut as the register is cut now.
+struct Earlier<'a> {
+    text: &'a str,
+    pieces: Vec<std::ops::Range<usize>>,
+    actions: &'a [ActionEntry],
+    per_piece: usize,
+}
+
+impl<'a> Earlier<'a> {
+    /// `None` when it was cut otherwise, or when its actions are not one to a header (it was
+    /// parsed whole, and something in it surprised the pieces).
+    fn of(before: Before<'a>, chunking: Chunking, per_piece: usize) -> Option<Earlier<'a>> {
+        let cut = Cut::of(before.text, chunking)?;
+        let actions = &before.register.actions;
+        let same = cut.per_piece == per_piece && cut.headers.len() == actions.len();
+        same.then(|| Earlier {
+            text: before.text,
+            pieces: cut.pieces(before.text.len()),
+            actions,
+            per_piece,
+        })
+    }
+
+    /// The actions of the `i`th piece, if its text is the same as `piece`, found at `start`.
+    fn piece(&self, i: usize, piece: &str, start: usize) -> Option<Vec<ActionEntry>> {
+        let range = self.pieces.get(i)?;
+        if self.text.get(range.clone())? != piece {
+            return None;
+        }
+        let first = i * self.per_piece;
+        let actions = self
+            .actions
+            .get(first..(first + self.per_piece).min(self.actions.len()))?;
+        let by = start as isize - range.start as isize;
+        Some(actions.iter().map(|a| a.clone().moved(by)).collect())
+    }
+}
+
 /// The register's own fields, before its first action; `None` if the head names `actions`
 /// itself (`actions = […]`), which the whole file's parse must judge.
 fn head(text: &str) -> Option<PriorityFile> {
@@ -85,21 +183,6 @@ fn head(text: &str) -> Option<PriorityFile> {
         return None;
     }
     PriorityFile::deserialize(Deserializer::from(table)).ok()
-}
-
-/// The byte ranges of the pieces: from header to header, each at least `size` bytes but the
-/// last, which runs to the end of the text.
-fn pieces(headers: &[usize], end: usize, size: usize) -> Vec<std::ops::Range<usize>> {
-    let mut ranges = Vec::new();
-    let mut start = headers[0];
-    for &header in &headers[1..] {
-        if header - start >= size {
-            ranges.push(start..header);
-            start = header;
-        }
-    }
-    ranges.push(start..end);
-    ranges
 }
 
 /// `text`, a TOML document found at `offset` in its file, parsed into `T` with every span an
@@ -141,10 +224,103 @@ fn moved_value(value: Spanned<DeValue<'_>>, offset: usize) -> Spanned<DeValue<'_
     Spanned::new(span, value)
 }
 
+/// A value read from a register, with every span in it moved by `by` bytes: a piece taken from
+/// the last parse, now found elsewhere in the file.
+trait Moved {
+    fn moved(self, by: isize) -> Self;
+}
+
+impl<T> Moved for Spanned<T> {
+    fn moved(self, by: isize) -> Self {
+        let span = self.span();
+        let at = |offset: usize| offset.saturating_add_signed(by);
+        Spanned::new(at(span.start)..at(span.end), self.into_inner())
+    }
+}
+
+impl<T: Moved> Moved for Option<T> {
+    fn moved(self, by: isize) -> Self {
+        self.map(|value| value.moved(by))
+    }
+}
+
+impl<T: Moved> Moved for Vec<T> {
+    fn moved(self, by: isize) -> Self {
+        self.into_iter().map(|value| value.moved(by)).collect()
+    }
+}
+
+impl Moved for ActionEntry {
+    fn moved(self, by: isize) -> Self {
+        // Every field named, so a field added to an action area cannot be left unmoved.
+        let ActionEntry {
+            id,
+            title,
+            kind,
+            status,
+            answers,
+            due,
+            lead,
+            owners,
+            achieve,
+            doing,
+            families,
+            columns,
+            narrative,
+            sections,
+            notes,
+            milestones,
+        } = self;
+        ActionEntry {
+            id: id.moved(by),
+            title,
+            kind: kind.moved(by),
+            status: status.moved(by),
+            answers: answers.moved(by),
+            due: due.moved(by),
+            lead,
+            owners: owners.moved(by),
+            achieve: achieve.moved(by),
+            doing: doing.moved(by),
+            families: families.moved(by),
+            columns: columns.into_iter().map(|(k, v)| (k, v.moved(by))).collect(),
+            narrative: narrative.moved(by),
+            sections: sections.moved(by),
+            notes: notes.moved(by),
+            milestones: milestones.moved(by),
+        }
+    }
+}
+
+impl Moved for SectionEntry {
+    fn moved(self, by: isize) -> Self {
+        let SectionEntry { heading, text } = self;
+        SectionEntry {
+            heading,
+            text: text.moved(by),
+        }
+    }
+}
+
+impl Moved for MilestoneEntry {
+    fn moved(self, by: isize) -> Self {
+        let MilestoneEntry { title, due } = self;
+        MilestoneEntry {
+            title,
+            due: due.moved(by),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use std::sync::Arc;
+
+    fn parse(text: &str, chunking: Chunking) -> Result<PriorityFile, toml::de::Error> {
+        parse_again(text, chunking, None)
+    }
 
     /// Every file is cut, into pieces of one action or more.
     const SMALL: Chunking = Chunking { over: 0, piece: 1 };
@@ -165,7 +341,7 @@ mod tests {
     #[test]
     fn pieces_give_the_whole_files_value_and_spans() {
         let text = format!("{HEAD}{}{}{}", action("a"), action("b"), action("c"));
-        let register = in_pieces(&text, SMALL).expect("cut into pieces");
+        let register = in_pieces(&text, SMALL, None).expect("cut into pieces");
         assert_eq!(register.actions.len(), 3);
         let id = &register.actions[2].id;
         assert_eq!(&text[id.span()], "\"c\"");
@@ -176,21 +352,33 @@ mod tests {
     #[test]
     fn small_files_and_files_without_actions_are_parsed_whole() {
         let text = format!("{HEAD}{}", action("a"));
-        assert!(in_pieces(&text, Chunking::LARGE).is_none());
-        assert!(in_pieces(HEAD, SMALL).is_none());
+        assert!(in_pieces(&text, Chunking::LARGE, None).is_none());
+        assert!(in_pieces(HEAD, SMALL, None).is_none());
         assert!(parse(HEAD, SMALL).is_ok());
     }
 
     #[test]
-    fn pieces_are_whole_actions_of_at_least_the_size() {
+    fn a_register_is_cut_every_so_many_actions_enough_for_a_piece_of_the_size() {
+        let cut = |headers: &[usize], per_piece| Cut {
+            headers: headers.to_vec(),
+            per_piece,
+        };
         assert_eq!(
-            pieces(&[5, 10, 30, 32, 60], 100, 20),
+            cut(&[5, 10, 30, 32, 60], 2).pieces(100),
             [5..30, 30..60, 60..100]
         );
         assert_eq!(
-            pieces(&[0], 7, 1 << 20),
+            cut(&[0], 4).pieces(7),
             vec![std::ops::Range { start: 0, end: 7 }]
         );
+        // Four actions of 25 bytes after a head of 10: pieces of 50 bytes are two actions each.
+        let text = format!(
+            "{}{}",
+            "x".repeat(10),
+            "[[actions]]\n".repeat(4).replace('\n', &"\n".repeat(14))
+        );
+        let chunking = Chunking { over: 0, piece: 50 };
+        assert_eq!(Cut::of(&text, chunking).map(|c| c.per_piece), Some(2));
     }
 
     #[test]
@@ -199,7 +387,7 @@ mod tests {
             "{HEAD}{}[[sections]]\nheading = \"After\"\ntext = \"x\"\n",
             action("a")
         );
-        assert!(in_pieces(&text, SMALL).is_none());
+        assert!(in_pieces(&text, SMALL, None).is_none());
         let register = parse(&text, SMALL).expect("valid TOML");
         assert_eq!(register.sections.len(), 2);
     }
@@ -207,7 +395,7 @@ mod tests {
     #[test]
     fn actions_in_the_head_too_are_the_whole_files_to_judge() {
         let text = format!("number = 1\ntitle = \"T\"\nactions = []\n{}", action("a"));
-        assert!(in_pieces(&text, SMALL).is_none());
+        assert!(in_pieces(&text, SMALL, None).is_none());
         let (whole, pieces) = both(&text, SMALL);
         assert!(whole.starts_with("Err("), "{whole}");
         assert_eq!(whole, pieces);
@@ -240,6 +428,9 @@ mod tests {
             ),
             Just("[[actions.milestones]]\ntitle = \"M\"\ndue = \"2025-03\"\n".to_string()),
             Just("\n   \n".to_string()),
+            Just("status = \"on-track\"\nkind = \"review\"\n".to_string()),
+            Just("owners = [\"a\", \"b\"]\nanswers = [\"1.1\"]\n".to_string()),
+            Just("achieve = [\"one\"]\ndoing = [\"two\"]\nnarrative = \"n\"\n".to_string()),
         ]
     }
 
@@ -297,7 +488,74 @@ mod tests {
         })
     }
 
+    #[test]
+    fn an_edit_takes_the_pieces_it_did_not_touch_from_the_last_parse_moved_to_their_place() {
+        let before = format!("{HEAD}{}{}{}", action("a"), action("b"), action("c"));
+        let register = parse(&before, SMALL).expect("parses");
+        let after = before.replace("T b", "T b, now longer");
+        let last = Before {
+            text: &before,
+            register: &register,
+        };
+        let again = parse_again(&after, SMALL, Some(last)).expect("parses");
+        let whole = toml::from_str::<PriorityFile>(&after);
+        assert_eq!(
+            format!("{:?}", Ok::<_, ()>(&again)),
+            format!("{:?}", whole.as_ref().map_err(|_| ()))
+        );
+        let shared = |i: usize| {
+            Arc::ptr_eq(
+                again.actions[i].achieve[0].get_ref(),
+                register.actions[i].achieve[0].get_ref(),
+            )
+        };
+        assert!(
+            shared(0) && shared(2),
+            "the pieces before and after the edit are taken"
+        );
+        assert!(!shared(1), "the edited piece is parsed");
+        assert_eq!(
+            &after[again.actions[2].id.span()],
+            "\"c\"",
+            "moved to its place"
+        );
+    }
+
+    /// Two registers: one, and the same with one action changed, added or taken away.
+    fn edited_register() -> impl Strategy<Value = (String, String)> {
+        let actions = prop::collection::vec(action_text(), 1..8);
+        (actions, any::<prop::sample::Index>(), action_text(), 0..3u8).prop_map(
+            |(actions, at, other, how)| {
+                let at = at.index(actions.len());
+                let mut edited = actions.clone();
+                match how {
+                    0 => edited[at] = other,
+                    1 => edited.insert(at, other),
+                    _ => drop(edited.remove(at)),
+                }
+                (
+                    format!("{HEAD}{}", actions.concat()),
+                    format!("{HEAD}{}", edited.concat()),
+                )
+            },
+        )
+    }
+
     proptest! {
+        #[test]
+        fn an_edited_register_parses_as_the_whole_file_taking_from_its_last_parse(
+            (before, after) in edited_register(),
+            piece in 1..400usize,
+        ) {
+            let chunking = Chunking { over: 0, piece };
+            let whole = format!("{:?}", toml::from_str::<PriorityFile>(&after));
+            if let Ok(register) = parse(&before, chunking) {
+                let last = Before { text: &before, register: &register };
+                let again = format!("{:?}", parse_again(&after, chunking, Some(last)));
+                prop_assert_eq!(whole, again);
+            }
+        }
+
         #[test]
         fn pieces_parse_as_the_whole_file(
             (text, only_actions) in register_text(),
@@ -309,7 +567,7 @@ mod tests {
             // The pieces are not a path that never runs: every valid register of actions only
             // is parsed in pieces.
             if whole.starts_with("Ok(") && only_actions {
-                prop_assert!(in_pieces(&text, chunking).is_some());
+                prop_assert!(in_pieces(&text, chunking, None).is_some());
             }
         }
     }

@@ -21,7 +21,8 @@ use crate::diagnostics::{ContentError, FileKind, Source};
 pub use attachments::Attachment;
 pub use measures::{from_toml as measure_value, RawValue};
 pub use parse::{
-    parse, Content, Loaded, MarkdownSource, PageSource, Register, RegisterParse, UpdateSource,
+    parse, Content, LastRead, Loaded, MarkdownSource, PageSource, Register, RegisterParse,
+    UpdateSource,
 };
 pub use texts::{
     register_texts, string_start, texts_outside_registers, Kind, Markdown, Piece, TextAt,
@@ -52,12 +53,9 @@ pub trait Reuse: Sync {
     }
 
     /// The priority register in `source`, as `parse` parses it: most of a large plan's parsing.
-    /// `parse` may be given the register's last parse, whose texts it then does not parse again.
-    fn register(
-        &self,
-        source: &Source,
-        parse: &dyn Fn(Option<&RegisterParse>) -> Register,
-    ) -> Register {
+    /// `parse` may be given the register as it was last read, and then parses again only what
+    /// changed.
+    fn register(&self, source: &Source, parse: &dyn Fn(Option<&LastRead>) -> Register) -> Register {
         let _ = source;
         parse(None)
     }

@@ -73,6 +73,14 @@ pub type Register = (Option<RegisterParse>, Vec<ContentError>);
 /// A priority's register that could be read, and its Markdown.
 pub type RegisterParse = (Arc<PriorityFile>, Markdown);
 
+/// A register as it was last read whole: its text, and what was read from it. The next parse of
+/// the same file takes from it what an edit left alone (`serve`).
+#[derive(Clone)]
+pub struct LastRead {
+    pub text: Arc<String>,
+    pub parse: RegisterParse,
+}
+
 /// Parses every source by where it sits: `content/plan.toml`, `content/sros.toml`,
 /// `content/priorities/*.toml`, `content/pages/*.md`, and the Markdown in each, with its HTML
 /// when `html` is wanted (every command but `check`). Returns what parsed and every error. Each
@@ -90,7 +98,7 @@ pub fn parse(
         .par_iter()
         .map(|source| {
             matches!(Role::of(&source.path), Role::Priority).then(|| {
-                let parse = |earlier: Option<&RegisterParse>| parse_register(source, html, earlier);
+                let parse = |last: Option<&LastRead>| parse_register(source, html, last);
                 reuse.register(source, &parse)
             })
         })
@@ -139,13 +147,21 @@ pub fn parse(
     (content, errors)
 }
 
-/// A priority's action register, and its Markdown, taking the parse of each text that
-/// `earlier` (the register's last parse) holds. A large one is parsed on all cores.
-fn parse_register(source: &Source, html: bool, earlier: Option<&RegisterParse>) -> Register {
+/// A priority's action register, and its Markdown, taking from `last` (the register as it was
+/// last read) each piece of TOML and each text an edit left alone. A large one is parsed on all
+/// cores.
+fn parse_register(source: &Source, html: bool, last: Option<&LastRead>) -> Register {
     let mut errors = Vec::new();
-    let register = large_register::parse(&source.text, Chunking::LARGE);
-    let earlier = match earlier {
-        Some((file, markdown)) => Earlier::of(file.texts(), markdown),
+    let before = last.map(|last| large_register::Before {
+        text: &last.text,
+        register: &last.parse.0,
+    });
+    let register = large_register::parse_again(&source.text, Chunking::LARGE, before);
+    let earlier = match last {
+        Some(LastRead {
+            parse: (file, markdown),
+            ..
+        }) => Earlier::of(file.texts(), markdown),
         None => Earlier::default(),
     };
     let parsed = read_toml(source, 0, register, &mut errors).map(|p| {

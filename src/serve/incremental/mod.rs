@@ -24,7 +24,7 @@ use std::time::{Duration, SystemTime};
 mod memo;
 
 use crate::diagnostics::{ContentError, Source};
-use crate::load::{Markdown, Register, RegisterParse};
+use crate::load::{LastRead, Markdown, Register};
 use crate::model::Priority;
 use crate::pipeline::{self, Built, Failure, Options, Output};
 use crate::render::bytes::Primers;
@@ -42,9 +42,9 @@ pub struct Incremental {
     /// The hash of each text the current run read, by its path from the project root.
     hashes: Mutex<HashMap<PathBuf, u64>>,
     registers: Memo<PathBuf, Register>,
-    /// Each register's last parse that could be read, by its path: the next parse of the file
-    /// takes from it each text an edit left alone.
-    last_read: Mutex<HashMap<PathBuf, RegisterParse>>,
+    /// Each register as it was last read whole, by its path: the next parse of the file takes
+    /// from it each piece and text an edit left alone.
+    last_read: Mutex<HashMap<PathBuf, LastRead>>,
     /// The Markdown of every other file, by its path.
     markdown: Memo<PathBuf, Markdown>,
     problems: Memo<PathBuf, Vec<ContentError>>,
@@ -129,7 +129,7 @@ impl Incremental {
     /// not wait for.
     fn end(&self) {
         // A register no longer in the content is no longer edited.
-        let gone: Vec<RegisterParse> = {
+        let gone: Vec<LastRead> = {
             let read = lock(&self.hashes);
             let mut last_read = lock(&self.last_read);
             let paths: Vec<PathBuf> = last_read.keys().cloned().collect();
@@ -200,11 +200,7 @@ impl load::Reuse for Run<'_> {
         Ok(source)
     }
 
-    fn register(
-        &self,
-        source: &Source,
-        parse: &dyn Fn(Option<&RegisterParse>) -> Register,
-    ) -> Register {
+    fn register(&self, source: &Source, parse: &dyn Fn(Option<&LastRead>) -> Register) -> Register {
         let text = self.kept.text_hash(source);
         let key = source.path.clone();
         let registers = &self.kept.registers;
@@ -216,7 +212,12 @@ impl load::Reuse for Run<'_> {
         let earlier = lock(&self.kept.last_read).get(&key).cloned();
         let register = parse(earlier.as_ref());
         if let Some(read) = &register.0 {
-            lock(&self.kept.last_read).insert(key.clone(), read.clone());
+            let text = source.text.clone();
+            let last = LastRead {
+                text,
+                parse: read.clone(),
+            };
+            lock(&self.kept.last_read).insert(key.clone(), last);
         }
         registers.put(key, text, register.clone());
         register
@@ -414,7 +415,7 @@ mod tests {
         };
         let parse = |source: &Source| {
             let run = run(&kept);
-            let parse = |_: Option<&RegisterParse>| {
+            let parse = |_: Option<&LastRead>| {
                 let file = Arc::new(toml::from_str(&source.text).unwrap());
                 (Some((file, load::Markdown::default())), vec![])
             };
