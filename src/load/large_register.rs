@@ -101,6 +101,9 @@ fn in_pieces(text: &str, chunking: Chunking, before: Option<Before>) -> Option<P
 struct Cut {
     headers: Vec<usize>,
     per_piece: usize,
+    /// Whether a table other than an action's follows the first action (`[[sections]]` after
+    /// the actions): the pieces then cannot be read alone, and the whole file is parsed.
+    others: bool,
 }
 
 impl Cut {
@@ -109,7 +112,7 @@ impl Cut {
         if text.len() <= chunking.over {
             return None;
         }
-        let headers = toml_scan::header_lines(text, "[[actions]]");
+        let (headers, others) = action_headers(text);
         let actions = text.len() - headers.first()?;
         // Enough actions to make a piece of at least the size, on average, rounded up to a power
         // of two so that an edit seldom changes it.
@@ -117,6 +120,7 @@ impl Cut {
         Some(Cut {
             per_piece: per_piece.max(1).next_power_of_two(),
             headers,
+            others,
         })
     }
 
@@ -137,6 +141,29 @@ impl Cut {
     }
 }
 
+/// Where each `[[actions]]` header line starts, outside any string, and whether a line after the
+/// first opens any other table than an action's own (`[actions.columns]`, `[[actions.sections]]`)
+/// or is any other line that starts with `[`.
+fn action_headers(text: &str) -> (Vec<usize>, bool) {
+    let mut headers = Vec::new();
+    let mut others = false;
+    toml_scan::scan(text, |found| {
+        let toml_scan::Found::Line(start) = found else {
+            return;
+        };
+        let line = text[start..].trim_start_matches([' ', '\t']);
+        if !line.starts_with('[') {
+            return;
+        }
+        if toml_scan::opens_with(line, "[[actions]]") {
+            headers.push(start);
+        } else if !headers.is_empty() {
+            others |= !line.starts_with("[actions.") && !line.starts_with("[[actions.");
+        }
+    });
+    (headers, others)
+}
+
 /// The pieces of a register's last parse, cut as the register is cut now.
 struct Earlier<'a> {
     text: &'a str,
@@ -146,12 +173,14 @@ struct Earlier<'a> {
 }
 
 impl<'a> Earlier<'a> {
-    /// `None` when it was cut otherwise, or when its actions are not one to a header (it was
-    /// parsed whole, and something in it surprised the pieces).
+    /// `None` when it was cut otherwise, or when it may have been parsed whole: its actions are
+    /// not one to a header, or another table follows them, whose piece read alone is not what
+    /// the whole file's parse read.
     fn of(before: Before<'a>, chunking: Chunking, per_piece: usize) -> Option<Earlier<'a>> {
         let cut = Cut::of(before.text, chunking)?;
         let actions = &before.register.actions;
         let same = cut.per_piece == per_piece && cut.headers.len() == actions.len();
+        let same = same && !cut.others;
         same.then(|| Earlier {
             text: before.text,
             pieces: cut.pieces(before.text.len()),
@@ -362,6 +391,7 @@ mod tests {
         let cut = |headers: &[usize], per_piece| Cut {
             headers: headers.to_vec(),
             per_piece,
+            others: false,
         };
         assert_eq!(
             cut(&[5, 10, 30, 32, 60], 2).pieces(100),
@@ -521,24 +551,53 @@ mod tests {
         );
     }
 
-    /// Two registers: one, and the same with one action changed, added or taken away.
+    #[test]
+    fn a_table_after_the_actions_is_read_again_whatever_the_last_parse_took() {
+        let after = "[[sections]]\nheading = \"After\"\ntext = \"x\"\n";
+        let before = format!("{HEAD}{}{}{}{after}", action("a"), action("b"), action("c"));
+        let register = parse(&before, SMALL).expect("parses");
+        assert_eq!(register.sections.len(), 2);
+        let edited = before.replace("T a", "T a, now longer");
+        let last = Before {
+            text: &before,
+            register: &register,
+        };
+        let again = parse_again(&edited, SMALL, Some(last)).expect("parses");
+        assert_eq!(
+            again.sections.len(),
+            2,
+            "the section after the actions is kept"
+        );
+    }
+
+    /// Two registers: one, and the same with one action changed, added or taken away, perhaps
+    /// with a table after the actions.
     fn edited_register() -> impl Strategy<Value = (String, String)> {
         let actions = prop::collection::vec(action_text(), 1..8);
-        (actions, any::<prop::sample::Index>(), action_text(), 0..3u8).prop_map(
-            |(actions, at, other, how)| {
-                let at = at.index(actions.len());
-                let mut edited = actions.clone();
-                match how {
-                    0 => edited[at] = other,
-                    1 => edited.insert(at, other),
-                    _ => drop(edited.remove(at)),
-                }
-                (
-                    format!("{HEAD}{}", actions.concat()),
-                    format!("{HEAD}{}", edited.concat()),
-                )
-            },
-        )
+        let after = prop_oneof![
+            Just(""),
+            Just("[[sections]]\nheading = \"After\"\ntext = \"x\"\n"),
+        ];
+        let parts = (
+            actions,
+            any::<prop::sample::Index>(),
+            action_text(),
+            0..3u8,
+            after,
+        );
+        parts.prop_map(|(actions, at, other, how, after)| {
+            let at = at.index(actions.len());
+            let mut edited = actions.clone();
+            match how {
+                0 => edited[at] = other,
+                1 => edited.insert(at, other),
+                _ => drop(edited.remove(at)),
+            }
+            (
+                format!("{HEAD}{}{after}", actions.concat()),
+                format!("{HEAD}{}{after}", edited.concat()),
+            )
+        })
     }
 
     proptest! {

@@ -106,7 +106,7 @@ pub fn header_lines(text: &str, header: &str) -> Vec<usize> {
 }
 
 /// Whether `line` (and what follows it) opens with `header` and nothing else on its line.
-fn opens_with(line: &str, header: &str) -> bool {
+pub fn opens_with(line: &str, header: &str) -> bool {
     let after = line.trim_start_matches([' ', '\t']).strip_prefix(header);
     after.is_some_and(|after| {
         let after = after.trim_start_matches([' ', '\t']);
