@@ -91,20 +91,6 @@ fn string_end(bytes: &[u8], start: usize, quote: u8) -> usize {
     }
 }
 
-/// The start of each line outside any string that opens the array-of-tables header `header`
-/// (`[[actions]]`), perhaps indented, with nothing after it but spaces or a comment.
-pub fn header_lines(text: &str, header: &str) -> Vec<usize> {
-    let mut lines = Vec::new();
-    scan(text, |found| {
-        if let Found::Line(start) = found {
-            if opens_with(&text[start..], header) {
-                lines.push(start);
-            }
-        }
-    });
-    lines
-}
-
 /// Whether `line` (and what follows it) opens with `header` and nothing else on its line.
 pub fn opens_with(line: &str, header: &str) -> bool {
     let after = line.trim_start_matches([' ', '\t']).strip_prefix(header);
@@ -117,6 +103,20 @@ pub fn opens_with(line: &str, header: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The start of each line outside any string that opens the array-of-tables header `header`
+    /// (`[[actions]]`), perhaps indented, with nothing after it but spaces or a comment.
+    fn header_lines(text: &str, header: &str) -> Vec<usize> {
+        let mut lines = Vec::new();
+        scan(text, |found| {
+            if let Found::Line(start) = found {
+                if opens_with(&text[start..], header) {
+                    lines.push(start);
+                }
+            }
+        });
+        lines
+    }
 
     #[test]
     fn comments_are_found_outside_strings_only() {
